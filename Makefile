@@ -1,0 +1,72 @@
+# Territorial Links — every task a developer or CI runs. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PY          := .venv/bin/python
+VERSION     := $(shell sed -n 's/^version=//p' metadata.txt)
+STAGE       := build/plugins
+export QGIS_PROCESS := /usr/bin/qgis_process.bin
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help deps i18n ts stage demo test lint unit qgis-tests cli-tests e2e bench package install qgis clean sample
+
+help:
+	@echo "make demo     run the main job headless on the sample municipality, results in out/"
+	@echo "make test     install what is needed, then lint, unit, QGIS, qgis_process and desktop tests"
+	@echo "make bench    benchmarks (prints a table, never fails)"
+	@echo "make package  dist/territorial_plugin-$(VERSION).zip"
+	@echo "make install  install into your QGIS profile and enable it"
+	@echo "make qgis     open QGIS with the plugin and the sample project"
+	@echo "make ts       refresh i18n/territorial_plugin_sv.ts from the code"
+
+deps:  # idempotent and quick when everything is there
+	@tools/install-deps.sh
+
+i18n: deps
+	@for ts in i18n/*.ts; do lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
+
+ts: deps
+	$(PY) tools/update_ts.py
+
+stage: i18n
+	$(PY) tools/package.py stage $(STAGE)
+
+sample: deps
+	$(PY) resources/sample/generate_sample.py
+
+demo: stage
+	tools/demo.sh
+
+lint: deps
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m flake8 territorial_plugin tests tools bench resources
+	$(PY) tools/check_i18n.py
+
+unit: stage
+	$(PY) -m pytest -q -p no:cacheprovider tests/unit tests/qgis
+
+cli-tests: stage
+	$(PY) -m pytest -q -p no:cacheprovider tests/cli
+
+e2e: stage
+	tests/e2e/run.sh
+
+test: lint unit cli-tests e2e
+	@echo "make test: all suites passed"
+
+bench: stage
+	-$(PY) bench/run.py
+
+package: i18n
+	$(PY) tools/package.py zip dist
+
+install: package
+	$(PY) tools/package.py install dist/territorial_plugin-$(VERSION).zip
+
+qgis: stage
+	QGIS_PLUGINPATH=$(CURDIR)/$(STAGE) QT_QPA_PLATFORM= tools/run_qgis_desktop.sh resources/sample/exempelkommun.qgs
+
+clean:
+	rm -rf build dist out .make i18n/*.qm .pytest_cache

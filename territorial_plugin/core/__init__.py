@@ -1,0 +1,1 @@
+"""Domain layer: catalogues, links, identity, coverage, export. No widgets, no iface."""

@@ -1,0 +1,159 @@
+"""The store interface: everything the plugin persists goes through :class:`Store`.
+
+Two engines implement it (``gpkg.py``, ``postgres.py``); the contract tests in
+``tests/`` run against both. Rules every engine keeps:
+
+- every public write is one transaction: it succeeds whole or changes nothing;
+- constraints live in the database (unique link, foreign keys, stance and
+  strength checks), not only here;
+- values are bound as parameters and identifiers quoted; nothing is formatted
+  into SQL text;
+- every change of a link is written to the history table (who, when, before,
+  after) in the same transaction;
+- links are keyed by ``(layer_uid, feature_key, goal_id)``, never by QGIS fids.
+
+Tables (both engines; in PostgreSQL inside one schema):
+``schema_version``, ``catalogue``, ``goal``, ``registered_layer``, ``link``,
+``link_history``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, WriteResult
+
+
+@dataclass
+class MigrationReport:
+    """Result of moving links from goals of an old catalogue version to a new one."""
+
+    moved: int = 0
+    merged: int = 0  # link already existed on the new goal; the old one was dropped
+    lost: dict[str, int] = field(default_factory=dict)  # old goal id → links left behind
+
+
+class Store(ABC):
+    """A link store. Open one with :func:`territorial_plugin.core.store.open_store`."""
+
+    #: engine name: "gpkg" or "postgres"
+    engine: str = ""
+    #: the URI the store was opened with (path or ``postgres:<connection>``)
+    uri: str = ""
+
+    # -- lifecycle ----------------------------------------------------------
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- catalogues -----------------------------------------------------------
+    @abstractmethod
+    def save_catalogue(self, catalogue: Catalogue, goals: Sequence[Goal], *, replace: bool = False) -> WriteResult:
+        """Write a catalogue and its goals in one transaction.
+
+        With ``replace=False`` an existing catalogue id is an error (a new
+        version is imported under a new id). With ``replace=True`` goals are
+        upserted and goals no longer present are deleted only if unlinked;
+        otherwise the whole call fails with :class:`CatalogueError`.
+        """
+
+    @abstractmethod
+    def catalogues(self, *, include_disabled: bool = True) -> list[Catalogue]: ...
+
+    @abstractmethod
+    def catalogue(self, catalogue_id: str) -> Catalogue | None: ...
+
+    @abstractmethod
+    def goals(self, catalogue_id: str | None = None) -> list[Goal]:
+        """Goals ordered by catalogue, then ``sort_order``."""
+
+    @abstractmethod
+    def set_catalogue_enabled(self, catalogue_id: str, enabled: bool) -> None: ...
+
+    @abstractmethod
+    def delete_catalogue(self, catalogue_id: str, *, delete_links: bool = False) -> WriteResult:
+        """Delete a catalogue. Refused (CatalogueError) when links exist, unless asked."""
+
+    @abstractmethod
+    def link_count_by_catalogue(self) -> dict[str, int]: ...
+
+    @abstractmethod
+    def migrate_goals(self, mapping: dict[str, str], user: str) -> MigrationReport:
+        """Move links from old goal ids to new goal ids in one transaction."""
+
+    # -- registered layers ---------------------------------------------------------
+    @abstractmethod
+    def register_layer(self, layer: RegisteredLayer) -> None:
+        """Insert or update (same ``layer_uid``) a registered layer."""
+
+    @abstractmethod
+    def layers(self) -> list[RegisteredLayer]: ...
+
+    @abstractmethod
+    def layer(self, layer_uid: str) -> RegisteredLayer | None: ...
+
+    # -- links ----------------------------------------------------------------------
+    @abstractmethod
+    def link(
+        self, layer_uid: str, keys: Iterable[str], goal_ids: Sequence[str], spec: LinkSpec, user: str
+    ) -> WriteResult:
+        """Link every key to every goal (set-based). Existing links take ``spec``."""
+
+    @abstractmethod
+    def unlink(
+        self, layer_uid: str, keys: Iterable[str] | None, goal_ids: Sequence[str] | None, user: str
+    ) -> WriteResult:
+        """Remove links; ``None`` means all keys / all goals of the layer."""
+
+    @abstractmethod
+    def update_link(
+        self,
+        layer_uid: str,
+        key: str,
+        goal_id: str,
+        user: str,
+        *,
+        stance: str | None = None,
+        strength: int | None = None,
+        motivation: str | None = None,
+        expected_version: int | None = None,
+    ) -> Link:
+        """Change one link. With ``expected_version``, a concurrent change raises ConflictError."""
+
+    @abstractmethod
+    def replace_links(
+        self, layer_uid: str, keys: Iterable[str], goal_ids: Sequence[str], rows: Sequence[Link], user: str
+    ) -> WriteResult:
+        """Make the links of ``keys × goal_ids`` exactly ``rows`` (used by undo/redo)."""
+
+    @abstractmethod
+    def links_for_keys(self, layer_uid: str, keys: Iterable[str]) -> list[Link]: ...
+
+    @abstractmethod
+    def goal_counts_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, int]:
+        """For each goal, how many of ``keys`` are linked to it (drives the tri-state)."""
+
+    @abstractmethod
+    def keys_for_goal(self, goal_id: str, layer_uid: str | None = None) -> dict[str, list[str]]:
+        """Feature keys linked to a goal, per layer uid (reverse lookup)."""
+
+    @abstractmethod
+    def links(self, layer_uids: Sequence[str] | None = None, goal_ids: Sequence[str] | None = None) -> list[Link]:
+        """All links, optionally filtered; for exports and reports."""
+
+    @abstractmethod
+    def linked_keys(self, layer_uid: str) -> set[str]: ...
+
+    @abstractmethod
+    def history(self, *, layer_uid: str | None = None, limit: int = 1000) -> list[dict]:
+        """Newest first: ``changed_at``, ``changed_by``, ``operation``, ``before``, ``after``."""

@@ -1,0 +1,1 @@
+"""Widgets: the dock, dialogs and map tools. Calls core services; holds no domain logic."""

@@ -1,0 +1,1 @@
+"""Processing provider ``territorial``: thin adapters over the core services."""

@@ -1,0 +1,41 @@
+"""The ``territorial`` Processing provider."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..__about__ import version
+from ..core.i18n import tr
+from ..paths import resource
+
+
+def _algorithms():
+    # Imported here so that loading the provider stays cheap until Processing asks.
+    from .alg_info import PluginInfoAlgorithm
+
+    return [PluginInfoAlgorithm()]
+
+
+class TerritorialProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "territorial"
+
+    def name(self) -> str:
+        return tr("Territorial Links")
+
+    def longName(self) -> str:
+        return tr("Territorial Links {version}").format(version=version())
+
+    def icon(self) -> QIcon:
+        return QIcon(str(resource("icons", "territorial.svg")))
+
+    def svgIconPath(self) -> str:
+        return str(resource("icons", "territorial.svg"))
+
+    def versionInfo(self) -> str:
+        return version()
+
+    def loadAlgorithms(self) -> None:
+        for algorithm in _algorithms():
+            self.addAlgorithm(algorithm)

@@ -1,0 +1,103 @@
+"""Support for scenarios run inside the real QGIS desktop (``qgis --code``).
+
+A scenario defines ``steps`` (a list of callables taking a :class:`Scenario`) and
+calls ``run_scenario(steps)``. Steps run one after another from the Qt event loop,
+so QGIS stays responsive and repaints between them; failures are collected and
+written to ``$E2E_ARTIFACTS/$E2E_NAME.json`` before QGIS quits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import traceback
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication
+from qgis.utils import active_plugins, iface, plugins
+
+ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", "/tmp"))
+NAME = os.environ.get("E2E_NAME", "scenario")
+ROOT = Path(os.environ.get("E2E_ROOT", "."))
+
+
+class Scenario:
+    def __init__(self):
+        self.failures: list[str] = []
+        self.notes: dict = {}
+        self.log: list[tuple[str, str, int]] = []
+        self.iface = iface
+        QgsApplication.messageLog().messageReceived.connect(self._on_message)
+
+    def _on_message(self, message, tag, level):
+        self.log.append((tag, message, int(level)))
+
+    def check(self, condition: bool, what: str) -> bool:
+        if not condition:
+            self.failures.append(what)
+        return condition
+
+    def plugin(self):
+        return plugins.get("territorial_plugin")
+
+    def screenshot(self, name: str, widget=None) -> Path:
+        QApplication.processEvents()
+        path = ARTIFACTS / f"{NAME}_{name}.png"
+        (widget or iface.mainWindow()).grab().save(str(path))
+        self.notes.setdefault("screenshots", []).append(path.name)
+        return path
+
+    def wait(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            QApplication.processEvents()
+            time.sleep(0.02)
+
+    def wait_until(self, predicate, seconds: float = 20) -> bool:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            QApplication.processEvents()
+            if predicate():
+                return True
+            time.sleep(0.05)
+        return False
+
+    def python_errors(self) -> list[str]:
+        return [m for tag, m, level in self.log if tag == "Python error" or ("Traceback" in m and level >= 1)]
+
+
+def _finish(scenario: Scenario, crashed: str | None = None) -> None:
+    if crashed:
+        scenario.failures.append(crashed)
+    errors = scenario.python_errors()
+    if errors:
+        scenario.failures.append("Python errors in the message log: " + " | ".join(errors)[:2000])
+    result = {"ok": not scenario.failures, "failures": scenario.failures, "notes": scenario.notes,
+              "qgis": Qgis.version()}
+    (ARTIFACTS / f"{NAME}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    QApplication.instance().quit()
+
+
+def run_scenario(steps) -> None:
+    scenario = Scenario()
+
+    def start():
+        iface.mainWindow().resize(1600, 1000)
+        try:
+            ready = scenario.wait_until(
+                lambda: "territorial_plugin" in active_plugins and QgsProject.instance().mapLayers(), 60
+            )
+            scenario.check(ready, "plugin active and sample project loaded within 60 s")
+            if ready:
+                for step in steps:
+                    step(scenario)
+                    QApplication.processEvents()
+        except Exception:  # report and still quit QGIS
+            _finish(scenario, "exception in scenario:\n" + traceback.format_exc())
+            return
+        _finish(scenario)
+
+    QTimer.singleShot(500, start)
