@@ -9,12 +9,17 @@ from ..__about__ import version
 from ..core.i18n import tr
 from ..paths import resource
 
+# (module, class): one line per algorithm. Imported in loadAlgorithms so that
+# loading the plugin stays cheap until Processing asks for its algorithms.
+ALGORITHMS = [
+    ("alg_info", "PluginInfoAlgorithm"),
+]
+
 
 def _algorithms():
-    # Imported here so that loading the provider stays cheap until Processing asks.
-    from .alg_info import PluginInfoAlgorithm
+    from importlib import import_module
 
-    return [PluginInfoAlgorithm()]
+    return [getattr(import_module(f"{__package__}.{module}"), name)() for module, name in ALGORITHMS]
 
 
 class TerritorialProvider(QgsProcessingProvider):

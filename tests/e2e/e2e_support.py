@@ -75,8 +75,12 @@ def _finish(scenario: Scenario, crashed: str | None = None) -> None:
     errors = scenario.python_errors()
     if errors:
         scenario.failures.append("Python errors in the message log: " + " | ".join(errors)[:2000])
-    result = {"ok": not scenario.failures, "failures": scenario.failures, "notes": scenario.notes,
-              "qgis": Qgis.version()}
+    result = {
+        "ok": not scenario.failures,
+        "failures": scenario.failures,
+        "notes": scenario.notes,
+        "qgis": Qgis.version(),
+    }
     (ARTIFACTS / f"{NAME}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     QApplication.instance().quit()
 

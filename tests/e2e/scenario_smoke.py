@@ -5,8 +5,8 @@ import sys
 
 sys.path.insert(0, os.path.join(os.environ["E2E_ROOT"], "tests", "e2e"))
 
-from e2e_support import run_scenario  # noqa: E402
-from qgis.PyQt.QtWidgets import QDockWidget  # noqa: E402
+from e2e_support import run_scenario
+from qgis.PyQt.QtWidgets import QDockWidget
 
 
 def open_dock(s):
