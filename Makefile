@@ -66,7 +66,7 @@ install: package
 	$(PY) tools/package.py install dist/territorial_plugin-$(VERSION).zip
 
 qgis: stage
-	QGIS_PLUGINPATH=$(CURDIR)/$(STAGE) QT_QPA_PLATFORM= tools/run_qgis_desktop.sh resources/sample/exempelkommun.qgs
+	tools/run_qgis_desktop.sh resources/sample/exempelkommun.qgs
 
 clean:
 	rm -rf build dist out .make i18n/*.qm .pytest_cache

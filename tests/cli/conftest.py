@@ -16,14 +16,19 @@ QGIS_PROCESS = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
 
 class QgisProcess:
     def __init__(self, home: Path):
+        runtime = home / "runtime"
+        runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.env = dict(os.environ)
         self.env.update(
             HOME=str(home),
             QGIS_PLUGINPATH=str(STAGE),
             QT_QPA_PLATFORM="offscreen",
-            XDG_RUNTIME_DIR=str(home),
+            XDG_RUNTIME_DIR=str(runtime),
         )
-        self.env.pop("QGIS_PREFIX_PATH", None)
+        # pytest-qgis points QGIS at its own settings folder; qgis_process must use
+        # the throwaway profile under HOME instead.
+        for name in ("QGIS_PREFIX_PATH", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH"):
+            self.env.pop(name, None)
 
     def __call__(self, *args: str, check: bool = False, timeout: int = 300) -> subprocess.CompletedProcess:
         result = subprocess.run([QGIS_PROCESS, *args], env=self.env, capture_output=True, text=True, timeout=timeout)

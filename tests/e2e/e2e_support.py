@@ -82,6 +82,11 @@ def _finish(scenario: Scenario, crashed: str | None = None) -> None:
         "qgis": Qgis.version(),
     }
     (ARTIFACTS / f"{NAME}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    # QGIS 3.22 segfaults when quitting with a project still open (layer tree model
+    # teardown, plugin or not); closing the project first lets it exit cleanly, so a
+    # non-zero exit of QGIS really means something (run.sh checks it).
+    QgsProject.instance().clear()
+    QApplication.processEvents()
     QApplication.instance().quit()
 
 

@@ -44,6 +44,9 @@ INI
   if [ ! -f "$ART/$name.json" ]; then
     echo "e2e $name: FAILED (no result written, qgis exit $rc, ${secs} s); stderr tail:"; tail -20 "$ART/$name.stderr"
     failed=1
+  elif [ "$rc" -ne 0 ]; then
+    echo "e2e $name: FAILED (QGIS exited with $rc, ${secs} s); stderr tail:"; tail -20 "$ART/$name.stderr"
+    failed=1
   elif grep -q "Traceback" "$ART/$name.stderr"; then
     echo "e2e $name: FAILED (Python traceback on QGIS stderr):"; grep -A15 "Traceback" "$ART/$name.stderr" | head -40
     failed=1
