@@ -1,0 +1,88 @@
+"""The one place where the plugin bridges QGIS 3.22 and QGIS 3.40/3.44/4 (Qt6) APIs.
+
+Everywhere else the plugin uses the current API only. Most of it already works on
+3.22: scoped enums (``Qt.AlignmentFlag.AlignLeft``, ``Qgis.MessageLevel.Info``),
+``exec()``, and ``QAction`` from ``qgis.PyQt.QtWidgets`` (QGIS's Qt6 shim re-exports
+it there). What does not is collected here, each with the version that changed it:
+
+- ``QgsField`` takes a ``QMetaType.Type`` since QGIS 3.38; the ``QVariant.Type``
+  constructor is deprecated there and ``QVariant.Type`` is gone in PyQt6.
+- A NULL attribute is a null ``QVariant`` under Qt5 and ``None`` under Qt6.
+- Enums moved into ``Qgis`` over the 3.x series (e.g. 3.36 moved
+  ``QgsProcessingParameterNumber.Type`` to ``Qgis.ProcessingNumberParameterType``).
+
+Lines that must name an old API end in ``# qt6: ok`` so tools/check_qt6.py knows
+they are the fallback, not an oversight.
+"""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsField
+from qgis.PyQt.QtCore import QMetaType, QVariant
+
+#: QGIS 3.38 is the first release whose QgsField takes QMetaType.Type
+_QMETATYPE_FIELDS = Qgis.versionInt() >= 33800
+
+# field kind -> (QMetaType.Type name, QVariant.Type name); the names are looked up
+# lazily so that neither enum is touched on a QGIS where it does not exist.
+_FIELD_KINDS = {
+    "string": ("QString", "String"),
+    "int": ("Int", "Int"),
+    "longlong": ("LongLong", "LongLong"),
+    "double": ("Double", "Double"),
+    "bool": ("Bool", "Bool"),
+    "date": ("QDate", "Date"),
+    "datetime": ("QDateTime", "DateTime"),
+}
+
+
+def field_type(kind: str) -> object:
+    """The type value ``QgsField`` and ``QgsField.type()`` use on this QGIS for ``kind``.
+
+    ``kind`` is one of string, int, longlong, double, bool, date, datetime.
+    """
+    try:
+        modern, legacy = _FIELD_KINDS[kind]
+    except KeyError:
+        raise ValueError(f"unknown field kind {kind!r}; known: {', '.join(_FIELD_KINDS)}") from None
+    if _QMETATYPE_FIELDS:
+        return getattr(QMetaType.Type, modern)
+    # QGIS < 3.38 only takes QVariant.Type (getattr: the name must not be spelled out for Qt6)
+    return getattr(QVariant, legacy)
+
+
+def new_field(name: str, kind: str, length: int = 0, precision: int = 0) -> QgsField:
+    """A ``QgsField`` of ``kind`` built with the constructor this QGIS prefers."""
+    field = QgsField(name, field_type(kind))
+    if length:
+        field.setLength(length)
+    if precision:
+        field.setPrecision(precision)
+    return field
+
+
+def is_null(value: object) -> bool:
+    """True for a NULL attribute value: ``None`` (Qt6, QGIS 4) or a null ``QVariant`` (Qt5)."""
+    if value is None:
+        return True
+    return isinstance(value, QVariant) and value.isNull()
+
+
+def qgis_enum(modern: str, legacy: str) -> object:
+    """An enum value by its current dotted name in ``qgis.core``, else by its old one.
+
+    ``qgis_enum("Qgis.ProcessingNumberParameterType.Double",
+    "QgsProcessingParameterNumber.Type.Double")`` works on 3.22 and on QGIS 4.
+    Raises ``AttributeError`` naming both when neither exists (a typo, not a version).
+    """
+    import qgis.core
+
+    for dotted in (modern, legacy):
+        value: object = qgis.core
+        for part in dotted.split("."):
+            value = getattr(value, part, None)
+            if value is None:
+                break
+        if value is not None:
+            return value
+    raise AttributeError(f"neither {modern} nor {legacy} exists in this QGIS ({Qgis.version()})")
