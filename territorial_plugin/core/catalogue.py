@@ -194,15 +194,13 @@ def _cycles(parents: dict[str, str], first_row: dict[str, int], locate: Locator)
             first = min(cycle, key=lambda c: first_row[c])
             turn = cycle.index(first)
             ordered = cycle[turn:] + cycle[:turn] + [first]
-            problems.append(
-                locate(
-                    tr("the goals {cycle} are their own ancestors (a cycle of parents).").format(
-                        cycle=" → ".join(ordered)
-                    ),
-                    first_row[first],
-                    "parent",
+            if len(cycle) == 1:
+                message = tr("the goal '{code}' is its own parent.").format(code=first)
+            else:
+                message = tr("the goals {cycle} are their own ancestors (a cycle of parents).").format(
+                    cycle=" → ".join(ordered)
                 )
-            )
+            problems.append(locate(message, first_row[first], "parent"))
         for visited in path:
             state[visited] = 2
     return problems

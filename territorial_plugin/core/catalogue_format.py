@@ -45,8 +45,14 @@ def catalogue_from_dict(data: dict, **overrides) -> Catalogue:
     values = {key: data[key] for key in CATALOGUE_KEYS if key in data and data[key] is not None}
     values.update({key: value for key, value in overrides.items() if value not in (None, "")})
     for key, value in list(values.items()):
-        values[key] = bool(value) if key == "example" else str(value)
+        values[key] = _flag(value) if key == "example" else str(value)
     return Catalogue(**values)
+
+
+def _flag(value) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "ja", "sant")
+    return bool(value)
 
 
 def goal_dicts(goals: Sequence[Goal]) -> list[dict]:
