@@ -33,6 +33,10 @@ class TerritorialLinksPlugin:
 
         self.provider = TerritorialProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
+        # expression functions (tl_goal_codes, …) serve layouts under qgis_process too
+        from .core.expressions import register_functions
+
+        register_functions()
 
     # -- GUI ------------------------------------------------------------------------
     def initGui(self) -> None:
@@ -101,5 +105,8 @@ class TerritorialLinksPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        from .core.expressions import unregister_functions
+
+        unregister_functions()
         remove_translator(self.translator)
         self.translator = None

@@ -1,13 +1,62 @@
-"""The Territorial Links dock (objectName ``TerritorialLinksDock``)."""
+"""The Territorial Links dock (objectName ``TerritorialLinksDock``).
+
+It follows the active layer and its selection, shows the goal tree with
+tri-state checks, and turns ticks into links. Widgets carry objectNames (see
+``docs/architecture.md``, The panel) so tests and e2e scenarios drive the real
+widgets. Store work for a selection is set-based (one query per change); the key
+table of a layer is read in a ``QgsTask`` (``layer_keys.py``).
+"""
 
 from __future__ import annotations
 
-from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
+import contextlib
+import time
 
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from qgis.gui import QgsDockWidget, QgsFilterLineEdit
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QKeySequence
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QAction,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import TerritorialError
 from ..core.i18n import tr
+from ..core.project_store import default_store_path, project_store_uri, remember_store
+from ..core.store import open_store
+from ..core.store.base import Store
+from ..translation import qgis_locale
+from . import panel_actions
+from .goal_tree_model import COL_AREA, COL_COUNT, COL_GOAL, GOAL_ID_ROLE, GoalFilterProxy, GoalTreeModel
+from .highlight import GoalHighlighter
+from .identity_adapter import registered_layer
+from .layer_keys import LayerKeys
+from .link_editor import LinkEditor
+from .panel_states import PanelState, StatePage, layer_problem, panel_state
+from .undo import LinkUndoStack
 
 DOCK_OBJECT_NAME = "TerritorialLinksDock"
+#: selection changes closer together than this are coalesced into one refresh
+DEBOUNCE_MS = 150
+
+
+def _current_user() -> str:
+    from ..processing.params import current_user
+
+    return current_user()
 
 
 class TerritorialLinksDock(QgsDockWidget):
@@ -16,14 +65,512 @@ class TerritorialLinksDock(QgsDockWidget):
         self.iface = iface
         self.setObjectName(DOCK_OBJECT_NAME)
         self.setWindowTitle(tr("Territorial Links"))
+        self.store: Store | None = None
+        self.layer: QgsVectorLayer | None = None
+        self.record = None  # RegisteredLayer of the active layer
+        self.layer_keys: LayerKeys | None = None
+        self.selected_keys: list[str] = []
+        self.last_message: tuple[str, int] = ("", 0)
+        self.last_refresh_ms = 0.0
+        self.language = qgis_locale()
+        self.undo_stack = LinkUndoStack(lambda: self.store, _current_user(), self)
+        self.undo_stack.on_change = self._after_links_changed
+        self.undo_stack.on_error = self.show_error
+        canvas = iface.mapCanvas() if iface is not None else None
+        self.highlighter = GoalHighlighter(canvas)
+        self._build_ui()
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.setInterval(DEBOUNCE_MS)
+        self._throttle.timeout.connect(self._throttle_timeout)
+        self._pending = False
+        self._coverage_timer = QTimer(self)
+        self._coverage_timer.setSingleShot(True)
+        self._coverage_timer.setInterval(50)
+        self._coverage_timer.timeout.connect(self.refresh_coverage)
+        project = QgsProject.instance()
+        project.readProject.connect(self._project_read)
+        project.cleared.connect(self._project_cleared)
+        project.layersWillBeRemoved.connect(self._layers_removed)
+        if iface is not None:
+            iface.currentLayerChanged.connect(self.set_layer)
+        self.open_project_store(quiet=True)
+        self.set_layer(iface.activeLayer() if iface is not None else None)
+
+    # -- construction -------------------------------------------------------------
+    def _build_ui(self) -> None:
         body = QWidget(self)
         layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
         self.status_label = QLabel(tr("Select areas on the map to see and edit their goal links."), body)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.status_label)
-        layout.addStretch(1)
+        self.stack = QStackedWidget(body)
+        self.stack.setObjectName("panelStack")
+        self.state_page = StatePage(self.stack)
+        self.state_page.actionRequested.connect(self._state_action)
+        self.stack.addWidget(self.state_page)
+        self.main_page = QWidget(self.stack)
+        self.stack.addWidget(self.main_page)
+        layout.addWidget(self.stack, 1)
+        self.store_label = QLabel(body)
+        self.store_label.setObjectName("storeLabel")
+        self.store_label.setEnabled(False)
+        self.store_label.setWordWrap(True)
+        layout.addWidget(self.store_label)
         self.setWidget(body)
+
+        main = QVBoxLayout(self.main_page)
+        main.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.catalogue_combo = QComboBox(self.main_page)
+        self.catalogue_combo.setObjectName("catalogueCombo")
+        self.catalogue_combo.setToolTip(tr("Show the goals of one catalogue or of all"))
+        self.search_edit = QgsFilterLineEdit(self.main_page)
+        self.search_edit.setObjectName("goalSearch")
+        self.search_edit.setShowSearchIcon(True)
+        self.search_edit.setPlaceholderText(tr("Search code or words of a goal…"))
+        self.search_edit.setToolTip(
+            tr("Type a code (11.3) or words of a title in any order, in Swedish or English; å, ä, ö optional")
+        )
+        row.addWidget(self.catalogue_combo, 2)
+        row.addWidget(self.search_edit, 3)
+        main.addLayout(row)
+        filters = QHBoxLayout()
+        self.linked_only_check = QCheckBox(tr("&Linked only"), self.main_page)
+        self.linked_only_check.setObjectName("linkedOnlyCheck")
+        self.linked_only_check.setToolTip(tr("Show only goals linked to areas of this layer or of the selection"))
+        self.without_areas_check = QCheckBox(tr("Goals &without areas"), self.main_page)
+        self.without_areas_check.setObjectName("withoutAreasCheck")
+        self.without_areas_check.setToolTip(tr("Show only goals that no area of this layer is linked to yet"))
+        filters.addWidget(self.linked_only_check)
+        filters.addWidget(self.without_areas_check)
+        filters.addStretch(1)
+        main.addLayout(filters)
+
+        self.model = GoalTreeModel(self)
+        self.model.checkRequested.connect(self.set_goal_linked)
+        self.proxy = GoalFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView(self.main_page)
+        self.tree.setObjectName("goalTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setToolTip(
+            tr(
+                "Tick a goal to link the selected areas to it; untick to remove the links. "
+                "A half-filled box means that some of the selected areas are linked."
+            )
+        )
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_GOAL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_AREA, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.doubleClicked.connect(lambda index: panel_actions.edit_link(self))
+        self.tree.selectionModel().currentChanged.connect(self._focus_changed)
+        main.addWidget(self.tree, 1)
+
+        self.hint_label = QLabel(self.main_page)
+        self.hint_label.setObjectName("hintLabel")
+        self.hint_label.setWordWrap(True)
+        main.addWidget(self.hint_label)
+
+        box = QGroupBox(tr("What a tick writes"), self.main_page)
+        box.setObjectName("linkEditorBox")
+        box_layout = QVBoxLayout(box)
+        self.editor = LinkEditor(box)
+        box_layout.addWidget(self.editor)
+        main.addWidget(box)
+        self.stance_combo = self.editor.stance_combo
+        self.strength_spin = self.editor.strength_spin
+        self.motivation_edit = self.editor.motivation_edit
+
+        self.toolbar = QToolBar(self.main_page)
+        self.toolbar.setObjectName("panelToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("Undo"))
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("Redo"))
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        for action in (self.undo_action, self.redo_action):
+            # only while the panel has focus, so QGIS's own edit undo keeps Ctrl+Z on the map
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.lookup_action = self._action(
+            tr("Find areas"),
+            "lookupAction",
+            tr("Select, zoom to and flash the areas linked to the focused goal, in every registered layer (Ctrl+F)"),
+            lambda: panel_actions.reverse_lookup(self),
+            "Ctrl+F",
+        )
+        self.highlight_toggle = self._action(
+            tr("Highlight"),
+            "highlightToggle",
+            tr("Show on the map the areas linked to the focused goal: green supports, red conflicts, grey neutral"),
+            None,
+            "Ctrl+H",
+        )
+        self.highlight_toggle.setCheckable(True)
+        self.highlight_toggle.toggled.connect(lambda on: self.refresh_highlight())
+        self.edit_action = self._action(
+            tr("Edit link…"),
+            "editLinkAction",
+            tr("Change stance, strength or motivation of the link between the one selected area and the focused goal"),
+            lambda: panel_actions.edit_link(self),
+            "Ctrl+E",
+        )
+        self.export_action = self._action(
+            tr("Export…"),
+            "exportAction",
+            tr("Goal atlas (PDF) and goal × area tables"),
+            lambda: panel_actions.open_export(self),
+        )
+        self.catalogues_action = self._action(
+            tr("Catalogues…"),
+            "cataloguesAction",
+            tr("Import, enable or remove goal catalogues"),
+            lambda: panel_actions.manage_catalogues(self),
+        )
+        for action in (self.undo_action, self.redo_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.lookup_action, self.highlight_toggle, self.edit_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.export_action)
+        self.toolbar.addAction(self.catalogues_action)
+        main.addWidget(self.toolbar)
+
+        self.catalogue_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_catalogue(self.catalogue_combo.currentData() or "")
+        )
+        self.search_edit.textChanged.connect(self._search_changed)
+        self.linked_only_check.toggled.connect(self.proxy.set_linked_only)
+        self.linked_only_check.toggled.connect(lambda on: self._expand_if_filtering())
+        self.without_areas_check.toggled.connect(self.proxy.set_without_areas)
+        self.without_areas_check.toggled.connect(lambda on: self._expand_if_filtering())
+        QWidget.setTabOrder(self.catalogue_combo, self.search_edit)
+        QWidget.setTabOrder(self.search_edit, self.linked_only_check)
+        QWidget.setTabOrder(self.linked_only_check, self.without_areas_check)
+        QWidget.setTabOrder(self.without_areas_check, self.tree)
+        QWidget.setTabOrder(self.tree, self.stance_combo)
+        QWidget.setTabOrder(self.stance_combo, self.strength_spin)
+        QWidget.setTabOrder(self.strength_spin, self.motivation_edit)
+
+    def _action(self, text, name, tooltip, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tooltip)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    # -- messages ------------------------------------------------------------------
+    def message(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 5) -> None:
+        self.last_message = (text, int(level))
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(tr("Territorial Links"), text, level, duration)
+
+    def show_error(self, error: Exception) -> None:
+        self.message(str(error), Qgis.MessageLevel.Critical, 10)
+
+    # -- store ----------------------------------------------------------------------
+    def open_project_store(self, quiet: bool = False) -> None:
+        uri = project_store_uri()
+        if not uri:
+            self.set_store(None)
+            return
+        try:
+            self.set_store(open_store(uri))
+        except TerritorialError as error:
+            self.set_store(None)
+            if not quiet:
+                self.show_error(error)
+            else:
+                self.message(str(error), Qgis.MessageLevel.Warning)
+
+    def set_store(self, store: Store | None, remember: bool = False) -> None:
+        if self.store is not None and self.store is not store:
+            self.store.close()
+        self.store = store
+        self.undo_stack.clear()
+        if store is not None and remember:
+            remember_store(store.uri)
+        self.store_label.setText(tr("Link store: {uri}").format(uri=store.uri) if store is not None else "")
+        self._reload_catalogues()
+        self.set_layer(self.layer)
+
+    def create_store(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("Create link store"), default_store_path(), tr("GeoPackage (*.gpkg)")
+            )
+            if not path:
+                return
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        try:
+            self.set_store(open_store(path, create=True), remember=True)
+        except TerritorialError as error:
+            self.show_error(error)
+            return
+        self.message(tr("Created link store {path}").format(path=path), Qgis.MessageLevel.Success)
+
+    def open_store_file(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, tr("Open link store"), default_store_path(), tr("GeoPackage (*.gpkg)")
+            )
+            if not path:
+                return
+        try:
+            self.set_store(open_store(path, create=True), remember=True)
+        except TerritorialError as error:
+            self.show_error(error)
+
+    def _reload_catalogues(self) -> None:
+        current = self.catalogue_combo.currentData()
+        self.catalogue_combo.blockSignals(True)
+        self.catalogue_combo.clear()
+        self.catalogue_combo.addItem(tr("All catalogues"), "")
+        catalogues, goals = [], []
+        if self.store is not None:
+            try:
+                catalogues = self.store.catalogues(include_disabled=False)
+                goals = [g for c in catalogues for g in self.store.goals(c.id)]
+            except TerritorialError as error:
+                self.show_error(error)
+        for catalogue in catalogues:
+            self.catalogue_combo.addItem(catalogue.name, catalogue.id)
+        index = self.catalogue_combo.findData(current)
+        self.catalogue_combo.setCurrentIndex(max(index, 0))
+        self.catalogue_combo.blockSignals(False)
+        self.proxy.set_catalogue(self.catalogue_combo.currentData() or "")
+        self.model.set_goals(catalogues, goals, self.language)
+        self.has_catalogues = bool(catalogues)
+        if len(catalogues) == 1:
+            self.tree.expandToDepth(0)
+
+    # -- layer and selection ------------------------------------------------------
+    def set_layer(self, layer) -> None:
+        if self.layer is not None and self.layer is not layer:
+            with contextlib.suppress(TypeError, RuntimeError):
+                self.layer.selectionChanged.disconnect(self._selection_changed)
+        if self.layer_keys is not None and (layer is not self.layer or self.record is None):
+            self.layer_keys.disconnect_layer()
+            self.layer_keys = None
+        previous = self.layer
+        self.layer = layer if isinstance(layer, QgsVectorLayer) else None
+        if self.layer is not None and previous is not self.layer:
+            self.layer.selectionChanged.connect(self._selection_changed)
+        self.record = None
+        if self.store is not None and self.layer is not None and not layer_problem(self.layer):
+            try:
+                self.record = registered_layer(self.store, self.layer)
+            except TerritorialError as error:
+                self.show_error(error)
+        state = panel_state(self.store is not None, layer, self.record is not None, self.has_catalogues)
+        self._show_state(state, layer)
+        if state == PanelState.READY:
+            if self.layer_keys is None:
+                self.layer_keys = LayerKeys(self.layer, self.record.key_field, self)
+                self.layer_keys.ready.connect(self._keys_ready)
+                self.layer_keys.build()
+            self.refresh_selection()
+            self.refresh_coverage()
+        else:
+            self.selected_keys = []
+            self.model.set_selection_counts({}, 0)
+            self.model.set_coverage({})
+        self.refresh_highlight()
+
+    def _show_state(self, state: PanelState, layer) -> None:
+        if state == PanelState.READY:
+            self.stack.setCurrentWidget(self.main_page)
+            return
+        self.stack.setCurrentWidget(self.state_page)
+        self.state_page.show_state(
+            state,
+            layer_name=layer.name() if layer is not None else "",
+            detail=layer_problem(layer) or "",
+            store_hint=default_store_path(),
+        )
+        if layer is not None:
+            self.status_label.setText(f"<b>{layer.name()}</b>")
+        else:
+            self.status_label.setText(tr("Select areas on the map to see and edit their goal links."))
+
+    @property
+    def state(self) -> PanelState:
+        if self.stack.currentWidget() is self.main_page:
+            return PanelState.READY
+        return self.state_page.state
+
+    def _selection_changed(self, *args) -> None:
+        # leading edge now, trailing edge after DEBOUNCE_MS: quick to react, never a storm of queries
+        if self._throttle.isActive():
+            self._pending = True
+            return
+        self.refresh_selection()
+        self._throttle.start()
+
+    def _throttle_timeout(self) -> None:
+        if self._pending:
+            self._pending = False
+            self.refresh_selection()
+            self._throttle.start()
+
+    def _keys_ready(self) -> None:
+        self.refresh_selection()
+        self.refresh_coverage()
+
+    def refresh_selection(self) -> None:
+        """Selection → keys → per-goal counts → tri-state checks (one set-based query)."""
+        if self.state != PanelState.READY or self.layer is None or self.layer_keys is None:
+            return
+        start = time.perf_counter()
+        fids = self.layer.selectedFeatureIds()
+        keys = self.layer_keys.keys_for(fids)
+        if keys is None:  # large selection before the key table is read: the task will call back
+            self.status_label.setText(
+                tr("<b>{layer}</b>: reading {n} selected areas…").format(layer=self.layer.name(), n=len(fids))
+            )
+            return
+        self.selected_keys = keys
+        try:
+            counts = self.store.goal_counts_for_keys(self.record.layer_uid, keys) if keys else {}
+        except TerritorialError as error:
+            self.show_error(error)
+            counts = {}
+        self.model.set_selection_counts(counts, len(keys))
+        self._update_texts(len(fids), len(keys))
+        self.last_refresh_ms = (time.perf_counter() - start) * 1000
+
+    def _update_texts(self, n_selected: int, n_keys: int) -> None:
+        total = self.layer.featureCount()
+        self.status_label.setText(
+            tr("<b>{layer}</b> — {n} of {total} areas selected").format(
+                layer=self.layer.name(), n=n_selected, total=total
+            )
+        )
+        if n_keys:
+            hint = tr("Tick a goal to link the {n} selected areas to it; untick to remove the links.").format(n=n_keys)
+        elif n_selected:
+            hint = tr("The selected areas have no key value and cannot be linked.")
+        else:
+            hint = tr("Select areas on the map (or with an expression) to link them to goals.")
+        self.hint_label.setText(hint)
+
+    def refresh_coverage(self) -> None:
+        """Per goal: linked areas of the layer, their hectares, and how many conflict."""
+        if self.state != PanelState.READY or self.record is None:
+            return
+        try:
+            links = self.store.links(layer_uids=[self.record.layer_uid])
+        except TerritorialError as error:
+            self.show_error(error)
+            return
+        areas = self.layer_keys.areas if self.layer_keys is not None else {}
+        coverage: dict[str, list] = {}
+        for link in links:
+            entry = coverage.setdefault(link.goal_id, [0, 0.0, 0])
+            entry[0] += 1
+            entry[1] += areas.get(link.feature_key, 0.0)
+            if link.stance == "conflicts":
+                entry[2] += 1
+        self.model.set_coverage({goal: tuple(values) for goal, values in coverage.items()})
+        if self.proxy.is_filtering():
+            self.proxy.invalidate()
+
+    # -- linking --------------------------------------------------------------------
+    def set_goal_linked(self, goal_id: str, link: bool) -> None:
+        panel_actions.set_goal_linked(self, goal_id, link)
+
+    def _after_links_changed(self, layer_uid: str) -> None:
+        from ..core import expressions
+
+        expressions.invalidate()
+        self.refresh_selection()
+        self._coverage_timer.start()
+        self.refresh_highlight()
+
+    # -- goal focus, search, highlight --------------------------------------------
+    def focused_goal_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        return index.sibling(index.row(), COL_GOAL).data(GOAL_ID_ROLE) if index.isValid() else None
+
+    def focus_goal(self, goal_id: str) -> None:
+        index = self.proxy.mapFromSource(self.model.index_of(goal_id))
+        if index.isValid():
+            self.tree.scrollTo(index)
+            self.tree.setCurrentIndex(index)
+
+    def _focus_changed(self, *args) -> None:
+        self.refresh_highlight()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._expand_if_filtering()
+
+    def _expand_if_filtering(self) -> None:
+        if self.proxy.is_filtering():
+            self.tree.expandAll()
+
+    def refresh_highlight(self) -> None:
+        panel_actions.refresh_highlight(self)
+
+    # -- states' actions ----------------------------------------------------------
+    def _state_action(self, action: str) -> None:
+        panel_actions.state_action(self, action)
+
+    # -- project ------------------------------------------------------------------
+    def _project_read(self, *args) -> None:
+        self.open_project_store(quiet=True)
+
+    def _project_cleared(self) -> None:
+        self.highlighter.clear()
+        self.set_layer(None)
+        self.set_store(None)
+
+    def _layers_removed(self, layer_ids) -> None:
+        if self.layer is not None and self.layer.id() in layer_ids:
+            self.set_layer(None)
+        else:
+            self.highlighter.clear()
 
     def cleanup(self) -> None:
         """Disconnect from QGIS before the dock is deleted (called by ``unload``)."""
+        self._throttle.stop()
+        self._coverage_timer.stop()
+        self.highlighter.clear()
+        project = QgsProject.instance()
+        for signal, slot in (
+            (project.readProject, self._project_read),
+            (project.cleared, self._project_cleared),
+            (project.layersWillBeRemoved, self._layers_removed),
+        ):
+            with contextlib.suppress(TypeError, RuntimeError):
+                signal.disconnect(slot)
+        if self.iface is not None:
+            with contextlib.suppress(TypeError, RuntimeError):
+                self.iface.currentLayerChanged.disconnect(self.set_layer)
+        if self.layer is not None:
+            with contextlib.suppress(TypeError, RuntimeError):
+                self.layer.selectionChanged.disconnect(self._selection_changed)
+        if self.layer_keys is not None:
+            self.layer_keys.disconnect_layer()
+            self.layer_keys = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None

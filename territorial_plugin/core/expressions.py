@@ -1,0 +1,221 @@
+"""Expression functions, so labels, styles, forms and layouts show goal links without the plugin's UI.
+
+- ``tl_goal_codes()`` → ``'11, 11.3, 15'``: codes of the goals the feature is linked
+  to; ``tl_goal_codes('agenda2030')`` only those of one catalogue.
+- ``tl_goal_stance('agenda2030:11')`` → ``'supports'``, ``'conflicts'``,
+  ``'neutral'`` or NULL: for rule-based styles that draw conflicts apart.
+
+The store is the project's (project entry ``territorial_links/store``). Links of
+a layer are read once into a cache keyed by store and layer; the panel calls
+:func:`invalidate` after every change, and a change of the GeoPackage file by
+anybody else (its modification time, WAL included) also empties it. Functions
+are evaluated in render threads, so the cache is filled through a connection
+opened for that purpose and guarded by a lock.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+
+from qgis.core import QgsExpression, QgsExpressionFunction, QgsFeatureRequest, QgsProject
+
+from .catalogue import natural_key
+from .errors import TerritorialError
+from .i18n import tr
+from .project_store import project_store_uri
+from .store import is_postgres_uri, open_store
+
+GROUP = "Territorial Links"
+#: the custom property that remembers a layer's uid in the project (core/identity.py owns it)
+LAYER_UID_PROPERTY = "territorial_links/layer_uid"
+
+
+def _layer_uid(layer) -> str | None:
+    try:
+        from . import identity
+    except ImportError:
+        identity = None
+    if identity is not None and hasattr(identity, "layer_uid_of"):
+        return identity.layer_uid_of(layer)
+    value = layer.customProperty(LAYER_UID_PROPERTY)
+    return str(value) if value else None
+
+
+@dataclass
+class _LayerLinks:
+    key_field: str
+    #: feature key → [(goal id, stance)]
+    by_key: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    stamp: tuple = ()
+
+
+_lock = threading.Lock()
+_cache: dict[tuple[str, str], _LayerLinks | None] = {}
+
+
+def invalidate() -> None:
+    """Forget every cached link (call after writing links)."""
+    with _lock:
+        _cache.clear()
+
+
+def _stamp(uri: str) -> tuple:
+    if is_postgres_uri(uri):
+        return ()
+    stamp = []
+    for path in (uri, uri + "-wal"):
+        try:
+            info = os.stat(path)
+            stamp.append((info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamp.append(None)
+    return tuple(stamp)
+
+
+def layer_links(uri: str, layer_uid: str) -> _LayerLinks | None:
+    """Links of one registered layer, from the cache or read now."""
+    stamp = _stamp(uri)
+    with _lock:
+        cached = _cache.get((uri, layer_uid), False)
+        if cached is not False and (cached is None or cached.stamp == stamp):
+            return cached
+        try:
+            store = open_store(uri)
+        except TerritorialError:
+            _cache[(uri, layer_uid)] = None
+            return None
+        try:
+            record = store.layer(layer_uid)
+            if record is None:
+                result = None
+            else:
+                result = _LayerLinks(record.key_field, stamp=stamp)
+                for link in store.links(layer_uids=[layer_uid]):
+                    result.by_key.setdefault(link.feature_key, []).append((link.goal_id, link.stance))
+        finally:
+            store.close()
+        _cache[(uri, layer_uid)] = result
+        return result
+
+
+def _feature_links(context) -> list[tuple[str, str]] | None:
+    """(goal id, stance) of the context's feature, or ``None`` if it has no registered layer."""
+    if context is None or not context.hasFeature():
+        return None
+    layer_id = context.variable("layer_id")
+    layer = QgsProject.instance().mapLayer(layer_id) if layer_id else None
+    if layer is None:
+        return None
+    uid = _layer_uid(layer)
+    uri = project_store_uri()
+    if not uid or not uri:
+        return None
+    links = layer_links(uri, uid)
+    if links is None:
+        return None
+    feature = context.feature()
+    index = feature.fields().lookupField(links.key_field)
+    if index < 0:
+        return None
+    value = feature.attribute(index)
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return []
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return links.by_key.get(str(value), [])
+
+
+class GoalCodesFunction(QgsExpressionFunction):
+    def __init__(self):
+        super().__init__(
+            "tl_goal_codes",
+            QgsExpressionFunction.ParameterList([QgsExpressionFunction.Parameter("catalogue", True, "")]),
+            GROUP,
+            tr(
+                "<h3>tl_goal_codes([catalogue])</h3>Codes of the goals the feature is linked to, "
+                "separated by commas, e.g. '11, 11.3, 15'. With a catalogue id (agenda2030, miljomal, "
+                "nrs2030, …) only the goals of that catalogue. NULL when the layer is not registered in "
+                "the project's link store.<h4>Example</h4><code>tl_goal_codes('agenda2030')</code> → '11, 11.3'"
+            ),
+        )
+
+    def func(self, values, context, parent, node):
+        links = _feature_links(context)
+        if links is None:
+            return None
+        catalogue = (values[0] or "") if values else ""
+        codes = []
+        for goal_id, _stance in links:
+            cat, _, code = goal_id.partition(":")
+            if not catalogue or cat == catalogue:
+                codes.append((cat, code))
+        codes.sort(key=lambda item: (item[0], natural_key(item[1])))
+        return ", ".join(code for _cat, code in codes)
+
+    def usesGeometry(self, node) -> bool:
+        return False
+
+    def referencedColumns(self, node):
+        # the key field is known only at run time
+        return [QgsFeatureRequest.ALL_ATTRIBUTES]
+
+    def isStatic(self, node, parent, context) -> bool:
+        return False
+
+
+class GoalStanceFunction(QgsExpressionFunction):
+    def __init__(self):
+        super().__init__(
+            "tl_goal_stance",
+            QgsExpressionFunction.ParameterList([QgsExpressionFunction.Parameter("goal_id")]),
+            GROUP,
+            tr(
+                "<h3>tl_goal_stance(goal_id)</h3>The stance of the feature's link to a goal: 'supports', "
+                "'conflicts' or 'neutral'; NULL when the feature is not linked to it. For rule-based styles "
+                "that draw conflicts apart.<h4>Example</h4><code>tl_goal_stance('agenda2030:11') = 'conflicts'</code>"
+            ),
+        )
+
+    def func(self, values, context, parent, node):
+        links = _feature_links(context)
+        if not links or not values:
+            return None
+        wanted = str(values[0] or "")
+        for goal_id, stance in links:
+            if goal_id == wanted:
+                return stance
+        return None
+
+    def usesGeometry(self, node) -> bool:
+        return False
+
+    def referencedColumns(self, node):
+        # the key field is known only at run time
+        return [QgsFeatureRequest.ALL_ATTRIBUTES]
+
+    def isStatic(self, node, parent, context) -> bool:
+        return False
+
+
+_functions: list[QgsExpressionFunction] = []
+
+
+def register_functions() -> None:
+    """Add the functions to QGIS's expression engine (idempotent)."""
+    if _functions:
+        return
+    for function in (GoalCodesFunction(), GoalStanceFunction()):
+        if QgsExpression.isFunctionName(function.name()):
+            QgsExpression.unregisterFunction(function.name())
+        if QgsExpression.registerFunction(function):
+            _functions.append(function)
+
+
+def unregister_functions() -> None:
+    """Remove the functions again (plugin unload)."""
+    while _functions:
+        function = _functions.pop()
+        QgsExpression.unregisterFunction(function.name())
+    invalidate()

@@ -1,0 +1,125 @@
+"""From a goal to its features in every registered layer of the project (reverse lookup)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+
+from ..core.store.base import Store
+from .identity_adapter import layer_uid
+
+#: keys per IN (...) clause; keeps expressions short enough for every provider
+CHUNK = 500
+
+
+@dataclass
+class LayerHits:
+    layer: QgsVectorLayer
+    fids: list[int]
+    stances: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class LookupResult:
+    hits: list[LayerHits] = field(default_factory=list)
+    #: names of registered layers with links to the goal that are not in this project
+    unavailable: list[str] = field(default_factory=list)
+    #: linked keys no feature has any more (orphans)
+    missing_keys: int = 0
+
+    @property
+    def feature_count(self) -> int:
+        return sum(len(h.fids) for h in self.hits)
+
+
+def project_layers_by_uid(project: QgsProject) -> dict[str, list[QgsVectorLayer]]:
+    result: dict[str, list[QgsVectorLayer]] = {}
+    for layer in project.mapLayers().values():
+        if isinstance(layer, QgsVectorLayer):
+            uid = layer_uid(layer)
+            if uid:
+                result.setdefault(uid, []).append(layer)
+    return result
+
+
+def fids_for_keys(layer: QgsVectorLayer, key_field: str, keys) -> dict[str, int]:
+    """key → fid for the given keys, read with ``IN`` filters (set-based, no geometry)."""
+    keys = list(keys)
+    index = layer.fields().lookupField(key_field)
+    if index < 0 or not keys:
+        return {}
+    numeric = layer.fields().at(index).isNumeric()
+    result: dict[str, int] = {}
+    column = QgsExpression.quotedColumnRef(key_field)
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        values = ",".join(k if numeric and _is_number(k) else QgsExpression.quotedString(k) for k in chunk)
+        request = QgsFeatureRequest().setFilterExpression(f"{column} IN ({values})")
+        request.setSubsetOfAttributes([index]).setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        for feature in layer.getFeatures(request):
+            value = feature.attribute(index)
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            result[str(value)] = feature.id()
+    return result
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def lookup_goal(store: Store, project: QgsProject, goal_id: str) -> LookupResult:
+    """Features linked to ``goal_id`` in every registered layer of ``project``, with stances."""
+    result = LookupResult()
+    in_project = project_layers_by_uid(project)
+    stances_by_layer: dict[str, dict[str, str]] = {}
+    for link in store.links(goal_ids=[goal_id]):
+        stances_by_layer.setdefault(link.layer_uid, {})[link.feature_key] = link.stance
+    for uid, stances in stances_by_layer.items():
+        layers = [lyr for lyr in in_project.get(uid, []) if lyr.isValid()]
+        record = store.layer(uid)
+        if not layers or record is None:
+            result.unavailable.append(record.name if record is not None else uid)
+            continue
+        for layer in layers:
+            found = fids_for_keys(layer, record.key_field, stances)
+            result.missing_keys += len(stances) - len(found)
+            fid_stances = {fid: stances[key] for key, fid in found.items()}
+            result.hits.append(LayerHits(layer, sorted(fid_stances), fid_stances))
+    return result
+
+
+def combined_extent(hits: list[LayerHits], canvas) -> QgsRectangle:
+    """Bounding box of every hit, in the canvas CRS."""
+    extent = QgsRectangle()
+    extent.setMinimal()
+    target = canvas.mapSettings().destinationCrs()
+    for hit in hits:
+        if not hit.fids:
+            continue
+        box = hit.layer.boundingBoxOfSelected() if set(hit.layer.selectedFeatureIds()) == set(hit.fids) else None
+        if box is None or box.isEmpty():
+            box = QgsRectangle()
+            box.setMinimal()
+            request = QgsFeatureRequest().setFilterFids(hit.fids).setNoAttributes()
+            for feature in hit.layer.getFeatures(request):
+                if feature.hasGeometry():
+                    box.combineExtentWith(feature.geometry().boundingBox())
+        if box.isEmpty() and box.width() == 0 and box.height() == 0 and box.xMinimum() > box.xMaximum():
+            continue
+        if hit.layer.crs() != target and target.isValid():
+            box = QgsCoordinateTransform(hit.layer.crs(), target, QgsProject.instance()).transformBoundingBox(box)
+        extent.combineExtentWith(box)
+    return extent
