@@ -8,12 +8,15 @@ STAGE       := build/plugins
 export QGIS_PROCESS := /usr/bin/qgis_process.bin
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
+# QGIS test lanes (tools/lanes/): all (default), some of 3.40 3.44 (LANES=3.40), or none
+LANES       ?= all
 
-.PHONY: help deps i18n ts stage demo test lint unit qgis-tests cli-tests e2e bench package install qgis clean sample
+.PHONY: help deps i18n ts stage demo test lint unit qgis-tests cli-tests e2e bench package install qgis clean sample lanes
 
 help:
 	@echo "make demo     run the main job headless on the sample municipality, results in out/"
-	@echo "make test     install what is needed, then lint, unit, QGIS, qgis_process and desktop tests"
+	@echo "make test     install what is needed, then lint, unit, QGIS, qgis_process and desktop tests, then the lanes"
+	@echo "make lanes    the QGIS suites again on QGIS 3.40 and 3.44 (Debian chroots); LANES=3.44 for one"
 	@echo "make bench    benchmarks (prints a table, never fails)"
 	@echo "make package  dist/territorial_plugin-$(VERSION).zip"
 	@echo "make install  install into your QGIS profile and enable it"
@@ -43,6 +46,7 @@ lint: deps
 	$(PY) -m ruff format --check .
 	$(PY) -m flake8 territorial_plugin tests tools bench resources
 	$(PY) tools/check_i18n.py
+	$(PY) tools/check_qt6.py
 
 unit: stage
 	$(PY) -m pytest -q -p no:cacheprovider tests/unit tests/qgis
@@ -53,8 +57,12 @@ cli-tests: stage
 e2e: stage
 	tests/e2e/run.sh
 
-test: lint unit cli-tests e2e
+# host suites first (a quick failure shows early), then the slower QGIS lanes
+test: lint unit cli-tests e2e lanes
 	@echo "make test: all suites passed"
+
+lanes:
+	@tools/lanes/run-lane.sh $(if $(filter all,$(LANES)),,$(LANES))
 
 bench: stage
 	-$(PY) bench/run.py
