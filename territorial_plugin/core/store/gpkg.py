@@ -27,23 +27,14 @@ from pathlib import Path
 
 from ..errors import CatalogueError, StoreError
 from ..i18n import tr
-from ..model import Catalogue, Goal, Level, Link, LinkSpec, RegisteredLayer, WriteResult
+from ..model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, WriteResult
+from . import gpkg_catalogue as sql_catalogue
 from . import gpkg_links as sql_links
 from . import gpkg_schema as schema
 from .base import MigrationReport, Store
+from .checks import check_catalogue
 
-_CATALOGUE_COLUMNS = (
-    "id, name, issuer, level, version, valid_from, valid_to, source, language, description, series, example, enabled"
-)
-_GOAL_COLUMNS = "id, catalogue_id, code, parent_id, title_sv, title_en, description, sort_order, kind"
 _LAYER_COLUMNS = "layer_uid, name, source, provider, key_field, geometry_type, crs"
-
-
-def _catalogue(row: Sequence) -> Catalogue:
-    values = list(row)
-    values[11] = bool(values[11])
-    values[12] = bool(values[12])
-    return Catalogue(*values)
 
 
 class GeoPackageStore(Store):
@@ -199,77 +190,27 @@ class GeoPackageStore(Store):
 
     # -- catalogues ----------------------------------------------------------------
     def save_catalogue(self, catalogue: Catalogue, goals: Sequence[Goal], *, replace: bool = False) -> WriteResult:
-        _check_catalogue(catalogue, goals)
-        now = schema.now_iso()
+        check_catalogue(catalogue, goals)
         with self._write() as con:
-            exists = con.execute("SELECT 1 FROM catalogue WHERE id = ?", (catalogue.id,)).fetchone()
-            if exists and not replace:
-                raise CatalogueError(
-                    tr(
-                        "A catalogue with id '{id}' is already in the link store. Import a new version "
-                        "under a new id, or replace it."
-                    ).format(id=catalogue.id)
-                )
-            values = [getattr(catalogue, c.strip()) for c in _CATALOGUE_COLUMNS.split(",")]
-            values[11] = int(bool(values[11]))
-            values[12] = int(bool(values[12]))
-            con.execute(
-                f"INSERT INTO catalogue ({_CATALOGUE_COLUMNS}, imported_at) VALUES ({', '.join('?' * 14)})"
-                " ON CONFLICT(id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer,"
-                " level = excluded.level, version = excluded.version, valid_from = excluded.valid_from,"
-                " valid_to = excluded.valid_to, source = excluded.source, language = excluded.language,"
-                " description = excluded.description, series = excluded.series, example = excluded.example,"
-                " enabled = excluded.enabled, imported_at = excluded.imported_at",
-                (*values, now),
-            )
-            existing = {
-                row[0]: tuple(row)
-                for row in con.execute(f"SELECT {_GOAL_COLUMNS} FROM goal WHERE catalogue_id = ?", (catalogue.id,))
-            }
-            new_ids = {g.id for g in goals}
-            gone = sorted(set(existing) - new_ids)
-            if gone:
-                linked = _linked_goals(con, gone)
-                if linked:
-                    raise CatalogueError(
-                        tr(
-                            "The new version of '{id}' leaves out goals that still have links: {goals}. "
-                            "Move or remove those links first."
-                        ).format(id=catalogue.id, goals=", ".join(linked[:10]) + (" …" if len(linked) > 10 else ""))
-                    )
-                con.executemany("DELETE FROM goal WHERE id = ?", ((g,) for g in gone))
-            rows = [_goal_row(g) for g in goals]
-            changed = [r for r in rows if existing.get(r[0]) != r]
-            con.executemany(
-                f"INSERT INTO goal ({_GOAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(id) DO UPDATE SET code = excluded.code, parent_id = excluded.parent_id,"
-                " title_sv = excluded.title_sv, title_en = excluded.title_en, description = excluded.description,"
-                " sort_order = excluded.sort_order, kind = excluded.kind",
-                changed,
-            )
-            inserted = sum(1 for r in changed if r[0] not in existing)
-            return WriteResult(
-                inserted=inserted,
-                updated=len(changed) - inserted,
-                deleted=len(gone),
-                unchanged=len(rows) - len(changed),
-                details={"catalogue": catalogue.id, "created": not exists},
-            )
+            return sql_catalogue.save(con, catalogue, goals, replace, schema.now_iso())
 
     def catalogues(self, *, include_disabled: bool = True) -> list[Catalogue]:
         where = "" if include_disabled else " WHERE enabled = 1"
         with self._read() as con:
             return [
-                _catalogue(r) for r in con.execute(f"SELECT {_CATALOGUE_COLUMNS} FROM catalogue{where} ORDER BY id")
+                sql_catalogue.row_to_catalogue(r)
+                for r in con.execute(f"SELECT {sql_catalogue.CATALOGUE_COLUMNS} FROM catalogue{where} ORDER BY id")
             ]
 
     def catalogue(self, catalogue_id: str) -> Catalogue | None:
         with self._read() as con:
-            row = con.execute(f"SELECT {_CATALOGUE_COLUMNS} FROM catalogue WHERE id = ?", (catalogue_id,)).fetchone()
-        return _catalogue(row) if row else None
+            row = con.execute(
+                f"SELECT {sql_catalogue.CATALOGUE_COLUMNS} FROM catalogue WHERE id = ?", (catalogue_id,)
+            ).fetchone()
+        return sql_catalogue.row_to_catalogue(row) if row else None
 
     def goals(self, catalogue_id: str | None = None) -> list[Goal]:
-        sql = f"SELECT {_GOAL_COLUMNS} FROM goal"
+        sql = f"SELECT {sql_catalogue.GOAL_COLUMNS} FROM goal"
         params: tuple = ()
         if catalogue_id is not None:
             sql += " WHERE catalogue_id = ?"
@@ -286,32 +227,7 @@ class GeoPackageStore(Store):
 
     def delete_catalogue(self, catalogue_id: str, *, delete_links: bool = False) -> WriteResult:
         with self._write() as con:
-            if not con.execute("SELECT 1 FROM catalogue WHERE id = ?", (catalogue_id,)).fetchone():
-                raise CatalogueError(tr("There is no catalogue '{id}' in the link store.").format(id=catalogue_id))
-            links = con.execute(
-                "SELECT count(*) FROM link WHERE goal_id IN (SELECT id FROM goal WHERE catalogue_id = ?)",
-                (catalogue_id,),
-            ).fetchone()[0]
-            if links and not delete_links:
-                raise CatalogueError(
-                    tr(
-                        "The catalogue '{id}' has {n} links. Delete them too, or move them to another version first."
-                    ).format(id=catalogue_id, n=links)
-                )
-            now, user = schema.now_iso(), ""
-            con.execute(
-                sql_links.HISTORY_INSERT
-                + " SELECT ?, ?, 'delete', l.layer_uid, l.feature_key, l.goal_id,"
-                + sql_links.json_state("l")
-                + ", NULL FROM link l WHERE l.goal_id IN (SELECT id FROM goal WHERE catalogue_id = ?)",
-                (now, user, catalogue_id),
-            )
-            con.execute(
-                "DELETE FROM link WHERE goal_id IN (SELECT id FROM goal WHERE catalogue_id = ?)", (catalogue_id,)
-            )
-            goals = con.execute("SELECT count(*) FROM goal WHERE catalogue_id = ?", (catalogue_id,)).fetchone()[0]
-            con.execute("DELETE FROM catalogue WHERE id = ?", (catalogue_id,))
-            return WriteResult(deleted=links, details={"goals": goals, "links": links})
+            return sql_catalogue.delete(con, catalogue_id, delete_links, schema.now_iso())
 
     def link_count_by_catalogue(self) -> dict[str, int]:
         with self._read() as con:
@@ -488,74 +404,3 @@ class GeoPackageStore(Store):
 
 def _prefixed(alias: str, columns: str) -> str:
     return ", ".join(f"{alias}.{c.strip()}" for c in columns.split(","))
-
-
-def _goal_row(goal: Goal) -> tuple:
-    return (
-        goal.id,
-        goal.catalogue_id,
-        goal.code,
-        goal.parent_id or None,
-        goal.title_sv or "",
-        goal.title_en or "",
-        goal.description or "",
-        int(goal.sort_order or 0),
-        goal.kind or "",
-    )
-
-
-def _linked_goals(con: sqlite3.Connection, goal_ids: list[str]) -> list[str]:
-    return [
-        r[0]
-        for r in con.execute(
-            "SELECT DISTINCT goal_id FROM link WHERE goal_id IN (SELECT value FROM json_each(?)) ORDER BY goal_id",
-            (json.dumps(goal_ids),),
-        )
-    ]
-
-
-def _check_catalogue(catalogue: Catalogue, goals: Sequence[Goal]) -> None:
-    """Refuse a bad catalogue before touching the store (the database checks again)."""
-    if not catalogue.id or ":" in catalogue.id or not catalogue.id.strip() == catalogue.id:
-        raise CatalogueError(
-            tr("'{id}' cannot be a catalogue id: use letters, digits and _ without ':' or spaces.").format(
-                id=catalogue.id
-            )
-        )
-    if catalogue.level not in {lv.value for lv in Level}:
-        raise CatalogueError(
-            tr("'{level}' is not a level. Use global, eu, national, regional or municipal.").format(
-                level=catalogue.level
-            )
-        )
-    by_id: dict[str, Goal] = {}
-    codes: set[str] = set()
-    for goal in goals:
-        if goal.catalogue_id != catalogue.id or goal.id != f"{catalogue.id}:{goal.code}" or not goal.code:
-            raise CatalogueError(
-                tr("Goal '{goal}' does not belong to catalogue '{id}' (its id must be '{id}:<code>').").format(
-                    goal=goal.id, id=catalogue.id
-                )
-            )
-        if goal.code in codes:
-            raise CatalogueError(
-                tr("The code '{code}' appears twice in catalogue '{id}'.").format(code=goal.code, id=catalogue.id)
-            )
-        codes.add(goal.code)
-        by_id[goal.id] = goal
-    for goal in goals:
-        seen = {goal.id}
-        parent = goal.parent_id
-        while parent:
-            if parent not in by_id:
-                raise CatalogueError(
-                    tr("Goal '{goal}' has the parent '{parent}', which is not in the catalogue.").format(
-                        goal=goal.id, parent=parent
-                    )
-                )
-            if parent in seen:
-                raise CatalogueError(
-                    tr("The goals of catalogue '{id}' form a cycle at '{goal}'.").format(id=catalogue.id, goal=goal.id)
-                )
-            seen.add(parent)
-            parent = by_id[parent].parent_id

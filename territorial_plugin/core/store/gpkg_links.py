@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 
 from ..errors import CatalogueError, StoreError
 from ..i18n import tr
-from ..model import STRENGTH_MAX, STRENGTH_MIN, Link, LinkSpec, Stance, WriteResult
+from ..model import Link, LinkSpec, WriteResult
+from .checks import check_spec, key_text
 
 TEMP_TABLES = """
 CREATE TEMP TABLE IF NOT EXISTS tl_keys (feature_key TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -49,33 +50,28 @@ def row_to_link(row: Sequence) -> Link:
     return Link(*row)
 
 
-def check_spec(stance: str | None, strength: int | None) -> None:
-    """The same rules as the database's CHECKs, with a message a planner understands."""
-    if stance is not None and stance not in {s.value for s in Stance}:
-        raise StoreError(tr("'{stance}' is not a stance. Use supports, conflicts or neutral.").format(stance=stance))
-    if strength is not None and (
-        isinstance(strength, bool) or not isinstance(strength, int) or not STRENGTH_MIN <= strength <= STRENGTH_MAX
-    ):
-        raise StoreError(
-            tr("Strength must be a whole number from {low} to {high}, not '{value}'.").format(
-                low=STRENGTH_MIN, high=STRENGTH_MAX, value=strength
-            )
-        )
+def _last_link_id(con: sqlite3.Connection) -> int:
+    row = con.execute("SELECT seq FROM main.sqlite_sequence WHERE name = 'link'").fetchone()
+    return int(row[0]) if row else 0
 
 
-def key_text(value) -> str:
-    """A feature key as stored: text, never empty."""
-    if value is None:
-        raise StoreError(tr("A feature has no key value; it cannot be linked. Check the layer's key field."))
-    text = value if isinstance(value, str) else str(value)
-    if not text:
-        raise StoreError(tr("A feature has an empty key value; it cannot be linked. Check the layer's key field."))
-    return text
+def _history_of_inserts(con: sqlite3.Connection, last_id: int, now: str, user: str) -> None:
+    con.execute(
+        HISTORY_INSERT
+        + " SELECT ?, ?, 'insert', l.layer_uid, l.feature_key, l.goal_id, NULL, "
+        + json_state("l")
+        + " FROM main.link l WHERE l.id > ?",
+        (now, user, last_id),
+    )
 
 
 def load_keys(con: sqlite3.Connection, keys: Iterable) -> int:
     con.execute("DELETE FROM temp.tl_keys")
-    con.executemany("INSERT OR IGNORE INTO temp.tl_keys (feature_key) VALUES (?)", ((key_text(k),) for k in keys))
+    keys = keys if isinstance(keys, (list, tuple)) else list(keys)
+    # The common case (a list of non-empty strings) goes to SQLite without a
+    # Python call per key; anything else is converted and checked key by key.
+    rows = zip(keys) if all(type(k) is str and k for k in keys) else ((key_text(k),) for k in keys)
+    con.executemany("INSERT OR IGNORE INTO temp.tl_keys (feature_key) VALUES (?)", rows)
     return con.execute("SELECT count(*) FROM temp.tl_keys").fetchone()[0]
 
 
@@ -142,22 +138,18 @@ def link(con, layer_uid: str, keys: Iterable, goal_ids: Sequence[str], spec: Lin
         f" WHERE {_IN_SCOPE} AND {_DIFFERS}",
         params,
     ).rowcount
-    new_pairs = (
-        " FROM temp.tl_keys k CROSS JOIN temp.tl_goals g WHERE NOT EXISTS (SELECT 1 FROM main.link l"
-        " WHERE l.layer_uid = :layer AND l.feature_key = k.feature_key AND l.goal_id = g.goal_id)"
-    )
-    con.execute(
-        HISTORY_INSERT + " SELECT :now, :user, 'insert', :layer, k.feature_key, g.goal_id, NULL,"
-        " json_object('goal_id', g.goal_id, 'stance', :stance, 'strength', :strength, 'motivation', :motivation,"
-        " 'organisation', '', 'row_version', 1)" + new_pairs,
-        params,
-    )
+    # AUTOINCREMENT ids only grow and we hold the write lock: the rows this
+    # statement adds are exactly those above the current maximum, so their
+    # history is copied from them by a rowid range instead of a second anti-join.
+    last_id = _last_link_id(con)
     inserted = con.execute(
         f"INSERT INTO main.link ({LINK_COLUMNS})"
         " SELECT :layer, k.feature_key, g.goal_id, :stance, :strength, :motivation, '', :user, :now, :user, :now, 1"
-        + new_pairs,
+        " FROM temp.tl_keys k CROSS JOIN temp.tl_goals g WHERE NOT EXISTS (SELECT 1 FROM main.link l"
+        " WHERE l.layer_uid = :layer AND l.feature_key = k.feature_key AND l.goal_id = g.goal_id)",
         params,
     ).rowcount
+    _history_of_inserts(con, last_id, now, user)
     total = con.execute("SELECT (SELECT count(*) FROM temp.tl_keys) * (SELECT count(*) FROM temp.tl_goals)").fetchone()
     return WriteResult(inserted=inserted, updated=updated, unchanged=total[0] - inserted - updated)
 
@@ -301,21 +293,15 @@ def replace(con, layer_uid: str, keys: Iterable, goal_ids: Sequence[str], rows: 
         " OR l.motivation IS NOT r.motivation OR l.organisation IS NOT r.organisation)",
         params,
     ).rowcount
-    missing = (
-        " FROM temp.tl_rows r WHERE NOT EXISTS (SELECT 1 FROM main.link l WHERE l.layer_uid = :layer"
-        " AND l.feature_key = r.feature_key AND l.goal_id = r.goal_id)"
-    )
-    con.execute(
-        HISTORY_INSERT + " SELECT :now, :user, 'insert', :layer, r.feature_key, r.goal_id, NULL,"
-        " json_object('goal_id', r.goal_id, 'stance', r.stance, 'strength', r.strength, 'motivation', r.motivation,"
-        " 'organisation', r.organisation, 'row_version', r.row_version)" + missing,
-        params,
-    )
+    last_id = _last_link_id(con)
     inserted = con.execute(
         f"INSERT INTO main.link ({LINK_COLUMNS}) SELECT :layer, r.feature_key, r.goal_id, r.stance, r.strength,"
-        " r.motivation, r.organisation, r.created_by, r.created_at, :user, :now, r.row_version" + missing,
+        " r.motivation, r.organisation, r.created_by, r.created_at, :user, :now, r.row_version"
+        " FROM temp.tl_rows r WHERE NOT EXISTS (SELECT 1 FROM main.link l WHERE l.layer_uid = :layer"
+        " AND l.feature_key = r.feature_key AND l.goal_id = r.goal_id)",
         params,
     ).rowcount
+    _history_of_inserts(con, last_id, now, user)
     return WriteResult(inserted=inserted, updated=updated, deleted=deleted)
 
 
