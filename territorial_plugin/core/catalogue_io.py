@@ -335,7 +335,7 @@ def read_catalogue_file(path: str | Path, mapping: ColumnMapping | None = None) 
     elif not table.problems:
         table.problems.append(table.problem(tr("the file is empty.")))
     if rows:
-        header_index = {key: index for key, index in columns.items()}
+        header_index = dict(columns.items())
 
         def locate(message: str, row: int, key: str) -> Problem:
             return table.problem(message, row=row, column=header_index.get(key))

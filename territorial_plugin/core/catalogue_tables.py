@@ -90,7 +90,7 @@ def read_table(path: Path) -> RawTable:
     if kind == "xlsx":
         return _read_xlsx(path, data)
     table = RawTable(file=path.name, format=kind)
-    text = _decode(data, table)
+    text = decode_text(data, table)
     if text is None:
         return table
     if kind == "json":
@@ -103,7 +103,7 @@ def read_table(path: Path) -> RawTable:
 # -- text -----------------------------------------------------------------------------
 
 
-def _decode(data: bytes, table: RawTable) -> str | None:
+def decode_text(data: bytes, table: RawTable) -> str | None:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (older Swedish Excel)."""
     if data.startswith(b"PK\x03\x04"):
         table.problems.append(
