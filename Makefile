@@ -49,7 +49,7 @@ lint: deps
 	$(PY) tools/check_qt6.py
 
 unit: stage
-	$(PY) -m pytest -q -p no:cacheprovider tests/unit tests/qgis
+	$(PY) -m pytest -q -p no:cacheprovider tests/unit tests/store_contract tests/qgis
 
 cli-tests: stage
 	$(PY) -m pytest -q -p no:cacheprovider tests/cli

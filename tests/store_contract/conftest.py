@@ -1,0 +1,53 @@
+"""The store contract: behaviour every engine (GeoPackage, PostgreSQL) must share.
+
+``store`` is parametrized by engine name. An engine adds itself to
+``STORE_FACTORIES`` (name → function(tmp_path) returning an empty, created store,
+or calling ``pytest.skip`` when its server is not available). The fixture fills
+the store with a small catalogue and one registered layer (``seeded``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from territorial_plugin.core.model import Catalogue, Goal, RegisteredLayer
+from territorial_plugin.core.store import Store, open_store
+
+LAYER_UID = "layer-1"
+OTHER_UID = "layer-2"
+GOALS = ("test:1", "test:1.1", "test:2")
+
+
+def _gpkg_store(tmp_path) -> Store:
+    return open_store(str(tmp_path / "contract store.gpkg"), create=True)
+
+
+STORE_FACTORIES: dict[str, Callable] = {"gpkg": _gpkg_store}
+
+
+def seed(store: Store) -> None:
+    catalogue = Catalogue(id="test", name="Test catalogue", issuer="Test", level="national", version="1")
+    goals = [
+        Goal("test:1", "test", "1", None, "Mål ett", "Goal one", sort_order=1),
+        Goal("test:1.1", "test", "1.1", "test:1", "Delmål", "Target", sort_order=2),
+        Goal("test:2", "test", "2", None, "Mål två", "Goal two", sort_order=3),
+    ]
+    store.save_catalogue(catalogue, goals)
+    store.register_layer(RegisteredLayer(LAYER_UID, "Markanvändning", "/data/ma.shp", "ogr", "omr_id", "Polygon"))
+    store.register_layer(RegisteredLayer(OTHER_UID, "Vatten", "/data/vatten.gpkg", "ogr", "id", "Polygon"))
+
+
+@pytest.fixture(params=sorted(STORE_FACTORIES))
+def empty_store(request, tmp_path) -> Store:
+    store = STORE_FACTORIES[request.param](tmp_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def store(empty_store) -> Store:
+    """A store with catalogue ``test`` (goals test:1, test:1.1, test:2) and layers layer-1, layer-2."""
+    seed(empty_store)
+    return empty_store

@@ -1,0 +1,109 @@
+"""Link, unlink, update and the queries the panel and exports use."""
+
+from __future__ import annotations
+
+import pytest
+
+from territorial_plugin.core.errors import ConflictError, StoreError
+from territorial_plugin.core.model import Link, LinkSpec
+
+from .conftest import LAYER_UID, OTHER_UID
+
+
+def test_link_every_key_to_every_goal(store):
+    result = store.link(LAYER_UID, ["a", "b", "c"], ["test:1", "test:2"], LinkSpec(motivation="Bostäder"), "anna")
+    assert result.inserted == 6
+    links = store.links_for_keys(LAYER_UID, ["a", "b", "c"])
+    assert {(x.feature_key, x.goal_id) for x in links} == {(k, g) for k in "abc" for g in ("test:1", "test:2")}
+    assert all(x.motivation == "Bostäder" and x.created_by == "anna" and x.stance == "supports" for x in links)
+    assert all(x.created_at and x.updated_at for x in links)
+
+
+def test_linking_again_never_duplicates_and_updates_the_spec(store):
+    store.link(LAYER_UID, ["a", "b"], ["test:1"], LinkSpec(), "anna")
+    result = store.link(LAYER_UID, ["a", "b", "c"], ["test:1"], LinkSpec(stance="conflicts", strength=3), "bo")
+    assert (result.inserted, result.updated, result.unchanged) == (1, 2, 0)
+    links = store.links(layer_uids=[LAYER_UID])
+    assert len(links) == 3
+    a = next(x for x in links if x.feature_key == "a")
+    assert (a.stance, a.strength, a.created_by, a.updated_by, a.row_version) == ("conflicts", 3, "anna", "bo", 2)
+    again = store.link(LAYER_UID, ["a"], ["test:1"], LinkSpec(stance="conflicts", strength=3), "bo")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 1)
+
+
+def test_keys_are_per_layer(store):
+    store.link(LAYER_UID, ["1"], ["test:1"], LinkSpec(), "anna")
+    store.link(OTHER_UID, ["1"], ["test:2"], LinkSpec(), "anna")
+    assert [x.goal_id for x in store.links_for_keys(LAYER_UID, ["1"])] == ["test:1"]
+    assert [x.goal_id for x in store.links_for_keys(OTHER_UID, ["1"])] == ["test:2"]
+    assert store.keys_for_goal("test:1") == {LAYER_UID: ["1"]}
+
+
+def test_unlink_by_keys_goals_or_all(store):
+    store.link(LAYER_UID, ["a", "b", "c"], ["test:1", "test:2"], LinkSpec(), "anna")
+    assert store.unlink(LAYER_UID, ["a"], ["test:1"], "bo").deleted == 1
+    assert store.unlink(LAYER_UID, None, ["test:2"], "bo").deleted == 3
+    assert {(x.feature_key, x.goal_id) for x in store.links()} == {("b", "test:1"), ("c", "test:1")}
+    assert store.unlink(LAYER_UID, ["b"], None, "bo").deleted == 1
+    assert store.unlink(LAYER_UID, None, None, "bo").deleted == 1
+    assert store.links() == []
+
+
+def test_counts_and_reverse_lookup(store):
+    store.link(LAYER_UID, ["a", "b"], ["test:1"], LinkSpec(), "anna")
+    store.link(LAYER_UID, ["b"], ["test:2"], LinkSpec(), "anna")
+    assert store.goal_counts_for_keys(LAYER_UID, ["a", "b", "x"]) == {"test:1": 2, "test:2": 1}
+    assert store.goal_counts_for_keys(LAYER_UID, []) == {}
+    assert store.keys_for_goal("test:1", LAYER_UID) == {LAYER_UID: ["a", "b"]}
+    assert store.keys_for_goal("test:1.1") == {}
+    assert store.linked_keys(LAYER_UID) == {"a", "b"}
+    assert [x.goal_id for x in store.links(goal_ids=["test:2"])] == ["test:2"]
+
+
+def test_update_link_with_optimistic_version(store):
+    store.link(LAYER_UID, ["a"], ["test:1"], LinkSpec(), "anna")
+    link = store.links_for_keys(LAYER_UID, ["a"])[0]
+    changed = store.update_link(LAYER_UID, "a", "test:1", "bo", motivation="Ny text", expected_version=link.row_version)
+    assert (changed.motivation, changed.updated_by, changed.row_version) == ("Ny text", "bo", link.row_version + 1)
+    with pytest.raises(ConflictError):
+        store.update_link(LAYER_UID, "a", "test:1", "cecilia", strength=0, expected_version=link.row_version)
+    assert store.links_for_keys(LAYER_UID, ["a"])[0].strength == 2
+    with pytest.raises(StoreError):
+        store.update_link(LAYER_UID, "zzz", "test:1", "bo", strength=1)
+
+
+def test_replace_links_restores_a_previous_state(store):
+    """What undo does: capture, change, put back — creator and motivation come back too."""
+    store.link(LAYER_UID, ["a", "b"], ["test:1"], LinkSpec(motivation="Först"), "anna")
+    before = store.links_for_keys(LAYER_UID, ["a", "b", "c"])
+    store.unlink(LAYER_UID, ["a"], ["test:1"], "bo")
+    store.link(LAYER_UID, ["b", "c"], ["test:1", "test:2"], LinkSpec(stance="conflicts"), "bo")
+    result = store.replace_links(LAYER_UID, ["a", "b", "c"], ["test:1", "test:2"], before, "bo")
+    assert result.changed > 0
+    after = store.links_for_keys(LAYER_UID, ["a", "b", "c"])
+    strip = {(x.feature_key, x.goal_id, x.stance, x.strength, x.motivation, x.created_by) for x in after}
+    assert strip == {(x.feature_key, x.goal_id, x.stance, x.strength, x.motivation, x.created_by) for x in before}
+    # redo
+    store.replace_links(LAYER_UID, ["a"], ["test:1"], [], "bo")
+    assert {x.feature_key for x in store.links_for_keys(LAYER_UID, ["a", "b"])} == {"b"}
+
+
+def test_replace_links_refuses_rows_of_another_layer(store):
+    row = Link(OTHER_UID, "a", "test:1")
+    with pytest.raises(StoreError):
+        store.replace_links(LAYER_UID, ["a"], ["test:1"], [row], "bo")
+    assert store.links() == []
+
+
+def test_large_key_sets(store):
+    keys = [f"k{i}" for i in range(20000)]
+    assert store.link(LAYER_UID, keys, ["test:1"], LinkSpec(), "anna").inserted == 20000
+    assert len(store.links_for_keys(LAYER_UID, keys[:15000])) == 15000
+    assert store.goal_counts_for_keys(LAYER_UID, keys) == {"test:1": 20000}
+    assert store.unlink(LAYER_UID, keys[::2], None, "anna").deleted == 10000
+
+
+def test_integer_keys_are_stored_as_text(store):
+    store.link(LAYER_UID, [7, 8], ["test:1"], LinkSpec(), "anna")
+    assert store.linked_keys(LAYER_UID) == {"7", "8"}
+    assert len(store.links_for_keys(LAYER_UID, ["7"])) == 1
