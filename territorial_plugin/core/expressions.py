@@ -131,7 +131,7 @@ class GoalCodesFunction(QgsExpressionFunction):
     def __init__(self):
         super().__init__(
             "tl_goal_codes",
-            QgsExpressionFunction.ParameterList([QgsExpressionFunction.Parameter("catalogue", True, "")]),
+            [QgsExpressionFunction.Parameter("catalogue", True, "")],
             GROUP,
             tr(
                 "<h3>tl_goal_codes([catalogue])</h3>Codes of the goals the feature is linked to, "
@@ -169,7 +169,7 @@ class GoalStanceFunction(QgsExpressionFunction):
     def __init__(self):
         super().__init__(
             "tl_goal_stance",
-            QgsExpressionFunction.ParameterList([QgsExpressionFunction.Parameter("goal_id")]),
+            [QgsExpressionFunction.Parameter("goal_id")],
             GROUP,
             tr(
                 "<h3>tl_goal_stance(goal_id)</h3>The stance of the feature's link to a goal: 'supports', "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import time
 
-from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QKeySequence
@@ -135,8 +135,8 @@ class TerritorialLinksDock(QgsDockWidget):
         self.search_edit.setToolTip(
             tr("Type a code (11.3) or words of a title in any order, in Swedish or English; å, ä, ö optional")
         )
-        row.addWidget(self.catalogue_combo, 2)
-        row.addWidget(self.search_edit, 3)
+        main.addWidget(self.search_edit)
+        row.addWidget(self.catalogue_combo, 1)
         main.addLayout(row)
         filters = QHBoxLayout()
         self.linked_only_check = QCheckBox(tr("&Linked only"), self.main_page)
@@ -174,6 +174,10 @@ class TerritorialLinksDock(QgsDockWidget):
         self.tree.doubleClicked.connect(lambda index: panel_actions.edit_link(self))
         self.tree.selectionModel().currentChanged.connect(self._focus_changed)
         main.addWidget(self.tree, 1)
+        self.goal_toolbar = QToolBar(self.main_page)
+        self.goal_toolbar.setObjectName("goalToolbar")
+        self.goal_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        main.addWidget(self.goal_toolbar)
 
         self.hint_label = QLabel(self.main_page)
         self.hint_label.setObjectName("hintLabel")
@@ -186,23 +190,38 @@ class TerritorialLinksDock(QgsDockWidget):
         self.editor = LinkEditor(box)
         box_layout.addWidget(self.editor)
         main.addWidget(box)
+        self.bottom_toolbar = QToolBar(self.main_page)
+        self.bottom_toolbar.setObjectName("panelToolbar")
+        self.bottom_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        main.addWidget(self.bottom_toolbar)
         self.stance_combo = self.editor.stance_combo
         self.strength_spin = self.editor.strength_spin
         self.motivation_edit = self.editor.motivation_edit
 
-        self.toolbar = QToolBar(self.main_page)
-        self.toolbar.setObjectName("panelToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.undo_action = self.undo_stack.createUndoAction(self, tr("Undo"))
-        self.undo_action.setObjectName("undoAction")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_stack.createRedoAction(self, tr("Redo"))
-        self.redo_action.setObjectName("redoAction")
-        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
-        for action in (self.undo_action, self.redo_action):
-            # only while the panel has focus, so QGIS's own edit undo keeps Ctrl+Z on the map
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        self.undo_action = self._action(
+            tr("Undo"),
+            "undoAction",
+            tr("Undo the last link change of the panel (Ctrl+Z)"),
+            self.undo_stack.undo,
+            "Ctrl+Z",
+        )
+        self.redo_action = self._action(
+            tr("Redo"), "redoAction", tr("Redo what was undone (Ctrl+Shift+Z)"), self.undo_stack.redo, "Ctrl+Shift+Z"
+        )
+        self.undo_action.setIcon(QgsApplication.getThemeIcon("mActionUndo.svg"))
+        self.redo_action.setIcon(QgsApplication.getThemeIcon("mActionRedo.svg"))
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setToolTip(tr("Undo: {what} (Ctrl+Z)").format(what=text) if text else "")
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setToolTip(
+                tr("Redo: {what} (Ctrl+Shift+Z)").format(what=text) if text else ""
+            )
+        )
         self.lookup_action = self._action(
             tr("Find areas"),
             "lookupAction",
@@ -238,15 +257,19 @@ class TerritorialLinksDock(QgsDockWidget):
             tr("Import, enable or remove goal catalogues"),
             lambda: panel_actions.manage_catalogues(self),
         )
-        for action in (self.undo_action, self.redo_action):
-            self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
+
+        self.lookup_action.setIcon(QgsApplication.getThemeIcon("mActionZoomToSelected.svg"))
+        self.highlight_toggle.setIcon(QgsApplication.getThemeIcon("mActionHighlightFeature.svg"))
+        self.edit_action.setIcon(QgsApplication.getThemeIcon("mActionEditTable.svg"))
+        self.export_action.setIcon(QgsApplication.getThemeIcon("mActionSaveAsPDF.svg"))
+        self.catalogues_action.setIcon(QgsApplication.getThemeIcon("mActionOpenTable.svg"))
         for action in (self.lookup_action, self.highlight_toggle, self.edit_action):
-            self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.export_action)
-        self.toolbar.addAction(self.catalogues_action)
-        main.addWidget(self.toolbar)
+            self.goal_toolbar.addAction(action)
+        for action in (self.undo_action, self.redo_action):
+            self.bottom_toolbar.addAction(action)
+        self.bottom_toolbar.addSeparator()
+        self.bottom_toolbar.addAction(self.export_action)
+        self.bottom_toolbar.addAction(self.catalogues_action)
 
         self.catalogue_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_catalogue(self.catalogue_combo.currentData() or "")
@@ -359,8 +382,7 @@ class TerritorialLinksDock(QgsDockWidget):
         self.proxy.set_catalogue(self.catalogue_combo.currentData() or "")
         self.model.set_goals(catalogues, goals, self.language)
         self.has_catalogues = bool(catalogues)
-        if len(catalogues) == 1:
-            self.tree.expandToDepth(0)
+        self.tree.expandToDepth(0)
 
     # -- layer and selection ------------------------------------------------------
     def set_layer(self, layer) -> None:

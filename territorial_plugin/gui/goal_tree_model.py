@@ -263,9 +263,12 @@ class GoalFilterProxy(QSortFilterProxyModel):
         catalogue_id = index.data(CATALOGUE_ID_ROLE)
         if self._catalogue_id and catalogue_id != self._catalogue_id:
             return False
-        goal_id = index.data(GOAL_ID_ROLE)
-        if not goal_id:  # a catalogue row: shown when its goals are (recursive filtering)
+        if not index.data(GOAL_ID_ROLE):  # a catalogue row: shown when its goals are (recursive filtering)
             return not self.is_filtering()
+        return self.matches(index)
+
+    def matches(self, index: QModelIndex) -> bool:
+        """Whether a goal (source index) passes search and filters itself, not only as a parent."""
         if self._linked_only and not (index.data(LAYER_COUNT_ROLE) or index.data(SELECTED_COUNT_ROLE)):
             return False
         if self._without_areas and index.data(LAYER_COUNT_ROLE):
@@ -275,3 +278,11 @@ class GoalFilterProxy(QSortFilterProxyModel):
             code = (index.data(Qt.ItemDataRole.DisplayRole) or "").split("  ", 1)[0]
             return all(word in haystack or code.startswith(word) for word in self._words)
         return True
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        # a goal shown only because a sub-goal matches is greyed, so the matches stand out
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_filtering() and index.column() == COL_GOAL:
+            source = self.mapToSource(index)
+            if source.data(GOAL_ID_ROLE) and not self.matches(source):
+                return QBrush(QColor("#8a8a8a"))
+        return super().data(index, role)

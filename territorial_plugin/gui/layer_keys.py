@@ -55,9 +55,8 @@ class _KeyTableTask(QgsTask):
         self.distance_area.setSourceCrs(layer.crs(), QgsProject.instance().transformContext())
         # the project's ellipsoid, as QGIS measures; GRS 80 (SWEREF 99's) when the project has none
         ellipsoid = QgsProject.instance().ellipsoid()
-        ok = self.distance_area.setEllipsoid(ellipsoid if ellipsoid and ellipsoid != "NONE" else "EPSG:7019")
-        if not ok:
-            self.distance_area.setEllipsoid("EPSG:7019")  # noqa: QGS201 - a built-in ellipsoid
+        if not ellipsoid or ellipsoid == "NONE" or not self.distance_area.setEllipsoid(ellipsoid):
+            self.distance_area.setEllipsoid("EPSG:7019")  # noqa: QGS201 - built in, cannot fail
         self.keys: dict[int, str] = {}
         self.areas: dict[str, float] = {}
 

@@ -83,8 +83,17 @@ def ready_dock(qgis_iface, store, sample_layer):
 
 
 def select(layer: QgsVectorLayer, expression: str) -> list[int]:
+    """Select by expression and wait as a user would (past the panel's debounce)."""
+    import time
+
+    from qgis.core import QgsApplication
+
     layer.selectByExpression(expression)
     wait_tasks()
+    end = time.monotonic() + 0.2
+    while time.monotonic() < end:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
     return layer.selectedFeatureIds()
 
 

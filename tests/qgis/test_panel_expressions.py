@@ -1,0 +1,55 @@
+"""tl_goal_codes() and tl_goal_stance() show links in labels and styles, and follow changes."""
+
+from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+import territorial_plugin
+from territorial_plugin.core import expressions
+from territorial_plugin.core.model import LinkSpec
+from territorial_plugin.core.project_store import remember_store
+from territorial_plugin.gui.identity_adapter import register
+
+from .panel_support import sample_layer, store, store_path
+
+FIXTURES = (sample_layer, store, store_path)  # pytest finds them here; named so linters see them used
+
+
+def evaluate(layer, key, text):
+    feature = next(layer.getFeatures(f"\"omr_id\" = '{key}'"))
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    context.setFeature(feature)
+    expression = QgsExpression(text)
+    value = expression.evaluate(context)
+    assert not expression.hasEvalError(), expression.evalErrorString()
+    return value
+
+
+def test_goal_codes_and_stance_follow_the_store(store, sample_layer):
+    expressions.register_functions()
+    try:
+        uid = register(store, sample_layer, "omr_id").layer_uid
+        remember_store(store.uri)
+        store.link(uid, ["EK-004"], ["agenda2030:11", "agenda2030:11.3", "agenda2030:7"], LinkSpec(), "t")
+        store.link(uid, ["EK-004"], ["miljomal:15"], LinkSpec(stance="conflicts"), "t")
+        expressions.invalidate()
+        assert evaluate(sample_layer, "EK-004", "tl_goal_codes()") == "7, 11, 11.3, 15"
+        assert evaluate(sample_layer, "EK-004", "tl_goal_codes('agenda2030')") == "7, 11, 11.3"
+        assert evaluate(sample_layer, "EK-004", "tl_goal_stance('miljomal:15')") == "conflicts"
+        assert evaluate(sample_layer, "EK-004", "tl_goal_stance('miljomal:1')") is None
+        assert evaluate(sample_layer, "EK-005", "tl_goal_codes()") == ""
+        # a change made elsewhere is seen without an explicit invalidate (file stamp)
+        store.unlink(uid, ["EK-004"], ["agenda2030:7"], "t")
+        assert evaluate(sample_layer, "EK-004", "tl_goal_codes('agenda2030')") == "11, 11.3"
+    finally:
+        expressions.unregister_functions()
+    assert not QgsExpression.isFunctionName("tl_goal_codes")
+
+
+def test_plugin_registers_and_removes_the_functions(qgis_iface):
+    plugin = territorial_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        assert QgsExpression.isFunctionName("tl_goal_codes")
+        assert QgsExpression.isFunctionName("tl_goal_stance")
+    finally:
+        plugin.unload()
+    assert not QgsExpression.isFunctionName("tl_goal_codes")

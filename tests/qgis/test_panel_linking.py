@@ -1,0 +1,196 @@
+"""Ticking links the whole selection with what the editor says; undo, redo, edit, look up, highlight."""
+
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+from territorial_plugin.core.model import LinkSpec, RegisteredLayer
+from territorial_plugin.gui.highlight import COLORS
+
+from .panel_support import ready_dock, sample_layer, select, store, store_path, tick, wait_tasks
+
+FIXTURES = (ready_dock, sample_layer, store, store_path)  # pytest finds them here; named so linters see them used
+
+BOST = "\"kategori_kod\" = 'BOST'"
+BOST_KEYS = [f"EK-{n:03d}" for n in range(4, 12)]
+
+
+def stored(store, layer_uid, goal_id):
+    return {lk.feature_key: lk for lk in store.links(layer_uids=[layer_uid], goal_ids=[goal_id])}
+
+
+def test_tick_links_the_whole_selection_with_stance_strength_and_motivation(ready_dock, sample_layer, store):
+    dock = ready_dock
+    select(sample_layer, BOST)
+    dock.stance_combo.setCurrentIndex(dock.stance_combo.findData("conflicts"))
+    dock.strength_spin.setValue(3)
+    dock.motivation_edit.setPlainText("Bostäder på jordbruksmark – ”avvägning” krävs; 100 %")
+    tick(dock, "agenda2030:11")
+    links = stored(store, dock.record.layer_uid, "agenda2030:11")
+    assert sorted(links) == BOST_KEYS
+    assert {(lk.stance, lk.strength, lk.motivation) for lk in links.values()} == {
+        ("conflicts", 3, "Bostäder på jordbruksmark – ”avvägning” krävs; 100 %")
+    }
+    assert dock.model.check_state("agenda2030:11") == Qt.CheckState.Checked
+    text, level = dock.last_message
+    assert level == int(Qgis.MessageLevel.Success)
+    assert "8" in text and "11 " in text
+    assert dock.iface.messageBar().get_messages(Qgis.MessageLevel.Success)
+
+
+def test_untick_unlinks_only_the_selection(ready_dock, sample_layer, store):
+    dock = ready_dock
+    uid = dock.record.layer_uid
+    store.link(uid, ["EK-001", *BOST_KEYS], ["agenda2030:11"], LinkSpec(), "test")
+    select(sample_layer, BOST)
+    tick(dock, "agenda2030:11", checked=False)
+    assert sorted(stored(store, uid, "agenda2030:11")) == ["EK-001"]
+    assert dock.model.check_state("agenda2030:11") == Qt.CheckState.Unchecked
+
+
+def test_ticking_a_partial_goal_links_the_rest(ready_dock, sample_layer, store):
+    dock = ready_dock
+    uid = dock.record.layer_uid
+    store.link(uid, BOST_KEYS[:3], ["miljomal:15"], LinkSpec(motivation="gammal"), "test")
+    select(sample_layer, BOST)
+    assert dock.model.check_state("miljomal:15") == Qt.CheckState.PartiallyChecked
+    index = dock.proxy.mapFromSource(dock.model.index_of("miljomal:15"))
+    # what the view does on a click of a partially checked box without user tri-state
+    dock.proxy.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert sorted(stored(store, uid, "miljomal:15")) == BOST_KEYS
+
+
+def test_nothing_selected_writes_nothing(ready_dock, sample_layer, store):
+    sample_layer.removeSelection()
+    wait_tasks()
+    ready_dock.set_goal_linked("agenda2030:11", True)
+    assert store.links() == []
+    assert "Select areas" in ready_dock.last_message[0]
+
+
+def test_undo_and_redo_through_the_panel_actions(ready_dock, sample_layer, store):
+    dock = ready_dock
+    uid = dock.record.layer_uid
+    select(sample_layer, BOST)
+    dock.motivation_edit.setPlainText("först")
+    tick(dock, "agenda2030:11")
+    tick(dock, "agenda2030:7")
+    assert len(store.links()) == 16
+    assert dock.undo_action.isEnabled()
+    dock.undo_action.trigger()
+    assert stored(store, uid, "agenda2030:7") == {}
+    assert len(stored(store, uid, "agenda2030:11")) == 8
+    assert dock.model.check_state("agenda2030:7") == Qt.CheckState.Unchecked
+    dock.undo_action.trigger()
+    assert store.links() == []
+    assert not dock.undo_action.isEnabled()
+    dock.redo_action.trigger()
+    dock.redo_action.trigger()
+    assert len(store.links()) == 16
+    assert {lk.motivation for lk in store.links()} == {"först"}
+    # undo of an unlink restores the rows exactly
+    tick(dock, "agenda2030:11", checked=False)
+    assert stored(store, uid, "agenda2030:11") == {}
+    dock.undo_action.trigger()
+    assert sorted(stored(store, uid, "agenda2030:11")) == BOST_KEYS
+    assert dock.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert dock.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+
+
+def test_edit_the_motivation_of_one_features_link(ready_dock, sample_layer, store):
+    dock = ready_dock
+    uid = dock.record.layer_uid
+    store.link(uid, BOST_KEYS, ["agenda2030:11"], LinkSpec(motivation="samma för alla"), "test")
+    select(sample_layer, "\"omr_id\" = 'EK-005'")
+    dock.focus_goal("agenda2030:11")
+
+    def fill_and_accept():
+        dialog = dock.edit_dialog
+        dialog.editor.motivation_edit.setPlainText("Nära stationen; förtätning")
+        dialog.editor.strength_spin.setValue(1)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, fill_and_accept)
+    dock.edit_action.trigger()
+    links = stored(store, uid, "agenda2030:11")
+    assert links["EK-005"].motivation == "Nära stationen; förtätning"
+    assert links["EK-005"].strength == 1
+    assert links["EK-006"].motivation == "samma för alla"
+    dock.undo_action.trigger()
+    assert stored(store, uid, "agenda2030:11")["EK-005"].motivation == "samma för alla"
+
+
+def test_edit_link_needs_one_area_and_a_linked_goal(ready_dock, sample_layer):
+    dock = ready_dock
+    select(sample_layer, BOST)
+    dock.focus_goal("agenda2030:11")
+    dock.edit_action.trigger()
+    assert "exactly one" in dock.last_message[0]
+    select(sample_layer, "\"omr_id\" = 'EK-005'")
+    dock.edit_action.trigger()
+    assert "not linked" in dock.last_message[0]
+
+
+def test_reverse_lookup_selects_across_layers_and_reports_unavailable_ones(ready_dock, sample_layer, store, tmp_path):
+    dock = ready_dock
+    uid = dock.record.layer_uid
+    store.link(uid, BOST_KEYS[:3], ["agenda2030:11"], LinkSpec(), "test")
+    # a second registered layer in the project, and a registered layer missing from it
+    other = QgsVectorLayer(sample_layer.source(), "Kopia", "ogr")
+    assert QgsProject.instance().addMapLayer(other) is not None
+    from territorial_plugin.gui.identity_adapter import register
+
+    other_uid = register(store, other, "omr_id").layer_uid
+    store.link(other_uid, ["EK-020"], ["agenda2030:11"], LinkSpec(stance="conflicts"), "test")
+    store.register_layer(RegisteredLayer("gone", "Borttaget lager", "/nowhere.shp", "ogr", "id"))
+    store.link("gone", ["1"], ["agenda2030:11"], LinkSpec(), "test")
+    sample_layer.removeSelection()
+    dock.focus_goal("agenda2030:11")
+    dock.lookup_action.trigger()
+    wait_tasks()
+    keys = {f["omr_id"] for f in sample_layer.getSelectedFeatures()}
+    assert keys == set(BOST_KEYS[:3])
+    assert {f["omr_id"] for f in other.getSelectedFeatures()} == {"EK-020"}
+    text, level = dock.last_message
+    assert "Borttaget lager" in text
+    assert level == int(Qgis.MessageLevel.Warning)
+    extent = dock.iface.mapCanvas().extent()
+    assert extent.contains(sample_layer.boundingBoxOfSelected())
+
+
+def test_highlight_draws_conflicts_apart_from_support(ready_dock, sample_layer, store):
+    dock = ready_dock
+    uid = dock.record.layer_uid
+    store.link(uid, ["EK-004", "EK-005"], ["agenda2030:11"], LinkSpec(stance="supports"), "test")
+    store.link(uid, ["EK-006"], ["agenda2030:11"], LinkSpec(stance="conflicts"), "test")
+    dock.focus_goal("agenda2030:11")
+    dock.highlight_toggle.setChecked(True)
+    items = dock.highlighter.items
+    assert len(items) == 3
+    assert sorted(dock.highlighter.stances) == ["conflicts", "supports", "supports"]
+    assert COLORS["conflicts"] != COLORS["supports"]
+    dock.focus_goal("agenda2030:7")
+    assert dock.highlighter.items == []
+    dock.focus_goal("agenda2030:11")
+    dock.highlight_toggle.setChecked(False)
+    assert dock.highlighter.items == []
+
+
+def test_rapid_selection_changes_are_coalesced(ready_dock, sample_layer):
+    dock = ready_dock
+    calls = []
+    original = dock.refresh_selection
+    dock.refresh_selection = lambda: (calls.append(1), original())
+    for n in range(1, 20):
+        sample_layer.selectByIds([n])
+    assert len(calls) == 1  # leading edge only so far
+    import time
+
+    from qgis.core import QgsApplication
+
+    end = time.monotonic() + 0.5
+    while time.monotonic() < end:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert len(calls) == 2  # and one trailing refresh with the last selection
+    assert dock.selected_keys == [next(sample_layer.getSelectedFeatures())["omr_id"]]

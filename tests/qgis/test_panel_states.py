@@ -1,0 +1,105 @@
+"""Every state of the panel shows a way forward, and following it changes the store."""
+
+from qgis.core import QgsProject, QgsVectorLayer
+
+from territorial_plugin.core.project_store import KEY, SCOPE, project_store_uri
+from territorial_plugin.core.store import open_store
+from territorial_plugin.gui import panel_actions
+from territorial_plugin.gui.panel_states import PanelState
+from territorial_plugin.gui.register_layer_dialog import RegisterLayerDialog
+
+from .panel_support import make_dock, ready_dock, sample_layer, store, store_path, wait_tasks
+
+FIXTURES = (ready_dock, sample_layer, store, store_path)  # pytest finds them here; named so linters see them used
+
+
+def test_no_store_offers_create_and_the_store_is_remembered_in_the_project(qgis_iface, sample_layer, tmp_path):
+    QgsProject.instance().removeEntry(SCOPE, KEY)
+    dock = make_dock(qgis_iface, None, sample_layer)
+    try:
+        assert dock.state == PanelState.NO_STORE
+        assert dock.state_page.primary.isVisible() or not dock.isVisible()
+        assert dock.state_page.primary.property("action") == "create_store"
+        assert dock.state_page.secondary.property("action") == "open_store"
+        path = tmp_path / "ny.gpkg"
+        dock.create_store(str(path))
+        assert path.is_file()
+        assert project_store_uri() == str(path)
+        # the layer is not registered yet: the next state says so
+        assert dock.state == PanelState.NOT_REGISTERED
+        assert "Markanvändning (ÖP)" in dock.state_page.title.text()
+    finally:
+        dock.cleanup()
+
+
+def test_not_registered_then_register_with_proposed_key(qgis_iface, store, sample_layer):
+    dock = make_dock(qgis_iface, store.uri, sample_layer)
+    try:
+        assert dock.state == PanelState.NOT_REGISTERED
+        dialog = RegisterLayerDialog(sample_layer)
+        assert dialog.key_field() == "omr_id", "the unique, non-null id field is proposed"
+        unusable = {c.name for c in dialog.candidates if not c.usable}
+        assert "kategori_kod" in unusable  # values repeat
+        panel_actions.register_active_layer(dock, "omr_id")
+        wait_tasks()
+        assert dock.state == PanelState.READY
+        records = store.layers()
+        assert [r.key_field for r in records] == ["omr_id"]
+        assert sample_layer.customProperty("territorial_links/layer_uid") == records[0].layer_uid
+    finally:
+        dock.cleanup()
+
+
+def test_registering_with_a_repeating_field_is_refused_and_nothing_is_stored(qgis_iface, store, sample_layer):
+    dock = make_dock(qgis_iface, store.uri, sample_layer)
+    try:
+        panel_actions.register_active_layer(dock, "kategori_kod")
+        assert dock.state == PanelState.NOT_REGISTERED
+        assert store.layers() == []
+        assert "kategori_kod" in dock.last_message[0]
+    finally:
+        dock.cleanup()
+
+
+def test_no_catalogue_offers_the_bundled_ones(qgis_iface, store_path, sample_layer):
+    from territorial_plugin.gui.identity_adapter import register
+
+    empty = open_store(str(store_path), create=True)
+    register(empty, sample_layer, "omr_id")
+    empty.close()
+    dock = make_dock(qgis_iface, str(store_path), sample_layer)
+    try:
+        assert dock.state == PanelState.NO_CATALOGUE
+        assert dock.state_page.primary.property("action") == "add_bundled"
+        dock.state_page.primary.click()
+        assert dock.state == PanelState.READY
+        ids = {c.id for c in dock.store.catalogues()}
+        assert {"agenda2030", "miljomal", "nrs2030", "rus_ac_2030"} <= ids
+        assert "strukturbild_example" not in ids
+        assert dock.model.goal("agenda2030:11.3") is not None
+    finally:
+        dock.cleanup()
+
+
+def test_non_vector_and_geometryless_layers_are_explained(qgis_iface, store, qgis_new_project):
+    table = QgsVectorLayer("None?field=id:integer", "tabell", "memory")
+    assert QgsProject.instance().addMapLayer(table) is not None
+    dock = make_dock(qgis_iface, store.uri, table)
+    try:
+        assert dock.state == PanelState.UNSUPPORTED_LAYER
+        assert "tabell" in dock.state_page.message.text()
+        dock.set_layer(None)
+        assert dock.state == PanelState.NO_LAYER
+    finally:
+        dock.cleanup()
+
+
+def test_layer_removed_while_shown_leaves_the_links_and_raises_nothing(ready_dock, sample_layer, store):
+    from .panel_support import select, tick
+
+    select(sample_layer, "\"kategori_kod\" = 'BOST'")
+    tick(ready_dock, "agenda2030:11")
+    QgsProject.instance().removeMapLayer(sample_layer.id())
+    wait_tasks()
+    assert ready_dock.state == PanelState.NO_LAYER
+    assert len(store.links()) == 8

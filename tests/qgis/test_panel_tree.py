@@ -1,0 +1,103 @@
+"""The goal tree: tri-state checks from the store, search, filters, counts and area."""
+
+from qgis.PyQt.QtCore import Qt
+
+from territorial_plugin.core.model import LinkSpec
+from territorial_plugin.gui.goal_tree_model import GOAL_ID_ROLE, LAYER_AREA_ROLE, LAYER_COUNT_ROLE, normalize
+
+from .panel_support import ready_dock, sample_layer, select, store, store_path, wait_tasks
+
+FIXTURES = (ready_dock, sample_layer, store, store_path)  # pytest finds them here; named so linters see them used
+
+
+def visible_goal_ids(dock) -> list[str]:
+    """Goals the tree shows as matches (parents shown only for context are left out)."""
+    proxy = dock.proxy
+    result = []
+
+    def walk(parent):
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            if index.data(GOAL_ID_ROLE) and proxy.matches(proxy.mapToSource(index)):
+                result.append(index.data(GOAL_ID_ROLE))
+            walk(index)
+
+    from qgis.PyQt.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    return result
+
+
+def test_tri_state_all_some_none_of_the_selection(ready_dock, sample_layer, store):
+    uid = ready_dock.record.layer_uid
+    store.link(uid, ["EK-004", "EK-005"], ["agenda2030:11"], LinkSpec(), "test")
+    store.link(uid, ["EK-004", "EK-005", "EK-006"], ["miljomal:15"], LinkSpec(), "test")
+    select(sample_layer, "\"omr_id\" IN ('EK-004', 'EK-005', 'EK-006')")
+    model = ready_dock.model
+    assert model.check_state("agenda2030:11") == Qt.CheckState.PartiallyChecked
+    assert model.check_state("miljomal:15") == Qt.CheckState.Checked
+    assert model.check_state("agenda2030:7") == Qt.CheckState.Unchecked
+    assert "3 of 43" in ready_dock.status_label.text()
+
+
+def test_nothing_selected_means_no_checkboxes(ready_dock, sample_layer):
+    sample_layer.removeSelection()
+    wait_tasks()
+    item = ready_dock.model.itemFromIndex(ready_dock.model.index_of("agenda2030:11"))
+    assert not item.isCheckable()
+    assert "Select areas" in ready_dock.hint_label.text()
+
+
+def test_search_by_code_words_in_any_order_either_language_without_diacritics(ready_dock):
+    dock = ready_dock
+    dock.search_edit.setText("11.3")
+    assert visible_goal_ids(dock) == ["agenda2030:11.3"]
+    dock.search_edit.setText("städer hållbara")
+    assert "agenda2030:11" in visible_goal_ids(dock)
+    dock.search_edit.setText("hallbara stader")
+    assert "agenda2030:11" in visible_goal_ids(dock)
+    dock.search_edit.setText("cities sustainable")
+    assert "agenda2030:11" in visible_goal_ids(dock)
+    dock.search_edit.setText("frisk luft")
+    assert visible_goal_ids(dock) == ["miljomal:2"] or "miljomal:2" in visible_goal_ids(dock)
+    dock.search_edit.setText("zzzz")
+    assert visible_goal_ids(dock) == []
+    dock.search_edit.clear()
+    assert len(visible_goal_ids(dock)) > 180
+
+
+def test_normalize_strips_diacritics():
+    assert normalize("Örnsköldsvik Åsele Ängsö") == "ornskoldsvik asele angso"
+
+
+def test_catalogue_filter_and_linked_only_and_goals_without_areas(ready_dock, sample_layer, store):
+    dock = ready_dock
+    uid = dock.record.layer_uid
+    store.link(uid, ["EK-001", "EK-002"], ["agenda2030:11"], LinkSpec(stance="conflicts"), "test")
+    dock.refresh_coverage()
+    dock.linked_only_check.setChecked(True)
+    assert visible_goal_ids(dock) == ["agenda2030:11"]
+    dock.linked_only_check.setChecked(False)
+    dock.without_areas_check.setChecked(True)
+    ids = visible_goal_ids(dock)
+    assert "agenda2030:11" not in ids and "agenda2030:7" in ids
+    dock.without_areas_check.setChecked(False)
+    dock.catalogue_combo.setCurrentIndex(dock.catalogue_combo.findData("miljomal"))
+    assert all(i.startswith("miljomal:") for i in visible_goal_ids(dock))
+
+
+def test_per_goal_count_and_hectares_of_the_layer(ready_dock, sample_layer, store):
+    dock = ready_dock
+    uid = dock.record.layer_uid
+    store.link(uid, ["EK-001", "EK-002"], ["agenda2030:11"], LinkSpec(stance="conflicts"), "test")
+    wait_tasks()
+    dock.refresh_coverage()
+    index = dock.model.index_of("agenda2030:11")
+    assert index.data(LAYER_COUNT_ROLE) == 2
+    expected = sum(dock.layer_keys.areas[k] for k in ("EK-001", "EK-002"))
+    assert expected > 1
+    assert abs(index.data(LAYER_AREA_ROLE) - expected) < 1e-6
+    count_text = dock.model.index(index.row(), 1, index.parent()).data()
+    assert count_text == "2"
+    tooltip = dock.model.index(index.row(), 1, index.parent()).data(Qt.ItemDataRole.ToolTipRole)
+    assert "2" in tooltip and "conflict" in tooltip
