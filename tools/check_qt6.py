@@ -13,6 +13,10 @@ QT604  a ``QVariant`` type constant (``QVariant.String``); QGIS takes ``QMetaTyp
        — go through ``territorial_plugin.compat`` where QGIS 3.22 needs the old one
 QT605  an API removed in Qt6 (``QRegExp``, ``QDesktopWidget``, ``Qt.MidButton``…)
 QT606  generated code committed (pyuic or pyrcc output): load ``.ui`` at run time
+QT607  a Qt/QGIS class attribute that does not exist in the QGIS running the check
+       (run in the 3.40/3.44 lanes too, this finds a 3.22 spelling newer QGIS dropped,
+       e.g. ``QgsUnitTypes.LayoutUnit.LayoutMillimeters`` once it became
+       ``Qgis.LayoutUnit.Millimeters``)
 
 Enum values are recognised by introspecting the real classes of the Qt and QGIS
 installed (``qgis.PyQt``, ``qgis.core``, ``qgis.gui``): an attribute that resolves
@@ -89,10 +93,22 @@ def _scoped_name(value: object, attr: str, owner: type, owner_spelling: str) -> 
     """How to write an enum member scoped, in the spelling the code used for its class."""
     enum_type = type(value)
     member = value.name if isinstance(value, enum.Enum) else attr
+    if isinstance(value, enum.Enum) and enum_type.__qualname__.startswith("Qgis."):
+        # QGIS moved it into Qgis; the old class keeps an alias that QGIS 4 may drop
+        return f"{enum_type.__qualname__}.{member}"
     if getattr(owner, enum_type.__name__, None) is enum_type:
         return f"{owner_spelling}.{enum_type.__name__}.{member}"
     # the enum lives elsewhere (QGIS moved many into Qgis.*): name it where it lives
     return f"{enum_type.__qualname__}.{member}"
+
+
+def _qgis_version() -> str:
+    try:
+        from qgis.core import Qgis
+
+        return Qgis.version().split("-")[0]
+    except ImportError:
+        return "(not importable)"
 
 
 class _Checker(ast.NodeVisitor):
@@ -190,12 +206,17 @@ class _Checker(ast.NodeVisitor):
         owner = self._resolve(parts[:-1])
         if owner is None or not isinstance(owner, type):
             return
-        value = getattr(owner, attr, None)
-        if value is None or not _is_enum_member(value) or type(value) is owner:
+        if not hasattr(owner, attr):
+            if owner.__module__.startswith(("qgis.", "PyQt")) and not isinstance(node.ctx, ast.Store):
+                self.report(node, "QT607", f"{'.'.join(parts)} does not exist in QGIS {_qgis_version()}")
+            return
+        value = getattr(owner, attr)
+        if not _is_enum_member(value) or type(value) is owner:
             return
         scoped = _scoped_name(value, attr, owner, ".".join(parts[:-1]))
         if scoped != ".".join(parts):
-            self.report(node, "QT602", f"{'.'.join(parts)} is an unscoped enum value: write {scoped}")
+            hint = " (if QGIS 3.22 lacks it: territorial_plugin.compat.qgis_enum)" if scoped.startswith("Qgis.") else ""
+            self.report(node, "QT602", f"{'.'.join(parts)} is an unscoped enum value: write {scoped}{hint}")
 
 
 def check_source(source: str, path: Path = Path("<snippet>")) -> list[Finding]:

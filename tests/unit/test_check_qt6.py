@@ -120,6 +120,13 @@ def test_api_removed_in_qt6_is_reported(bad):
     assert codes(bad) == ["QT605"]
 
 
+def test_spelling_this_qgis_does_not_have_is_reported():
+    # in the 3.40/3.44 lanes this is how a 3.22-only spelling of a moved enum shows up
+    found = check_qt6.check_source("from qgis.PyQt.QtCore import Qt\nx = Qt.AlignmentFlag.AlignNowhere\n")
+    assert [f.code for f in found] == ["QT607"]
+    assert "Qt.AlignmentFlag.AlignNowhere does not exist in QGIS 3." in found[0].message
+
+
 def test_qaction_from_qtwidgets_is_accepted():
     # QGIS's Qt6 shim keeps QAction importable from QtWidgets (3.22 has it only there)
     assert codes("from qgis.PyQt.QtWidgets import QAction, QActionGroup\n") == []
@@ -141,3 +148,4 @@ def test_command_line_fails_on_a_bad_file_and_passes_on_a_good_one(tmp_path):
     assert "bad.py:2: QT602" in failing.stdout
     passing = subprocess.run([sys.executable, script, str(good)], capture_output=True, text=True)
     assert passing.returncode == 0, passing.stdout
+
