@@ -22,6 +22,9 @@ if [ "${1:-}" = "--inside" ]; then
   chmod +x "$root/usr/sbin/policy-rc.d"
   in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
     DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 "$@"; }
+  # sid's Release file is valid for a week only; a mirror or snapshot a little behind
+  # (or a clock ahead) must not make the lane unbuildable. Signatures are still checked.
+  echo 'Acquire::Check-Valid-Until "false";' >"$root/etc/apt/apt.conf.d/99lane-valid-until"
   in_root apt-get update -q
   wanted=()
   for alt in "${LANE_PACKAGES[@]}"; do
@@ -37,12 +40,19 @@ if [ "${1:-}" = "--inside" ]; then
   in_root apt-get install -y -q --no-install-recommends "${wanted[@]}"
   in_root apt-get clean
   in_root python3 -m venv --system-site-packages "$LANE_VENV"
-  in_root "$LANE_VENV/bin/python" -m pip install -q --disable-pip-version-check "${LANE_PIP[@]}"
+  # pip trusts what the host trusts (a site proxy's CA included), not just Debian's bundle
+  cp -L /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/lane-host-ca.crt"
+  in_root "$LANE_VENV/bin/python" -m pip install -q --disable-pip-version-check \
+    --cert /etc/ssl/lane-host-ca.crt "${LANE_PIP[@]}"
   exit 0
 fi
 
 [ "$(id -u)" -eq 0 ] || { echo "building QGIS lanes needs root (chroot, mount)" >&2; exit 1; }
-command -v debootstrap >/dev/null || { echo "debootstrap missing: apt-get install debootstrap" >&2; exit 1; }
+if ! command -v debootstrap >/dev/null; then  # a fresh machine: it is one Debian package
+  echo "installing debootstrap"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; } >/dev/null \
+    || { echo "debootstrap is missing and could not be installed (apt-get install debootstrap)" >&2; exit 1; }
+fi
 
 # Is the chroot in DIR usable as is? Prints why not.
 stale_reason() {

@@ -66,7 +66,7 @@ lanes=("$@")
 status=0
 results=()
 for lane in "${lanes[@]}"; do
-  [ "$lane" = none ] && continue
+  if [ "$lane" = none ]; then echo "QGIS lanes skipped (LANES=none)"; continue; fi
   if ! lane_suite "$lane" >/dev/null; then
     echo "unknown lane '$lane' (known: $LANES_ALL, or none)"; status=1; continue
   fi
