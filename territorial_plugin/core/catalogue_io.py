@@ -125,13 +125,15 @@ class CatalogueFile:
             lines = [str(p) for p in errors[:50]]
             if len(errors) > 50:
                 lines.append(tr("… and {count} more problems.").format(count=len(errors) - 50))
-            raise CatalogueError(
-                tr("{file} was not imported ({count} problems); nothing was changed:").format(
+            if len(errors) == 1:
+                intro = tr("{file} was not imported (1 problem); nothing was changed:").format(
+                    file=Path(self.path).name
+                )
+            else:
+                intro = tr("{file} was not imported ({count} problems); nothing was changed:").format(
                     file=Path(self.path).name, count=len(errors)
                 )
-                + "\n"
-                + "\n".join(lines)
-            )
+            raise CatalogueError(intro + "\n" + "\n".join(lines))
 
 
 def resolve_columns(headers: Sequence[str], mapping: ColumnMapping, table: RawTable) -> dict[str, int]:

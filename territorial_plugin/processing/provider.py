@@ -13,6 +13,8 @@ from ..paths import resource
 # loading the plugin stays cheap until Processing asks for its algorithms.
 ALGORITHMS = [
     ("alg_info", "PluginInfoAlgorithm"),
+    ("alg_importcatalogue", "ImportCatalogueAlgorithm"),
+    ("alg_exportcatalogue", "ExportCatalogueAlgorithm"),
 ]
 
 

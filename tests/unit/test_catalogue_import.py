@@ -71,7 +71,7 @@ def test_regional_workbook_with_swedish_letters_imports(store_path):
 @pytest.mark.parametrize("bad", ["duplicate_code.csv", "merged_cells.xlsx", "broken.json", "cycle.csv"])
 def test_a_failed_import_changes_nothing(store_path, bad):
     before = digest(store_path), snapshot(store_path)
-    with pytest.raises(CatalogueError, match="nothing was changed|not valid JSON"):
+    with pytest.raises(CatalogueError, match="nothing was changed"):
         import_catalogues(str(DATA / "bad" / bad), str(store_path))
     assert (digest(store_path), snapshot(store_path)) == before
 
