@@ -24,6 +24,13 @@ step "plugin information"
 QP --json run territorial:plugininfo > "$OUT/plugininfo.json"
 grep -o '"VERSION": *"[^"]*"' "$OUT/plugininfo.json"
 
+step "import every bundled goal catalogue (Agenda 2030, miljömål, NRS, RUS Västerbotten, example)"
+# importcatalogue creates the GeoPackage store when it does not exist yet; run again, it changes nothing
+QP --json run territorial:importcatalogue -- INPUT=all STORE="$OUT/exempelkommun_links.gpkg" > "$OUT/catalogues.json"
+grep -o '"CATALOGUES": *"[^"]*"' "$OUT/catalogues.json"
+QP --json run territorial:exportcatalogue -- CATALOGUE=agenda2030 STORE="$OUT/exempelkommun_links.gpkg" \
+  OUTPUT="$OUT/agenda2030.xlsx" > /dev/null
+
 echo
 echo "demo done: results in out/"
 ls -1 "$OUT"
