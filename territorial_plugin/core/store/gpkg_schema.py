@@ -290,6 +290,8 @@ def make_backup(connection: sqlite3.Connection, path: Path, version: int) -> Pat
     copy = sqlite3.connect(str(target))
     try:
         connection.backup(copy)
+        # one self-contained file, whatever the journal mode of the store
+        copy.execute("PRAGMA journal_mode = DELETE")
     finally:
         copy.close()
     return target
