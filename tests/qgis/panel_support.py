@@ -78,8 +78,17 @@ def ready_dock(qgis_iface, store, sample_layer):
     dock = make_dock(qgis_iface, store.uri, sample_layer)
     qgis_iface.messageBar().clear_messages()
     yield dock
+    close_dock(dock)
+
+
+def close_dock(dock) -> None:
+    """What unload does: disconnect, detach from the main window, delete."""
+    from qgis.core import QgsApplication
+
     dock.cleanup()
+    dock.setParent(None)
     dock.deleteLater()
+    QgsApplication.sendPostedEvents(None, 0)
 
 
 def select(layer: QgsVectorLayer, expression: str) -> list[int]:

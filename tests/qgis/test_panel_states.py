@@ -8,7 +8,7 @@ from territorial_plugin.gui import panel_actions
 from territorial_plugin.gui.panel_states import PanelState
 from territorial_plugin.gui.register_layer_dialog import RegisterLayerDialog
 
-from .panel_support import make_dock, ready_dock, sample_layer, store, store_path, wait_tasks
+from .panel_support import close_dock, make_dock, ready_dock, sample_layer, store, store_path, wait_tasks
 
 FIXTURES = (ready_dock, sample_layer, store, store_path)  # pytest finds them here; named so linters see them used
 
@@ -29,7 +29,7 @@ def test_no_store_offers_create_and_the_store_is_remembered_in_the_project(qgis_
         assert dock.state == PanelState.NOT_REGISTERED
         assert "Markanvändning (ÖP)" in dock.state_page.title.text()
     finally:
-        dock.cleanup()
+        close_dock(dock)
 
 
 def test_not_registered_then_register_with_proposed_key(qgis_iface, store, sample_layer):
@@ -47,7 +47,7 @@ def test_not_registered_then_register_with_proposed_key(qgis_iface, store, sampl
         assert [r.key_field for r in records] == ["omr_id"]
         assert sample_layer.customProperty("territorial_links/layer_uid") == records[0].layer_uid
     finally:
-        dock.cleanup()
+        close_dock(dock)
 
 
 def test_registering_with_a_repeating_field_is_refused_and_nothing_is_stored(qgis_iface, store, sample_layer):
@@ -58,7 +58,7 @@ def test_registering_with_a_repeating_field_is_refused_and_nothing_is_stored(qgi
         assert store.layers() == []
         assert "kategori_kod" in dock.last_message[0]
     finally:
-        dock.cleanup()
+        close_dock(dock)
 
 
 def test_no_catalogue_offers_the_bundled_ones(qgis_iface, store_path, sample_layer):
@@ -78,7 +78,7 @@ def test_no_catalogue_offers_the_bundled_ones(qgis_iface, store_path, sample_lay
         assert "strukturbild_example" not in ids
         assert dock.model.goal("agenda2030:11.3") is not None
     finally:
-        dock.cleanup()
+        close_dock(dock)
 
 
 def test_non_vector_and_geometryless_layers_are_explained(qgis_iface, store, qgis_new_project):
@@ -91,7 +91,7 @@ def test_non_vector_and_geometryless_layers_are_explained(qgis_iface, store, qgi
         dock.set_layer(None)
         assert dock.state == PanelState.NO_LAYER
     finally:
-        dock.cleanup()
+        close_dock(dock)
 
 
 def test_layer_removed_while_shown_leaves_the_links_and_raises_nothing(ready_dock, sample_layer, store):
