@@ -24,7 +24,15 @@ def _gpkg_store(tmp_path) -> Store:
     return open_store(str(tmp_path / "contract store.gpkg"), create=True)
 
 
-STORE_FACTORIES: dict[str, Callable] = {"gpkg": _gpkg_store}
+def _postgres_store(tmp_path) -> Store:
+    # The throwaway server of tools/pg-test-server.sh: skipped without it, failed
+    # instead when TL_PG_REQUIRED is set (make pg-tests, so CI cannot skip it).
+    from tests.postgres.pg_support import open_test_store, require_server
+
+    return open_test_store(require_server())
+
+
+STORE_FACTORIES: dict[str, Callable] = {"gpkg": _gpkg_store, "postgres": _postgres_store}
 
 
 def seed(store: Store) -> None:

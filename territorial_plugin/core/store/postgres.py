@@ -13,15 +13,17 @@ are bound parameters, the schema an identifier quoted by psycopg2.
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from collections.abc import Iterable, Sequence
 
 from ..errors import CatalogueError, ConflictError, StoreError
 from ..i18n import tr
-from ..model import STRENGTH_MAX, STRENGTH_MIN, Catalogue, Goal, Link, LinkSpec, RegisteredLayer, Stance, WriteResult
+from ..model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, WriteResult
 from . import postgres_connection, postgres_schema
 from .base import MigrationReport, Store
+from .checks import check_catalogue, check_spec, key_text
 from .postgres_admin import PostgresAdminMixin
 from .postgres_errors import translate
 
@@ -57,7 +59,9 @@ class PostgresStore(PostgresAdminMixin, Store):
         return cls.open_target(target, create=create, uri=f"postgres:{connection_name}")
 
     @classmethod
-    def open_target(cls, target: postgres_connection.PostgresTarget, *, create: bool = False, uri: str = "") -> PostgresStore:
+    def open_target(
+        cls, target: postgres_connection.PostgresTarget, *, create: bool = False, uri: str = ""
+    ) -> PostgresStore:
         psycopg2 = postgres_connection.psycopg2_module()
         connection = postgres_connection.connect(target)
         try:
@@ -89,9 +93,7 @@ class PostgresStore(PostgresAdminMixin, Store):
                 )
             with connection, connection.cursor() as cursor:
                 # The schema is validated and quoted; everything below uses plain names.
-                cursor.execute(
-                    psycopg2.sql.SQL("SET search_path TO {}").format(psycopg2.sql.Identifier(target.schema))
-                )
+                cursor.execute(psycopg2.sql.SQL("SET search_path TO {}").format(psycopg2.sql.Identifier(target.schema)))
         except psycopg2.Error as error:
             connection.close()
             raise translate(error, target.display) from None
@@ -138,13 +140,7 @@ class PostgresStore(PostgresAdminMixin, Store):
 
     # -- catalogues -----------------------------------------------------------------
     def save_catalogue(self, catalogue: Catalogue, goals: Sequence[Goal], *, replace: bool = False) -> WriteResult:
-        for goal in goals:
-            if goal.catalogue_id != catalogue.id:
-                raise CatalogueError(
-                    tr("Goal '{goal}' does not belong to catalogue '{catalogue}'.").format(
-                        goal=goal.id, catalogue=catalogue.id
-                    )
-                )
+        check_catalogue(catalogue, goals)
 
         def work(cur) -> WriteResult:
             cur.execute("SELECT 1 FROM catalogue WHERE id = %s FOR UPDATE", (catalogue.id,))
@@ -152,8 +148,8 @@ class PostgresStore(PostgresAdminMixin, Store):
             if exists and not replace:
                 raise CatalogueError(
                     tr(
-                        "A catalogue with the id '{id}' is already in the store. Import a new version under a "
-                        "new id, or replace the existing one."
+                        "A catalogue with id '{id}' is already in the link store. Import a new version "
+                        "under a new id, or replace it."
                     ).format(id=catalogue.id)
                 )
             c = catalogue
@@ -168,39 +164,43 @@ class PostgresStore(PostgresAdminMixin, Store):
                 (c.id, c.name, c.issuer, c.level, c.version, c.valid_from, c.valid_to, c.source, c.language,
                  c.description, c.series, int(c.example), int(c.enabled)),
             )  # fmt: skip
-            cur.execute("SELECT id FROM goal WHERE catalogue_id = %s", (catalogue.id,))
-            before = {row[0] for row in cur.fetchall()}
-            new_ids = [g.id for g in goals]
-            gone = sorted(before - set(new_ids))
+            cur.execute("SELECT " + _GOAL_COLS + " FROM goal WHERE catalogue_id = %s", (catalogue.id,))
+            existing = {row[0]: tuple(row) for row in cur.fetchall()}
+            rows = [_goal_row(g) for g in goals]
+            gone = sorted(set(existing) - {r[0] for r in rows})
             if gone:
-                cur.execute(
-                    "SELECT goal_id, count(*) FROM link WHERE goal_id = ANY(%s) GROUP BY goal_id ORDER BY goal_id",
-                    (gone,),
-                )
-                linked = cur.fetchall()
+                cur.execute("SELECT DISTINCT goal_id FROM link WHERE goal_id = ANY(%s) ORDER BY goal_id", (gone,))
+                linked = [row[0] for row in cur.fetchall()]
                 if linked:
                     raise CatalogueError(
                         tr(
-                            "The new version of catalogue '{id}' drops goals that still have links: {goals}. "
-                            "Move those links to new goals first."
-                        ).format(id=catalogue.id, goals=", ".join(f"{g} ({n})" for g, n in linked))
+                            "The new version of '{id}' leaves out goals that still have links: {goals}. "
+                            "Move or remove those links first."
+                        ).format(id=catalogue.id, goals=", ".join(linked[:10]) + (" …" if len(linked) > 10 else ""))
                     )
                 cur.execute("DELETE FROM goal WHERE id = ANY(%s)", (gone,))
-            from psycopg2.extras import execute_values
+            changed = [r for r in rows if existing.get(r[0]) != r]
+            if changed:
+                from psycopg2.extras import execute_values
 
-            execute_values(
-                cur,
-                "INSERT INTO goal (" + _GOAL_COLS + ") VALUES %s ON CONFLICT (id) DO UPDATE SET "
-                "code = EXCLUDED.code, parent_id = EXCLUDED.parent_id, title_sv = EXCLUDED.title_sv, "
-                "title_en = EXCLUDED.title_en, description = EXCLUDED.description, "
-                "sort_order = EXCLUDED.sort_order, kind = EXCLUDED.kind",
-                [(g.id, g.catalogue_id, g.code, g.parent_id or None, g.title_sv, g.title_en, g.description,
-                  int(g.sort_order), g.kind) for g in goals],
-                page_size=1000,
-            )  # fmt: skip
+                execute_values(
+                    cur,
+                    "INSERT INTO goal (" + _GOAL_COLS + ") VALUES %s ON CONFLICT (id) DO UPDATE SET "
+                    "code = EXCLUDED.code, parent_id = EXCLUDED.parent_id, title_sv = EXCLUDED.title_sv, "
+                    "title_en = EXCLUDED.title_en, description = EXCLUDED.description, "
+                    "sort_order = EXCLUDED.sort_order, kind = EXCLUDED.kind",
+                    changed,
+                    page_size=1000,
+                )
             cur.execute("SET CONSTRAINTS ALL IMMEDIATE")  # a bad parent_id fails here, inside the call
-            inserted = len(set(new_ids) - before)
-            return WriteResult(inserted=inserted, updated=len(set(new_ids) & before), deleted=len(gone))
+            inserted = sum(1 for r in changed if r[0] not in existing)
+            return WriteResult(
+                inserted=inserted,
+                updated=len(changed) - inserted,
+                deleted=len(gone),
+                unchanged=len(rows) - len(changed),
+                details={"catalogue": catalogue.id, "created": not exists},
+            )
 
         return self._write(work)
 
@@ -208,12 +208,15 @@ class PostgresStore(PostgresAdminMixin, Store):
         where = "" if include_disabled else " WHERE enabled = 1"
         return self._read(
             lambda cur: [
-                _catalogue(row) for row in _fetch(cur, "SELECT " + _CATALOGUE_COLS + " FROM catalogue" + where + " ORDER BY id")
+                _catalogue(row)
+                for row in _fetch(cur, "SELECT " + _CATALOGUE_COLS + " FROM catalogue" + where + " ORDER BY id")
             ]
         )
 
     def catalogue(self, catalogue_id: str) -> Catalogue | None:
-        rows = self._read(lambda cur: _fetch(cur, "SELECT " + _CATALOGUE_COLS + " FROM catalogue WHERE id = %s", (catalogue_id,)))
+        rows = self._read(
+            lambda cur: _fetch(cur, "SELECT " + _CATALOGUE_COLS + " FROM catalogue WHERE id = %s", (catalogue_id,))
+        )
         return _catalogue(rows[0]) if rows else None
 
     def goals(self, catalogue_id: str | None = None) -> list[Goal]:
@@ -222,14 +225,14 @@ class PostgresStore(PostgresAdminMixin, Store):
         if catalogue_id is not None:
             sql += " WHERE catalogue_id = %s"
             params = (catalogue_id,)
-        sql += " ORDER BY catalogue_id, sort_order, id"
+        sql += " ORDER BY catalogue_id, sort_order, code"
         return self._read(lambda cur: [_goal(row) for row in _fetch(cur, sql, params)])
 
     def set_catalogue_enabled(self, catalogue_id: str, enabled: bool) -> None:
         def work(cur) -> None:
             cur.execute("UPDATE catalogue SET enabled = %s WHERE id = %s", (int(bool(enabled)), catalogue_id))
             if cur.rowcount == 0:
-                raise CatalogueError(tr("There is no catalogue '{id}' in the store.").format(id=catalogue_id))
+                raise CatalogueError(tr("There is no catalogue '{id}' in the link store.").format(id=catalogue_id))
 
         self._write(work)
 
@@ -237,7 +240,7 @@ class PostgresStore(PostgresAdminMixin, Store):
         def work(cur) -> WriteResult:
             cur.execute("SELECT 1 FROM catalogue WHERE id = %s FOR UPDATE", (catalogue_id,))
             if cur.fetchone() is None:
-                raise CatalogueError(tr("There is no catalogue '{id}' in the store.").format(id=catalogue_id))
+                raise CatalogueError(tr("There is no catalogue '{id}' in the link store.").format(id=catalogue_id))
             cur.execute(
                 "SELECT count(*) FROM link l JOIN goal g ON g.id = l.goal_id WHERE g.catalogue_id = %s", (catalogue_id,)
             )
@@ -245,9 +248,8 @@ class PostgresStore(PostgresAdminMixin, Store):
             if links and not delete_links:
                 raise CatalogueError(
                     tr(
-                        "Catalogue '{id}' still has {count} links. Remove them first or choose to delete them "
-                        "with the catalogue."
-                    ).format(id=catalogue_id, count=links)
+                        "The catalogue '{id}' has {n} links. Delete them too, or move them to another version first."
+                    ).format(id=catalogue_id, n=links)
                 )
             deleted = 0
             if links:
@@ -273,53 +275,86 @@ class PostgresStore(PostgresAdminMixin, Store):
         return {row[0]: int(row[1]) for row in rows}
 
     def migrate_goals(self, mapping: dict[str, str], user: str) -> MigrationReport:
+        pairs = {old: new for old, new in mapping.items() if new and new != old}
+        lost_ids = sorted(old for old, new in mapping.items() if not new)
+        if set(pairs) & set(pairs.values()):
+            raise CatalogueError(tr("A goal cannot be both moved and a target of the same migration."))
+
         def work(cur) -> MigrationReport:
             report = MigrationReport()
-            for old, new in sorted(mapping.items()):
+            if pairs:
+                cur.execute("SELECT g FROM unnest(%s::text[]) AS g WHERE g NOT IN (SELECT id FROM goal)",
+                            (sorted(set(pairs.values())),))  # fmt: skip
+                missing = sorted(row[0] for row in cur.fetchall())
+                if missing:
+                    raise CatalogueError(
+                        tr("These target goals are not in the link store: {goals}.").format(
+                            goals=", ".join(missing[:10])
+                        )
+                    )
+            for old in lost_ids:
                 cur.execute("SELECT count(*) FROM link WHERE goal_id = %s", (old,))
                 count = cur.fetchone()[0]
-                if not count or old == new:
-                    continue
-                cur.execute("SELECT 1 FROM goal WHERE id = %s", (new,))
-                if not new or cur.fetchone() is None:
+                if count:
                     report.lost[old] = count
-                    continue
-                # Where the feature is already linked to the new goal, that link wins.
-                cur.execute(
-                    "DELETE FROM link o USING link n WHERE o.goal_id = %s AND n.goal_id = %s "
-                    "AND n.layer_uid = o.layer_uid AND n.feature_key = o.feature_key",
-                    (old, new),
-                )
-                report.merged += cur.rowcount
-                cur.execute(
-                    "UPDATE link SET goal_id = %s, updated_by = %s, updated_at = now() WHERE goal_id = %s",
-                    (new, user, old),
-                )
-                report.moved += cur.rowcount
+            if not pairs:
+                return report
+            olds, news = zip(*sorted(pairs.items()))
+            mapping_cte = "WITH m(old_id, new_id) AS (SELECT * FROM unnest(%(olds)s::text[], %(news)s::text[])) "
+            params = {"olds": list(olds), "news": list(news), "user": user}
+            # A moving link is merged (dropped) when its target link already exists, or when
+            # another moving link of the same feature reaches the same target first (lower id).
+            cur.execute(
+                mapping_cte + "DELETE FROM link WHERE id IN (SELECT l.id FROM link l JOIN m ON m.old_id = l.goal_id"
+                " WHERE EXISTS (SELECT 1 FROM link o WHERE o.layer_uid = l.layer_uid AND o.feature_key = l.feature_key"
+                " AND (o.goal_id = m.new_id OR (o.id < l.id AND o.goal_id IN"
+                " (SELECT m2.old_id FROM m m2 WHERE m2.new_id = m.new_id)))))",
+                params,
+            )
+            report.merged = cur.rowcount
+            cur.execute(
+                mapping_cte + "UPDATE link l SET goal_id = m.new_id, updated_by = %(user)s, updated_at = now()"
+                " FROM m WHERE m.old_id = l.goal_id",
+                params,
+            )
+            report.moved = cur.rowcount
             return report
 
         return self._write(work, user)
 
     # -- registered layers ------------------------------------------------------------
     def register_layer(self, layer: RegisteredLayer) -> None:
+        if not layer.layer_uid or not layer.key_field:
+            raise StoreError(tr("A layer needs a layer id and a key field to be registered."))
         self._write(
             lambda cur: cur.execute(
                 "INSERT INTO registered_layer (" + _LAYER_COLS + ", registered_at) VALUES "
                 "(%s, %s, %s, %s, %s, %s, %s, now()) ON CONFLICT (layer_uid) DO UPDATE SET "
                 "name = EXCLUDED.name, source = EXCLUDED.source, provider = EXCLUDED.provider, "
                 "key_field = EXCLUDED.key_field, geometry_type = EXCLUDED.geometry_type, crs = EXCLUDED.crs",
-                (layer.layer_uid, layer.name, layer.source, layer.provider, layer.key_field, layer.geometry_type,
-                 layer.crs),
-            )  # fmt: skip
+                (
+                    layer.layer_uid,
+                    layer.name,
+                    layer.source,
+                    layer.provider,
+                    layer.key_field,
+                    layer.geometry_type,
+                    layer.crs,
+                ),
+            )
         )
 
     def layers(self) -> list[RegisteredLayer]:
-        rows = self._read(lambda cur: _fetch(cur, "SELECT " + _LAYER_COLS + " FROM registered_layer ORDER BY name, layer_uid"))
+        rows = self._read(
+            lambda cur: _fetch(cur, "SELECT " + _LAYER_COLS + " FROM registered_layer ORDER BY name, layer_uid")
+        )
         return [RegisteredLayer(*row) for row in rows]
 
     def layer(self, layer_uid: str) -> RegisteredLayer | None:
         rows = self._read(
-            lambda cur: _fetch(cur, "SELECT " + _LAYER_COLS + " FROM registered_layer WHERE layer_uid = %s", (layer_uid,))
+            lambda cur: _fetch(
+                cur, "SELECT " + _LAYER_COLS + " FROM registered_layer WHERE layer_uid = %s", (layer_uid,)
+            )
         )
         return RegisteredLayer(*rows[0]) if rows else None
 
@@ -327,7 +362,7 @@ class PostgresStore(PostgresAdminMixin, Store):
     def link(
         self, layer_uid: str, keys: Iterable[str], goal_ids: Sequence[str], spec: LinkSpec, user: str
     ) -> WriteResult:
-        _check_spec(spec.stance, spec.strength)
+        check_spec(spec.stance, spec.strength)
         keys = _keys(keys)
         goals = sorted(set(goal_ids))
         if not keys or not goals:
@@ -336,6 +371,8 @@ class PostgresStore(PostgresAdminMixin, Store):
         def work(cur) -> WriteResult:
             self._check_targets(cur, layer_uid, goals)
             self._refuse_foreign(cur, layer_uid, keys, goals)
+            if len(keys) * len(goals) > 10000:  # sort the rows in memory, not on disk
+                cur.execute("SET LOCAL work_mem = '64MB'")
             cur.execute(
                 "WITH changed AS ("
                 " INSERT INTO link (layer_uid, feature_key, goal_id, stance, strength, motivation, organisation,"
@@ -392,96 +429,107 @@ class PostgresStore(PostgresAdminMixin, Store):
         motivation: str | None = None,
         expected_version: int | None = None,
     ) -> Link:
-        _check_spec(stance, strength)
+        check_spec(stance, strength)
+        key = key_text(key)
 
         def work(cur) -> Link:
+            self._refuse_foreign(cur, layer_uid, [key], [goal_id])
             cur.execute(
-                "UPDATE link SET stance = coalesce(%s, stance), strength = coalesce(%s, strength),"
-                " motivation = coalesce(%s, motivation), updated_by = %s, updated_at = now()"
-                " WHERE layer_uid = %s AND feature_key = %s AND goal_id = %s"
-                " AND (%s::integer IS NULL OR row_version = %s) RETURNING " + _LINK_COLS,
-                (stance, strength, motivation, user, layer_uid, str(key), goal_id, expected_version, expected_version),
+                "SELECT " + _LINK_COLS + " FROM link WHERE layer_uid = %s AND feature_key = %s AND goal_id = %s"
+                " FOR UPDATE",
+                (layer_uid, key, goal_id),
             )
             row = cur.fetchone()
-            if row is not None:
-                return _link(row)
-            cur.execute(
-                "SELECT row_version, updated_by, tl_iso(updated_at), organisation FROM link"
-                " WHERE layer_uid = %s AND feature_key = %s AND goal_id = %s",
-                (layer_uid, str(key), goal_id),
-            )
-            current = cur.fetchone()
-            if current is None:
+            if row is None:
                 raise StoreError(
-                    tr("Feature '{key}' is not linked to goal '{goal}' (any more).").format(key=key, goal=goal_id)
+                    tr("Feature '{key}' is not linked to goal {goal}; nothing to change.").format(key=key, goal=goal_id)
                 )
-            version, who, when, organisation = current
-            if expected_version is not None and version != expected_version:
+            old = _link(row)
+            if expected_version is not None and old.row_version != expected_version:
                 raise ConflictError(
                     tr(
-                        "The link of feature '{key}' to goal '{goal}' was changed by {who} at {when} while you were "
-                        "editing it. Your change was not saved; the panel shows the current link — check it and "
-                        "make your change again."
-                    ).format(key=key, goal=goal_id, who=who or "?", when=when)
+                        "The link of feature '{key}' to goal {goal} was changed by {who} at {when} while you were "
+                        "editing it. Your change was not saved; reload the links, check them and make your change "
+                        "again."
+                    ).format(key=key, goal=goal_id, who=old.updated_by or "?", when=old.updated_at)
                 )
-            raise StoreError(_foreign_message(organisation))
+            new = (
+                old.stance if stance is None else stance,
+                old.strength if strength is None else strength,
+                old.motivation if motivation is None else motivation,
+            )
+            if new == (old.stance, old.strength, old.motivation):
+                return old
+            cur.execute(
+                "UPDATE link SET stance = %s, strength = %s, motivation = %s, updated_by = %s, updated_at = now()"
+                " WHERE layer_uid = %s AND feature_key = %s AND goal_id = %s RETURNING " + _LINK_COLS,
+                (*new, user, layer_uid, key, goal_id),
+            )
+            return _link(cur.fetchone())
 
         return self._write(work, user)
 
     def replace_links(
         self, layer_uid: str, keys: Iterable[str], goal_ids: Sequence[str], rows: Sequence[Link], user: str
     ) -> WriteResult:
+        """Make the links of ``keys × goal_ids`` (and of the pairs in ``rows``) exactly ``rows``."""
         key_list = _keys(keys)
         goal_list = sorted(set(goal_ids))
-        wanted = {(r.feature_key, r.goal_id): r for r in rows if r.layer_uid == layer_uid}
+        wanted: dict[tuple[str, str], Link] = {}
         for row in rows:
-            _check_spec(row.stance, row.strength)
-            if row.layer_uid != layer_uid or row.feature_key not in key_list or row.goal_id not in goal_list:
+            if row.layer_uid != layer_uid:
                 raise StoreError(
-                    tr("Cannot restore link {key} → {goal}: it is outside the features and goals given.").format(
-                        key=row.feature_key, goal=row.goal_id
+                    tr("A link of layer '{other}' cannot be written to layer '{uid}'.").format(
+                        other=row.layer_uid, uid=layer_uid
                     )
                 )
-        if not key_list or not goal_list:
-            return WriteResult()
+            check_spec(row.stance, row.strength)
+            wanted[(key_text(row.feature_key), row.goal_id)] = row
+        pairs = sorted(wanted)
 
         def work(cur) -> WriteResult:
-            self._check_targets(cur, layer_uid, sorted({r.goal_id for r in rows}))
+            self._check_targets(cur, layer_uid, sorted({g for _, g in pairs}))
             self._refuse_foreign(cur, layer_uid, key_list, goal_list)
+            if pairs:
+                self._refuse_foreign(cur, layer_uid, sorted({k for k, _ in pairs}), sorted({g for _, g in pairs}))
             result = WriteResult()
             cur.execute(
-                "SELECT feature_key, goal_id, stance, strength, motivation FROM link WHERE layer_uid = %s"
-                " AND feature_key = ANY(%s) AND goal_id = ANY(%s) ORDER BY feature_key, goal_id FOR UPDATE",
-                (layer_uid, key_list, goal_list),
+                "SELECT id, feature_key, goal_id, stance, strength, motivation, organisation FROM link"
+                " WHERE layer_uid = %s AND ((feature_key = ANY(%s) AND goal_id = ANY(%s))"
+                " OR (feature_key, goal_id) IN (SELECT * FROM unnest(%s::text[], %s::text[])))"
+                " ORDER BY feature_key, goal_id FOR UPDATE",
+                (layer_uid, key_list, goal_list, [k for k, _ in pairs], [g for _, g in pairs]),
             )
-            present = {(k, g): (s, st, m) for k, g, s, st, m in cur.fetchall()}
-            drop = sorted(set(present) - set(wanted))
+            present = {(k, g): (i, s, st, m, o) for i, k, g, s, st, m, o in cur.fetchall()}
+            drop = [present[p][0] for p in sorted(set(present) - set(wanted))]
             if drop:
-                cur.execute(
-                    "DELETE FROM link WHERE layer_uid = %s AND (feature_key, goal_id) IN"
-                    " (SELECT * FROM unnest(%s::text[], %s::text[]))",
-                    (layer_uid, [k for k, _ in drop], [g for _, g in drop]),
-                )
+                cur.execute("DELETE FROM link WHERE id = ANY(%s)", (drop,))
                 result.deleted = cur.rowcount
-            for (key, goal), row in sorted(wanted.items()):
-                if (key, goal) in present:
-                    if present[(key, goal)] == (row.stance, row.strength, row.motivation):
-                        result.unchanged += 1
+            for pair in pairs:
+                row = wanted[pair]
+                organisation = row.organisation or ""
+                if pair in present:
+                    link_id, *values = present[pair]
+                    if not organisation:
+                        organisation = values[3]
+                    if tuple(values) == (row.stance, row.strength, row.motivation or "", organisation):
                         continue
                     cur.execute(
-                        "UPDATE link SET stance = %s, strength = %s, motivation = %s, updated_by = %s,"
-                        " updated_at = now() WHERE layer_uid = %s AND feature_key = %s AND goal_id = %s",
-                        (row.stance, row.strength, row.motivation, user, layer_uid, key, goal),
+                        "UPDATE link SET stance = %s, strength = %s, motivation = %s, organisation = %s,"
+                        " updated_by = %s, updated_at = now() WHERE id = %s",
+                        (row.stance, row.strength, row.motivation or "", organisation, user, link_id),
                     )
                     result.updated += 1
                 else:
+                    # A restored link continues its own version line, so a stale editor of the
+                    # old row still gets a conflict.
                     cur.execute(
                         "INSERT INTO link (layer_uid, feature_key, goal_id, stance, strength, motivation,"
-                        " organisation, created_by, created_at, updated_by, updated_at)"
+                        " organisation, created_by, created_at, updated_by, updated_at, row_version)"
                         " VALUES (%s, %s, %s, %s, %s, %s, coalesce(nullif(%s, ''), current_organisation(), ''),"
-                        " %s, coalesce(%s::timestamptz, now()), %s, now())",
-                        (layer_uid, key, goal, row.stance, row.strength, row.motivation, row.organisation,
-                         row.created_by or user, row.created_at or None, user),
+                        " %s, coalesce(%s::timestamptz, now()), %s, now(), %s)",
+                        (layer_uid, pair[0], pair[1], row.stance, row.strength, row.motivation or "", organisation,
+                         row.created_by or user, row.created_at or None, user, (row.row_version or 0) + 1),
                     )  # fmt: skip
                     result.inserted += 1
             return result
@@ -535,11 +583,13 @@ class PostgresStore(PostgresAdminMixin, Store):
             clauses.append("goal_id = ANY(%s)")
             params.append(list(goal_ids))
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        sql = "SELECT " + _LINK_COLS + " FROM link" + where + " ORDER BY layer_uid, feature_key, goal_id"
+        sql = "SELECT " + _LINK_COLS + " FROM link" + where + " ORDER BY layer_uid, goal_id, feature_key"
         return [_link(row) for row in self._read(lambda cur: _fetch(cur, sql, params))]
 
     def linked_keys(self, layer_uid: str) -> set[str]:
-        rows = self._read(lambda cur: _fetch(cur, "SELECT DISTINCT feature_key FROM link WHERE layer_uid = %s", (layer_uid,)))
+        rows = self._read(
+            lambda cur: _fetch(cur, "SELECT DISTINCT feature_key FROM link WHERE layer_uid = %s", (layer_uid,))
+        )
         return {row[0] for row in rows}
 
     def history(self, *, layer_uid: str | None = None, limit: int = 1000) -> list[dict]:
@@ -555,7 +605,13 @@ class PostgresStore(PostgresAdminMixin, Store):
         params.append(int(limit))
         names = ("id", "changed_at", "changed_by", "operation", "layer_uid", "feature_key", "goal_id", "before",
                  "after", "organisation")  # fmt: skip
-        return [dict(zip(names, row)) for row in self._read(lambda cur: _fetch(cur, sql, params))]
+        result = []
+        for row in self._read(lambda cur: _fetch(cur, sql, params)):
+            item = dict(zip(names, row))
+            item["before"] = json.loads(item["before"]) if item["before"] else None
+            item["after"] = json.loads(item["after"]) if item["after"] else None
+            result.append(item)
+        return result
 
     # -- guards -------------------------------------------------------------------------
     def _check_targets(self, cur, layer_uid: str, goals: Sequence[str]) -> None:
@@ -596,7 +652,12 @@ def _fetch(cur, sql: str, params=()) -> list[tuple]:
 
 def _keys(keys: Iterable[str]) -> list[str]:
     """Distinct keys as text, sorted: a fixed lock order for concurrent writers."""
-    return sorted({str(k) for k in keys})
+    return sorted({key_text(k) for k in keys})
+
+
+def _goal_row(goal: Goal) -> tuple:
+    return (goal.id, goal.catalogue_id, goal.code, goal.parent_id or None, goal.title_sv or "", goal.title_en or "",
+            goal.description or "", int(goal.sort_order or 0), goal.kind or "")  # fmt: skip
 
 
 def _link_filter(layer_uid: str, keys: list[str] | None, goals: list[str] | None) -> tuple[str, list]:
@@ -608,21 +669,6 @@ def _link_filter(layer_uid: str, keys: list[str] | None, goals: list[str] | None
         where += " AND goal_id = ANY(%s)"
         params.append(goals)
     return where, params
-
-
-def _check_spec(stance: str | None, strength: int | None) -> None:
-    if stance is not None and stance not in {s.value for s in Stance}:
-        raise StoreError(
-            tr("'{stance}' is not a stance; use supports, conflicts or neutral.").format(stance=stance)
-        )
-    if strength is not None and (
-        isinstance(strength, bool) or not isinstance(strength, int) or not STRENGTH_MIN <= strength <= STRENGTH_MAX
-    ):
-        raise StoreError(
-            tr("Strength must be a whole number from {low} to {high}, not '{value}'.").format(
-                low=STRENGTH_MIN, high=STRENGTH_MAX, value=strength
-            )
-        )
 
 
 def _foreign_message(organisation: str) -> str:

@@ -41,10 +41,10 @@ def psycopg2_module():
     """psycopg2, imported only when a PostgreSQL store is used; absence → a clear error."""
     try:
         import psycopg2
-        import psycopg2.errors  # noqa: F401  (makes psycopg2.errors available)
-        import psycopg2.extensions  # noqa: F401
-        import psycopg2.extras  # noqa: F401
-        import psycopg2.sql  # noqa: F401
+        import psycopg2.errors
+        import psycopg2.extensions
+        import psycopg2.extras
+        import psycopg2.sql
     except ImportError as error:
         raise StoreError(
             tr(
@@ -84,10 +84,7 @@ def resolve(text: str) -> PostgresTarget:
         raise StoreError(tr("No PostgreSQL connection given: write postgres:<name of a QGIS connection>."))
     from qgis.core import QgsDataSourceUri
 
-    if _CONNINFO_RE.match(name):
-        uri = QgsDataSourceUri(name)
-    else:
-        uri = QgsDataSourceUri(_connection_uri(name))
+    uri = QgsDataSourceUri(name if _CONNINFO_RE.match(name) else _connection_uri(name))
     return PostgresTarget(display=name, schema=schema, connect_kwargs=_kwargs(uri, name))
 
 

@@ -19,7 +19,9 @@ def translate(error, store: str) -> StoreError:
             tr("Other users were changing the same links at the same moment; nothing was saved. Try again.")
         )
     if code == "23505":
-        return StoreError(tr("This would create a duplicate ({constraint}); nothing was saved.").format(constraint=constraint))
+        return StoreError(
+            tr("This would create a duplicate ({constraint}); nothing was saved.").format(constraint=constraint)
+        )
     if code == "23503":
         return StoreError(
             tr("This refers to a goal or layer that is not in the store, or removes one still in use ({constraint}); "
@@ -46,4 +48,6 @@ def translate(error, store: str) -> StoreError:
             )
         )
     first = (str(error).strip().splitlines() or [""])[0]
-    return StoreError(tr("The PostgreSQL store '{store}' reported an error: {detail}").format(store=store, detail=first))
+    return StoreError(
+        tr("The PostgreSQL store '{store}' reported an error: {detail}").format(store=store, detail=first)
+    )

@@ -40,7 +40,9 @@ def migrations(sql_dir: Path = SQL_DIR) -> list[Migration]:
     upgrades.sort(key=lambda m: m.version)
     for expected, migration in enumerate(upgrades, start=2):
         if migration.version != expected:  # a gap would skip a change silently
-            raise StoreError(tr("Store migrations are incomplete: version {version} is missing.").format(version=expected))
+            raise StoreError(
+                tr("Store migrations are incomplete: version {version} is missing.").format(version=expected)
+            )
     return result + upgrades
 
 
@@ -110,18 +112,18 @@ def upgrade(connection, schema: str, *, sql_dir: Path = SQL_DIR, target: int | N
     for migration in all_migrations:
         if migration.version > target:
             break
-        with connection:  # one transaction: commit on success, rollback on any error
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"territorial-schema:{schema}",))
-                if current_version(cursor, schema) >= migration.version:
-                    continue
-                for path in migration.files:
-                    cursor.execute(render(path.read_text(encoding="utf-8"), schema, connection))
-                cursor.execute(
-                    sql.SQL("INSERT INTO {}.schema_version (version, applied_at, note) VALUES (%s, now(), %s)").format(
-                        sql.Identifier(schema)
-                    ),
-                    (migration.version, migration.note),
-                )
+        # One transaction: commit on success, rollback on any error.
+        with connection, connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"territorial-schema:{schema}",))
+            if current_version(cursor, schema) >= migration.version:
+                continue
+            for path in migration.files:
+                cursor.execute(render(path.read_text(encoding="utf-8"), schema, connection))
+            cursor.execute(
+                sql.SQL("INSERT INTO {}.schema_version (version, applied_at, note) VALUES (%s, now(), %s)").format(
+                    sql.Identifier(schema)
+                ),
+                (migration.version, migration.note),
+            )
         applied.append(migration.version)
     return applied

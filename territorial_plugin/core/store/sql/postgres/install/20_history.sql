@@ -8,14 +8,18 @@ CREATE FUNCTION @schema@.tl_iso(ts timestamptz) RETURNS text
 LANGUAGE sql IMMUTABLE AS
 $$ SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') $$;
 
+-- The JSON of a link in link_history.before/after: the same keys, in the same
+-- order, as the GeoPackage store writes (goal_id, stance, strength, motivation,
+-- organisation, row_version). row_to_json over a named composite is markedly
+-- cheaper per row than json_build_object, which matters for bulk links.
+CREATE TYPE @schema@.link_snapshot AS (
+  goal_id text, stance text, strength integer, motivation text, organisation text, row_version integer
+);
+
 CREATE FUNCTION @schema@.link_json(l @schema@.link) RETURNS text
 LANGUAGE sql STABLE AS
-$$ SELECT json_build_object(
-     'layer_uid', l.layer_uid, 'feature_key', l.feature_key, 'goal_id', l.goal_id,
-     'stance', l.stance, 'strength', l.strength, 'motivation', l.motivation,
-     'organisation', l.organisation, 'created_by', l.created_by,
-     'created_at', @schema@.tl_iso(l.created_at), 'updated_by', l.updated_by,
-     'updated_at', @schema@.tl_iso(l.updated_at), 'row_version', l.row_version)::text $$;
+$$ SELECT row_to_json(ROW(l.goal_id, l.stance, l.strength, l.motivation, l.organisation,
+     l.row_version)::@schema@.link_snapshot)::text $$;
 
 -- Who: the plugin sets territorial.user for its transaction (SET LOCAL); a direct
 -- edit falls back to the database login.
