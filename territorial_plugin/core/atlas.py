@@ -1,0 +1,186 @@
+"""The goal atlas: an overview page and one page per goal, built from a template.
+
+Plain inputs first: layers (:class:`AtlasLayer`), the goals to show (``Goal``) and
+the links (``Link``, as ``store.links(...)`` returns them). :func:`build_atlas`
+returns an editable ``QgsPrintLayout``; :func:`export_atlas` writes it to PDF, PNG
+or SVG (see ``layout_export.py``); :func:`add_to_project` saves it in a project
+under a clear name so it can be fine-tuned in the layout designer.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import QgsExpressionContextUtils, QgsPrintLayout, QgsProject, QgsVectorLayer
+
+from .atlas_data import AtlasData, AtlasLayer, collect_atlas_data
+from .atlas_layers import build_goal_layer, build_overview_layer
+from .atlas_pages import PageBuilder, PageTexts
+from .errors import CancelledError, ExportError
+from .i18n import tr
+from .layout_export import export_layout
+from .layout_templates import DEFAULT_TEMPLATE, AtlasTemplate, template_path
+from .model import Catalogue, Goal, Link
+
+__all__ = ["Atlas", "AtlasLayer", "AtlasOptions", "add_to_project", "atlas_name", "build_atlas", "export_atlas"]
+
+MUNICIPALITY_VARIABLE = "tl_municipality"
+ATLAS_GROUP_PROPERTY = "territorial_links/atlas_group"
+
+
+@dataclass(frozen=True)
+class AtlasOptions:
+    """How the atlas looks. ``None`` texts take their defaults (project variable, today…)."""
+
+    template: str = DEFAULT_TEMPLATE  # bundled name or .qpt path
+    municipality: str | None = None
+    title: str | None = None
+    date: str | None = None
+    credits: str | None = None
+    include_unlinked_goals: bool = False  # pages for chosen goals that have no links
+    include_overview: bool = True
+
+
+@dataclass
+class Atlas:
+    """A built atlas: its layout and the memory layers its maps draw (keep them alive)."""
+
+    layout: QgsPrintLayout
+    data: AtlasData
+    atlas_layers: list[QgsVectorLayer] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return self.layout.pageCollection().pageCount()
+
+
+def catalogue_text(catalogue: Catalogue | None, goals: Sequence[Goal]) -> str:
+    if catalogue is None:
+        ids = sorted({goal.catalogue_id for goal in goals})
+        return ", ".join(ids)
+    if catalogue.version:
+        return tr("{name}, version {version}").format(name=catalogue.name, version=catalogue.version)
+    return catalogue.name
+
+
+def atlas_name(catalogue: Catalogue | None, goals: Sequence[Goal] = ()) -> str:
+    """The layout's name in the project, e.g. "Målatlas – Agenda 2030"."""
+    name = catalogue.name if catalogue is not None else catalogue_text(None, goals)
+    return tr("Goal atlas – {catalogue}").format(catalogue=name)
+
+
+def _overview_title(project: QgsProject, options: AtlasOptions) -> str:
+    municipality = options.municipality if options.municipality is not None else _municipality(project)
+    return tr("Goal atlas – {municipality}").format(municipality=municipality) if municipality else tr("Goal atlas")
+
+
+def _municipality(project: QgsProject) -> str:
+    value = QgsExpressionContextUtils.projectScope(project).variable(MUNICIPALITY_VARIABLE)
+    return str(value) if value else project.title()
+
+
+def _credits(layers: Sequence[AtlasLayer], catalogue: Catalogue | None) -> str:
+    names = ", ".join(dict.fromkeys(layer.layer.name() for layer in layers))
+    text = tr("Land use: {layers}.").format(layers=names)
+    if catalogue is not None:
+        source = catalogue.issuer or catalogue.source
+        goals = f"{catalogue.name} ({source})" if source else catalogue.name
+        text += " " + tr("Goals: {goals}.").format(goals=goals)
+    return text + " " + tr("Links: Territorial Links for QGIS.")
+
+
+def build_atlas(
+    layers: Sequence[AtlasLayer],
+    goals: Sequence[Goal],
+    links: Sequence[Link],
+    *,
+    catalogue: Catalogue | None = None,
+    options: AtlasOptions | None = None,
+    project: QgsProject | None = None,
+    feedback=None,
+) -> Atlas:
+    """Build the atlas layout (not yet added to any project's layout manager)."""
+    options = options or AtlasOptions()
+    project = project or QgsProject.instance()
+    template = AtlasTemplate(template_path(options.template))
+    data = collect_atlas_data(
+        layers,
+        goals,
+        links,
+        catalogue=catalogue,
+        include_unlinked_goals=options.include_unlinked_goals,
+        project=project,
+        feedback=feedback,
+    )
+    if not data.pages:
+        raise ExportError(
+            tr("None of the chosen goals has linked areas in the chosen layers; there is nothing to export.")
+        )
+    linked_uids = [layer.layer_uid for layer in layers if layer.linked]
+    goal_layers = [build_goal_layer(data, uid) for uid in linked_uids]
+    overview_layers = [build_overview_layer(data, uid) for uid in linked_uids]
+    texts = PageTexts(
+        title=options.title or _overview_title(project, options),
+        municipality=options.municipality if options.municipality is not None else _municipality(project),
+        catalogue=catalogue_text(catalogue, goals),
+        date=options.date or _dt.date.today().isoformat(),
+        credits=options.credits if options.credits is not None else _credits(layers, catalogue),
+    )
+    layout = QgsPrintLayout(project)
+    layout.setName(atlas_name(catalogue, goals))
+    builder = PageBuilder(layout, template, data, texts, goal_layers, overview_layers)
+    if options.include_overview:
+        builder.add_overview()
+    for number, page in enumerate(data.pages):
+        if feedback is not None:
+            if feedback.isCanceled():
+                raise CancelledError(tr("The export was cancelled; no file was written."))
+            feedback.setProgress(20.0 + 30.0 * number / len(data.pages))
+        builder.add_goal(page)
+    return Atlas(layout, data, goal_layers + overview_layers)
+
+
+def export_atlas(atlas: Atlas, output: str | Path, fmt: str = "pdf", *, dpi: int = 300, feedback=None) -> list[Path]:
+    """Write ``atlas`` (PDF file, or a folder of PNG/SVG pages); nothing partial is left on failure."""
+    return export_layout(atlas.layout, output, fmt, dpi=dpi, stem=_file_stem(atlas.layout.name()), feedback=feedback)
+
+
+def _file_stem(name: str) -> str:
+    table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
+    stem = "".join(c if c.isalnum() else "_" for c in name.translate(table)).strip("_")
+    while "__" in stem:
+        stem = stem.replace("__", "_")
+    return stem.lower() or "atlas"
+
+
+def add_to_project(atlas: Atlas, project: QgsProject) -> QgsPrintLayout:
+    """Store the layout in ``project`` (replacing one of the same name) with the layers it draws.
+
+    The atlas layers go into a layer-tree group that is switched off, so the
+    project's own map is unchanged while the layout still renders in the designer.
+    """
+    manager = project.layoutManager()
+    existing = manager.layoutByName(atlas.layout.name())
+    if existing is not None:
+        manager.removeLayout(existing)
+    root = project.layerTreeRoot()
+    group_name = tr("Goal atlas layers – {name}").format(name=atlas.layout.name())
+    old_group = root.findGroup(group_name)
+    if old_group is not None:
+        for layer_id in old_group.findLayerIds():
+            project.removeMapLayer(layer_id)
+        root.removeChildNode(old_group)
+    group = root.addGroup(group_name)
+    for layer in atlas.atlas_layers:
+        if project.addMapLayer(layer, False) is None:
+            raise ExportError(
+                tr("The atlas layer '{name}' could not be added to the project.").format(name=layer.name())
+            )
+        group.addLayer(layer)
+    group.setItemVisibilityChecked(False)
+    group.setExpanded(False)
+    manager.addLayout(atlas.layout)
+    return atlas.layout

@@ -1,0 +1,427 @@
+"""Pages of the goal atlas: the overview, one page per goal, and table continuations.
+
+Each page is a copy of the matching template page (``layout_templates.py``); this
+module fills the items it knows by id, links legend, scale bar and north arrow to
+the page's map, and flows the table of linked areas onto continuation pages.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from dataclasses import dataclass
+
+from qgis.core import (
+    QgsExpressionContextUtils,
+    QgsLayoutFrame,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemManualTable,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutMultiFrame,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsLayoutTableStyle,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsMapLayerLegendUtils,
+    QgsMapLayerStyle,
+    QgsPrintLayout,
+    QgsRectangle,
+    QgsRenderContext,
+    QgsScaleBarSettings,
+    QgsTableCell,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QRectF, Qt
+from qgis.PyQt.QtGui import QColor, QFont
+
+from .atlas_chart import ChartRow, draw_bar_chart, format_ha, nice_floor
+from .atlas_data import AtlasData, GoalPage
+from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, GOAL_VARIABLE, NEUTRAL_COLOR, SUPPORT_COLOR
+from .i18n import tr
+from .layout_templates import CONTINUATION, GOAL, OVERVIEW, AtlasTemplate
+from .model import Stance
+
+
+@dataclass(frozen=True)
+class PageTexts:
+    """Texts repeated on every page."""
+
+    title: str
+    municipality: str
+    catalogue: str
+    date: str
+    credits: str
+
+
+def stance_label(stance: str) -> str:
+    return {
+        Stance.SUPPORTS.value: tr("Supports"),
+        Stance.CONFLICTS.value: tr("Conflicts"),
+        Stance.NEUTRAL.value: tr("Neutral"),
+    }.get(stance, stance)
+
+
+def nice_scale(scale: float) -> float:
+    """Round a map scale up to a scale printed maps use (1:10 000, 1:12 500, 1:15 000, 1:20 000…)."""
+    if scale <= 0:
+        return 1000.0
+    power = 10 ** math.floor(math.log10(scale))
+    for factor in (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10):
+        if factor * power >= scale * 0.999:
+            return factor * power
+    return 10 * power
+
+
+def _pale(color: QColor, strength: float) -> QColor:
+    """``color`` mixed with white; opaque, so the PDF needs no transparency groups."""
+    return QColor(
+        round(color.red() * strength + 255 * (1 - strength)),
+        round(color.green() * strength + 255 * (1 - strength)),
+        round(color.blue() * strength + 255 * (1 - strength)),
+        color.alpha(),
+    )
+
+
+def muted_style(layer: QgsVectorLayer, strength: float = 0.45) -> str:
+    """The layer's style in pale colours, as XML for a map item's style override."""
+    clone = layer.clone()
+    renderer = clone.renderer()
+    if renderer is not None:
+        for symbol in renderer.symbols(QgsRenderContext()):
+            for symbol_layer in symbol.symbolLayers():
+                symbol_layer.setColor(_pale(symbol_layer.color(), strength))
+                if hasattr(symbol_layer, "setStrokeColor"):
+                    symbol_layer.setStrokeColor(_pale(symbol_layer.strokeColor(), strength))
+    style = QgsMapLayerStyle()
+    style.readFromLayer(clone)
+    return style.xmlData()
+
+
+def wrap_legend_labels(legend: QgsLayoutItemLegend, width: int) -> None:
+    """Break long legend labels onto several lines (the legend does not wrap by itself)."""
+    model = legend.model()
+    for node in model.rootGroup().findLayers():
+        for index, legend_node in enumerate(model.layerOriginalLegendNodes(node)):
+            text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
+            if len(text) > width:
+                QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, "\n".join(textwrap.wrap(text, width)))
+        model.refreshLayerLegend(node)
+
+
+def _fit_aspect(extent: QgsRectangle, rect: QRectF) -> QgsRectangle:
+    """Grow ``extent`` around its centre to the width/height ratio of ``rect``."""
+    ratio = rect.width() / rect.height() if rect.height() > 0 else 1.0
+    width, height = extent.width(), extent.height()
+    if height <= 0 or width / height < ratio:
+        width = height * ratio
+    else:
+        height = width / ratio
+    centre = extent.center()
+    return QgsRectangle(
+        centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2, centre.y() + height / 2
+    )
+
+
+class PageBuilder:
+    """Adds the atlas pages to ``layout``; one instance per atlas."""
+
+    def __init__(
+        self,
+        layout: QgsPrintLayout,
+        template: AtlasTemplate,
+        data: AtlasData,
+        texts: PageTexts,
+        goal_layers: list[QgsVectorLayer],
+        overview_layers: list[QgsVectorLayer],
+    ):
+        self.layout = layout
+        self.template = template
+        self.data = data
+        self.texts = texts
+        self.goal_layers = goal_layers
+        self.overview_layers = overview_layers
+        self.background = [layer.layer for layer in data.layers]
+        self.muted_styles = {layer.id(): muted_style(layer) for layer in self.background}
+        width = template.page_size(GOAL)[0]
+        self.type_scale = 1.2 if width > 290 and template.page_size(GOAL)[1] > 290 else 1.0
+
+    # -- pages -----------------------------------------------------------------------
+    def _new_page(self, kind: str) -> tuple[int, dict]:
+        collection = self.layout.pageCollection()
+        page = QgsLayoutItemPage(self.layout)
+        width, height = self.template.page_size(kind)
+        page.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        collection.addPage(page)
+        index = collection.pageCount() - 1
+        kind = kind if self.template.has_page(kind) else GOAL
+        return index, self.template.instantiate(self.layout, kind, index)
+
+    def _common(self, items: dict) -> None:
+        page_text = tr("Page {page} of {pages}").format(page="[%@layout_page%]", pages="[%@layout_numpages%]")
+        for item_id, text in (
+            ("tl_municipality", self.texts.municipality),
+            ("tl_catalogue", self.texts.catalogue),
+            ("tl_date", self.texts.date),
+            ("tl_credits", self.texts.credits),
+            ("tl_page", page_text),
+        ):
+            item = items.get(item_id)
+            if isinstance(item, QgsLayoutItemLabel):
+                item.setText(text)
+
+    def add_overview(self) -> None:
+        _, items = self._new_page(OVERVIEW)
+        self._common(items)
+        self._set_text(items, "tl_title", self.texts.title)
+        subtitle = tr("{catalogue} · {goals} goals with linked areas").format(
+            catalogue=self.texts.catalogue, goals=sum(1 for p in self.data.pages if p.rows)
+        )
+        self._set_text(items, "tl_subtitle", subtitle)
+        map_item = items.get("tl_map")
+        if isinstance(map_item, QgsLayoutItemMap):
+            self._setup_map(map_item, self.overview_layers, self.data.full_extent, goal_id="")
+            self._link_furniture(items, map_item, self.overview_layers, overview=True)
+        chart_area = items.get("tl_chart")
+        if chart_area is not None:
+            rect = chart_area.sceneBoundingRect()
+            self.layout.removeLayoutItem(chart_area)
+            rows = [
+                ChartRow(p.goal.code, p.area_ha_for(Stance.SUPPORTS.value), p.area_ha_for(Stance.CONFLICTS.value))
+                for p in self.data.pages
+            ]
+            draw_bar_chart(
+                self.layout,
+                QRectF(rect.x(), rect.y(), rect.width(), rect.height()),
+                rows,
+                support_color=SUPPORT_COLOR,
+                conflict_color=CONFLICT_COLOR,
+                font_family=FONT_FAMILY,
+                type_scale=self.type_scale,
+            )
+
+    def add_goal(self, page: GoalPage) -> int:
+        """Add the goal's page (and continuation pages); returns the number of pages added."""
+        goal = page.goal
+        _, items = self._new_page(GOAL)
+        self._common(items)
+        self._set_text(items, "tl_goal_code", tr("Goal {code}").format(code=goal.code))
+        self._set_text(items, "tl_goal_title", goal.title())
+        self._set_text(items, "tl_goal_description", goal.description)
+        supports = page.count_for(Stance.SUPPORTS.value)
+        conflicts = page.count_for(Stance.CONFLICTS.value)
+        stats = tr("{n} linked areas · {ha} ha · {supports} support · {conflicts} conflict").format(
+            n=len(page.rows), ha=format_ha(page.area_ha), supports=supports, conflicts=conflicts
+        )
+        self._set_text(items, "tl_goal_stats", stats)
+        map_item = items.get("tl_map")
+        if isinstance(map_item, QgsLayoutItemMap):
+            extent = self._goal_extent(page)
+            self._setup_map(map_item, self.goal_layers, extent, goal_id=goal.id)
+            self._link_furniture(items, map_item, self.goal_layers, overview=False)
+        table_area = items.get("tl_table")
+        if table_area is None:
+            return 1
+        rect = table_area.sceneBoundingRect()
+        self.layout.removeLayoutItem(table_area)
+        return 1 + self._add_table(page, rect)
+
+    # -- items -----------------------------------------------------------------------
+    @staticmethod
+    def _set_text(items: dict, item_id: str, text: str) -> None:
+        item = items.get(item_id)
+        if isinstance(item, QgsLayoutItemLabel):
+            item.setText(text)
+
+    def _goal_extent(self, page: GoalPage) -> QgsRectangle:
+        full = self.data.full_extent
+        if page.extent is None or page.extent.isNull():
+            return QgsRectangle(full)
+        extent = QgsRectangle(page.extent)
+        # never closer than a quarter of the municipality, so a single small area keeps its context
+        minimum = max(full.width(), full.height()) / 4.0
+        centre = extent.center()
+        width = max(extent.width() * 1.15, minimum)
+        height = max(extent.height() * 1.15, minimum)
+        return QgsRectangle(
+            centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2, centre.y() + height / 2
+        )
+
+    def _setup_map(self, map_item: QgsLayoutItemMap, atlas_layers: list, extent: QgsRectangle, goal_id: str) -> None:
+        map_item.setCrs(self.data.crs)
+        map_item.setLayers(list(atlas_layers) + self.background)
+        map_item.setKeepLayerSet(True)
+        # the land use in pale colours, so the linked areas stand out; the legend follows
+        map_item.setLayerStyleOverrides(self.muted_styles)
+        map_item.setKeepLayerStyles(True)
+        map_item.setExtent(_fit_aspect(extent, map_item.rect()))  # same aspect: the item keeps its size
+        map_item.setScale(nice_scale(map_item.scale()))
+        QgsExpressionContextUtils.setLayoutItemVariable(map_item, GOAL_VARIABLE, goal_id)
+
+    def _link_furniture(self, items: dict, map_item: QgsLayoutItemMap, atlas_layers: list, overview: bool) -> None:
+        scalebar = items.get("tl_scalebar")
+        if isinstance(scalebar, QgsLayoutItemScaleBar):
+            scalebar.setLinkedMap(map_item)
+            self._fit_scalebar(scalebar, map_item)
+        north = items.get("tl_north")
+        if isinstance(north, QgsLayoutItemPicture):
+            north.setLinkedMap(map_item)
+        legend = items.get("tl_legend")
+        if isinstance(legend, QgsLayoutItemLegend):
+            legend.setLinkedMap(map_item)
+            legend.setAutoUpdateModel(False)
+            root = legend.model().rootGroup()
+            root.removeAllChildren()
+            for layer in atlas_layers:
+                node = root.addLayer(layer)
+                if overview:
+                    QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
+                else:
+                    node.setCustomProperty("legend/title-label", tr("Linked to this goal"))
+            if not overview:
+                for layer in self.background:
+                    root.addLayer(layer)
+            legend.setWrapString("")
+            legend.model().setLayerStyleOverrides(map_item.layerStyleOverrides())  # pale swatches as on the map
+            wrap_legend_labels(legend, 30 if not overview else 60)
+            legend.updateLegend()
+
+    @staticmethod
+    def _fit_scalebar(scalebar: QgsLayoutItemScaleBar, map_item: QgsLayoutItemMap) -> None:
+        # about 40 % of the map's width in two round segments, in m or km
+        map_units_per_mm = map_item.extent().width() / max(map_item.rect().width(), 1.0)
+        target = map_units_per_mm * map_item.rect().width() * 0.2
+        use_km = target >= 1000
+        unit = 1000.0 if use_km else 1.0  # only to choose a round segment length
+        segment = nice_floor(target / unit / 2.0)
+        scalebar.setUnits(
+            QgsUnitTypes.DistanceUnit.DistanceKilometers if use_km else QgsUnitTypes.DistanceUnit.DistanceMeters
+        )
+        scalebar.setUnitLabel("km" if use_km else "m")
+        scalebar.setMapUnitsPerScaleBarUnit(1.0)  # QGIS converts map units to the bar's units itself
+        scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
+        scalebar.setUnitsPerSegment(segment)
+        scalebar.setNumberOfSegments(2)
+        scalebar.setNumberOfSegmentsLeft(0)
+        scalebar.update()
+
+    # -- table -----------------------------------------------------------------------
+    def _text_format(self, size: float, bold: bool = False, color: QColor | None = None) -> QgsTextFormat:
+        fmt = QgsTextFormat()
+        font = QFont(FONT_FAMILY)
+        font.setBold(bold)
+        fmt.setFont(font)
+        fmt.setSize(size * self.type_scale)
+        fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+        fmt.setColor(color or QColor(33, 37, 41))
+        return fmt
+
+    def _add_table(self, page: GoalPage, rect: QRectF) -> int:
+        table = QgsLayoutItemManualTable.create(self.layout)
+        width = rect.width()
+        # key, name, stance, strength, ha, motivation (the rest of the width)
+        fixed = [0.11, 0.20, 0.12, 0.075, 0.09]
+        widths = [width * f for f in fixed]
+        widths.append(max(width - sum(widths) - 6 * 2.0 - 1.0, 20.0))
+        headers = [tr("Area"), tr("Name"), tr("Stance"), tr("Strength"), tr("Area (ha)"), tr("Motivation")]
+        columns = []
+        for heading, column_width in zip(headers, widths):
+            column = QgsLayoutTableColumn(heading)
+            column.setWidth(column_width)
+            columns.append(column)
+        table.setHeaders(columns)
+        colors = {
+            Stance.SUPPORTS.value: SUPPORT_COLOR,
+            Stance.CONFLICTS.value: CONFLICT_COLOR,
+            Stance.NEUTRAL.value: NEUTRAL_COLOR,
+        }
+        contents = []
+        for row in page.rows:
+            stance = QgsTableCell(stance_label(row.stance))
+            stance.setForegroundColor(colors.get(row.stance, QColor(33, 37, 41)))
+            contents.append(
+                [
+                    QgsTableCell(row.feature_key),
+                    QgsTableCell(row.name),
+                    stance,
+                    QgsTableCell(str(row.strength)),
+                    QgsTableCell(format_ha(row.area_ha)),
+                    QgsTableCell(row.motivation),
+                ]
+            )
+        table.setTableContents(contents)
+        table.setColumnWidths(widths)
+        table.setIncludeTableHeader(True)
+        table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
+        table.setContentTextFormat(self._text_format(7.0))
+        table.setHeaderTextFormat(self._text_format(7.0, bold=True, color=QColor(255, 255, 255)))
+        table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+        table.setCellMargin(1.0)
+        table.setShowGrid(True)
+        table.setHorizontalGrid(True)
+        table.setVerticalGrid(False)
+        table.setGridStrokeWidth(0.15)
+        table.setGridColor(QColor(205, 210, 215))
+        header_style = QgsLayoutTableStyle()
+        header_style.enabled = True
+        header_style.cellBackgroundColor = QColor(0, 84, 128)
+        table.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, header_style)
+        odd = QgsLayoutTableStyle()
+        odd.enabled = True
+        odd.cellBackgroundColor = QColor(244, 246, 248)
+        table.setCellStyle(QgsLayoutTable.CellStyleGroup.EvenRows, odd)
+        table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
+        table.setEmptyTableMessage(tr("No areas are linked to this goal."))
+        table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+        self.layout.addMultiFrame(table)
+        self._add_frame(table, rect)
+        table.recalculateFrameSizes()
+        added = 0
+        # Flow onto continuation pages until a new frame stays empty (then drop it):
+        # rows never split, so the number of pages follows from QGIS's own layout.
+        while True:
+            last = table.frames()[-1] if table.frames() else None
+            if last is None or not page.rows:
+                break
+            index, items = self._new_page(CONTINUATION)
+            self._common(items)
+            self._set_text(
+                items,
+                "tl_goal_title",
+                tr("{code} {title} (continued)").format(code=page.goal.code, title=page.goal.title()),
+            )
+            area = items.get("tl_table")
+            cont_rect = area.sceneBoundingRect() if area is not None else self._content_rect(index)
+            if area is not None:
+                self.layout.removeLayoutItem(area)
+            frame = self._add_frame(table, cont_rect)
+            table.recalculateFrameSizes()
+            if frame.isEmpty():
+                for item in list(items.values()):
+                    if item is not area:
+                        self.layout.removeLayoutItem(item)
+                table.removeFrame(table.frameCount() - 1)
+                self.layout.pageCollection().deletePage(index)
+                break
+            added += 1
+        return added
+
+    def _add_frame(self, table: QgsLayoutItemManualTable, rect: QRectF) -> QgsLayoutFrame:
+        frame = QgsLayoutFrame(self.layout, table)
+        frame.attemptSetSceneRect(QRectF(rect))
+        frame.setHideBackgroundIfEmpty(True)
+        table.addFrame(frame)
+        return frame
+
+    def _content_rect(self, index: int) -> QRectF:
+        page = self.layout.pageCollection().page(index)
+        pos = page.pos()
+        width, height = page.rect().width(), page.rect().height()
+        return QRectF(pos.x() + 15, pos.y() + 30, width - 30, height - 50)

@@ -1,0 +1,162 @@
+"""Write a print layout to PDF, PNG or SVG without ever leaving a partial result.
+
+Everything is written under a temporary name beside the target and renamed at
+the end; a cancel or an error removes the temporary files, so the user finds
+either the complete export or nothing (an older export stays untouched).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+from qgis.core import QgsLayoutExporter, QgsLayoutRenderContext, QgsPrintLayout
+from qgis.PyQt.QtCore import QSize
+
+from ..compat import qgis_enum
+from .errors import CancelledError, ExportError
+from .i18n import tr
+
+FORMATS = ("pdf", "png", "svg")
+
+# real text in PDF/SVG (selectable, searchable); the enum moved to Qgis in 3.28
+_ALWAYS_TEXT = qgis_enum("Qgis.TextRenderFormat.AlwaysText", "QgsRenderContext.TextRenderFormat.TextFormatAlwaysText")
+
+
+def _cancelled(feedback) -> bool:
+    return feedback is not None and feedback.isCanceled()
+
+
+def _check(feedback) -> None:
+    if _cancelled(feedback):
+        raise CancelledError(tr("The export was cancelled; no file was written."))
+
+
+def _pdf_settings(dpi: int) -> QgsLayoutExporter.PdfExportSettings:
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.forceVectorOutput = True  # the map stays vector even with transparency
+    settings.rasterizeWholeImage = False
+    settings.exportMetadata = True
+    settings.appendGeoreference = True
+    settings.simplifyGeometries = False
+    # real text (selectable, searchable) with the fonts embedded by Qt's PDF engine
+    settings.textRenderFormat = _ALWAYS_TEXT
+    settings.flags = settings.flags | QgsLayoutRenderContext.Flag.FlagAntialiasing
+    return settings
+
+
+def page_file_names(stem: str, count: int, suffix: str) -> list[str]:
+    """``atlas_01.png``… numbered so that files sort in page order."""
+    digits = max(2, len(str(count)))
+    return [f"{stem}_{number:0{digits}d}.{suffix}" for number in range(1, count + 1)]
+
+
+def export_layout(
+    layout: QgsPrintLayout, output: str | Path, fmt: str, *, dpi: int = 300, stem: str = "atlas", feedback=None
+) -> list[Path]:
+    """Export ``layout``; returns the written files.
+
+    ``fmt`` ``pdf``: ``output`` is the PDF file. ``png``/``svg``: ``output`` is a
+    folder that receives one file per page (``<stem>_01.png``…).
+    """
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise ExportError(tr("Unknown export format '{fmt}'. Use pdf, png or svg.").format(fmt=fmt))
+    output = Path(output)
+    _check(feedback)
+    if fmt == "pdf":
+        return [_export_pdf(layout, output, dpi, feedback)]
+    return _export_pages(layout, output, fmt, dpi, stem, feedback)
+
+
+def _export_pdf(layout: QgsPrintLayout, output: Path, dpi: int, feedback) -> Path:
+    if output.suffix.lower() != ".pdf":
+        output = output.with_suffix(".pdf")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    temporary = output.with_name(f".{output.stem}.{uuid.uuid4().hex[:8]}.part.pdf")
+    try:
+        exporter = QgsLayoutExporter(layout)
+        result = exporter.exportToPdf(str(temporary), _pdf_settings(dpi))
+        if result != QgsLayoutExporter.ExportResult.Success:
+            raise ExportError(
+                tr("QGIS could not write the PDF {path}: {error}").format(path=str(output), error=exporter.errorFile())
+            )
+        _check(feedback)
+        os.replace(temporary, output)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return output
+
+
+def _export_pages(layout: QgsPrintLayout, folder: Path, fmt: str, dpi: int, stem: str, feedback) -> list[Path]:
+    if folder.suffix.lower() in (".png", ".svg"):
+        folder = folder.parent
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=str(folder.parent)))
+    try:
+        exporter = QgsLayoutExporter(layout)
+        count = layout.pageCollection().pageCount()
+        names = page_file_names(stem, count, fmt)
+        for page in range(count):
+            _check(feedback)
+            target = staging / names[page]
+            if fmt == "png":
+                image = exporter.renderPageToImage(page, QSize(), dpi)
+                if image.isNull() or not image.save(str(target), "PNG"):
+                    raise ExportError(tr("QGIS could not write the image {path}.").format(path=str(target)))
+            else:
+                _export_svg_page(exporter, layout, page, target, dpi)
+            if feedback is not None:
+                feedback.setProgress(100.0 * (page + 1) / count)
+        _check(feedback)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in names:
+            os.replace(staging / name, folder / name)
+            written.append(folder / name)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _export_svg_page(exporter: QgsLayoutExporter, layout: QgsPrintLayout, page: int, target: Path, dpi: int) -> None:
+    # QgsLayoutExporter writes every page of a layout to SVG at once; render one page at a
+    # time through a QSvgGenerator instead, so cancel works between pages.
+    from qgis.PyQt.QtCore import QRectF
+    from qgis.PyQt.QtGui import QPainter
+    from qgis.PyQt.QtSvg import QSvgGenerator
+
+    page_item = layout.pageCollection().page(page)
+    size_mm = page_item.pageSize()
+    width_mm = layout.convertToLayoutUnits(size_mm).width()
+    height_mm = layout.convertToLayoutUnits(size_mm).height()
+    generator = QSvgGenerator()
+    generator.setFileName(str(target))
+    generator.setTitle(layout.name())
+    generator.setResolution(dpi)
+    width_px = round(width_mm / 25.4 * dpi)
+    height_px = round(height_mm / 25.4 * dpi)
+    generator.setSize(QSize(width_px, height_px))
+    generator.setViewBox(QRectF(0, 0, width_px, height_px))
+    context = layout.renderContext()
+    previous_dpi = context.dpi()
+    previous_flags = context.flags()
+    context.setDpi(dpi)
+    context.setFlag(QgsLayoutRenderContext.Flag.FlagForceVectorOutput, True)
+    context.setTextRenderFormat(_ALWAYS_TEXT)
+    painter = QPainter(generator)
+    try:
+        exporter.renderPage(painter, page)
+    finally:
+        painter.end()
+        context.setDpi(previous_dpi)
+        context.setFlags(previous_flags)
+    if not target.is_file():
+        raise ExportError(tr("QGIS could not write the SVG {path}.").format(path=str(target)))
