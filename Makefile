@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # QGIS test lanes (tools/lanes/): all (default), some of 3.40 3.44 (LANES=3.40), or none
 LANES       ?= all
 
-.PHONY: help deps i18n ts stage demo test lint unit qgis-tests cli-tests e2e bench package install qgis clean sample lanes
+.PHONY: help deps i18n ts stage demo test lint unit qgis-tests cli-tests e2e bench package install qgis clean sample lanes pg-tests
 
 help:
 	@echo "make demo     run the main job headless on the sample municipality, results in out/"
@@ -51,6 +51,16 @@ lint: deps
 unit: stage
 	$(PY) -m pytest -q -p no:cacheprovider tests/unit tests/store_contract tests/qgis
 
+# The shared PostgreSQL store against a throwaway cluster (tools/pg-test-server.sh):
+# started here, stopped afterwards even when a test fails; TL_PG_REQUIRED turns a
+# missing server into failures, never skips.
+pg-tests: stage
+	@tools/pg-test-server.sh start >/dev/null
+	@eval "$$(tools/pg-test-server.sh env)"; export TL_PG_REQUIRED=1; rc=0; \
+	  $(PY) -m pytest -q -p no:cacheprovider tests/postgres || rc=$$?; \
+	  $(PY) -m pytest -q -p no:cacheprovider tests/store_contract -k postgres || rc=$$?; \
+	  tools/pg-test-server.sh stop; exit $$rc
+
 cli-tests: stage
 	$(PY) -m pytest -q -p no:cacheprovider tests/cli
 
@@ -58,7 +68,7 @@ e2e: stage
 	tests/e2e/run.sh
 
 # host suites first (a quick failure shows early), then the slower QGIS lanes
-test: lint unit cli-tests e2e lanes
+test: lint unit pg-tests cli-tests e2e lanes
 	@echo "make test: all suites passed"
 
 lanes:

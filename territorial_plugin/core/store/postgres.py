@@ -56,7 +56,7 @@ class PostgresStore(PostgresAdminMixin, Store):
     def open(cls, connection_name: str, create: bool = False) -> PostgresStore:
         """Open the store named by ``<connection>[?schema=name]``; ``create`` creates or upgrades it."""
         target = postgres_connection.resolve(connection_name)
-        return cls.open_target(target, create=create, uri=f"postgres:{connection_name}")
+        return cls.open_target(target, create=create, uri="postgres:" + postgres_connection.redact(connection_name))
 
     @classmethod
     def open_target(

@@ -55,6 +55,14 @@ def psycopg2_module():
     return psycopg2
 
 
+_PASSWORD_RE = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s?]+)", re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    """``text`` with any ``password=…`` replaced, for the store's URI, messages and logs."""
+    return _PASSWORD_RE.sub(r"\1***", text)
+
+
 def split_schema(text: str) -> tuple[str, str]:
     """``"Region?schema=op2030"`` → ``("Region", "op2030")``; the schema defaults to ``territorial``."""
     name, sep, query = text.partition("?")
@@ -85,7 +93,8 @@ def resolve(text: str) -> PostgresTarget:
     from qgis.core import QgsDataSourceUri
 
     uri = QgsDataSourceUri(name if _CONNINFO_RE.match(name) else _connection_uri(name))
-    return PostgresTarget(display=name, schema=schema, connect_kwargs=_kwargs(uri, name))
+    display = redact(name)
+    return PostgresTarget(display=display, schema=schema, connect_kwargs=_kwargs(uri, display))
 
 
 def _connection_uri(name: str) -> str:
