@@ -109,12 +109,13 @@ class LayerKeys(QObject):
                     signal.disconnect(self._invalidate)
             with contextlib.suppress(TypeError, RuntimeError):
                 self.layer.attributeValueChanged.disconnect(self._attribute_changed)
+        self._cancel_task()
+
+    def _cancel_task(self) -> None:
         if self._task is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):  # already finished and deleted
                 self._task.taskCompleted.disconnect()
                 self._task.cancel()
-            except RuntimeError:  # already finished and deleted
-                pass
             self._task = None
 
     def _attribute_changed(self, fid: int, index: int, value) -> None:
@@ -134,25 +135,19 @@ class LayerKeys(QObject):
         if self.key_index < 0:
             self.keys = {}
             return
+        self._cancel_task()
+        task = _KeyTableTask(self.layer, self.key_field)
         if wait:
-            task = _KeyTableTask(self.layer, self.key_field)
             task.run()
             self._adopt(task)
             return
-        if self._task is not None:
-            try:
-                self._task.taskCompleted.disconnect()
-                self._task.cancel()
-            except RuntimeError:
-                pass
-        task = _KeyTableTask(self.layer, self.key_field)
         task.taskCompleted.connect(lambda: self._adopt(task))
         self._task = task
         QgsApplication.taskManager().addTask(task)
 
     def _adopt(self, task: _KeyTableTask) -> None:
-        if task is not self._task and self._task is not None:
-            return
+        if self._task is not None and task is not self._task:
+            return  # a newer read is under way
         self._task = None
         self.keys = task.keys
         self.areas = task.areas

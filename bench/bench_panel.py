@@ -1,0 +1,90 @@
+"""Panel: selection change → updated goal tree, 10 000 selected features, 1 000 000 links.
+
+Timed from the layer's ``selectionChanged`` signal (``selectByIds``) to the goal
+tree model holding the new tri-state counts. The store holds 1 000 000 links of
+the layer: its 10 000 features × 5 goals and 190 000 further keys × 5 goals (the
+rest of a large municipality's history). The key table is read beforehand, as it
+is in the panel once a layer is active.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from bench.harness import Benchmark
+
+N_FEATURES = 10_000
+N_OTHER_KEYS = 190_000
+GOALS = ["agenda2030:11", "agenda2030:11.3", "agenda2030:15", "miljomal:15", "miljomal:13"]
+
+
+def _setup():
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+
+    from territorial_plugin.core.catalogue_bundled import load_bundled
+    from territorial_plugin.core.model import LinkSpec
+    from territorial_plugin.core.project_store import remember_store
+    from territorial_plugin.core.store import open_store
+    from territorial_plugin.gui.dock import TerritorialLinksDock
+    from territorial_plugin.gui.identity_adapter import register
+
+    tmp = tempfile.TemporaryDirectory()
+    path = Path(tmp.name) / "bench_links.gpkg"
+    store = open_store(str(path), create=True)
+    for catalogue_id in ("agenda2030", "miljomal"):
+        catalogue, goals = load_bundled(catalogue_id)
+        store.save_catalogue(catalogue, goals)
+    layer = QgsVectorLayer("Point?crs=EPSG:3006&field=omr_id:string", "bench", "memory")
+    features = []
+    for n in range(N_FEATURES):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([f"K{n:06d}"])
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(600000 + n, 7000000)))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    uid = register(store, layer, "omr_id").layer_uid
+    keys = [f"K{n:06d}" for n in range(N_FEATURES + N_OTHER_KEYS)]
+    for start in range(0, len(keys), 50_000):
+        store.link(uid, keys[start : start + 50_000], GOALS, LinkSpec(), "bench")
+    store.close()
+    remember_store(str(path))
+    dock = TerritorialLinksDock(None)
+    dock.set_layer(layer)
+    dock.layer_keys.build(wait=True)
+    fids = layer.allFeatureIds()
+    return {"tmp": tmp, "dock": dock, "layer": layer, "fids": fids}
+
+
+def _reset(state):
+    state["layer"].removeSelection()
+    state["dock"]._throttle.stop()  # the next change is the first after a pause
+    state["dock"]._pending = False
+
+
+def _run(state):
+    state["layer"].selectByIds(state["fids"])
+    model = state["dock"].model
+    assert model.selection_size == N_FEATURES, model.selection_size
+
+
+def _teardown(state):
+    from qgis.core import QgsProject
+
+    state["dock"].cleanup()
+    QgsProject.instance().removeMapLayer(state["layer"].id())
+    state["tmp"].cleanup()
+
+
+BENCHMARKS = [
+    Benchmark(
+        "panel: 10 000 selected, 1 000 000 links → goal tree",
+        _run,
+        target_s=0.100,
+        setup=_setup,
+        reset=_reset,
+        teardown=_teardown,
+        repeat=7,
+    )
+]
