@@ -226,7 +226,9 @@ def run_import(
     store = open_store(store_uri, create=creating)
     result.store_created = creating
     try:
-        return _write(store, list(plans), replace_existing, migration, user, say, result)
+        return write_plans(
+            store, plans, replace_existing=replace_existing, migration=migration, user=user, progress=say, result=result
+        )
     except Exception:
         store.close()
         if creating:  # the store was made for this import: a failed import leaves no file behind
@@ -247,7 +249,39 @@ def _inherit_series(store: Store, plan: ImportPlan, migration: dict[str, str]) -
     return replace(plan, catalogue=replace(plan.catalogue, series=old.series or old.id))
 
 
-def _write(store, plans, replace_existing, migration, user, say, result) -> ImportResult:
+def check_plans(
+    store: Store,
+    plans: Sequence[ImportPlan],
+    *,
+    replace_existing: bool = False,
+    migration: dict[str, str] | None = None,
+) -> list[str]:
+    """What would stop :func:`write_plans` (id conflicts, a bad mapping), without writing anything."""
+    try:
+        if migration:
+            _complete_mapping(store, migration, plans[0])
+        _check_against_store(store, plans, replace_existing)
+    except CatalogueError as error:
+        return str(error).splitlines()
+    return []
+
+
+def write_plans(
+    store: Store,
+    plans: Sequence[ImportPlan],
+    *,
+    replace_existing: bool = False,
+    migration: dict[str, str] | None = None,
+    user: str = "",
+    progress: Callable[[str], None] | None = None,
+    result: ImportResult | None = None,
+) -> ImportResult:
+    """Write validated plans into an open store, all or nothing (see the module docstring)."""
+    say = progress or (lambda _message: None)
+    result = result or ImportResult()
+    plans = list(plans)
+    if migration and len(plans) != 1:
+        raise CatalogueError(tr("A migration mapping can only be used when importing one catalogue."))
     full_mapping = None
     if migration:
         plans = [_inherit_series(store, plans[0], migration)]

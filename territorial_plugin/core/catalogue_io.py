@@ -105,6 +105,7 @@ class CatalogueFile:
     metadata: dict
     encoding: str = ""
     delimiter: str = ""
+    preview_rows: tuple[int, ...] = ()  # file row (or goal) number of each preview row
 
     @property
     def errors(self) -> list[Problem]:
@@ -359,6 +360,7 @@ def read_catalogue_file(path: str | Path, mapping: ColumnMapping | None = None) 
         metadata=dict(table.metadata),
         encoding=table.encoding,
         delimiter=table.delimiter,
+        preview_rows=tuple(number for number, _ in table.records[:PREVIEW_ROWS]),
     )
 
 

@@ -1,0 +1,149 @@
+"""The catalogue manager as a planner uses it: preview and every problem before anything is
+written, Import only when the file is clean, enable/disable, delete with a warning for links."""
+
+import os
+from pathlib import Path
+
+import pytest
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QMessageBox
+
+from territorial_plugin.core.catalogue_import import import_catalogues
+from territorial_plugin.core.model import LinkSpec, RegisteredLayer
+from territorial_plugin.core.store import open_store
+from territorial_plugin.gui.catalogue_manager import CatalogueManagerDialog
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "catalogues"
+SHOTS = Path(os.environ.get("CATALOGUE_SHOTS", "/tmp"))
+
+
+@pytest.fixture
+def store(tmp_path, qgis_app):
+    path = tmp_path / "links.gpkg"
+    import_catalogues("miljomal", str(path))
+    import_catalogues("rus_ac_2030", str(path))
+    with open_store(str(path)) as opened:
+        yield opened
+
+
+@pytest.fixture
+def dialog(store):
+    widget = CatalogueManagerDialog(store)
+    widget.show()
+    yield widget
+    widget.close()
+    widget.deleteLater()
+
+
+def messages(dialog):
+    return [dialog.message_list.item(i).text() for i in range(dialog.message_list.count())]
+
+
+def listed_ids(dialog):
+    table = dialog.catalogue_table
+    return [table.item(row, 1).text() for row in range(table.rowCount())]
+
+
+def test_lists_the_catalogues_of_the_store(dialog):
+    assert listed_ids(dialog) == ["miljomal", "rus_ac_2030"]
+    table = dialog.catalogue_table
+    assert table.item(0, 2).text() == "Miljömålen – generationsmålet och de 16 miljökvalitetsmålen"
+    assert table.item(0, 4).text() == "17"
+
+
+def test_broken_file_shows_preview_and_every_problem_and_cannot_be_imported(dialog, store):
+    dialog.set_file(str(DATA / "bad" / "unknown_parent.csv"))
+    assert dialog.preview_table.rowCount() == 2
+    assert dialog.preview_table.item(1, 2).text() == "Åsele"
+    assert dialog.preview_table.verticalHeaderItem(1).text() == "3"  # the file's row number, as in the message
+    assert "not a code in this catalogue" in dialog.preview_table.item(1, 1).toolTip()
+    assert messages(dialog) == [
+        "✖ unknown_parent.csv, row 3, column 'överordnad': "
+        "the parent '9' of goal '1.1' is not a code in this catalogue."
+    ]
+    assert not dialog.import_button.isEnabled()
+    assert "Nothing has been imported" in dialog.status_label.text()
+    dialog.grab().save(str(SHOTS / "catalogue_manager_invalid.png"))
+    assert [c.id for c in store.catalogues()] == ["miljomal", "rus_ac_2030"]
+
+
+def test_spreadsheet_problems_name_the_cell(dialog):
+    dialog.set_file(str(DATA / "bad" / "merged_cells.xlsx"))
+    assert messages(dialog) == [
+        "✖ merged_cells.xlsx, cell D2:D3, column 'beskrivning': merged cells; unmerge them and fill in every cell."
+    ]
+    assert not dialog.import_button.isEnabled()
+
+
+def test_good_file_previews_then_imports(dialog, store):
+    dialog.set_file(str(DATA / "good" / "workbook.xlsx"))
+    dialog.id_edit.setText("rus_prioriteringar")
+    dialog.name_edit.setText("RUS prioriteringar")
+    assert dialog.validate()
+    assert dialog.import_button.isEnabled()
+    assert messages(dialog) == ["⚠ workbook.xlsx, column 'anteckning': the column 'anteckning' is not used."]
+    assert dialog.preview_table.horizontalHeaderItem(0).text() == "kod → code"
+    assert dialog.preview_table.item(2, 2).text() == "Örnsköldsvik"
+    dialog.grab().save(str(SHOTS / "catalogue_manager_ready.png"))
+    changed = []
+    dialog.catalogues_changed.connect(lambda: changed.append(True))
+    assert dialog.commit()
+    assert changed
+    assert "rus_prioriteringar" in listed_ids(dialog)
+    assert [g.title_sv for g in store.goals("rus_prioriteringar")] == ["Ängsö", "Åsele", "Örnsköldsvik"]
+    assert store.catalogue("rus_prioriteringar").name == "RUS prioriteringar"
+
+
+def test_existing_id_is_a_problem_before_import(dialog):
+    dialog.set_file(str(DATA / "good" / "utf8_comma.csv"))
+    dialog.id_edit.setText("miljomal")
+    dialog.level_combo.setCurrentIndex(dialog.level_combo.findData("national"))
+    assert not dialog.validate()
+    assert any("already in the link store" in text for text in messages(dialog))
+
+
+def test_column_choice_fixes_an_unknown_header(dialog, tmp_path):
+    path = tmp_path / "egen.csv"
+    path.write_text("Nummer;Målets namn\r\nA;Ängsö\r\n", encoding="utf-8")
+    dialog.set_file(str(path))
+    assert not dialog.import_button.isEnabled()
+    combo = dialog.mapping_combos["title_sv"]
+    combo.setCurrentIndex(combo.findData("Målets namn"))
+    assert dialog.import_button.isEnabled()
+
+
+def test_bundled_source_and_disable(dialog, store):
+    dialog.source_combo.setCurrentIndex(dialog.source_combo.findData("agenda2030"))
+    assert dialog.import_button.isEnabled()
+    assert dialog.commit()
+    assert store.catalogue("agenda2030") is not None
+    row = listed_ids(dialog).index("agenda2030")
+    dialog.catalogue_table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert store.catalogue("agenda2030").enabled is False
+
+
+def test_delete_warns_when_links_exist(dialog, store, monkeypatch):
+    store.register_layer(RegisteredLayer("lyr", "Markanvändning", "x.gpkg", "ogr", "id"))
+    store.link("lyr", ["1", "2"], ["miljomal:15"], LinkSpec(), "test")
+    asked = []
+
+    def answer(button):
+        def fake(*args, **kwargs):
+            asked.append(args[2])
+            return button
+
+        return fake
+
+    dialog.catalogue_table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Cancel))
+    assert not dialog.delete_selected()
+    assert "has 2 links to areas" in asked[-1]
+    assert store.catalogue("miljomal") is not None
+    monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Yes))
+    assert dialog.delete_selected()
+    assert store.catalogue("miljomal") is None
+    assert listed_ids(dialog) == ["rus_ac_2030"]
+    dialog.catalogue_table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert dialog.delete_selected()
+    assert "No areas are linked" in asked[-1]
