@@ -15,6 +15,8 @@ ALGORITHMS = [
     ("alg_info", "PluginInfoAlgorithm"),
     ("alg_importcatalogue", "ImportCatalogueAlgorithm"),
     ("alg_exportcatalogue", "ExportCatalogueAlgorithm"),
+    ("alg_copystore", "CopyStoreAlgorithm"),
+    ("alg_organisation", "CreateOrganisationAlgorithm"),
 ]
 
 

@@ -126,7 +126,7 @@ def _assign_organisation(data: dict[str, list[tuple]], organisation: str) -> dic
     columns = TABLES["link"][0]
     at = columns.index("organisation")
     data = dict(data)
-    data["link"] = [row[:at] + ((row[at] or organisation),) + row[at + 1 :] for row in data["link"]]
+    data["link"] = [(*row[:at], row[at] or organisation, *row[at + 1 :]) for row in data["link"]]
     history = []
     for row in data["link_history"]:
         row = list(row)
