@@ -267,6 +267,8 @@ def _to_rows(table: RawTable, columns: dict[str, int]) -> list[GoalRow]:
             break
         trailing.add(number)
     blank_inside = set(blank) - trailing
+    # whole columns as lists: cell-by-cell DataFrame access is far slower
+    values_by_key = {key: frame.iloc[:, column].tolist() for key, column in columns.items()}
     rows: list[GoalRow] = []
     for position, number in enumerate(numbers):
         if number in trailing:
@@ -280,7 +282,7 @@ def _to_rows(table: RawTable, columns: dict[str, int]) -> list[GoalRow]:
             if (number, column) in table.reported:
                 wrong = True
                 continue
-            text = _cell_text(frame.iat[position, column], key, table, number, column)
+            text = _cell_text(values_by_key[key][position], key, table, number, column)
             if text is None:
                 wrong = True
                 continue
