@@ -99,7 +99,8 @@ class AtlasData:
     geometry_types: dict[str, int] = field(default_factory=dict)  # layer uid → QgsWkbTypes geometry type
 
 
-def _name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
+def name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
+    """The field holding an area's name (``namn``, ``name``… or the display expression's field)."""
     names = {f.name().lower(): f.name() for f in layer.fields()}
     for candidate in _NAME_FIELDS:
         if candidate in names and names[candidate] != key_field:
@@ -109,7 +110,8 @@ def _name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
     return columns[0] if len(columns) == 1 and expression.isField() else None
 
 
-def _area_calculator(layer: QgsVectorLayer, project: QgsProject) -> QgsDistanceArea:
+def area_calculator(layer: QgsVectorLayer, project: QgsProject) -> QgsDistanceArea:
+    """Ellipsoidal areas as QGIS measures them, in the layer's CRS."""
     calculator = QgsDistanceArea()
     calculator.setSourceCrs(layer.crs(), project.transformContext())
     # ellipsoidal as QGIS measures; GRS 80 (SWEREF 99's ellipsoid) when the project sets none
@@ -167,8 +169,8 @@ def collect_atlas_data(
                 tr("The layer '{layer}' has no key field '{field}'.").format(layer=layer.name(), field=key_field)
             )
         geometry_types[atlas_layer.layer_uid] = QgsWkbTypes.geometryType(layer.wkbType())
-        name_field = _name_field(layer, key_field)
-        calculator = _area_calculator(layer, project)
+        label_field = name_field(layer, key_field)
+        calculator = area_calculator(layer, project)
         is_polygon = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
         transform = None
         if layer.crs() != crs:
@@ -178,7 +180,7 @@ def collect_atlas_data(
         layer_extent = layer.extent() if transform is None else transform.transformBoundingBox(layer.extent())
         full_extent.combineExtentWith(layer_extent)
         request = QgsFeatureRequest()
-        attributes = [key_field] + ([name_field] if name_field else [])
+        attributes = [key_field] + ([label_field] if label_field else [])
         request.setSubsetOfAttributes(attributes, layer.fields())
         found: list[LinkedFeature] = []
         for number, feature in enumerate(layer.getFeatures(request)):
@@ -199,7 +201,7 @@ def collect_atlas_data(
                         key=key, layer=layer.name()
                     )
                 )
-            name = "" if not name_field or feature[name_field] is None else str(feature[name_field])
+            name = "" if not label_field or feature[label_field] is None else str(feature[label_field])
             found.append(LinkedFeature(atlas_layer.layer_uid, key, name, geometry, feature_links))
             box = geometry.boundingBox()
             for link in feature_links:
