@@ -43,7 +43,7 @@ def _setup():
         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(600000 + n, 7000000)))
         features.append(feature)
     layer.dataProvider().addFeatures(features)
-    QgsProject.instance().addMapLayer(layer)
+    assert QgsProject.instance().addMapLayer(layer) is not None
     uid = register(store, layer, "omr_id").layer_uid
     keys = [f"K{n:06d}" for n in range(N_FEATURES + N_OTHER_KEYS)]
     for start in range(0, len(keys), 50_000):

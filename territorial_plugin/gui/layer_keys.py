@@ -54,9 +54,9 @@ class _KeyTableTask(QgsTask):
         self.distance_area = QgsDistanceArea()
         self.distance_area.setSourceCrs(layer.crs(), QgsProject.instance().transformContext())
         # the project's ellipsoid, as QGIS measures; GRS 80 (SWEREF 99's) when the project has none
-        ellipsoid = QgsProject.instance().ellipsoid()
-        if not ellipsoid or ellipsoid == "NONE" or not self.distance_area.setEllipsoid(ellipsoid):
-            self.distance_area.setEllipsoid("EPSG:7019")  # noqa: QGS201 - built in, cannot fail
+        for ellipsoid in (QgsProject.instance().ellipsoid(), "EPSG:7019"):
+            if ellipsoid and ellipsoid != "NONE" and self.distance_area.setEllipsoid(ellipsoid):
+                break
         self.keys: dict[int, str] = {}
         self.areas: dict[str, float] = {}
 

@@ -136,7 +136,11 @@ def test_reverse_lookup_selects_across_layers_and_reports_unavailable_ones(ready
     uid = dock.record.layer_uid
     store.link(uid, BOST_KEYS[:3], ["agenda2030:11"], LinkSpec(), "test")
     # a second registered layer in the project, and a registered layer missing from it
-    other = QgsVectorLayer(sample_layer.source(), "Kopia", "ogr")
+    import shutil
+
+    copy = tmp_path / "kopia.geojson"
+    shutil.copy(sample_layer.source(), copy)
+    other = QgsVectorLayer(str(copy), "Kopia", "ogr")
     assert QgsProject.instance().addMapLayer(other) is not None
     from territorial_plugin.gui.identity_adapter import register
 
