@@ -17,6 +17,8 @@ ALGORITHMS = [
     ("alg_exportcatalogue", "ExportCatalogueAlgorithm"),
     ("alg_copystore", "CopyStoreAlgorithm"),
     ("alg_organisation", "CreateOrganisationAlgorithm"),
+    ("alg_exportatlas", "ExportAtlasAlgorithm"),
+    ("alg_coveragereport", "CoverageReportAlgorithm"),
 ]
 
 

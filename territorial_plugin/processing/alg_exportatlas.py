@@ -1,0 +1,115 @@
+"""``territorial:exportatlas``: the goal atlas (overview + one page per goal) to PDF, PNG or SVG."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..compat import qgis_enum
+from ..core.i18n import tr
+from ..core.layout_templates import BUNDLED_TEMPLATES, DEFAULT_TEMPLATE
+from .base import TerritorialAlgorithm
+from .params import parse_goal_ids, store_parameter, store_uri
+
+FORMATS = ["pdf", "png", "svg"]
+
+
+class ExportAtlasAlgorithm(TerritorialAlgorithm):
+    def name(self) -> str:
+        return "exportatlas"
+
+    def displayName(self) -> str:
+        return tr("Export goal atlas")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Writes the goal atlas for the plan description: an overview page (map of every linked goal, legend "
+            "and a bar chart of linked area per goal, supports and conflicts apart) and one page per goal (map with "
+            "the goal's areas highlighted over the land use, legend, scale bar, north arrow, the goal's code, title "
+            "and description, and a table of the linked areas with stance, strength and motivation, continued on "
+            "further pages when long).\n\n"
+            "STORE: GeoPackage file or postgres:<connection>. LAYERS: the land-use layers; layers not registered in "
+            "the store are drawn as background. GOALS: goal ids separated by commas (e.g. agenda2030:11,"
+            "agenda2030:15); empty: every goal with links (of CATALOGUE, when given). TEMPLATE: {names} or the path "
+            "of your own .qpt (see the documented item ids). FORMAT: pdf (vector, fonts embedded), png (one file per "
+            "page at DPI) or svg. OUTPUT: the .pdf file, or a folder for png/svg. The municipality printed on every "
+            "page is the project variable tl_municipality."
+        ).format(names=", ".join(BUNDLED_TEMPLATES))
+
+    def flags(self):
+        # layouts and the project's layers are used on the main thread, as QGIS's own layout algorithms do
+        return super().flags() | qgis_enum(
+            "Qgis.ProcessingAlgorithmFlag.NoThreading", "QgsProcessingAlgorithm.Flag.FlagNoThreading"
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(store_parameter())
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                "LAYERS", tr("Land-use layers"), QgsProcessing.SourceType.TypeVectorAnyGeometry
+            )
+        )
+        self.addParameter(QgsProcessingParameterString("GOALS", tr("Goals (ids, comma separated)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("CATALOGUE", tr("Catalogue id"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterString("TEMPLATE", tr("Layout template (name or .qpt file)"), DEFAULT_TEMPLATE)
+        )
+        self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Format"), FORMATS, defaultValue=0))
+        dpi = QgsProcessingParameterNumber(
+            "DPI", tr("Resolution (dpi)"), qgis_enum(
+                "Qgis.ProcessingNumberParameterType.Integer", "QgsProcessingParameterNumber.Type.Integer"
+            ), 300, False, 72, 1200
+        )  # fmt: skip
+        self.addParameter(dpi)
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "OUTPUT", tr("Atlas (PDF file, or folder for PNG/SVG)"), tr("PDF (*.pdf)")
+            )
+        )
+        self.addOutput(QgsProcessingOutputFile("OUTPUT", tr("Atlas")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Number of pages")))
+
+    def run(self, parameters, context, feedback) -> dict:
+        from pathlib import Path
+
+        from ..core.export_service import run_atlas_export
+        from ..core.store import open_store
+
+        uri = store_uri(self, parameters, context)
+        layers = self.parameterAsLayerList(parameters, "LAYERS", context)
+        goal_ids = parse_goal_ids(self.parameterAsString(parameters, "GOALS", context))
+        catalogue_id = self.parameterAsString(parameters, "CATALOGUE", context).strip() or None
+        template = self.parameterAsString(parameters, "TEMPLATE", context).strip() or DEFAULT_TEMPLATE
+        fmt = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)]
+        dpi = self.parameterAsInt(parameters, "DPI", context)
+        output = Path(self.parameterAsFileOutput(parameters, "OUTPUT", context))
+        if fmt != "pdf" and output.suffix:
+            output = output.with_suffix("")  # a folder of pages
+        project = context.project()
+        with open_store(uri) as store:
+            atlas, files = run_atlas_export(
+                store,
+                layers,
+                output,
+                fmt=fmt,
+                dpi=dpi,
+                goal_ids=goal_ids,
+                catalogue_id=catalogue_id,
+                template=template,
+                project=project,
+                feedback=feedback,
+            )
+        feedback.pushInfo(
+            tr("Wrote {pages} pages ({goals} goals) to {path}.").format(
+                pages=atlas.page_count, goals=len(atlas.data.pages), path=str(output if fmt != "pdf" else files[0])
+            )
+        )
+        return {"OUTPUT": str(files[0] if fmt == "pdf" else output), "PAGES": atlas.page_count}
