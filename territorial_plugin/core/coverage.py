@@ -1,0 +1,155 @@
+"""Counts and area per goal for a layer: what the panel shows and the reports tabulate.
+
+Area is in hectares and measured as QGIS measures it (``QgsDistanceArea`` with the
+project's ellipsoid, so the figures match the Identify tool and ``$area``); with
+no ellipsoid (``NONE``) it is planimetric in the layer's CRS. One pass over the
+layer's features reads only the key attribute and the geometry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsDistanceArea,
+    QgsFeatureRequest,
+    QgsProject,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from .identity import feature_key, require_registered
+from .model import Stance
+from .store.base import Store
+
+
+@dataclass(frozen=True)
+class GoalCoverage:
+    """One goal on one layer: linked features present in the layer and their area."""
+
+    goal_id: str
+    features: int = 0
+    area_ha: float = 0.0
+    supports: int = 0
+    conflicts: int = 0
+    neutral: int = 0
+
+
+@dataclass(frozen=True)
+class LayerCoverage:
+    """All goals on one layer, plus what is not linked and links that found no feature."""
+
+    layer_uid: str
+    feature_count: int
+    total_area_ha: float
+    linked_features: int
+    linked_area_ha: float
+    by_goal: dict[str, GoalCoverage] = field(default_factory=dict)
+    unlinked_keys: list[str] = field(default_factory=list)  # areas with no goal
+    orphan_keys: list[str] = field(default_factory=list)  # linked keys no longer in the layer
+
+    @property
+    def unlinked_area_ha(self) -> float:
+        return self.total_area_ha - self.linked_area_ha
+
+
+def area_calculator(layer: QgsVectorLayer, project: QgsProject | None = None) -> QgsDistanceArea:
+    """``QgsDistanceArea`` set up as QGIS measures features of ``layer`` in ``project``."""
+    project = project or QgsProject.instance()
+    calculator = QgsDistanceArea()
+    calculator.setSourceCrs(layer.crs(), project.transformContext())
+    ellipsoid = project.ellipsoid()
+    if not calculator.setEllipsoid(ellipsoid or "NONE"):
+        # an ellipsoid QGIS cannot resolve: planimetric, as QGIS falls back to itself
+        _ = calculator.setEllipsoid("NONE")  # "NONE" always succeeds
+    return calculator
+
+
+def feature_areas(
+    layer: QgsVectorLayer,
+    key_field: str,
+    *,
+    project: QgsProject | None = None,
+    keys: Iterable[str] | None = None,
+) -> dict[str, float]:
+    """Area in hectares per feature key (summed if a key repeats); 0 for points and lines.
+
+    ``keys`` limits the result (the request still reads every feature once, as a
+    key filter cannot be pushed to every provider).
+    """
+    index = layer.fields().lookupField(key_field)
+    polygons = layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
+    request = QgsFeatureRequest().setSubsetOfAttributes([index])
+    if not polygons:
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    wanted = set(keys) if keys is not None else None
+    calculator = area_calculator(layer, project) if polygons else None
+    to_ha = (
+        QgsUnitTypes.fromUnitToUnitFactor(calculator.areaUnits(), QgsUnitTypes.AreaUnit.AreaHectares)
+        if calculator
+        else 0.0
+    )
+    areas: dict[str, float] = {}
+    for feature in layer.getFeatures(request):
+        key = feature_key(feature.attribute(index))
+        if key is None or (wanted is not None and key not in wanted):
+            continue
+        area = 0.0
+        if calculator is not None:
+            geometry = feature.geometry()
+            if geometry is not None and not geometry.isEmpty():
+                area = calculator.measureArea(geometry) * to_ha
+        areas[key] = areas.get(key, 0.0) + area
+    return areas
+
+
+def layer_coverage(
+    store: Store,
+    layer: QgsVectorLayer,
+    *,
+    goal_ids: Iterable[str] | None = None,
+    project: QgsProject | None = None,
+    areas: dict[str, float] | None = None,
+) -> LayerCoverage:
+    """Counts and area per goal for ``layer`` (registered in ``store``).
+
+    A feature linked to several goals counts for each of them; ``linked_area_ha``
+    counts it once. Pass ``areas`` (from :func:`feature_areas`) to reuse one pass
+    for several calls.
+    """
+    record = require_registered(store, layer)
+    if areas is None:
+        areas = feature_areas(layer, record.key_field, project=project)
+    links = store.links(layer_uids=[record.layer_uid], goal_ids=list(goal_ids) if goal_ids is not None else None)
+    totals: dict[str, list] = {}
+    linked: set[str] = set()
+    orphans: set[str] = set()
+    for link in links:
+        if link.feature_key not in areas:
+            orphans.add(link.feature_key)
+            continue
+        linked.add(link.feature_key)
+        entry = totals.setdefault(link.goal_id, [0, 0.0, 0, 0, 0])
+        entry[0] += 1
+        entry[1] += areas[link.feature_key]
+        entry[2 + _STANCE_SLOT.get(link.stance, 2)] += 1
+    by_goal = {goal: GoalCoverage(goal, n, area, s, c, u) for goal, (n, area, s, c, u) in totals.items()}
+    if goal_ids is not None:
+        for goal in goal_ids:
+            by_goal.setdefault(goal, GoalCoverage(goal))
+    all_linked = linked if goal_ids is None else store.linked_keys(record.layer_uid) & set(areas)
+    return LayerCoverage(
+        layer_uid=record.layer_uid,
+        feature_count=len(areas),
+        total_area_ha=sum(areas.values()),
+        linked_features=len(linked),
+        linked_area_ha=sum(areas[k] for k in linked),
+        by_goal=by_goal,
+        unlinked_keys=sorted(set(areas) - all_linked),
+        orphan_keys=sorted(orphans),
+    )
+
+
+_STANCE_SLOT = {Stance.SUPPORTS.value: 0, Stance.CONFLICTS.value: 1, Stance.NEUTRAL.value: 2}
