@@ -19,7 +19,6 @@ def main() -> int:
         QgsProject,
         QgsProviderRegistry,
     )
-
     from qgis.PyQt.QtCore import QCoreApplication
 
     # As QGIS desktop names itself, so the settings land where they do for users.
@@ -65,8 +64,9 @@ def main() -> int:
         (Path(out) / "error.txt").write_text(str(error), encoding="utf-8")
     project = QgsProject.instance()
     project.writeEntry("territorial_links", "store", store_uri)
-    project.write(str(Path(out) / "projekt.qgz"))
-    project.write(str(Path(out) / "projekt.qgs"))
+    for name in ("projekt.qgz", "projekt.qgs"):
+        if not project.write(str(Path(out) / name)):
+            raise RuntimeError(project.error())
     from qgis.core import QgsSettings
 
     settings = QgsSettings()
