@@ -27,8 +27,8 @@ def main() -> int:
     QCoreApplication.setApplicationName("QGIS3")
     app = QgsApplication([], False, profile)
     app.initQgis()
-    log = open(Path(out) / "qgis.log", "w", encoding="utf-8")
-    QgsApplication.messageLog().messageReceived.connect(lambda msg, tag, level: log.write(f"{tag}: {msg}\n"))
+    log_lines: list[str] = []
+    QgsApplication.messageLog().messageReceived.connect(lambda msg, tag, level: log_lines.append(f"{tag}: {msg}"))
 
     manager = QgsApplication.authManager()
     manager.setMasterPassword("master-of-the-test-profile", True)
@@ -72,7 +72,7 @@ def main() -> int:
     settings = QgsSettings()
     settings.sync()
     (Path(out) / "settings_file.txt").write_text(settings.fileName(), encoding="utf-8")
-    log.close()
+    (Path(out) / "qgis.log").write_text("\n".join(log_lines), encoding="utf-8")
     app.exitQgis()
     return 0
 
