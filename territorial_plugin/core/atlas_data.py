@@ -18,12 +18,15 @@ from qgis.core import (
     QgsGeometry,
     QgsProject,
     QgsRectangle,
+    QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
+from .coverage import area_calculator
 from .errors import CancelledError, ExportError
 from .i18n import tr
+from .identity import feature_key
 from .model import Catalogue, Goal, Link, Stance
 
 #: field names that usually hold an area's name, tried in order
@@ -110,16 +113,9 @@ def name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
     return columns[0] if len(columns) == 1 and expression.isField() else None
 
 
-def area_calculator(layer: QgsVectorLayer, project: QgsProject) -> QgsDistanceArea:
-    """Ellipsoidal areas as QGIS measures them, in the layer's CRS."""
-    calculator = QgsDistanceArea()
-    calculator.setSourceCrs(layer.crs(), project.transformContext())
-    # ellipsoidal as QGIS measures; GRS 80 (SWEREF 99's ellipsoid) when the project sets none
-    ellipsoid = project.ellipsoid()
-    wanted = ellipsoid if ellipsoid and ellipsoid.upper() != "NONE" else "GRS80"
-    if not calculator.setEllipsoid(wanted) and not calculator.setEllipsoid("GRS80"):
-        raise ExportError(tr("Areas cannot be measured: the ellipsoid {name} is unknown.").format(name=wanted))
-    return calculator
+def hectares_factor(calculator: QgsDistanceArea) -> float:
+    """Factor from the calculator's area units to hectares."""
+    return QgsUnitTypes.fromUnitToUnitFactor(calculator.areaUnits(), QgsUnitTypes.AreaUnit.AreaHectares)
 
 
 def _sort_key(row: AreaRow) -> tuple:
@@ -170,7 +166,8 @@ def collect_atlas_data(
             )
         geometry_types[atlas_layer.layer_uid] = QgsWkbTypes.geometryType(layer.wkbType())
         label_field = name_field(layer, key_field)
-        calculator = area_calculator(layer, project)
+        calculator = area_calculator(layer, project)  # as the panel and Identify measure
+        to_ha = hectares_factor(calculator)
         is_polygon = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
         transform = None
         if layer.crs() != crs:
@@ -186,15 +183,14 @@ def collect_atlas_data(
         for number, feature in enumerate(layer.getFeatures(request)):
             if feedback is not None and number % 2000 == 0 and feedback.isCanceled():
                 raise CancelledError(tr("The export was cancelled."))
-            key = feature[key_field]
+            key = feature_key(feature[key_field])
             if key is None:
                 continue
-            key = str(key)
             feature_links = links_by_feature.get((atlas_layer.layer_uid, key))
             if not feature_links:
                 continue
             geometry = QgsGeometry(feature.geometry())
-            area_ha = calculator.measureArea(geometry) / 10_000.0 if is_polygon and not geometry.isNull() else 0.0
+            area_ha = calculator.measureArea(geometry) * to_ha if is_polygon and not geometry.isNull() else 0.0
             if transform is not None and not geometry.isNull() and geometry.transform(transform) != 0:
                 raise ExportError(
                     tr("The area '{key}' of '{layer}' cannot be shown in the map's coordinate system.").format(

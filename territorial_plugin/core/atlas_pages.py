@@ -38,6 +38,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
@@ -92,14 +93,18 @@ def _pale(color: QColor, strength: float) -> QColor:
 
 def muted_style(layer: QgsVectorLayer, strength: float = 0.45) -> str:
     """The layer's style in pale colours, as XML for a map item's style override."""
-    clone = layer.clone()
-    renderer = clone.renderer()
+    renderer = layer.renderer().clone() if layer.renderer() is not None else None
     if renderer is not None:
         for symbol in renderer.symbols(QgsRenderContext()):
             for symbol_layer in symbol.symbolLayers():
                 symbol_layer.setColor(_pale(symbol_layer.color(), strength))
                 if hasattr(symbol_layer, "setStrokeColor"):
                     symbol_layer.setStrokeColor(_pale(symbol_layer.strokeColor(), strength))
+    # a scratch memory layer carries the style: cloning the real layer would open its data source again
+    kind = QgsWkbTypes.displayString(layer.wkbType()) or "Polygon"
+    clone = QgsVectorLayer(f"{kind}?crs={layer.crs().authid()}", "style", "memory")
+    if renderer is not None:
+        clone.setRenderer(renderer)
     style = QgsMapLayerStyle()
     style.readFromLayer(clone)
     return style.xmlData()

@@ -18,9 +18,11 @@ from pathlib import Path
 
 from qgis.core import QgsFeatureRequest, QgsProject, QgsWkbTypes
 
-from .atlas_data import AtlasLayer, area_calculator, name_field
+from .atlas_data import AtlasLayer, hectares_factor, name_field
+from .coverage import area_calculator
 from .errors import CancelledError, ExportError
 from .i18n import tr
+from .identity import feature_key
 from .model import Goal, Link, Stance
 
 #: report parts in sheet order; the file names of the CSV export
@@ -71,19 +73,20 @@ def read_areas(layers: Sequence[AtlasLayer], project: QgsProject | None = None, 
             )
         label_field = name_field(layer, key_field)
         calculator = area_calculator(layer, project)
+        to_ha = hectares_factor(calculator)
         polygons = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
         request = QgsFeatureRequest()
         request.setSubsetOfAttributes([key_field] + ([label_field] if label_field else []), layer.fields())
         for number, feature in enumerate(layer.getFeatures(request)):
             if feedback is not None and number % 2000 == 0 and feedback.isCanceled():
                 raise CancelledError(tr("The export was cancelled; no file was written."))
-            key = feature[key_field]
+            key = feature_key(feature[key_field])
             if key is None:
                 continue
             geometry = feature.geometry()
-            area = calculator.measureArea(geometry) / 10_000.0 if polygons and not geometry.isNull() else 0.0
+            area = calculator.measureArea(geometry) * to_ha if polygons and not geometry.isNull() else 0.0
             name = "" if not label_field or feature[label_field] is None else str(feature[label_field])
-            areas.append(Area(atlas_layer.layer_uid, layer.name(), str(key), name, round(area, 4)))
+            areas.append(Area(atlas_layer.layer_uid, layer.name(), key, name, round(area, 4)))
     return areas
 
 

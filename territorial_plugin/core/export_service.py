@@ -99,6 +99,7 @@ def run_atlas_export(
     goal_ids: Sequence[str] = (),
     catalogue_id: str | None = None,
     template: str | None = None,
+    municipality: str | None = None,
     project: QgsProject | None = None,
     keep_in_project: bool = False,
     feedback=None,
@@ -110,7 +111,9 @@ def run_atlas_export(
     """
     project = project or QgsProject.instance()
     inputs = gather_inputs(store, layers, goal_ids=goal_ids, catalogue_id=catalogue_id)
-    options = AtlasOptions(template=template or AtlasOptions.template, include_unlinked_goals=bool(goal_ids))
+    options = AtlasOptions(
+        template=template or AtlasOptions.template, municipality=municipality, include_unlinked_goals=bool(goal_ids)
+    )
     atlas = build_atlas(
         inputs.layers,
         inputs.goals,

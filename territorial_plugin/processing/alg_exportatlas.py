@@ -41,7 +41,7 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
             "agenda2030:15); empty: every goal with links (of CATALOGUE, when given). TEMPLATE: {names} or the path "
             "of your own .qpt (see the documented item ids). FORMAT: pdf (vector, fonts embedded), png (one file per "
             "page at DPI) or svg. OUTPUT: the .pdf file, or a folder for png/svg. The municipality printed on every "
-            "page is the project variable tl_municipality."
+            "page is MUNICIPALITY, or else the project variable tl_municipality."
         ).format(names=", ".join(BUNDLED_TEMPLATES))
 
     def flags(self):
@@ -61,6 +61,11 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
         self.addParameter(QgsProcessingParameterString("CATALOGUE", tr("Catalogue id"), optional=True))
         self.addParameter(
             QgsProcessingParameterString("TEMPLATE", tr("Layout template (name or .qpt file)"), DEFAULT_TEMPLATE)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "MUNICIPALITY", tr("Municipality (empty: project variable tl_municipality)"), optional=True
+            )
         )
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Format"), FORMATS, defaultValue=0))
         dpi = QgsProcessingParameterNumber(
@@ -94,6 +99,7 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
         if fmt != "pdf" and output.suffix:
             output = output.with_suffix("")  # a folder of pages
         project = context.project()
+        municipality = self.parameterAsString(parameters, "MUNICIPALITY", context).strip() or None
         with open_store(uri) as store:
             atlas, files = run_atlas_export(
                 store,
@@ -104,6 +110,7 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
                 goal_ids=goal_ids,
                 catalogue_id=catalogue_id,
                 template=template,
+                municipality=municipality,
                 project=project,
                 feedback=feedback,
             )
