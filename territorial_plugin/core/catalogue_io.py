@@ -1,4 +1,4 @@
-"""Catalogue files: read (CSV, XLSX, JSON) with a column mapping and full validation; export.
+"""Catalogue files: read (CSV, XLSX, JSON) with a column mapping and full validation.
 
 Reading never writes anything: :func:`read_catalogue_file` returns a
 :class:`CatalogueFile` with the goal rows, a preview of the first rows and every
@@ -33,11 +33,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .catalogue import FIELDS, GoalRow, Problem, goal_rows, validate_tree
+from .catalogue import FIELDS, GoalRow, Problem, validate_tree
 from .catalogue_tables import RawTable, read_table
 from .errors import CatalogueError
 from .i18n import tr
-from .model import Catalogue, Goal
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "code": ("code", "kod", "nr", "nummer", "id", "goal_code", "målkod"),
@@ -368,53 +367,3 @@ def read_catalogue_file(path: str | Path, mapping: ColumnMapping | None = None) 
 
 def _problem_order(problem: Problem) -> tuple:
     return (problem.warning, problem.row if problem.row is not None else 0)
-
-
-# -- export ----------------------------------------------------------------------------------
-
-EXPORT_COLUMNS = list(FIELDS)
-
-
-def export_frame(goals: Sequence[Goal]):
-    """The goals as a pandas DataFrame with the export columns, in tree order."""
-    import pandas as pd
-
-    rows = goal_rows(goals)
-    return pd.DataFrame(
-        [[getattr(row, key) for key in EXPORT_COLUMNS] for row in rows], columns=EXPORT_COLUMNS, dtype=object
-    )
-
-
-def export_catalogue(catalogue: Catalogue, goals: Sequence[Goal], path: str | Path) -> Path:
-    """Write ``catalogue`` to ``path`` (.csv: UTF-8 with BOM and ``;`` as Swedish Excel
-    expects; .xlsx: sheets ``goals`` and ``catalogue``; .json: the project format).
-
-    The file is written to a temporary name first, so a failed export leaves no
-    half-written file. Reading the export back gives the same goals.
-    """
-    from .catalogue_format import catalogue_to_dict, dumps
-
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx", ".json"):
-        raise CatalogueError(tr("Export to .csv, .xlsx or .json, not {suffix}.").format(suffix=suffix or path.name))
-    tmp = path.with_name(path.name + ".part")
-    try:
-        if suffix == ".json":
-            tmp.write_text(dumps(catalogue, goals), encoding="utf-8")
-        elif suffix == ".csv":
-            export_frame(goals).to_csv(tmp, sep=";", index=False, encoding="utf-8-sig", lineterminator="\r\n")
-        else:
-            import pandas as pd
-
-            meta = pd.DataFrame(list(catalogue_to_dict(catalogue).items()), columns=["key", "value"])
-            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-                export_frame(goals).to_excel(writer, sheet_name="goals", index=False)
-                meta.to_excel(writer, sheet_name="catalogue", index=False, header=False)
-        tmp.replace(path)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise CatalogueError(
-            tr("The catalogue could not be written to {path}: {error}").format(path=path, error=error)
-        ) from error
-    return path

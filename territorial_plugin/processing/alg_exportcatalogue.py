@@ -43,7 +43,7 @@ class ExportCatalogueAlgorithm(TerritorialAlgorithm):
 
     def run(self, parameters, context, feedback) -> dict:
         from ..core.catalogue_bundled import load_bundled
-        from ..core.catalogue_io import export_catalogue
+        from ..core.catalogue_export import export_catalogue
         from ..core.store import open_store
 
         catalogue_id = self.parameterAsString(parameters, "CATALOGUE", context).strip()

@@ -36,7 +36,8 @@ def dialog(store):
 
 
 def messages(dialog):
-    return [dialog.message_list.item(i).text() for i in range(dialog.message_list.count())]
+    shown = dialog.importer.message_list
+    return [shown.item(i).text() for i in range(shown.count())]
 
 
 def listed_ids(dialog):
@@ -52,42 +53,42 @@ def test_lists_the_catalogues_of_the_store(dialog):
 
 
 def test_broken_file_shows_preview_and_every_problem_and_cannot_be_imported(dialog, store):
-    dialog.set_file(str(DATA / "bad" / "unknown_parent.csv"))
-    assert dialog.preview_table.rowCount() == 2
-    assert dialog.preview_table.item(1, 2).text() == "Åsele"
-    assert dialog.preview_table.verticalHeaderItem(1).text() == "3"  # the file's row number, as in the message
-    assert "not a code in this catalogue" in dialog.preview_table.item(1, 1).toolTip()
+    dialog.importer.set_file(str(DATA / "bad" / "unknown_parent.csv"))
+    assert dialog.importer.preview_table.rowCount() == 2
+    assert dialog.importer.preview_table.item(1, 2).text() == "Åsele"
+    assert dialog.importer.preview_table.verticalHeaderItem(1).text() == "3"  # the file's row number, as in the message
+    assert "not a code in this catalogue" in dialog.importer.preview_table.item(1, 1).toolTip()
     assert messages(dialog) == [
         "✖ unknown_parent.csv, row 3, column 'överordnad': "
         "the parent '9' of goal '1.1' is not a code in this catalogue."
     ]
-    assert not dialog.import_button.isEnabled()
-    assert "Nothing has been imported" in dialog.status_label.text()
+    assert not dialog.importer.import_button.isEnabled()
+    assert "Nothing has been imported" in dialog.importer.status_label.text()
     dialog.grab().save(str(SHOTS / "catalogue_manager_invalid.png"))
     assert [c.id for c in store.catalogues()] == ["miljomal", "rus_ac_2030"]
 
 
 def test_spreadsheet_problems_name_the_cell(dialog):
-    dialog.set_file(str(DATA / "bad" / "merged_cells.xlsx"))
+    dialog.importer.set_file(str(DATA / "bad" / "merged_cells.xlsx"))
     assert messages(dialog) == [
         "✖ merged_cells.xlsx, cell D2:D3, column 'beskrivning': merged cells; unmerge them and fill in every cell."
     ]
-    assert not dialog.import_button.isEnabled()
+    assert not dialog.importer.import_button.isEnabled()
 
 
 def test_good_file_previews_then_imports(dialog, store):
-    dialog.set_file(str(DATA / "good" / "workbook.xlsx"))
-    dialog.id_edit.setText("rus_prioriteringar")
-    dialog.name_edit.setText("RUS prioriteringar")
-    assert dialog.validate()
-    assert dialog.import_button.isEnabled()
+    dialog.importer.set_file(str(DATA / "good" / "workbook.xlsx"))
+    dialog.importer.id_edit.setText("rus_prioriteringar")
+    dialog.importer.name_edit.setText("RUS prioriteringar")
+    assert dialog.importer.validate()
+    assert dialog.importer.import_button.isEnabled()
     assert messages(dialog) == ["⚠ workbook.xlsx, column 'anteckning': the column 'anteckning' is not used."]
-    assert dialog.preview_table.horizontalHeaderItem(0).text() == "kod → code"
-    assert dialog.preview_table.item(2, 2).text() == "Örnsköldsvik"
+    assert dialog.importer.preview_table.horizontalHeaderItem(0).text() == "kod → code"
+    assert dialog.importer.preview_table.item(2, 2).text() == "Örnsköldsvik"
     dialog.grab().save(str(SHOTS / "catalogue_manager_ready.png"))
     changed = []
     dialog.catalogues_changed.connect(lambda: changed.append(True))
-    assert dialog.commit()
+    assert dialog.importer.commit()
     assert changed
     assert "rus_prioriteringar" in listed_ids(dialog)
     assert [g.title_sv for g in store.goals("rus_prioriteringar")] == ["Ängsö", "Åsele", "Örnsköldsvik"]
@@ -95,27 +96,27 @@ def test_good_file_previews_then_imports(dialog, store):
 
 
 def test_existing_id_is_a_problem_before_import(dialog):
-    dialog.set_file(str(DATA / "good" / "utf8_comma.csv"))
-    dialog.id_edit.setText("miljomal")
-    dialog.level_combo.setCurrentIndex(dialog.level_combo.findData("national"))
-    assert not dialog.validate()
+    dialog.importer.set_file(str(DATA / "good" / "utf8_comma.csv"))
+    dialog.importer.id_edit.setText("miljomal")
+    dialog.importer.level_combo.setCurrentIndex(dialog.importer.level_combo.findData("national"))
+    assert not dialog.importer.validate()
     assert any("already in the link store" in text for text in messages(dialog))
 
 
 def test_column_choice_fixes_an_unknown_header(dialog, tmp_path):
     path = tmp_path / "egen.csv"
     path.write_text("Nummer;Målets namn\r\nA;Ängsö\r\n", encoding="utf-8")
-    dialog.set_file(str(path))
-    assert not dialog.import_button.isEnabled()
-    combo = dialog.mapping_combos["title_sv"]
+    dialog.importer.set_file(str(path))
+    assert not dialog.importer.import_button.isEnabled()
+    combo = dialog.importer.mapping_combos["title_sv"]
     combo.setCurrentIndex(combo.findData("Målets namn"))
-    assert dialog.import_button.isEnabled()
+    assert dialog.importer.import_button.isEnabled()
 
 
 def test_bundled_source_and_disable(dialog, store):
-    dialog.source_combo.setCurrentIndex(dialog.source_combo.findData("agenda2030"))
-    assert dialog.import_button.isEnabled()
-    assert dialog.commit()
+    dialog.importer.source_combo.setCurrentIndex(dialog.importer.source_combo.findData("agenda2030"))
+    assert dialog.importer.import_button.isEnabled()
+    assert dialog.importer.commit()
     assert store.catalogue("agenda2030") is not None
     row = listed_ids(dialog).index("agenda2030")
     dialog.catalogue_table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
