@@ -73,11 +73,12 @@ def atlas_name(catalogue: Catalogue | None, goals: Sequence[Goal] = ()) -> str:
 
 
 def _overview_title(project: QgsProject, options: AtlasOptions) -> str:
-    municipality = options.municipality if options.municipality is not None else _municipality(project)
+    municipality = options.municipality if options.municipality is not None else project_municipality(project)
     return tr("Goal atlas – {municipality}").format(municipality=municipality) if municipality else tr("Goal atlas")
 
 
-def _municipality(project: QgsProject) -> str:
+def project_municipality(project: QgsProject) -> str:
+    """The project variable ``tl_municipality``, else the project's title."""
     value = QgsExpressionContextUtils.projectScope(project).variable(MUNICIPALITY_VARIABLE)
     return str(value) if value else project.title()
 
@@ -124,7 +125,7 @@ def build_atlas(
     overview_layers = [build_overview_layer(data, uid) for uid in linked_uids]
     texts = PageTexts(
         title=options.title or _overview_title(project, options),
-        municipality=options.municipality if options.municipality is not None else _municipality(project),
+        municipality=options.municipality if options.municipality is not None else project_municipality(project),
         catalogue=catalogue_text(catalogue, goals),
         date=options.date or _dt.date.today().isoformat(),
         credits=options.credits if options.credits is not None else _credits(layers, catalogue),
