@@ -3,8 +3,9 @@
 The task works on its own copies: the store is opened again inside the task (a
 database connection belongs to one thread) and every layer is cloned inside the
 task, so the layers, legends and layouts it draws all live in the worker thread
-and the project's layers are only read (as Processing tasks read them). A cancelled or failed export leaves no file behind
-(``layout_export.py`` writes under temporary names). ``finished`` runs on the
+and the project's layers are only read (as Processing tasks read them). A
+cancelled or failed export leaves no file behind (``layout_export.py`` writes
+under temporary names). ``finished`` runs on the
 main thread and reports through ``on_done(ok, result, message)``.
 """
 
@@ -105,7 +106,7 @@ def atlas_task(
 
         clones = _clones(layers)
         with open_store(store_uri) as store:
-            atlas, files = run_atlas_export(
+            _atlas, files = run_atlas_export(
                 store,
                 clones,
                 output,
