@@ -42,6 +42,7 @@ class ImportPlan:
     catalogue: Catalogue
     goals: tuple[Goal, ...]
     source: str  # file path, or "bundled"
+    warnings: tuple[str, ...] = ()  # e.g. unused columns: shown, but no reason to refuse the file
 
 
 @dataclass
@@ -53,6 +54,7 @@ class ImportResult:
     goals: int = 0
     migration: MigrationReport | None = None
     store_created: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def lost(self) -> dict[str, int]:
@@ -100,7 +102,12 @@ def plan_file(
     )
     if not catalogue.series:
         catalogue = replace(catalogue, series=catalogue.id)
-    return ImportPlan(catalogue, tuple(build_goals(catalogue.id, content.rows)), str(path))
+    return ImportPlan(
+        catalogue,
+        tuple(build_goals(catalogue.id, content.rows)),
+        str(path),
+        tuple(str(warning) for warning in content.warnings),
+    )
 
 
 def read_migration(path: str | Path) -> dict[str, str]:
@@ -287,6 +294,7 @@ def write_plans(
         plans = [_inherit_series(store, plans[0], migration)]
         full_mapping = _complete_mapping(store, migration, plans[0])
     to_write, result.unchanged = _check_against_store(store, plans, replace_existing)
+    result.warnings = [warning for plan in plans for warning in plan.warnings]
     created: list[str] = []
     try:
         for plan in to_write:

@@ -93,6 +93,8 @@ class CatalogueImportWidget(QGroupBox):
         self.migration_edit = QLineEdit(box)
         self.migration_edit.setObjectName("migrationEdit")
         self.migration_edit.setPlaceholderText(tr("optional: CSV with the columns old and new (goal ids)"))
+        browse_migration = QPushButton(tr("Browse…"), box)
+        browse_migration.clicked.connect(self._browse_migration)
         self.replace_check = QCheckBox(tr("Replace a catalogue with the same id"), box)
         self.replace_check.setObjectName("replaceCheck")
         identity = QHBoxLayout()
@@ -105,6 +107,7 @@ class CatalogueImportWidget(QGroupBox):
         version.addWidget(self.level_combo, 1)
         migration = QHBoxLayout()
         migration.addWidget(self.migration_edit, 1)
+        migration.addWidget(browse_migration)
         migration.addWidget(self.replace_check)
         form = QFormLayout()
         form.addRow(tr("Source"), self.source_combo)
@@ -154,6 +157,14 @@ class CatalogueImportWidget(QGroupBox):
         )
         if path:
             self.set_file(path)
+
+    def _browse_migration(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Migration mapping"), self.migration_edit.text(), tr("CSV (*.csv *.txt)")
+        )
+        if path:
+            self.migration_edit.setText(path)
+            self.validate()
 
     def set_file(self, path: str) -> None:
         """Choose a catalogue file (as the Browse button does) and check it."""

@@ -100,6 +100,8 @@ class ImportCatalogueAlgorithm(TerritorialAlgorithm):
         )
         if result.store_created:
             feedback.pushInfo(tr("Created the link store {store}.").format(store=parameters.get(STORE)))
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
         for catalogue_id in result.unchanged:
             feedback.pushInfo(tr("{id} is already in the link store unchanged; skipped.").format(id=catalogue_id))
         for goal, count in sorted(result.lost.items()):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from territorial_plugin.core.catalogue_import import import_catalogues, read_migration
+from territorial_plugin.core.catalogue_import import import_catalogues, plan_file, read_migration
 from territorial_plugin.core.errors import CatalogueError
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
 from territorial_plugin.core.store import open_store
@@ -160,3 +160,10 @@ def test_json_document_metadata_is_used(tmp_path):
             "Exempelkommun",
             "2024",
         )
+
+
+def test_unused_columns_are_reported_as_warnings_not_refused(tmp_path):
+    plan = plan_file(DATA / "good" / "workbook.xlsx")
+    assert plan.warnings == ("workbook.xlsx, column 'anteckning': the column 'anteckning' is not used.",)
+    result = import_catalogues(str(DATA / "good" / "workbook.xlsx"), str(tmp_path / "s.gpkg"))
+    assert result.imported == ["workbook"] and result.warnings == list(plan.warnings)
