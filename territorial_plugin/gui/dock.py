@@ -100,6 +100,8 @@ class TerritorialLinksDock(QgsDockWidget):
     # -- construction -------------------------------------------------------------
     def _build_ui(self) -> None:
         body = QWidget(self)
+        # wide enough for goal titles and the two toolbars without overflow menus
+        body.setMinimumWidth(390)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         self.status_label = QLabel(tr("Select areas on the map to see and edit their goal links."), body)
@@ -172,6 +174,7 @@ class TerritorialLinksDock(QgsDockWidget):
         header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_AREA, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.doubleClicked.connect(lambda index: panel_actions.edit_link(self))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tree.selectionModel().currentChanged.connect(self._focus_changed)
         main.addWidget(self.tree, 1)
         self.goal_toolbar = QToolBar(self.main_page)
@@ -258,6 +261,7 @@ class TerritorialLinksDock(QgsDockWidget):
             lambda: panel_actions.manage_catalogues(self),
         )
 
+        self.tree.addActions([self.lookup_action, self.highlight_toggle, self.edit_action])
         self.lookup_action.setIcon(QgsApplication.getThemeIcon("mActionZoomToSelected.svg"))
         self.highlight_toggle.setIcon(QgsApplication.getThemeIcon("mActionHighlightFeature.svg"))
         self.edit_action.setIcon(QgsApplication.getThemeIcon("mActionEditTable.svg"))
@@ -270,6 +274,13 @@ class TerritorialLinksDock(QgsDockWidget):
         self.bottom_toolbar.addSeparator()
         self.bottom_toolbar.addAction(self.export_action)
         self.bottom_toolbar.addAction(self.catalogues_action)
+        # the less frequent actions as icons (their tooltips explain them), so nothing overflows
+        for toolbar, action in (
+            (self.goal_toolbar, self.edit_action),
+            (self.bottom_toolbar, self.export_action),
+            (self.bottom_toolbar, self.catalogues_action),
+        ):
+            toolbar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
         self.catalogue_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_catalogue(self.catalogue_combo.currentData() or "")

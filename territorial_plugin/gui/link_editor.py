@@ -93,7 +93,7 @@ class LinkEditor(QWidget):
         self.motivation_edit.setPlaceholderText(tr("Motivation (why the areas support or conflict with the goal)"))
         self.motivation_edit.setToolTip(motivation_tooltip())
         self.motivation_edit.setTabChangesFocus(True)
-        self.motivation_edit.setMaximumHeight(64)
+        self.motivation_edit.setMaximumHeight(72)
         stance_label_widget = QLabel(tr("&Stance"), self)
         stance_label_widget.setBuddy(self.stance_combo)
         stance_label_widget.setToolTip(stance_tooltip())

@@ -1,0 +1,182 @@
+"""Panel, as a planner uses it in QGIS in Swedish on the sample project.
+
+Open the panel → create a link store → register the land-use layer (dialog) →
+add the bundled catalogues → select housing areas by expression → type a
+motivation, search a goal, tick it with the keyboard → check the store → link
+shore (LIS) areas as conflicting → reverse-lookup a goal → highlight it →
+screenshots of the panel with a selection.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.environ["E2E_ROOT"], "tests", "e2e"))
+
+from e2e_support import ARTIFACTS, run_scenario
+from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsProject
+from qgis.PyQt.QtCore import QEvent, Qt, QTimer
+from qgis.PyQt.QtGui import QKeyEvent
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QDockWidget
+
+LAYER_NAME = "Markanvändning (ÖP)"
+STORE = ARTIFACTS / "panel_links.gpkg"
+BOST = "\"kategori_kod\" = 'BOST'"
+LIS = "\"kategori_kod\" = 'LIS'"
+state = {}
+
+
+def type_text(widget, text: str) -> None:
+    """Type like a keyboard, å ä ö included (QTest.keyClicks handles ASCII only)."""
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def layer():
+    return QgsProject.instance().mapLayersByName(LAYER_NAME)[0]
+
+
+def dock():
+    return state["dock"]
+
+
+def open_panel(s):
+    for suffix in ("", "-wal", "-shm"):
+        path = STORE.with_name(STORE.name + suffix)
+        if path.exists():
+            path.unlink()
+    s.iface.mainWindow().findChild(object, "TerritorialLinksToggleDock").trigger()
+    s.wait(0.5)
+    d = s.iface.mainWindow().findChild(QDockWidget, "TerritorialLinksDock")
+    s.check(d is not None and d.isVisible(), "panel opens from its toolbar button")
+    state["dock"] = d
+    s.iface.setActiveLayer(layer())
+    s.wait(0.3)
+    s.check(d.state == "no_store", f"first state is 'no store yet' (was {d.state})")
+    s.notes["no_store_title"] = d.state_page.title.text()
+    s.screenshot("state_no_store", d)
+    # the button opens a file dialog; the panel's own method takes the chosen path
+    d.create_store(str(STORE))
+    s.check(STORE.is_file(), "link store created")
+    s.check(d.state == "not_registered", f"then 'layer not registered' (was {d.state})")
+
+
+def register_layer(s):
+    d = dock()
+
+    def accept():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "registerLayerDialog":
+            QTimer.singleShot(200, accept)
+            return
+        state["proposed_key"] = dialog.key_field()
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(300, accept)
+    s.screenshot("state_not_registered", d)
+    d.state_page.primary.click()
+    s.check(state.get("proposed_key") == "omr_id", f"register dialog proposes omr_id ({state.get('proposed_key')})")
+    s.check(d.state == "no_catalogue", f"then 'no catalogue' (was {d.state})")
+    s.screenshot("state_no_catalogue", d)
+    d.state_page.primary.click()
+    s.wait_until(lambda: d.state == "ready", 10)
+    s.check(d.state == "ready", f"bundled catalogues added, panel ready (was {d.state})")
+
+
+def tick_goal(s, search: str, goal_id: str):
+    d = dock()
+    d.search_edit.clear()
+    type_text(d.search_edit, search)
+    s.wait(0.2)
+    index = d.proxy.mapFromSource(d.model.index_of(goal_id))
+    s.check(index.isValid(), f"search '{search}' shows {goal_id}")
+    d.tree.setFocus()
+    d.tree.setCurrentIndex(index)
+    QTest.keyClick(d.tree, Qt.Key.Key_Space)
+    s.wait(0.3)
+
+
+def link_housing(s):
+    d = dock()
+    layer().selectByExpression(BOST)
+    s.wait(0.5)
+    s.check(len(d.selected_keys) == 8, f"8 housing areas selected in the panel ({len(d.selected_keys)})")
+    type_text(d.motivation_edit, "Nya bostäder nära stationen ger en tät och hållbar stad.")
+    tick_goal(s, "hållbara städer", "agenda2030:11")
+    tick_goal(s, "god bebyggd miljo", "miljomal:15")
+    links = d.store.links(goal_ids=["agenda2030:11"])
+    s.check(len(links) == 8, f"store holds 8 links to agenda2030:11 ({len(links)})")
+    s.check(
+        {lk.motivation for lk in links} == {"Nya bostäder nära stationen ger en tät och hållbar stad."},
+        "motivation stored as typed",
+    )
+    s.check(len(d.store.links(goal_ids=["miljomal:15"])) == 8, "8 links to miljomal:15")
+    s.notes["message"] = d.last_message[0]
+    s.check(d.last_message[0].startswith("Kopplade 8 områden till"), f"Swedish confirmation ({d.last_message[0]})")
+    s.check(d.model.check_state("agenda2030:11") == Qt.CheckState.Checked, "goal 11 shown as ticked")
+
+
+def link_shore_as_conflict(s):
+    d = dock()
+    layer().selectByExpression(LIS)
+    s.wait(0.5)
+    d.stance_combo.setCurrentIndex(d.stance_combo.findData("conflicts"))
+    d.strength_spin.setValue(3)
+    d.motivation_edit.clear()
+    type_text(d.motivation_edit, "Fritidshus i strandzonen minskar den allemansrättsliga tillgången.")
+    tick_goal(s, "levande sjöar", "miljomal:8")
+    links = d.store.links(goal_ids=["miljomal:8"])
+    s.check(len(links) == 5 and {lk.stance for lk in links} == {"conflicts"}, "5 LIS areas linked as conflicts")
+    total = len({lk.feature_key for lk in d.store.links()})
+    s.check(total >= 10, f"at least ten areas linked with motivations ({total})")
+
+
+def reverse_lookup(s):
+    d = dock()
+    layer().removeSelection()
+    s.wait(0.3)
+    d.search_edit.clear()
+    d.focus_goal("agenda2030:11")
+    d.lookup_action.trigger()
+    s.wait(0.8)
+    selected = sorted(f["omr_id"] for f in layer().getSelectedFeatures())
+    s.check(len(selected) == 8, f"reverse lookup selects the 8 housing areas ({selected})")
+    s.notes["lookup_message"] = d.last_message[0]
+    feature = next(layer().getSelectedFeatures())
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer()))
+    context.setFeature(feature)
+    value = QgsExpression("tl_goal_codes()").evaluate(context)
+    s.check(value == "11, 15", f"tl_goal_codes() gives '11, 15' ({value!r})")
+
+
+def screenshots(s):
+    d = dock()
+    s.iface.mapCanvas().zoomToFullExtent()
+    layer().selectByExpression(BOST + " OR \"kategori_kod\" = 'CENT'")
+    s.wait(0.5)
+    d.motivation_edit.setPlainText("Nya bostäder nära stationen ger en tät och hållbar stad.")
+    d.stance_combo.setCurrentIndex(0)
+    d.strength_spin.setValue(2)
+    d.linked_only_check.setChecked(True)
+    d.tree.expandAll()
+    d.focus_goal("miljomal:8")
+    d.highlight_toggle.setChecked(True)
+    s.wait(1.0)
+    s.check(len(d.highlighter.items) == 5, f"highlight shows the 5 conflicting areas ({len(d.highlighter.items)})")
+    s.screenshot("main_window")
+    s.screenshot("dock", d)
+    # Swedish throughout
+    swedish = {
+        "stance": d.stance_combo.itemText(0),
+        "lookup": d.lookup_action.text(),
+        "linked_only": d.linked_only_check.text(),
+        "status": d.status_label.text(),
+    }
+    s.notes["swedish"] = swedish
+    s.check(swedish["stance"] == "Stödjer", f"stance combo in Swedish ({swedish['stance']})")
+    s.check("områden valda" in swedish["status"], f"status in Swedish ({swedish['status']})")
+
+
+run_scenario([open_panel, register_layer, link_housing, link_shore_as_conflict, reverse_lookup, screenshots])
