@@ -24,6 +24,7 @@ from qgis.core import (
     QgsDefaultValue,
     QgsFeatureRequest,
     QgsField,
+    QgsFieldConstraints,
     QgsProviderRegistry,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -203,13 +204,17 @@ def add_uuid_field(layer: QgsVectorLayer) -> str:
         index = layer.fields().lookupField(UUID_FIELD)
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
     missing = {
-        f.id(): {index: uuid.uuid4().hex}  # hex: no braces, no dashes to mistype
+        f.id(): {index: str(uuid.uuid4())}  # the same form as the default expression gives
         for f in layer.getFeatures(request)
         if feature_key(f.attribute(index)) is None
     }
     if missing and not provider.changeAttributeValues(missing):
         raise IdentityError(tr("Could not fill the field tl_uuid of layer '{layer}'.").format(layer=layer.name()))
     layer.setDefaultValueDefinition(index, QgsDefaultValue(UUID_DEFAULT_EXPRESSION, False))
+    # Unique: QGIS then gives a split part or a pasted copy a fresh value from the
+    # default instead of repeating the original's key (the tracker copies links).
+    layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintUnique)
+    layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull)
     layer.reload()
     return UUID_FIELD
 

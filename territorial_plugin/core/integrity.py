@@ -89,7 +89,8 @@ class LayerIntegrity:
 @dataclass
 class IntegrityReport:
     layers: list[LayerIntegrity] = field(default_factory=list)
-    repaired: list[str] = field(default_factory=list)  # messages about re-attached layers
+    repaired: list[str] = field(default_factory=list)  # one message per re-attached layer
+    unregistered: list[str] = field(default_factory=list)  # given layers the store does not know
     removed_orphans: int = 0
     store_problems: list[str] = field(default_factory=list)
 
@@ -201,11 +202,7 @@ def check(
                 if message:
                     report.repaired.append(message)
             if record is None:
-                report.repaired.append(
-                    tr("Layer '{layer}' is not registered in the link store; nothing to check.").format(
-                        layer=layer.name()
-                    )
-                )
+                report.unregistered.append(layer.name())
                 continue
             found[record.layer_uid] = layer
     for record in store.layers():

@@ -19,6 +19,10 @@ ALGORITHMS = [
     ("alg_organisation", "CreateOrganisationAlgorithm"),
     ("alg_exportatlas", "ExportAtlasAlgorithm"),
     ("alg_coveragereport", "CoverageReportAlgorithm"),
+    ("alg_createstore", "CreateStoreAlgorithm"),
+    ("alg_linkfeatures", "LinkFeaturesAlgorithm"),
+    ("alg_unlinkfeatures", "UnlinkFeaturesAlgorithm"),
+    ("alg_checkintegrity", "CheckIntegrityAlgorithm"),
 ]
 
 

@@ -1,0 +1,133 @@
+"""The link service on real layers: selections, undo/redo, split and paste, removed layers, coverage."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import (
+    QgsDistanceArea,
+    QgsPoint,
+    QgsProject,
+    QgsVectorLayerUtils,
+)
+
+from territorial_plugin.core import identity
+from territorial_plugin.core.coverage import feature_areas, layer_coverage
+from territorial_plugin.core.errors import IdentityError
+from territorial_plugin.core.link_tracking import LinkTracker
+from territorial_plugin.core.links import LinkService
+from territorial_plugin.core.model import LinkSpec
+from territorial_plugin.core.project_layers import find_layer, layer_statuses
+
+from .store_layers import memory_layer, seeded_store, write
+
+
+@pytest.fixture
+def setup(qgis_app, qgis_new_project, tmp_path):
+    store = seeded_store(tmp_path / "links.gpkg")
+    layer = write(memory_layer(6), tmp_path / "areas.gpkg", "GPKG")
+    assert QgsProject.instance().addMapLayer(layer)
+    identity.register_layer(store, layer, "omr_id")
+    yield store, layer, LinkService(store, "anna")
+    store.close()
+
+
+def test_link_by_fids_selection_and_expression(setup):
+    store, layer, service = setup
+    fids = sorted(f.id() for f in layer.getFeatures())
+    assert service.link(layer, ["t:1"], LinkSpec(), fids=fids[:2]).result.inserted == 2
+    layer.selectByIds(fids[2:4])
+    assert service.link(layer, ["t:2"], LinkSpec(stance="conflicts"), selected_only=True).result.inserted == 2
+    assert service.link(layer, ["t:3"], LinkSpec(), expression="\"omr_id\" IN ('A4', 'A5')").result.inserted == 2
+    uid = identity.layer_uid_of(layer)
+    assert store.keys_for_goal("t:2") == {uid: ["A2", "A3"]}
+    assert store.keys_for_goal("t:3") == {uid: ["A4", "A5"]}
+    count, counts = service.goal_counts(layer, fids=fids[:3])
+    assert (count, counts) == (3, {"t:1": 2, "t:2": 1})
+    assert sorted(service.fids_for_goal(layer, "t:3")) == fids[4:]
+    with pytest.raises(IdentityError):
+        service.link(layer, ["t:1"], LinkSpec(), expression="omr_id = = 'x'")
+
+
+def test_undo_and_redo(setup):
+    store, layer, service = setup
+    service.link(layer, ["t:1"], LinkSpec(motivation="först"), expression="omr_id = 'A0'")
+    command = service.link(layer, ["t:1", "t:2"], LinkSpec(motivation="sedan"), expression="omr_id IN ('A0','A1')")
+    state = lambda: sorted((x.feature_key, x.goal_id, x.motivation) for x in store.links())  # noqa: E731
+    after = state()
+    command.undo()
+    assert state() == [("A0", "t:1", "först")]
+    command.redo()
+    assert state() == after
+    unlink = service.unlink(layer, None, expression="omr_id = 'A1'")
+    assert unlink.result.deleted == 2
+    unlink.undo()
+    assert state() == after
+
+
+def test_features_without_key_are_refused_and_nothing_is_linked(setup):
+    store, layer, service = setup
+    assert layer.dataProvider().changeAttributeValues({3: {layer.fields().lookupField("omr_id"): None}})
+    with pytest.raises(IdentityError, match="no value"):
+        service.link(layer, ["t:1"], LinkSpec())
+    assert store.links() == []
+
+
+def test_split_part_and_pasted_copy_get_the_links(qgis_app, qgis_new_project, tmp_path):
+    store = seeded_store(tmp_path / "links.gpkg")
+    layer = write(memory_layer(2, key=False), tmp_path / "areas.gpkg", "GPKG")
+    identity.add_uuid_field(layer)
+    identity.register_layer(store, layer, "tl_uuid")
+    service = LinkService(store, "anna")
+    service.link(layer, ["t:1"], LinkSpec(stance="conflicts", motivation="Renbete"), expression="$id = 1")
+    original = next(f for f in layer.getFeatures() if f.id() == 1)
+    tracker = LinkTracker(lambda: store, "anna")
+    tracker.watch(layer)
+    assert layer.startEditing()
+    x = original.geometry().boundingBox().center().x()
+    assert layer.splitFeatures([QgsPoint(x, 6499000), QgsPoint(x, 6501000)], False) == 0
+    pasted = QgsVectorLayerUtils.createFeature(
+        layer, original.geometry(), dict(enumerate(original.attributes()))
+    )  # what Edit ▸ Paste does
+    assert layer.addFeature(pasted)
+    assert layer.commitChanges()
+    keys = {f["tl_uuid"] for f in layer.getFeatures()}
+    assert len(keys) == 4  # original, split part, pasted copy, the untouched second feature
+    linked = {x.feature_key: x for x in store.links()}
+    assert len(linked) == 3  # original + split part + paste; the second feature stays unlinked
+    assert {x.motivation for x in linked.values()} == {"Renbete"}
+    assert {x.stance for x in linked.values()} == {"conflicts"}
+    tracker.unwatch_all()
+
+
+def test_layer_removed_from_project_while_links_are_shown(setup):
+    store, layer, service = setup
+    service.link(layer, ["t:1"], LinkSpec())
+    uid = identity.layer_uid_of(layer)
+    assert find_layer(uid) is layer
+    QgsProject.instance().removeMapLayer(layer.id())  # deletes the C++ layer
+    assert find_layer(uid) is None
+    statuses = layer_statuses(store)
+    assert [(s.record.layer_uid, s.available) for s in statuses] == [(uid, False)]
+    assert "not in this project" in statuses[0].reason
+    assert len(store.links()) == 6  # links stay stored
+
+
+def test_counts_and_ellipsoidal_area_per_goal(setup):
+    store, layer, service = setup
+    QgsProject.instance().setCrs(layer.crs())  # without a CRS QGIS measures planimetrically
+    _ = QgsProject.instance().setEllipsoid("GRS80")  # returns nothing; flake8-qgis takes it for QgsDistanceArea
+    service.link(layer, ["t:1"], LinkSpec(), expression="omr_id IN ('A0', 'A1', 'A2')")
+    service.link(layer, ["t:2"], LinkSpec(stance="conflicts"), expression="omr_id = 'A2'")
+    calculator = QgsDistanceArea()
+    calculator.setSourceCrs(layer.crs(), QgsProject.instance().transformContext())
+    assert calculator.setEllipsoid("GRS80")
+    expected = {f["omr_id"]: calculator.measureArea(f.geometry()) / 10000 for f in layer.getFeatures()}
+    assert expected["A0"] != pytest.approx(1.0, abs=1e-6)  # ellipsoidal, not the planar 1 ha
+    assert feature_areas(layer, "omr_id") == pytest.approx(expected, rel=1e-12)
+    coverage = layer_coverage(store, layer)
+    assert coverage.by_goal["t:1"].features == 3
+    assert coverage.by_goal["t:1"].area_ha == pytest.approx(sum(expected[k] for k in ("A0", "A1", "A2")), rel=1e-12)
+    assert (coverage.by_goal["t:2"].features, coverage.by_goal["t:2"].conflicts) == (1, 1)
+    assert coverage.linked_features == 3
+    assert coverage.unlinked_keys == ["A3", "A4", "A5"]
+    assert coverage.total_area_ha == pytest.approx(sum(expected.values()), rel=1e-12)
