@@ -35,7 +35,7 @@ SHARED = [f"shared-{i}" for i in range(20)]
 def writer(uri: str, number: int, results: dict, errors: list) -> None:
     rng = random.Random(number)
     own: set[str] = set()
-    increments = {key: 0 for key in COUNTERS}
+    increments = dict.fromkeys(COUNTERS, 0)
     conflicts = 0
     try:
         with PostgresStore.open(uri) as store:
