@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from qgis.core import (
     QgsDistanceArea,
-    QgsPoint,
+    QgsPointXY,
     QgsProject,
     QgsVectorLayerUtils,
 )
@@ -84,7 +84,9 @@ def test_split_part_and_pasted_copy_get_the_links(qgis_app, qgis_new_project, tm
     tracker.watch(layer)
     assert layer.startEditing()
     x = original.geometry().boundingBox().center().x()
-    assert layer.splitFeatures([QgsPoint(x, 6499000), QgsPoint(x, 6501000)], False) == 0
+    assert (
+        layer.splitFeatures([QgsPointXY(x, 6499000), QgsPointXY(x, 6501000)], False) == 0
+    )  # 3.22: no QgsPoint overload
     pasted = QgsVectorLayerUtils.createFeature(
         layer, original.geometry(), dict(enumerate(original.attributes()))
     )  # what Edit ▸ Paste does
