@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
@@ -354,12 +355,14 @@ class TerritorialLinksDock(QgsDockWidget):
                 return
         if not path.lower().endswith(".gpkg"):
             path += ".gpkg"
+        existed = Path(path).exists()
         try:
             self.set_store(open_store(path, create=True), remember=True)
         except TerritorialError as error:
             self.show_error(error)
             return
-        self.message(tr("Created link store {path}").format(path=path), Qgis.MessageLevel.Success)
+        text = tr("Opened link store {path}") if existed else tr("Created link store {path}")
+        self.message(text.format(path=path), Qgis.MessageLevel.Success)
 
     def open_store_file(self, path: str | None = None) -> None:
         if path is None:
@@ -437,7 +440,8 @@ class TerritorialLinksDock(QgsDockWidget):
             state,
             layer_name=layer.name() if layer is not None else "",
             detail=layer_problem(layer) or "",
-            store_hint=default_store_path(),
+            # one click creates the store beside a saved project; an unsaved one asks where
+            store_hint=default_store_path() if QgsProject.instance().fileName() else "",
         )
         if layer is not None:
             self.status_label.setText(f"<b>{layer.name()}</b>")

@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import QDialog
 
 from ..core.errors import TerritorialError
 from ..core.i18n import tr
+from ..core.project_store import default_store_path
 from .goal_lookup import combined_extent, lookup_goal
 from .identity_adapter import add_uuid_field, register
 from .panel_states import StatePage
@@ -164,7 +165,9 @@ def refresh_highlight(dock) -> None:
 
 
 def state_action(dock, action: str) -> None:
-    if action == StatePage.CREATE_STORE:
+    if action == StatePage.CREATE_DEFAULT_STORE:
+        dock.create_store(default_store_path())
+    elif action == StatePage.CREATE_STORE:
         dock.create_store()
     elif action == StatePage.OPEN_STORE:
         dock.open_store_file()
@@ -235,10 +238,13 @@ def manage_catalogues(dock) -> None:
     if dock.store is None:
         dock.message(tr("Open or create a link store first."), Qgis.MessageLevel.Warning)
         return
-    dialog = CatalogueManagerDialog(dock.store, dock)
+    dialog = CatalogueManagerDialog(dock.store, dock, user=dock.undo_stack.user)
     dialog.exec()
+    # deleting a catalogue may have deleted links: undo steps over them would no longer be true
+    dock.undo_stack.clear()
     dock._reload_catalogues()
     dock.set_layer(dock.layer)
+    dock._after_links_changed(dock.record.layer_uid if dock.record is not None else "")
 
 
 def open_export(dock) -> None:

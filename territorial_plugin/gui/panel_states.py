@@ -61,7 +61,8 @@ class StatePage(QWidget):
     actionRequested = pyqtSignal(str)  # noqa: N815 - Qt signal naming
 
     #: action names the dock handles
-    CREATE_STORE, OPEN_STORE, REGISTER_LAYER, ADD_BUNDLED, MANAGE_CATALOGUES = (
+    CREATE_DEFAULT_STORE, CREATE_STORE, OPEN_STORE, REGISTER_LAYER, ADD_BUNDLED, MANAGE_CATALOGUES = (
+        "create_default_store",
         "create_store",
         "open_store",
         "register_layer",
@@ -84,13 +85,16 @@ class StatePage(QWidget):
         self.primary.setObjectName("statePrimaryButton")
         self.secondary = QPushButton(self)
         self.secondary.setObjectName("stateSecondaryButton")
-        self.primary.clicked.connect(lambda: self.actionRequested.emit(self.primary.property("action")))
-        self.secondary.clicked.connect(lambda: self.actionRequested.emit(self.secondary.property("action")))
+        self.tertiary = QPushButton(self)
+        self.tertiary.setObjectName("stateTertiaryButton")
+        for button in (self.primary, self.secondary, self.tertiary):
+            button.clicked.connect(lambda checked=False, b=button: self.actionRequested.emit(b.property("action")))
         layout.addWidget(self.title)
         layout.addWidget(self.message)
         layout.addSpacing(8)
         layout.addWidget(self.primary)
         layout.addWidget(self.secondary)
+        layout.addWidget(self.tertiary)
         layout.addStretch(1)
         self.state: PanelState | None = None
 
@@ -103,7 +107,7 @@ class StatePage(QWidget):
 
     def show_state(self, state: PanelState, *, layer_name: str = "", detail: str = "", store_hint: str = "") -> None:
         self.state = state
-        primary = secondary = (None, None, "")
+        primary = secondary = tertiary = (None, None, "")
         if state == PanelState.NO_STORE:
             title = tr("No link store yet")
             message = tr(
@@ -112,8 +116,15 @@ class StatePage(QWidget):
             )
             if store_hint:
                 message += "\n\n" + tr("Suggested file: {path}").format(path=store_hint)
-            primary = (tr("Create link store…"), self.CREATE_STORE, tr("Create a new GeoPackage link store"))
-            secondary = (tr("Open existing store…"), self.OPEN_STORE, tr("Open a link store somebody already made"))
+                primary = (
+                    tr("Create link store beside the project"),
+                    self.CREATE_DEFAULT_STORE,
+                    tr("Create {path} and remember it in the project").format(path=store_hint),
+                )
+                secondary = (tr("Create elsewhere…"), self.CREATE_STORE, tr("Choose where the new GeoPackage goes"))
+            else:
+                primary = (tr("Create link store…"), self.CREATE_STORE, tr("Create a new GeoPackage link store"))
+            tertiary = (tr("Open existing store…"), self.OPEN_STORE, tr("Open a link store somebody already made"))
         elif state == PanelState.NO_LAYER:
             title = tr("No layer chosen")
             message = tr("Choose the land-use layer of the plan in the Layers panel, then select areas on the map.")
@@ -146,3 +157,4 @@ class StatePage(QWidget):
         self.message.setText(message)
         self._button(self.primary, *primary)
         self._button(self.secondary, *secondary)
+        self._button(self.tertiary, *tertiary)

@@ -19,8 +19,9 @@ def test_no_store_offers_create_and_the_store_is_remembered_in_the_project(qgis_
     try:
         assert dock.state == PanelState.NO_STORE
         assert dock.state_page.primary.isVisible() or not dock.isVisible()
+        # an unsaved project: the panel asks where; opening an existing store is offered too
         assert dock.state_page.primary.property("action") == "create_store"
-        assert dock.state_page.secondary.property("action") == "open_store"
+        assert dock.state_page.tertiary.property("action") == "open_store"
         path = tmp_path / "ny.gpkg"
         dock.create_store(str(path))
         assert path.is_file()
@@ -103,3 +104,22 @@ def test_layer_removed_while_shown_leaves_the_links_and_raises_nothing(ready_doc
     wait_tasks()
     assert ready_dock.state == PanelState.NO_LAYER
     assert len(store.links()) == 8
+
+
+def test_one_click_creates_the_store_beside_a_saved_project(qgis_iface, sample_layer, tmp_path):
+    QgsProject.instance().removeEntry(SCOPE, KEY)
+    QgsProject.instance().setFileName(str(tmp_path / "plan.qgz"))
+    dock = make_dock(qgis_iface, None, sample_layer)
+    try:
+        assert dock.state == PanelState.NO_STORE
+        assert dock.state_page.primary.property("action") == "create_default_store"
+        assert "plan_links.gpkg" in dock.state_page.primary.toolTip()
+        dock.state_page.primary.click()
+        assert (tmp_path / "plan_links.gpkg").is_file()
+        # remembered relative to the project, so the folder can move
+        value, _ = QgsProject.instance().readEntry(SCOPE, KEY, "")
+        assert value == "./plan_links.gpkg"
+        assert dock.state == PanelState.NOT_REGISTERED
+    finally:
+        close_dock(dock)
+        QgsProject.instance().setFileName("")
