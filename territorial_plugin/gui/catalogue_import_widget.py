@@ -86,7 +86,7 @@ class CatalogueImportWidget(QGroupBox):
             combo.setToolTip(tr("Column for {field}").format(field=key))
             combo.addItem(tr("{field}: automatic").format(field=key), AUTO)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(17)
             combo.currentIndexChanged.connect(self.validate)
             self.mapping_combos[key] = combo
             mapping_grid.addWidget(combo, index // 4, index % 4)

@@ -106,7 +106,9 @@ class CatalogueManagerDialog(QDialog):
             table.setItem(row, 0, enabled)
             for column, text in enumerate(cells, 1):
                 item = QTableWidgetItem(text)
-                item.setToolTip(catalogue.source or text)
+                item.setToolTip(
+                    "\n".join(part for part in (catalogue.name, catalogue.description, catalogue.source) if part)
+                )
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
