@@ -191,6 +191,7 @@ def check(
     if layers is None:
         for status in layer_statuses(store, project):
             if status.available:
+                resolve_layer(store, status.layer)  # brings a changed source up to date in the store
                 found[status.record.layer_uid] = status.layer
             else:
                 reasons[status.record.layer_uid] = status.reason
