@@ -24,23 +24,11 @@ from qgis.core import QgsExpression, QgsExpressionFunction, QgsFeatureRequest, Q
 from .catalogue import natural_key
 from .errors import TerritorialError
 from .i18n import tr
+from .identity import feature_key, layer_uid_of
 from .project_store import project_store_uri
 from .store import is_postgres_uri, open_store
 
 GROUP = "Territorial Links"
-#: the custom property that remembers a layer's uid in the project (core/identity.py owns it)
-LAYER_UID_PROPERTY = "territorial_links/layer_uid"
-
-
-def _layer_uid(layer) -> str | None:
-    try:
-        from . import identity
-    except ImportError:
-        identity = None
-    if identity is not None and hasattr(identity, "layer_uid_of"):
-        return identity.layer_uid_of(layer)
-    value = layer.customProperty(LAYER_UID_PROPERTY)
-    return str(value) if value else None
 
 
 @dataclass
@@ -108,7 +96,7 @@ def _feature_links(context) -> list[tuple[str, str]] | None:
     layer = QgsProject.instance().mapLayer(layer_id) if layer_id else None
     if layer is None:
         return None
-    uid = _layer_uid(layer)
+    uid = layer_uid_of(layer)
     uri = project_store_uri()
     if not uid or not uri:
         return None
@@ -119,12 +107,8 @@ def _feature_links(context) -> list[tuple[str, str]] | None:
     index = feature.fields().lookupField(links.key_field)
     if index < 0:
         return None
-    value = feature.attribute(index)
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return []
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return links.by_key.get(str(value), [])
+    key = feature_key(feature.attribute(index))
+    return links.by_key.get(key, []) if key is not None else []
 
 
 class GoalCodesFunction(QgsExpressionFunction):

@@ -10,6 +10,7 @@ table of a layer is read in a ``QgsTask`` (``layer_keys.py``).
 from __future__ import annotations
 
 import contextlib
+import html
 import time
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.coverage import layer_coverage
 from ..core.errors import TerritorialError
 from ..core.i18n import tr
 from ..core.project_store import default_store_path, project_store_uri, remember_store
@@ -71,6 +73,7 @@ class TerritorialLinksDock(QgsDockWidget):
         self.record = None  # RegisteredLayer of the active layer
         self.layer_keys: LayerKeys | None = None
         self.selected_keys: list[str] = []
+        self.coverage = None  # core.coverage.LayerCoverage of the active layer
         self.last_message: tuple[str, int] = ("", 0)
         self.last_refresh_ms = 0.0
         self.language = qgis_locale()
@@ -186,6 +189,8 @@ class TerritorialLinksDock(QgsDockWidget):
         self.hint_label = QLabel(self.main_page)
         self.hint_label.setObjectName("hintLabel")
         self.hint_label.setWordWrap(True)
+        self.hint_label.setTextFormat(Qt.TextFormat.RichText)
+        self.hint_label.linkActivated.connect(lambda link: self.select_unlinked())
         main.addWidget(self.hint_label)
 
         box = QGroupBox(tr("What a tick writes"), self.main_page)
@@ -411,6 +416,7 @@ class TerritorialLinksDock(QgsDockWidget):
         if self.layer is not None and previous is not self.layer:
             self.layer.selectionChanged.connect(self._selection_changed)
         self.record = None
+        self.coverage = None
         if self.store is not None and self.layer is not None and not layer_problem(self.layer):
             try:
                 self.record = registered_layer(self.store, self.layer)
@@ -501,34 +507,52 @@ class TerritorialLinksDock(QgsDockWidget):
                 layer=self.layer.name(), n=n_selected, total=total
             )
         )
+        self._n_selected = n_selected
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        n_keys, n_selected = len(self.selected_keys), getattr(self, "_n_selected", 0)
         if n_keys:
             hint = tr("Tick a goal to link the {n} selected areas to it; untick to remove the links.").format(n=n_keys)
         elif n_selected:
             hint = tr("The selected areas have no key value and cannot be linked.")
         else:
             hint = tr("Select areas on the map (or with an expression) to link them to goals.")
+        hint = html.escape(hint)
+        unlinked = len(self.coverage.unlinked_keys) if self.coverage is not None else 0
+        if unlinked:
+            # areas with no goal are easy to find: one click selects them
+            hint += "<br/>" + '<a href="unlinked">{}</a>'.format(
+                html.escape(tr("{n} areas of this layer have no goal yet: select them").format(n=unlinked))
+            )
         self.hint_label.setText(hint)
+
+    def select_unlinked(self) -> None:
+        """Select the areas of the active layer that are linked to no goal."""
+        if self.coverage is None or self.layer_keys is None or self.layer is None:
+            return
+        fids = self.layer_keys.fids_for(self.coverage.unlinked_keys)
+        self.layer.selectByIds(fids)
+        if self.iface is not None and fids:
+            self.iface.mapCanvas().zoomToSelected(self.layer)
+            self.iface.mapCanvas().flashFeatureIds(self.layer, fids)
 
     def refresh_coverage(self) -> None:
         """Per goal: linked areas of the layer, their hectares, and how many conflict."""
         if self.state != PanelState.READY or self.record is None:
             return
+        if self.layer_keys is None or not self.layer_keys.is_ready:
+            return  # the key table task calls back when the areas are read
         try:
-            links = self.store.links(layer_uids=[self.record.layer_uid])
+            coverage = layer_coverage(self.store, self.layer, areas=self.layer_keys.areas)
         except TerritorialError as error:
             self.show_error(error)
             return
-        areas = self.layer_keys.areas if self.layer_keys is not None else {}
-        coverage: dict[str, list] = {}
-        for link in links:
-            entry = coverage.setdefault(link.goal_id, [0, 0.0, 0])
-            entry[0] += 1
-            entry[1] += areas.get(link.feature_key, 0.0)
-            if link.stance == "conflicts":
-                entry[2] += 1
-        self.model.set_coverage({goal: tuple(values) for goal, values in coverage.items()})
+        self.coverage = coverage
+        self.model.set_coverage({goal: (c.features, c.area_ha, c.conflicts) for goal, c in coverage.by_goal.items()})
         if self.proxy.is_filtering():
             self.proxy.invalidate()
+        self._update_hint()
 
     # -- linking --------------------------------------------------------------------
     def set_goal_linked(self, goal_id: str, link: bool) -> None:

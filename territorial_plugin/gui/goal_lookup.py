@@ -13,8 +13,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..core.project_layers import project_layers_by_uid
 from ..core.store.base import Store
-from .identity_adapter import layer_uid
+from .identity_adapter import feature_key
 
 #: keys per IN (...) clause; keeps expressions short enough for every provider
 CHUNK = 500
@@ -40,16 +41,6 @@ class LookupResult:
         return sum(len(h.fids) for h in self.hits)
 
 
-def project_layers_by_uid(project: QgsProject) -> dict[str, list[QgsVectorLayer]]:
-    result: dict[str, list[QgsVectorLayer]] = {}
-    for layer in project.mapLayers().values():
-        if isinstance(layer, QgsVectorLayer):
-            uid = layer_uid(layer)
-            if uid:
-                result.setdefault(uid, []).append(layer)
-    return result
-
-
 def fids_for_keys(layer: QgsVectorLayer, key_field: str, keys) -> dict[str, int]:
     """key → fid for the given keys, read with ``IN`` filters (set-based, no geometry)."""
     keys = list(keys)
@@ -65,10 +56,9 @@ def fids_for_keys(layer: QgsVectorLayer, key_field: str, keys) -> dict[str, int]
         request = QgsFeatureRequest().setFilterExpression(f"{column} IN ({values})")
         request.setSubsetOfAttributes([index]).setFlags(QgsFeatureRequest.Flag.NoGeometry)
         for feature in layer.getFeatures(request):
-            value = feature.attribute(index)
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
-            result[str(value)] = feature.id()
+            key = feature_key(feature.attribute(index))
+            if key is not None:
+                result[key] = feature.id()
     return result
 
 

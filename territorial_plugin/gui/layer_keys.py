@@ -13,34 +13,21 @@ import contextlib
 
 from qgis.core import (
     QgsApplication,
-    QgsDistanceArea,
     QgsFeatureRequest,
-    QgsProject,
     QgsTask,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from ..core.coverage import area_calculator
 from ..core.i18n import tr
+from ..core.identity import feature_key
 
 #: selections up to this size are read directly while the key table is being built
 DIRECT_READ_LIMIT = 2000
-
-
-def _key_text(value) -> str | None:
-    if value is None:
-        return None
-    try:
-        if value.isNull():  # QVariant NULL under QGIS 3.22
-            return None
-    except AttributeError:
-        pass
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value)
-    return text or None
 
 
 class _KeyTableTask(QgsTask):
@@ -51,30 +38,31 @@ class _KeyTableTask(QgsTask):
         self.source = QgsVectorLayerFeatureSource(layer)
         self.key_index = layer.fields().lookupField(key_field)
         self.total = max(layer.featureCount(), 1)
-        self.distance_area = QgsDistanceArea()
-        self.distance_area.setSourceCrs(layer.crs(), QgsProject.instance().transformContext())
-        # the project's ellipsoid, as QGIS measures; GRS 80 (SWEREF 99's) when the project has none
-        for ellipsoid in (QgsProject.instance().ellipsoid(), "EPSG:7019"):
-            if ellipsoid and ellipsoid != "NONE" and self.distance_area.setEllipsoid(ellipsoid):
-                break
+        # measured as QGIS and the reports measure (core/coverage.py): the project's ellipsoid
+        self.distance_area = area_calculator(layer)
+        self.polygons = layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
         self.keys: dict[int, str] = {}
         self.areas: dict[str, float] = {}
 
     def run(self) -> bool:
         request = QgsFeatureRequest().setSubsetOfAttributes([self.key_index])
+        if not self.polygons:
+            request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         to_ha = QgsUnitTypes.fromUnitToUnitFactor(self.distance_area.areaUnits(), QgsUnitTypes.AreaUnit.AreaHectares)
         for n, feature in enumerate(self.source.getFeatures(request)):
             if n % 1000 == 0:
                 if self.isCanceled():
                     return False
                 self.setProgress(100.0 * n / self.total)
-            key = _key_text(feature.attribute(self.key_index))
+            key = feature_key(feature.attribute(self.key_index))
             if key is None:
                 continue
             self.keys[feature.id()] = key
+            area = 0.0
             geometry = feature.geometry()
-            if geometry is not None and not geometry.isEmpty():
-                self.areas[key] = self.areas.get(key, 0.0) + self.distance_area.measureArea(geometry) * to_ha
+            if self.polygons and geometry is not None and not geometry.isEmpty():
+                area = self.distance_area.measureArea(geometry) * to_ha
+            self.areas[key] = self.areas.get(key, 0.0) + area
         return True
 
 
@@ -171,7 +159,7 @@ class LayerKeys(QObject):
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         result = []
         for feature in self.layer.getFeatures(request):
-            key = _key_text(feature.attribute(self.key_index))
+            key = feature_key(feature.attribute(self.key_index))
             if key is not None:
                 result.append(key)
         return result

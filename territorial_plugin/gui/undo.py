@@ -1,9 +1,10 @@
 """Undo and redo of the panel's link actions (Ctrl+Z / Ctrl+Shift+Z).
 
-Each action is done first, outside the stack, so that a refused write raises in
-the panel and nothing is pushed; the command then remembers the links of the
-touched ``keys × goals`` before and after, and undo/redo put exactly those rows
-back with :meth:`Store.replace_links` (one transaction each).
+Each action is written first, outside the stack, so that a refused write raises
+in the panel and nothing is pushed. What was written is a
+:class:`core.links.LinkCommand` (the links of the touched ``keys × goals``
+before and after); the ``QUndoCommand`` here only wraps it: undo/redo put those
+rows back with ``Store.replace_links``, one transaction each.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from qgis.PyQt.QtWidgets import QUndoCommand, QUndoStack
 
 from ..core.errors import TerritorialError
 from ..core.i18n import tr
+from ..core.links import LinkCommand
 from ..core.model import Link, LinkSpec, WriteResult
 from ..core.store.base import Store
 
@@ -23,53 +25,42 @@ def _rows(store: Store, layer_uid: str, keys: Sequence[str], goal_ids: Sequence[
     return [link for link in store.links_for_keys(layer_uid, keys) if link.goal_id in wanted]
 
 
-class LinkChangeCommand(QUndoCommand):
-    """A link or unlink of ``keys × goal_ids`` that has already been done."""
+class LinkUndoCommand(QUndoCommand):
+    """Qt's face of a :class:`LinkCommand` that has already been done."""
 
     def __init__(
         self,
-        store: Store,
-        layer_uid: str,
-        keys: Sequence[str],
-        goal_ids: Sequence[str],
-        before: list[Link],
-        user: str,
-        text: str,
+        command: LinkCommand,
         on_change: Callable[[str], None],
         on_error: Callable[[TerritorialError], None],
     ):
-        super().__init__(text)
-        self.store = store
-        self.layer_uid = layer_uid
-        self.keys = list(keys)
-        self.goal_ids = list(goal_ids)
-        self.before = before
-        self.after = _rows(store, layer_uid, self.keys, self.goal_ids)
-        self.user = user
+        super().__init__(command.text)
+        self.command = command
         self.on_change = on_change
         self.on_error = on_error
         self._done = True  # the first redo() (from push) must not write again
 
-    def _put(self, rows: list[Link]) -> None:
+    def _run(self, write: Callable[[], WriteResult]) -> None:
         try:
-            self.store.replace_links(self.layer_uid, self.keys, self.goal_ids, rows, self.user)
+            write()
         except TerritorialError as error:
+            # the store refused (e.g. a catalogue was deleted meanwhile): drop the step, say why
             self.setObsolete(True)
             self.on_error(error)
-        self.on_change(self.layer_uid)
+        self.on_change(self.command.layer_uid)
 
     def undo(self) -> None:
-        self._put(self.before)
+        self._run(self.command.undo)
 
     def redo(self) -> None:
         if self._done:
             self._done = False
             return
-        self._put(self.after)
+        self._run(self.command.redo)
 
 
 class LinkUndoStack(QUndoStack):
-    """The panel's undo stack; its actions carry the standard shortcuts."""
+    """The panel's undo stack over the keys the panel already knows (no re-reading of the layer)."""
 
     def __init__(self, store_getter: Callable[[], Store | None], user: str, parent=None):
         super().__init__(parent)
@@ -84,32 +75,37 @@ class LinkUndoStack(QUndoStack):
             raise TerritorialError(tr("No link store is open."))
         return store
 
-    def link(
-        self, layer_uid: str, keys: Sequence[str], goal_ids: Sequence[str], spec: LinkSpec, text: str
-    ) -> WriteResult:
+    def _change(self, layer_uid: str, keys, goal_ids, text: str, write: Callable[[Store], WriteResult]):
         store = self._store()
+        keys, goal_ids = list(keys), list(goal_ids)
         before = _rows(store, layer_uid, keys, goal_ids)
-        result = store.link(layer_uid, keys, goal_ids, spec, self.user)
-        self._push(store, layer_uid, keys, goal_ids, before, text)
+        result = write(store)
+        after = _rows(store, layer_uid, keys, goal_ids)
+        command = LinkCommand(store, layer_uid, keys, goal_ids, before, after, self.user, text, result)
+        self.push(LinkUndoCommand(command, self.on_change, self.on_error))
         return result
 
-    def unlink(self, layer_uid: str, keys: Sequence[str], goal_ids: Sequence[str], text: str) -> WriteResult:
-        store = self._store()
-        before = _rows(store, layer_uid, keys, goal_ids)
-        result = store.unlink(layer_uid, keys, goal_ids, self.user)
-        self._push(store, layer_uid, keys, goal_ids, before, text)
-        return result
-
-    def update(self, layer_uid: str, key: str, goal_id: str, spec: LinkSpec, text: str) -> Link:
-        store = self._store()
-        before = _rows(store, layer_uid, [key], [goal_id])
-        link = store.update_link(
-            layer_uid, key, goal_id, self.user, stance=spec.stance, strength=spec.strength, motivation=spec.motivation
+    def link(self, layer_uid: str, keys, goal_ids, spec: LinkSpec, text: str) -> WriteResult:
+        return self._change(
+            layer_uid, keys, goal_ids, text, lambda store: store.link(layer_uid, keys, goal_ids, spec, self.user)
         )
-        self._push(store, layer_uid, [key], [goal_id], before, text)
-        return link
 
-    def _push(self, store, layer_uid, keys, goal_ids, before, text) -> None:
-        self.push(
-            LinkChangeCommand(store, layer_uid, keys, goal_ids, before, self.user, text, self.on_change, self.on_error)
+    def unlink(self, layer_uid: str, keys, goal_ids, text: str) -> WriteResult:
+        return self._change(
+            layer_uid, keys, goal_ids, text, lambda store: store.unlink(layer_uid, keys, goal_ids, self.user)
         )
+
+    def update(self, layer_uid: str, key: str, goal_id: str, spec: LinkSpec, text: str) -> WriteResult:
+        def write(store: Store) -> WriteResult:
+            store.update_link(
+                layer_uid,
+                key,
+                goal_id,
+                self.user,
+                stance=spec.stance,
+                strength=spec.strength,
+                motivation=spec.motivation,
+            )
+            return WriteResult(updated=1)
+
+        return self._change(layer_uid, [key], [goal_id], text, write)

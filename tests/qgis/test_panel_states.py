@@ -123,3 +123,30 @@ def test_one_click_creates_the_store_beside_a_saved_project(qgis_iface, sample_l
     finally:
         close_dock(dock)
         QgsProject.instance().setFileName("")
+
+
+def test_a_layer_without_a_key_gets_tl_uuid_and_is_registered(qgis_iface, store, qgis_new_project):
+    from territorial_plugin.gui.identity_adapter import UUID_FIELD
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3006&field=namn:string", "skiss", "memory")
+    from qgis.core import QgsFeature, QgsGeometry
+
+    for name in ("a", "a"):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([name])
+        feature.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0,10 0,10 10,0 0))"))
+        assert layer.dataProvider().addFeature(feature)
+    assert QgsProject.instance().addMapLayer(layer) is not None
+    dialog = RegisterLayerDialog(layer)
+    assert dialog.add_uuid(), "no usable field: tl_uuid is offered ticked"
+    assert dialog.key_field() == UUID_FIELD
+    dock = make_dock(qgis_iface, store.uri, layer)
+    try:
+        panel_actions.register_active_layer(dock, add_uuid=True)
+        wait_tasks()
+        assert dock.state == PanelState.READY
+        assert store.layers()[0].key_field == UUID_FIELD
+        values = [f[UUID_FIELD] for f in layer.getFeatures()]
+        assert len(set(values)) == 2 and all(values)
+    finally:
+        close_dock(dock)

@@ -101,3 +101,15 @@ def test_per_goal_count_and_hectares_of_the_layer(ready_dock, sample_layer, stor
     assert count_text == "2"
     tooltip = dock.model.index(index.row(), 1, index.parent()).data(Qt.ItemDataRole.ToolTipRole)
     assert "2" in tooltip and "conflict" in tooltip
+
+
+def test_areas_without_goals_are_one_click_away(ready_dock, sample_layer, store):
+    dock = ready_dock
+    uid = dock.record.layer_uid
+    linked = [f"EK-{n:03d}" for n in range(1, 41)]
+    store.link(uid, linked, ["agenda2030:11"], LinkSpec(), "test")
+    dock.refresh_coverage()
+    assert "3 areas of this layer have no goal yet" in dock.hint_label.text()
+    dock.hint_label.linkActivated.emit("unlinked")
+    selected = sorted(f["omr_id"] for f in sample_layer.getSelectedFeatures())
+    assert selected == ["EK-041", "EK-042", "EK-043"]
