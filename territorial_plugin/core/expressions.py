@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 
 from qgis.core import QgsExpression, QgsExpressionFunction, QgsFeatureRequest, QgsProject
@@ -31,22 +32,46 @@ from .store import is_postgres_uri, open_store
 GROUP = "Territorial Links"
 
 
+#: how long a looked-up layer → (store, uid) and a file stamp are trusted, in seconds;
+#: a render of 10 000 labels then costs a few dictionary look-ups per feature
+RECHECK_S = 1.0
+
+
 @dataclass
 class _LayerLinks:
     key_field: str
     #: feature key → [(goal id, stance)]
     by_key: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     stamp: tuple = ()
+    checked_at: float = 0.0
+    #: (key, catalogue) → the text tl_goal_codes returns
+    codes: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def codes_text(self, key: str, catalogue: str) -> str:
+        text = self.codes.get((key, catalogue))
+        if text is None:
+            pairs = []
+            for goal_id, _stance in self.by_key.get(key, ()):
+                cat, _, code = goal_id.partition(":")
+                if not catalogue or cat == catalogue:
+                    pairs.append((cat, code))
+            pairs.sort(key=lambda item: (item[0], natural_key(item[1])))
+            text = ", ".join(code for _cat, code in pairs)
+            self.codes[(key, catalogue)] = text
+        return text
 
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, str], _LayerLinks | None] = {}
+#: layer id → (store uri, layer uid, when looked up)
+_layers: dict[str, tuple[str, str, float]] = {}
 
 
 def invalidate() -> None:
     """Forget every cached link (call after writing links)."""
     with _lock:
         _cache.clear()
+        _layers.clear()
 
 
 def _stamp(uri: str) -> tuple:
@@ -64,10 +89,14 @@ def _stamp(uri: str) -> tuple:
 
 def layer_links(uri: str, layer_uid: str) -> _LayerLinks | None:
     """Links of one registered layer, from the cache or read now."""
-    stamp = _stamp(uri)
+    now = time.monotonic()
     with _lock:
         cached = _cache.get((uri, layer_uid), False)
-        if cached is not False and (cached is None or cached.stamp == stamp):
+        if cached is not False and (cached is None or now - cached.checked_at < RECHECK_S):
+            return cached
+        stamp = _stamp(uri)
+        if cached and cached.stamp == stamp:
+            cached.checked_at = now
             return cached
         try:
             store = open_store(uri)
@@ -79,7 +108,7 @@ def layer_links(uri: str, layer_uid: str) -> _LayerLinks | None:
             if record is None:
                 result = None
             else:
-                result = _LayerLinks(record.key_field, stamp=stamp)
+                result = _LayerLinks(record.key_field, stamp=stamp, checked_at=now)
                 for link in store.links(layer_uids=[layer_uid]):
                     result.by_key.setdefault(link.feature_key, []).append((link.goal_id, link.stance))
         finally:
@@ -88,26 +117,38 @@ def layer_links(uri: str, layer_uid: str) -> _LayerLinks | None:
         return result
 
 
+def _layer_links_for(context) -> _LayerLinks | None:
+    layer_id = context.variable("layer_id")
+    if not layer_id:
+        return None
+    now = time.monotonic()
+    known = _layers.get(layer_id)
+    if known is None or now - known[2] >= RECHECK_S:
+        layer = QgsProject.instance().mapLayer(layer_id)
+        uid = layer_uid_of(layer) if layer is not None else None
+        uri = project_store_uri() if uid else ""
+        known = (uri, uid or "", now)
+        _layers[layer_id] = known
+    uri, uid, _when = known
+    if not uri or not uid:
+        return None
+    return layer_links(uri, uid)
+
+
+def _feature_key(context, links: _LayerLinks) -> str | None:
+    feature = context.feature()
+    index = feature.fields().lookupField(links.key_field)
+    return feature_key(feature.attribute(index)) if index >= 0 else None
+
+
 def _feature_links(context) -> list[tuple[str, str]] | None:
     """(goal id, stance) of the context's feature, or ``None`` if it has no registered layer."""
     if context is None or not context.hasFeature():
         return None
-    layer_id = context.variable("layer_id")
-    layer = QgsProject.instance().mapLayer(layer_id) if layer_id else None
-    if layer is None:
-        return None
-    uid = layer_uid_of(layer)
-    uri = project_store_uri()
-    if not uid or not uri:
-        return None
-    links = layer_links(uri, uid)
+    links = _layer_links_for(context)
     if links is None:
         return None
-    feature = context.feature()
-    index = feature.fields().lookupField(links.key_field)
-    if index < 0:
-        return None
-    key = feature_key(feature.attribute(index))
+    key = _feature_key(context, links)
     return links.by_key.get(key, []) if key is not None else []
 
 
@@ -126,17 +167,15 @@ class GoalCodesFunction(QgsExpressionFunction):
         )
 
     def func(self, values, context, parent, node):
-        links = _feature_links(context)
+        if context is None or not context.hasFeature():
+            return None
+        links = _layer_links_for(context)
         if links is None:
             return None
-        catalogue = (values[0] or "") if values else ""
-        codes = []
-        for goal_id, _stance in links:
-            cat, _, code = goal_id.partition(":")
-            if not catalogue or cat == catalogue:
-                codes.append((cat, code))
-        codes.sort(key=lambda item: (item[0], natural_key(item[1])))
-        return ", ".join(code for _cat, code in codes)
+        key = _feature_key(context, links)
+        if key is None:
+            return ""
+        return links.codes_text(key, str((values[0] or "") if values else ""))
 
     def usesGeometry(self, node) -> bool:
         return False

@@ -23,7 +23,8 @@ def evaluate(layer, key, text):
     return value
 
 
-def test_goal_codes_and_stance_follow_the_store(store, sample_layer):
+def test_goal_codes_and_stance_follow_the_store(store, sample_layer, monkeypatch):
+    monkeypatch.setattr(expressions, "RECHECK_S", 0.0)  # no trust period: see changes at once
     expressions.register_functions()
     try:
         uid = register(store, sample_layer, "omr_id").layer_uid
@@ -53,3 +54,20 @@ def test_plugin_registers_and_removes_the_functions(qgis_iface):
     finally:
         plugin.unload()
     assert not QgsExpression.isFunctionName("tl_goal_codes")
+
+
+def test_a_change_by_someone_else_shows_after_the_recheck_period(store, sample_layer):
+    import time
+
+    expressions.register_functions()
+    try:
+        uid = register(store, sample_layer, "omr_id").layer_uid
+        remember_store(store.uri)
+        store.link(uid, ["EK-004"], ["agenda2030:11"], LinkSpec(), "t")
+        expressions.invalidate()
+        assert evaluate(sample_layer, "EK-004", "tl_goal_codes()") == "11"
+        store.link(uid, ["EK-004"], ["agenda2030:7"], LinkSpec(), "t")  # not through the panel
+        time.sleep(expressions.RECHECK_S + 0.05)
+        assert evaluate(sample_layer, "EK-004", "tl_goal_codes()") == "7, 11"
+    finally:
+        expressions.unregister_functions()
