@@ -207,16 +207,21 @@ def register_active_layer(dock, key_field: str | None = None, add_uuid: bool = F
 
 
 def add_bundled_catalogues(dock) -> None:
-    """Save the bundled strategies (not the example catalogue) into the store."""
+    """Save the bundled strategies (not the example catalogue) into the store; enable disabled ones."""
     from ..core.catalogue_bundled import BUNDLED_IDS, load_bundled
 
     if dock.store is None:
         return
-    present = {c.id for c in dock.store.catalogues()}
+    present = {c.id: c for c in dock.store.catalogues()}
     added = []
     try:
         for catalogue_id in BUNDLED_IDS:
-            if catalogue_id in present or catalogue_id.endswith("_example"):
+            if catalogue_id.endswith("_example"):
+                continue
+            if catalogue_id in present:
+                if not present[catalogue_id].enabled:
+                    dock.store.set_catalogue_enabled(catalogue_id, True)
+                    added.append(present[catalogue_id].name)
                 continue
             catalogue, goals = load_bundled(catalogue_id)
             dock.store.save_catalogue(catalogue, goals)

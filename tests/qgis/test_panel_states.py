@@ -150,3 +150,19 @@ def test_a_layer_without_a_key_gets_tl_uuid_and_is_registered(qgis_iface, store,
         assert len(set(values)) == 2 and all(values)
     finally:
         close_dock(dock)
+
+
+def test_disabled_catalogues_are_enabled_again_from_the_no_catalogue_state(qgis_iface, store, sample_layer):
+    from territorial_plugin.gui.identity_adapter import register
+
+    register(store, sample_layer, "omr_id")
+    for catalogue in store.catalogues():
+        store.set_catalogue_enabled(catalogue.id, False)
+    dock = make_dock(qgis_iface, store.uri, sample_layer)
+    try:
+        assert dock.state == PanelState.NO_CATALOGUE
+        dock.state_page.primary.click()
+        assert dock.state == PanelState.READY
+        assert store.catalogue("agenda2030").enabled
+    finally:
+        close_dock(dock)
