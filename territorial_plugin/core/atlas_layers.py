@@ -71,15 +71,16 @@ def _symbol(geometry_type: int, color: QColor, *, hatch: bool = False, fill_alph
         return QgsLineSymbol.createSimple({"color": color.name(), "width": "1.2"})
     fill = QColor(color)
     fill.setAlpha(fill_alpha)
-    symbol = QgsFillSymbol.createSimple(
+    # conflicts get a broad dashed border instead of a hatch: Qt's PDF engine (QGIS 3.22)
+    # rasterises hatch brushes and line-pattern fills, and the atlas must stay vector
+    return QgsFillSymbol.createSimple(
         {
             "color": f"{fill.red()},{fill.green()},{fill.blue()},{fill.alpha()}",
-            "style": "b_diagonal" if hatch else "solid",
-            "outline_color": color.name(),
-            "outline_width": "0.6",
+            "outline_color": color.darker(130).name() if hatch else color.name(),
+            "outline_width": "0.9" if hatch else "0.6",
+            "outline_style": "dash" if hatch else "solid",
         }
     )
-    return symbol
 
 
 def _label_settings(field: str, size: float, color: QColor) -> QgsPalLayerSettings:
@@ -130,7 +131,7 @@ def build_goal_layer(data: AtlasData, layer_uid: str) -> QgsVectorLayer:
         (Stance.NEUTRAL.value, tr("Neutral to the goal"), NEUTRAL_COLOR, False),
     ):
         rule = QgsRuleBasedRenderer.Rule(
-            _symbol(geometry_type, color, hatch=hatch, fill_alpha=235 if hatch else 150),
+            _symbol(geometry_type, color, hatch=hatch, fill_alpha=150),
             0,
             0,
             f'"tl_goal" = @{GOAL_VARIABLE} AND "tl_stance" = \'{stance}\'',

@@ -295,7 +295,7 @@ class PageBuilder:
                     root.addLayer(layer)
             legend.setWrapString("")
             legend.model().setLayerStyleOverrides(map_item.layerStyleOverrides())  # pale swatches as on the map
-            wrap_legend_labels(legend, 30 if not overview else 60)
+            wrap_legend_labels(legend, 26 if not overview else 60)
             legend.updateLegend()
 
     @staticmethod
@@ -329,6 +329,16 @@ class PageBuilder:
         return fmt
 
     def _add_table(self, page: GoalPage, rect: QRectF) -> int:
+        if not page.rows:
+            note = QgsLayoutItemLabel(self.layout)
+            note.setText(tr("No areas are linked to this goal."))
+            font = QFont(FONT_FAMILY)
+            font.setPointSizeF(8.0 * self.type_scale)
+            font.setItalic(True)
+            note.setFont(font)
+            self.layout.addLayoutItem(note)
+            note.attemptSetSceneRect(QRectF(rect.x(), rect.y(), rect.width(), 8.0 * self.type_scale))
+            return 0
         table = QgsLayoutItemManualTable.create(self.layout)
         width = rect.width()
         # key, name, stance, strength, ha, motivation (the rest of the width)

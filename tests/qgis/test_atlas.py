@@ -1,0 +1,279 @@
+"""The goal atlas of the sample municipality, as a planner receives it (PDF, PNG, SVG).
+
+Pages are rendered to ``tests/artifacts/export/`` for looking at.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsFeedback, QgsProject
+
+from territorial_plugin.core.atlas import AtlasLayer, AtlasOptions, add_to_project, build_atlas, export_atlas
+from territorial_plugin.core.catalogue_bundled import load_bundled
+from territorial_plugin.core.errors import CancelledError, ExportError
+from territorial_plugin.core.export_service import gather_inputs, run_atlas_export
+from territorial_plugin.core.identity import register_layer
+from territorial_plugin.core.layout_templates import BUNDLED_TEMPLATES, AtlasTemplate, template_path
+from territorial_plugin.core.model import LinkSpec
+from territorial_plugin.core.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample" / "exempelkommun.qgs"
+ARTIFACTS = ROOT / "tests" / "artifacts" / "export"
+
+# goal → (keys, stance, motivation); goal 11 has so many areas that its table continues
+LINKS = {
+    "agenda2030:6": (["EK-030", "EK-031", "EK-032"], "supports", "Dagvatten fördröjs i öppna diken och våtmarker."),
+    "agenda2030:7": (["EK-040", "EK-041", "EK-043"], "supports", "Vindbruksområde – förnybar el för 20 000 hushåll."),
+    "agenda2030:15": (["EK-035"], "conflicts", "Vindkraft i renbetesland påverkar ekosystem och rennäring."),
+}
+LONG_GOAL = "agenda2030:11"
+
+
+def _keys(layer) -> list[str]:
+    return sorted(str(f["omr_id"]) for f in layer.getFeatures())
+
+
+@pytest.fixture()
+def sample(qgis_app, tmp_path):
+    """The sample project (own QgsProject) with a temp store: catalogue, registered layer and links."""
+    project = QgsProject()
+    assert project.read(str(SAMPLE))
+    land_use = next(layer for layer in project.mapLayers().values() if layer.name().startswith("Markanv"))
+    water = next(layer for layer in project.mapLayers().values() if layer.name() == "Vatten")
+    store = open_store(str(tmp_path / "links.gpkg"), create=True)
+    catalogue, goals = load_bundled("agenda2030")
+    store.save_catalogue(catalogue, goals)
+    record = register_layer(store, land_use, "omr_id")
+    for goal_id, (keys, stance, motivation) in LINKS.items():
+        store.link(record.layer_uid, keys, [goal_id], LinkSpec(stance, 2, motivation), "test")
+    long_motivation = (
+        "Området förtätas med bostäder nära kollektivtrafik; gång- och cykelvägar knyter ihop stadsdelarna "
+        "och närheten till service minskar bilberoendet i hela tätorten."
+    )
+    store.link(record.layer_uid, _keys(land_use)[:34], [LONG_GOAL], LinkSpec("supports", 3, long_motivation), "test")
+    store.link(
+        record.layer_uid, ["EK-036"], [LONG_GOAL], LinkSpec("conflicts", 1, "Ny väg genom friluftsområdet."), "t"
+    )
+    yield {"project": project, "store": store, "layers": [land_use, water], "record": record, "goals": goals}
+    store.close()
+
+
+def _pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def _page_text(path: Path, page: int) -> str:
+    args = ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def _render_artifacts(pdf: Path, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for old in ARTIFACTS.glob(f"{name}-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(ARTIFACTS / name)], check=True)
+
+
+def _export(sample, tmp_path, template="A4_portrait", name="atlas") -> tuple:
+    output = tmp_path / f"{name}.pdf"
+    atlas, files = run_atlas_export(
+        sample["store"], sample["layers"], output, template=template, project=sample["project"]
+    )
+    return atlas, files[0]
+
+
+def test_pdf_has_overview_goal_pages_and_continuation(sample, tmp_path):
+    atlas, pdf = _export(sample, tmp_path)
+    _render_artifacts(pdf, "atlas_A4_portrait")
+    goals = {g.id: g for g in sample["goals"]}
+    linked = [LONG_GOAL, *LINKS]
+    pages = _pdf_pages(pdf)
+    assert pages == atlas.page_count
+    # one overview + one page per linked goal + at least one continuation for the 35-area goal
+    assert pages >= 1 + len(linked) + 1
+    texts = [_page_text(pdf, n) for n in range(1, pages + 1)]
+    # goal pages in catalogue order: 6, 7, 11 (+ continuation), 15
+    titles = [goals[g].title_sv for g in ("agenda2030:6", "agenda2030:7", "agenda2030:11", "agenda2030:15")]
+    first_page = [next(i for i, text in enumerate(texts) if t in text and i > 0) for t in titles]
+    assert first_page == sorted(first_page)
+    continuation = first_page[3] - first_page[2] - 1
+    assert continuation >= 1, "the 35-area table must continue on a further page"
+    assert pages == 1 + len(linked) + continuation
+    # every linked area of the long goal is listed somewhere on its pages
+    long_text = "".join(texts[first_page[2] : first_page[3]])
+    for key in _keys(sample["layers"][0])[:34] + ["EK-036"]:
+        assert key in long_text
+    # page numbers and municipality on every page
+    for number, text in enumerate(texts, start=1):
+        assert "Exempelkommun" in text
+        assert re.search(rf"\b{number}\b\D+\b{pages}\b", text), f"page number missing on page {number}"
+
+
+def test_pdf_text_is_searchable_with_swedish_letters(sample, tmp_path):
+    _, pdf = _export(sample, tmp_path)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    goals = {g.id: g for g in sample["goals"]}
+    for goal_id in [LONG_GOAL, *LINKS]:
+        assert goals[goal_id].title_sv in " ".join(text.split()), goals[goal_id].title_sv
+    assert "Vindkraft i renbetesland påverkar ekosystem och rennäring." in " ".join(text.split())
+    assert any(c in text for c in "åäö")
+
+
+def test_pdf_embeds_every_font(sample, tmp_path):
+    _, pdf = _export(sample, tmp_path)
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows, "the PDF must carry real text, not outlines"
+    for row in rows:
+        columns = row.split()
+        assert columns[-5] == "yes", f"font not embedded: {row}"
+
+
+def test_map_stays_vector(sample, tmp_path):
+    _, pdf = _export(sample, tmp_path)
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.splitlines()) <= 2, f"raster images in the atlas:\n{images}"
+    # the map's polygons are paths in the page content
+    svg_dir = tmp_path / "svg"
+    atlas, _ = _export(sample, tmp_path, name="again")
+    files = export_atlas(atlas, svg_dir, "svg", dpi=96)
+    assert len(files) == atlas.page_count
+    assert "<path" in files[1].read_text(encoding="utf-8")
+
+
+def test_png_pages_at_chosen_dpi(sample, tmp_path):
+    atlas, _ = _export(sample, tmp_path)
+    files = export_atlas(atlas, tmp_path / "png", "png", dpi=50)
+    assert [f.name for f in files] == sorted(f.name for f in files)
+    assert len(files) == atlas.page_count
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage(str(files[0]))
+    assert abs(image.width() - round(210 / 25.4 * 50)) <= 2  # A4 portrait at 50 dpi
+    assert not list((tmp_path).glob(".png.*"))  # no staging folder left
+
+
+@pytest.mark.parametrize("template", sorted(BUNDLED_TEMPLATES))
+def test_every_bundled_template_builds(sample, tmp_path, template):
+    atlas, pdf = _export(sample, tmp_path, template=template, name=template)
+    _render_artifacts(pdf, f"atlas_{template}")
+    width, height = AtlasTemplate(template_path(template)).page_size("goal")
+    page = atlas.layout.pageCollection().page(1)
+    assert (round(page.pageSize().width()), round(page.pageSize().height())) == (round(width), round(height))
+
+
+def test_cancel_half_way_leaves_no_file(sample, tmp_path):
+    class CancelAtHalf(QgsFeedback):
+        def __init__(self):
+            super().__init__()
+            self.progressChanged.connect(lambda value: value >= 30 and self.cancel())
+
+    output = tmp_path / "out" / "atlas.pdf"
+    output.parent.mkdir()
+    with pytest.raises(CancelledError):
+        run_atlas_export(sample["store"], sample["layers"], output, project=sample["project"], feedback=CancelAtHalf())
+    assert list(output.parent.iterdir()) == []
+
+
+def test_failed_export_keeps_the_previous_file(sample, tmp_path, monkeypatch):
+    output = tmp_path / "atlas.pdf"
+    output.write_bytes(b"%PDF previous")
+    from territorial_plugin.core import layout_export
+
+    monkeypatch.setattr(
+        layout_export.QgsLayoutExporter, "exportToPdf", lambda *a: layout_export.QgsLayoutExporter.FileError
+    )
+    with pytest.raises(ExportError):
+        run_atlas_export(sample["store"], sample["layers"], output, project=sample["project"])
+    assert output.read_bytes() == b"%PDF previous"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_chosen_goals_only_and_unlinked_goal_gets_a_page(sample, tmp_path):
+    output = tmp_path / "two.pdf"
+    atlas, _ = run_atlas_export(
+        sample["store"], sample["layers"], output, goal_ids=["agenda2030:7", "agenda2030:1"], project=sample["project"]
+    )
+    assert [p.goal.id for p in atlas.data.pages] == ["agenda2030:1", "agenda2030:7"]
+    assert _pdf_pages(output) == 3
+    assert "No areas are linked to this goal." in _page_text(output, 2) or "Inga områden" in _page_text(output, 2)
+
+
+def test_layout_saved_in_project_under_clear_name(sample, tmp_path):
+    inputs = gather_inputs(sample["store"], sample["layers"])
+    atlas = build_atlas(
+        inputs.layers, inputs.goals, inputs.links, catalogue=inputs.catalogue, project=sample["project"]
+    )
+    add_to_project(atlas, sample["project"])
+    name = atlas.layout.name()
+    layout = sample["project"].layoutManager().layoutByName(name)
+    assert layout is not None
+    assert "Agenda 2030" in name
+    # a second export replaces it instead of piling up copies
+    again = build_atlas(
+        inputs.layers, inputs.goals, inputs.links, catalogue=inputs.catalogue, project=sample["project"]
+    )
+    add_to_project(again, sample["project"])
+    names = [lay.name() for lay in sample["project"].layoutManager().layouts()]
+    assert names.count(name) == 1
+    # the project survives a save and reload with the layout in it
+    path = tmp_path / "with_atlas.qgs"
+    assert sample["project"].write(str(path))
+    reloaded = QgsProject()
+    assert reloaded.read(str(path))
+    assert reloaded.layoutManager().layoutByName(name) is not None
+
+
+def test_user_template_without_map_is_refused(tmp_path):
+    own = tmp_path / "own.qpt"
+    text = template_path("A4_portrait").read_text(encoding="utf-8").replace('id="tl_map"', 'id="my_map"')
+    own.write_text(text, encoding="utf-8")
+    with pytest.raises(ExportError, match="tl_map"):
+        AtlasTemplate(own)
+    with pytest.raises(ExportError):
+        template_path(str(tmp_path / "missing.qpt"))
+
+
+def test_user_template_is_used(sample, tmp_path):
+    own = tmp_path / "kommunens_mall.qpt"
+    text = template_path("A4_landscape").read_text(encoding="utf-8")
+    own.write_text(text, encoding="utf-8")
+    atlas, pdf = _export(sample, tmp_path, template=str(own), name="own")
+    assert atlas.layout.pageCollection().page(0).pageSize().width() == pytest.approx(297)
+    assert _pdf_pages(pdf) == atlas.page_count
+
+
+def test_plain_inputs_without_store(qgis_app, tmp_path):
+    project = QgsProject()
+    assert project.read(str(SAMPLE))
+    land_use = next(layer for layer in project.mapLayers().values() if layer.name().startswith("Markanv"))
+    catalogue, goals = load_bundled("miljomal")
+    from territorial_plugin.core.model import Link
+
+    goal = next(g for g in goals if g.code == "15")
+    links = [Link("uid", "EK-001", goal.id, "supports", 2, "Bra byggd miljö – åäö")]
+    atlas = build_atlas(
+        [AtlasLayer(land_use, "uid", "omr_id")],
+        [goal],
+        links,
+        catalogue=catalogue,
+        options=AtlasOptions(municipality="Testkommun", date="2030-01-01"),
+        project=project,
+    )
+    assert atlas.page_count == 2
+    pdf = export_atlas(atlas, tmp_path / "plain.pdf")[0]
+    text = _page_text(pdf, 2)
+    assert "Testkommun" in text and "2030-01-01" in text and goal.title_sv.split()[0] in text
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _clean_artifacts():
+    yield
+    shutil.rmtree(ARTIFACTS / "tmp", ignore_errors=True)
