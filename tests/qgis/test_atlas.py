@@ -108,7 +108,7 @@ def test_pdf_has_overview_goal_pages_and_continuation(sample, tmp_path):
     assert pages == 1 + len(linked) + continuation
     # every linked area of the long goal is listed somewhere on its pages
     long_text = "".join(texts[first_page[2] : first_page[3]])
-    for key in _keys(sample["layers"][0])[:34] + ["EK-036"]:
+    for key in [*_keys(sample["layers"][0])[:34], "EK-036"]:
         assert key in long_text
     # page numbers and municipality on every page
     for number, text in enumerate(texts, start=1):
