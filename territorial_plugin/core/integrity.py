@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 
 from .i18n import tr
-from .identity import LAYER_UID_PROPERTY, feature_key, record_for, resolve_layer
+from .identity import LAYER_UID_PROPERTY, feature_key, record_for, resolve_layer, source_identity
 from .model import RegisteredLayer
 from .project_layers import layer_statuses
 from .store.base import Store
@@ -144,7 +145,9 @@ def reattach(store: Store, layer: QgsVectorLayer) -> tuple[RegisteredLayer | Non
     record = resolve_layer(store, layer)  # by layer_uid or identical source; updates a changed source
     if record is not None:
         return record, ""
-    best, best_hits = None, 0
+    # Prefer registered layers whose own source is gone (the file that moved), then
+    # the largest share of their linked keys found in the new data.
+    ranked = []
     for candidate in store.layers():
         if layer.fields().lookupField(candidate.key_field) < 0:
             continue
@@ -153,10 +156,14 @@ def reattach(store: Store, layer: QgsVectorLayer) -> tuple[RegisteredLayer | Non
             continue
         present, _, _ = layer_keys(layer, candidate.key_field)
         hits = len(linked & present)
-        if hits > best_hits:
-            best, best_hits = candidate, hits
-    if best is None:
+        if hits:
+            ranked.append(
+                ((not _source_missing(candidate), -hits / len(linked), -hits, candidate.name), hits, candidate)
+            )
+    if not ranked:
         return None, ""
+    ranked.sort(key=lambda item: item[0])
+    _, best_hits, best = ranked[0]
     updated = record_for(layer, best.layer_uid, best.key_field)
     store.register_layer(updated)
     layer.setCustomProperty(LAYER_UID_PROPERTY, best.layer_uid)
@@ -165,6 +172,12 @@ def reattach(store: Store, layer: QgsVectorLayer) -> tuple[RegisteredLayer | Non
         "({n} linked keys found). Its source is now {source}."
     ).format(layer=layer.name(), old=best.name, field=best.key_field, n=best_hits, source=layer.source())
     return updated, message
+
+
+def _source_missing(record: RegisteredLayer) -> bool:
+    """True when a file-based source no longer exists (databases are never 'missing' here)."""
+    path, _ = source_identity(record.provider, record.source)
+    return bool(path) and ("/" in path or "\\" in path) and not Path(path).exists()
 
 
 def check(

@@ -94,6 +94,20 @@ def read_keys(
     return keys
 
 
+def require_goals(store: Store, goal_ids: Sequence[str]) -> None:
+    """Refuse goal ids the store does not hold, before anything else is written."""
+    known: set[str] = set()
+    for catalogue_id in {goal.partition(":")[0] for goal in goal_ids}:
+        known.update(goal.id for goal in store.goals(catalogue_id))
+    missing = [goal for goal in goal_ids if goal not in known]
+    if missing:
+        raise IdentityError(
+            tr("These goals are not in the link store: {goals}. Import their catalogue first.").format(
+                goals=", ".join(missing)
+            )
+        )
+
+
 class LinkService:
     """Link, unlink and query links for QGIS layers; every write is one store transaction."""
 

@@ -76,8 +76,8 @@ class LinkFeaturesAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputString("LAYER_UID", tr("Registered layer id")))
 
     def run(self, parameters, context, feedback) -> dict:
-        from ..core.identity import register_layer, resolve_layer
-        from ..core.links import LinkService
+        from ..core.identity import check_key_field, register_layer, resolve_layer
+        from ..core.links import read_keys, require_goals
         from ..core.store import open_store
 
         goals = parse_goal_ids(self.parameterAsString(parameters, "GOALS", context))
@@ -92,19 +92,24 @@ class LinkFeaturesAlgorithm(TerritorialAlgorithm):
         layer, selection = layer_and_selection(self, parameters, context)
         key_field = self.parameterAsString(parameters, "KEY_FIELD", context).strip()
         with open_store(store_uri(self, parameters, context)) as store:
+            # everything is checked before the layer is registered, so bad input leaves no trace
+            require_goals(store, goals)
             record = resolve_layer(store, layer)
-            if record is None or (key_field and key_field != record.key_field):
+            register = record is None or (key_field and key_field != record.key_field)
+            if register:
+                check_key_field(layer, key_field)
+            keys = read_keys(layer, key_field if register else record.key_field, **selection)
+            if register:
                 record = register_layer(store, layer, key_field)
                 feedback.pushInfo(
                     tr("Registered layer '{layer}' with the key field '{field}'.").format(
                         layer=layer.name(), field=record.key_field
                     )
                 )
-            command = LinkService(store, current_user()).link(layer, goals, spec, **selection)
-        result = command.result
+            result = store.link(record.layer_uid, keys, goals, spec, current_user())
         feedback.pushInfo(
             tr("Linked {n} features to {goals}: {new} new, {changed} changed, {same} already so.").format(
-                n=len(command.keys),
+                n=len(keys),
                 goals=", ".join(goals),
                 new=result.inserted,
                 changed=result.updated,
@@ -112,7 +117,7 @@ class LinkFeaturesAlgorithm(TerritorialAlgorithm):
             )
         )
         return {
-            "FEATURES": len(command.keys),
+            "FEATURES": len(keys),
             "INSERTED": result.inserted,
             "UPDATED": result.updated,
             "UNCHANGED": result.unchanged,

@@ -34,7 +34,8 @@ def layer_and_selection(algorithm, parameters, context):
     selection: dict = {}
     if algorithm.parameterAsBool(parameters, SELECTED_ONLY, context):
         selection["selected_only"] = True
-    expression = algorithm.parameterAsExpression(parameters, EXPRESSION, context).strip()
+    # parameterAsExpression drops an invalid expression silently; read the text and let read_keys check it
+    expression = algorithm.parameterAsString(parameters, EXPRESSION, context).strip()
     if expression:
         selection["expression"] = expression
     return layer, selection
