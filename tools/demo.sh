@@ -24,12 +24,43 @@ step "plugin information"
 QP --json run territorial:plugininfo > "$OUT/plugininfo.json"
 grep -o '"VERSION": *"[^"]*"' "$OUT/plugininfo.json"
 
+step "create the link store (a GeoPackage QGIS opens as ordinary tables)"
+QP --json run territorial:createstore -- STORE="$OUT/exempelkommun_links.gpkg" > "$OUT/createstore.json"
+grep -o '"SCHEMA_VERSION": *[0-9]*' "$OUT/createstore.json"
+
 step "import every bundled goal catalogue (Agenda 2030, miljömål, NRS, RUS Västerbotten, example)"
 # importcatalogue creates the GeoPackage store when it does not exist yet; run again, it changes nothing
 QP --json run territorial:importcatalogue -- INPUT=all STORE="$OUT/exempelkommun_links.gpkg" > "$OUT/catalogues.json"
 grep -o '"CATALOGUES": *"[^"]*"' "$OUT/catalogues.json"
 QP --json run territorial:exportcatalogue -- CATALOGUE=agenda2030 STORE="$OUT/exempelkommun_links.gpkg" \
   OUTPUT="$OUT/agenda2030.xlsx" > /dev/null
+
+step "link the sample areas to goals, with motivations (key field omr_id)"
+# The land-use layer is registered with its key on the first call; later calls find it by its source.
+LINK() {  # LINK <kategori_kod> <goals> <stance> <strength> <motivation>
+  QP --json run territorial:linkfeatures -- STORE="$OUT/exempelkommun_links.gpkg" \
+    LAYER="$ROOT/resources/sample/markanvandning.geojson" KEY_FIELD=omr_id \
+    EXPRESSION="\"kategori_kod\" = '$1'" GOALS="$2" STANCE="$3" STRENGTH="$4" MOTIVATION="$5" \
+    | grep -o '"INSERTED": *[0-9]*' | sed "s/^/$1 → $2: /"
+}
+LINK BOST "agenda2030:11,rus_ac_2030:M1" supports 3 \
+  "Nya bostäder nära service och kollektivtrafik ger fler möjlighet att bo i kommunen och stärker en levande plats."
+LINK CENT "agenda2030:11,rus_ac_2030:M1" supports 2 \
+  "Ett tätare centrum kring resecentrum samlar handel, service och arbetsplatser och minskar behovet av bil."
+LINK VIND "agenda2030:7,miljomal:1" supports 3 \
+  "Vindbruksområdet ger förnybar el och bidrar till att minska utsläppen av växthusgaser."
+LINK VIND "miljomal:16" conflicts 2 \
+  "Vindkraftsparken kan störa renarnas vinterbete och flyttleder; samråd med samebyn krävs innan detaljplan och tillstånd."
+LINK NATUR "miljomal:16,agenda2030:15" supports 3 \
+  "Området skyddar värdefull natur och rennäringens betesmarker; ingen exploatering föreslås."
+LINK GRON "agenda2030:11.7,miljomal:15" supports 2 \
+  "Tätortsnära grönområden ger plats för rekreation, dagvatten och biologisk mångfald."
+
+step "check the links: every key still found in the layer"
+QP --json run territorial:checkintegrity -- STORE="$OUT/exempelkommun_links.gpkg" \
+  LAYERS="$ROOT/resources/sample/markanvandning.geojson" > "$OUT/integrity.json"
+grep -o '"PROBLEMS": *[0-9]*' "$OUT/integrity.json"
+grep -q '"PROBLEMS": *0' "$OUT/integrity.json"
 
 echo
 echo "demo done: results in out/"
