@@ -125,7 +125,7 @@ LANDSCAPE = {
         ("tl_map", "map", 15, 50, 130, 108, {}),
         ("tl_north", "north", 134, 53, 8, 12, {}),
         ("tl_scalebar", "scalebar", 18, 149, 55, 7, {}),
-        ("tl_legend", "legend", 15, 160, 130, 31, {"title": "Teckenförklaring", "columns": 3}),
+        ("tl_legend", "legend", 15, 160, 130, 31, {"title": "Teckenförklaring", "columns": 4}),
         ("tl_table", "area", 150, 50, 132, 141, {}),
         (None, "rule", 15, 194, 267, 0.3, {}),
         ("tl_credits", "label", 15, 196, 170, 8, {"size": 7, "color": MUTED, "text": "Underlag"}),

@@ -295,7 +295,7 @@ class PageBuilder:
                     root.addLayer(layer)
             legend.setWrapString("")
             legend.model().setLayerStyleOverrides(map_item.layerStyleOverrides())  # pale swatches as on the map
-            wrap_legend_labels(legend, 26 if not overview else 60)
+            wrap_legend_labels(legend, 60 if overview else (26 if legend.columnCount() <= 1 else 22))
             legend.updateLegend()
 
     @staticmethod

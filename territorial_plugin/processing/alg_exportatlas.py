@@ -71,7 +71,7 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
         dpi = QgsProcessingParameterNumber(
             "DPI", tr("Resolution (dpi)"), qgis_enum(
                 "Qgis.ProcessingNumberParameterType.Integer", "QgsProcessingParameterNumber.Type.Integer"
-            ), 300, False, 72, 1200
+            ), 300, False, 30, 1200
         )  # fmt: skip
         self.addParameter(dpi)
         self.addParameter(

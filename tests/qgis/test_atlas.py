@@ -39,8 +39,8 @@ def _keys(layer) -> list[str]:
     return sorted(str(f["omr_id"]) for f in layer.getFeatures())
 
 
-@pytest.fixture()
-def sample(qgis_app, tmp_path):
+@pytest.fixture(name="sample")
+def sample_fixture(qgis_app, tmp_path):
     """The sample project (own QgsProject) with a temp store: catalogue, registered layer and links."""
     project = QgsProject()
     assert project.read(str(SAMPLE))
@@ -62,6 +62,9 @@ def sample(qgis_app, tmp_path):
     )
     yield {"project": project, "store": store, "layers": [land_use, water], "record": record, "goals": goals}
     store.close()
+    # a failing test's traceback keeps the project alive; free its layers while QGIS still runs
+    project.removeAllMapLayers()
+    project.clear()
 
 
 def _pdf_pages(path: Path) -> int:
