@@ -16,7 +16,7 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QEvent, Qt, QTimer
 from qgis.PyQt.QtGui import QKeySequence
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -303,6 +303,36 @@ class TerritorialLinksDock(QgsDockWidget):
         QWidget.setTabOrder(self.tree, self.stance_combo)
         QWidget.setTabOrder(self.stance_combo, self.strength_spin)
         QWidget.setTabOrder(self.strength_spin, self.motivation_edit)
+
+    # -- keyboard -------------------------------------------------------------------
+    def _panel_action_for(self, event) -> QAction | None:
+        """The panel action whose shortcut ``event`` is, if any."""
+        try:
+            sequence = QKeySequence(event.keyCombination())  # Qt 6
+        except AttributeError:
+            sequence = QKeySequence(int(event.modifiers()) | event.key())
+        for action in self.actions():
+            if not action.shortcut().isEmpty() and action.shortcut().matches(sequence) == QKeySequence.ExactMatch:
+                return action
+        return None
+
+    def event(self, event) -> bool:
+        # While the focus is in the panel its shortcuts win over QGIS's own (Ctrl+Z would
+        # otherwise be ambiguous with QGIS's edit undo and do nothing): claim the key here,
+        # unless a child (a text field's own undo) has claimed it first.
+        if event.type() == QEvent.Type.ShortcutOverride and self._panel_action_for(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        action = self._panel_action_for(event)
+        if action is not None:
+            if action.isEnabled():
+                action.trigger()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _action(self, text, name, tooltip, slot, shortcut=None) -> QAction:
         action = QAction(text, self)

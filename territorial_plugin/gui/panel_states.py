@@ -83,6 +83,9 @@ class StatePage(QWidget):
         self.message.setWordWrap(True)
         self.primary = QPushButton(self)
         self.primary.setObjectName("statePrimaryButton")
+        font = self.primary.font()
+        font.setBold(True)  # the usual way forward stands out
+        self.primary.setFont(font)
         self.secondary = QPushButton(self)
         self.secondary.setObjectName("stateSecondaryButton")
         self.tertiary = QPushButton(self)

@@ -72,6 +72,7 @@ def register_layer(s):
             QTimer.singleShot(200, accept)
             return
         state["proposed_key"] = dialog.key_field()
+        s.screenshot("register_dialog", dialog)
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(300, accept)
@@ -151,6 +152,45 @@ def reverse_lookup(s):
     s.check(value == "11, 15", f"tl_goal_codes() gives '11, 15' ({value!r})")
 
 
+def edit_one_link_and_undo_with_the_keyboard(s):
+    d = dock()
+    layer().selectByExpression("\"omr_id\" = 'EK-005'")
+    s.wait(0.5)
+    d.focus_goal("agenda2030:11")
+    new_text = "Kvarteret vid stationen: 300 nya bostäder, förtätning på redan hårdgjord mark."
+
+    def edit():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "editLinkDialog":
+            QTimer.singleShot(200, edit)
+            return
+        dialog.editor.motivation_edit.clear()
+        type_text(dialog.editor.motivation_edit, new_text)
+        s.screenshot("edit_link_dialog", dialog)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(300, edit)
+    # without a window manager (Xvfb) nothing activates the window; shortcuts need an active one
+    QApplication.setActiveWindow(s.iface.mainWindow())
+    d.tree.setFocus()
+    QTest.keyClick(d.tree, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    s.wait(0.3)
+
+    def motivation():
+        return {lk.feature_key: lk.motivation for lk in d.store.links(goal_ids=["agenda2030:11"])}
+
+    s.check(motivation().get("EK-005") == new_text, "Ctrl+E edits the one selected area's motivation")
+    s.check(motivation().get("EK-006") != new_text, "other areas keep theirs")
+    QApplication.setActiveWindow(s.iface.mainWindow())
+    d.tree.setFocus()
+    QTest.keyClick(d.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    s.wait(0.3)
+    s.check(motivation().get("EK-005") != new_text, "Ctrl+Z in the panel undoes the edit")
+    QTest.keyClick(d.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    s.wait(0.3)
+    s.check(motivation().get("EK-005") == new_text, "Ctrl+Shift+Z redoes it")
+
+
 def screenshots(s):
     d = dock()
     s.iface.mapCanvas().zoomToFullExtent()
@@ -179,4 +219,14 @@ def screenshots(s):
     s.check("områden valda" in swedish["status"], f"status in Swedish ({swedish['status']})")
 
 
-run_scenario([open_panel, register_layer, link_housing, link_shore_as_conflict, reverse_lookup, screenshots])
+run_scenario(
+    [
+        open_panel,
+        register_layer,
+        link_housing,
+        link_shore_as_conflict,
+        reverse_lookup,
+        edit_one_link_and_undo_with_the_keyboard,
+        screenshots,
+    ]
+)

@@ -198,3 +198,38 @@ def test_rapid_selection_changes_are_coalesced(ready_dock, sample_layer):
         time.sleep(0.01)
     assert len(calls) == 2  # and one trailing refresh with the last selection
     assert dock.selected_keys == [next(sample_layer.getSelectedFeatures())["omr_id"]]
+
+
+def test_ctrl_z_in_the_panel_undoes_even_when_qgis_has_its_own_ctrl_z(ready_dock, sample_layer, store, qgis_iface):
+    from qgis.PyQt.QtGui import QKeySequence
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QAction, QApplication
+
+    dock = ready_dock
+    main_window = qgis_iface.mainWindow()
+    # QGIS's "Undo" of layer editing: a window-wide Ctrl+Z, enabled while a layer has edits
+    qgis_undo = QAction("Undo", main_window)
+    qgis_undo.setShortcut(QKeySequence("Ctrl+Z"))
+    main_window.addAction(qgis_undo)
+    qgis_undone = []
+    qgis_undo.triggered.connect(lambda: qgis_undone.append(1))
+    try:
+        main_window.show()
+        dock.show()
+        QApplication.setActiveWindow(main_window)
+        select(sample_layer, BOST)
+        tick(dock, "agenda2030:11")
+        assert len(store.links()) == 8
+        dock.tree.setFocus()
+        QTest.keyClick(dock.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert store.links() == []
+        assert qgis_undone == []
+        QTest.keyClick(dock.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert len(store.links()) == 8
+        # in the motivation field Ctrl+Z is the text's own undo, not the links'
+        QTest.keyClicks(dock.motivation_edit, "abc")
+        QTest.keyClick(dock.motivation_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert len(store.links()) == 8
+        assert dock.motivation_edit.toPlainText() != "abc"
+    finally:
+        main_window.removeAction(qgis_undo)
