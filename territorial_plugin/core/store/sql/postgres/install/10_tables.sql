@@ -1,5 +1,7 @@
 -- Territorial Links, PostgreSQL store, version 1: the tables of docs/architecture.md
 -- ("Store tables"). Placeholders: @schema@ (quoted schema), @schema_name@ (literal).
+-- Identifiers and keys use COLLATE "C": byte order, as SQLite's (GeoPackage) ordering,
+-- and the fastest comparisons for the unique index every link lookup uses.
 -- Applied by core/store/postgres_schema.py inside one transaction with its
 -- schema_version row; never edit an applied file, add upgrade/upgrade_to_N.sql.
 
@@ -12,7 +14,7 @@ CREATE TABLE @schema@.schema_version (
 );
 
 CREATE TABLE @schema@.catalogue (
-  id text PRIMARY KEY CHECK (id <> ''),
+  id text COLLATE "C" PRIMARY KEY CHECK (id <> ''),
   name text NOT NULL,
   issuer text NOT NULL DEFAULT '',
   level text NOT NULL CHECK (level IN ('global', 'eu', 'national', 'regional', 'municipal')),
@@ -29,10 +31,10 @@ CREATE TABLE @schema@.catalogue (
 );
 
 CREATE TABLE @schema@.goal (
-  id text PRIMARY KEY,
-  catalogue_id text NOT NULL REFERENCES @schema@.catalogue (id) ON DELETE CASCADE,
-  code text NOT NULL,
-  parent_id text REFERENCES @schema@.goal (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+  id text COLLATE "C" PRIMARY KEY,
+  catalogue_id text COLLATE "C" NOT NULL REFERENCES @schema@.catalogue (id) ON DELETE CASCADE,
+  code text COLLATE "C" NOT NULL,
+  parent_id text COLLATE "C" REFERENCES @schema@.goal (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
   title_sv text NOT NULL DEFAULT '',
   title_en text NOT NULL DEFAULT '',
   description text NOT NULL DEFAULT '',
@@ -45,7 +47,7 @@ CREATE TABLE @schema@.goal (
 CREATE INDEX goal_parent_idx ON @schema@.goal (parent_id);
 
 CREATE TABLE @schema@.registered_layer (
-  layer_uid text PRIMARY KEY CHECK (layer_uid <> ''),
+  layer_uid text COLLATE "C" PRIMARY KEY CHECK (layer_uid <> ''),
   name text NOT NULL DEFAULT '',
   source text NOT NULL DEFAULT '',
   provider text NOT NULL DEFAULT '',
@@ -57,9 +59,9 @@ CREATE TABLE @schema@.registered_layer (
 
 CREATE TABLE @schema@.link (
   id bigserial PRIMARY KEY,
-  layer_uid text NOT NULL REFERENCES @schema@.registered_layer (layer_uid) ON UPDATE CASCADE,
-  feature_key text NOT NULL CHECK (feature_key <> ''),
-  goal_id text NOT NULL REFERENCES @schema@.goal (id) ON UPDATE CASCADE,
+  layer_uid text COLLATE "C" NOT NULL REFERENCES @schema@.registered_layer (layer_uid) ON UPDATE CASCADE,
+  feature_key text COLLATE "C" NOT NULL CHECK (feature_key <> ''),
+  goal_id text COLLATE "C" NOT NULL REFERENCES @schema@.goal (id) ON UPDATE CASCADE,
   stance text NOT NULL DEFAULT 'supports' CHECK (stance IN ('supports', 'conflicts', 'neutral')),
   strength integer NOT NULL DEFAULT 2 CHECK (strength BETWEEN 0 AND 3),
   motivation text NOT NULL DEFAULT '',
@@ -78,9 +80,9 @@ CREATE TABLE @schema@.link_history (
   changed_at timestamptz NOT NULL DEFAULT now(),
   changed_by text NOT NULL DEFAULT '',
   operation text NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),
-  layer_uid text NOT NULL,
-  feature_key text NOT NULL,
-  goal_id text NOT NULL,
+  layer_uid text COLLATE "C" NOT NULL,
+  feature_key text COLLATE "C" NOT NULL,
+  goal_id text COLLATE "C" NOT NULL,
   before text,
   after text
 );
