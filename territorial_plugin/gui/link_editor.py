@@ -8,6 +8,7 @@ works against it; strength (styrka) how much.
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon, QPixmap
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
@@ -53,11 +54,20 @@ def motivation_tooltip() -> str:
     )
 
 
+def stance_icon(stance: str) -> QIcon:
+    """A swatch in the colour the map highlight uses for ``stance``."""
+    from .highlight import stance_color
+
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(stance_color(stance))
+    return QIcon(pixmap)
+
+
 class StanceCombo(QComboBox):
     def __init__(self, parent=None):
         super().__init__(parent)
         for stance in (Stance.SUPPORTS, Stance.CONFLICTS, Stance.NEUTRAL):
-            self.addItem(stance_label(stance.value), stance.value)
+            self.addItem(stance_icon(stance.value), stance_label(stance.value), stance.value)
         self.setToolTip(stance_tooltip())
 
     def stance(self) -> str:
@@ -138,7 +148,10 @@ class EditLinkDialog(QDialog):
         layout.addWidget(self.editor)
         if link.updated_by or link.updated_at:
             who = QLabel(
-                tr("Last changed by {user} at {when}").format(user=link.updated_by, when=link.updated_at[:16]), self
+                tr("Last changed by {user} at {when}").format(
+                    user=link.updated_by, when=link.updated_at[:16].replace("T", " ")
+                ),
+                self,
             )
             who.setEnabled(False)
             layout.addWidget(who)

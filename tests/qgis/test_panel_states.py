@@ -166,3 +166,27 @@ def test_disabled_catalogues_are_enabled_again_from_the_no_catalogue_state(qgis_
         assert store.catalogue("agenda2030").enabled
     finally:
         close_dock(dock)
+
+
+def test_the_store_is_reopened_with_the_project(qgis_iface, store, sample_layer, tmp_path):
+    from territorial_plugin.gui.identity_adapter import register
+
+    register(store, sample_layer, "omr_id")
+    dock = make_dock(qgis_iface, store.uri, sample_layer)
+    try:
+        assert dock.store is not None
+        project = QgsProject.instance()
+        path = tmp_path / "plan.qgs"
+        assert project.write(str(path))
+        project.clear()
+        assert dock.store is None
+        assert dock.state == PanelState.NO_STORE or dock.state == PanelState.NO_LAYER
+        assert project.read(str(path))
+        wait_tasks()
+        assert dock.store is not None and dock.store.uri == store.uri
+        layer = project.mapLayersByName("Markanvändning (ÖP)")[0]
+        dock.set_layer(layer)
+        wait_tasks()
+        assert dock.state == PanelState.READY, "the layer's uid came back with the project"
+    finally:
+        close_dock(dock)
