@@ -1,0 +1,98 @@
+"""The export dialog: export through its own widgets, remember the choices, keep the layout."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import Qt
+
+from territorial_plugin.core.catalogue_bundled import load_bundled
+from territorial_plugin.core.identity import register_layer
+from territorial_plugin.core.model import LinkSpec
+from territorial_plugin.core.store import open_store
+from territorial_plugin.gui.export_dialog import SETTINGS_GROUP, ExportDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts" / "export"
+
+
+@pytest.fixture()
+def project_store(qgis_iface, tmp_path):
+    QgsSettings().remove(SETTINGS_GROUP)
+    project = QgsProject.instance()
+    assert project.read(str(ROOT / "resources" / "sample" / "exempelkommun.qgs"))
+    land_use = next(layer for layer in project.mapLayers().values() if layer.name().startswith("Markanv"))
+    store = open_store(str(tmp_path / "links.gpkg"), create=True)
+    catalogue, goals = load_bundled("agenda2030")
+    store.save_catalogue(catalogue, goals)
+    record = register_layer(store, land_use, "omr_id")
+    store.link(record.layer_uid, ["EK-001", "EK-002"], ["agenda2030:11"], LinkSpec("supports", 3, "Täthet"), "t")
+    store.link(record.layer_uid, ["EK-035"], ["agenda2030:15"], LinkSpec("conflicts", 2, "Renbete"), "t")
+    yield store
+    store.close()
+    project.clear()
+    QgsSettings().remove(SETTINGS_GROUP)
+
+
+def _wait(dialog, seconds=60):
+    end = time.monotonic() + seconds
+    while dialog.task is not None and time.monotonic() < end:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    QgsApplication.processEvents()
+
+
+def _checked_goals(dialog):
+    return [dialog.goal_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.goal_list.count())]
+
+
+def test_export_atlas_through_the_dialog(qgis_iface, project_store, tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr(qgis_iface, "openLayoutDesigner", lambda layout: opened.append(layout), raising=False)
+    dialog = ExportDialog(qgis_iface, project_store)
+    dialog.show()
+    assert _checked_goals(dialog) == ["agenda2030:11", "agenda2030:15"]
+    dialog.output.setFilePath(str(tmp_path / "atlas"))  # the suffix is added
+    dialog.open_designer.setChecked(True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "export_dialog.png"))
+    dialog.export_button.click()
+    _wait(dialog)
+    assert (tmp_path / "atlas.pdf").is_file(), dialog.status.text()
+    layouts = [layout.name() for layout in QgsProject.instance().layoutManager().layouts()]
+    assert any("Agenda 2030" in name for name in layouts)
+    assert len(opened) == 1
+
+
+def test_export_tables_and_remember_choices(qgis_iface, project_store, tmp_path):
+    dialog = ExportDialog(qgis_iface, project_store)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("xlsx"))
+    assert not dialog.template_combo.isVisibleTo(dialog)
+    dialog.output.setFilePath(str(tmp_path / "tabell.xlsx"))
+    dialog.export_button.click()
+    _wait(dialog)
+    assert (tmp_path / "tabell.xlsx").is_file(), dialog.status.text()
+    again = ExportDialog(qgis_iface, project_store)
+    assert again.selected_format() == "xlsx"
+    assert again.output.filePath() == str(tmp_path / "tabell.xlsx")
+
+
+def test_cancel_in_the_dialog_leaves_nothing(qgis_iface, project_store, tmp_path):
+    dialog = ExportDialog(qgis_iface, project_store)
+    dialog.output.setFilePath(str(tmp_path / "out" / "atlas.pdf"))
+    dialog.export_button.click()
+    dialog.cancel_export()
+    _wait(dialog)
+    assert not (tmp_path / "out" / "atlas.pdf").exists()
+    assert dialog.export_button.isEnabled()
+
+
+def test_missing_output_is_explained(qgis_iface, project_store):
+    dialog = ExportDialog(qgis_iface, project_store)
+    dialog.output.setFilePath("")
+    dialog.export_button.click()
+    assert dialog.task is None
+    assert dialog.status.text()
