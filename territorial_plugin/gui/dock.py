@@ -312,7 +312,10 @@ class TerritorialLinksDock(QgsDockWidget):
         except AttributeError:
             sequence = QKeySequence(int(event.modifiers()) | event.key())
         for action in self.actions():
-            if not action.shortcut().isEmpty() and action.shortcut().matches(sequence) == QKeySequence.SequenceMatch.ExactMatch:
+            if (
+                not action.shortcut().isEmpty()
+                and action.shortcut().matches(sequence) == QKeySequence.SequenceMatch.ExactMatch
+            ):
                 return action
         return None
 
