@@ -10,29 +10,16 @@ table of a layer is read in a ``QgsTask`` (``layer_keys.py``).
 from __future__ import annotations
 
 import contextlib
+import getpass
 import html
 import time
-from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
-from qgis.gui import QgsDockWidget, QgsFilterLineEdit
-from qgis.PyQt.QtCore import QEvent, Qt, QTimer
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QEvent, QTimer
 from qgis.PyQt.QtGui import QKeySequence
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QAction,
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QStackedWidget,
-    QToolBar,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
 )
 
 from ..core.coverage import layer_coverage
@@ -43,12 +30,12 @@ from ..core.store import open_store
 from ..core.store.base import Store
 from ..translation import qgis_locale
 from . import panel_actions
-from .goal_tree_model import COL_AREA, COL_COUNT, COL_GOAL, GOAL_ID_ROLE, GoalFilterProxy, GoalTreeModel
+from .dock_ui import build_ui
+from .goal_tree_model import COL_GOAL, GOAL_ID_ROLE
 from .highlight import GoalHighlighter
 from .identity_adapter import registered_layer
 from .layer_keys import LayerKeys
-from .link_editor import LinkEditor
-from .panel_states import PanelState, StatePage, layer_problem, panel_state
+from .panel_states import PanelState, layer_problem, panel_state
 from .undo import LinkUndoStack
 
 DOCK_OBJECT_NAME = "TerritorialLinksDock"
@@ -57,9 +44,11 @@ DEBOUNCE_MS = 150
 
 
 def _current_user() -> str:
-    from ..processing.params import current_user
-
-    return current_user()
+    """Who writes, for the store's history (the OS account; QGIS has no user identity)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (some containers)
+        return "unknown"
 
 
 class TerritorialLinksDock(QgsDockWidget):
@@ -82,7 +71,7 @@ class TerritorialLinksDock(QgsDockWidget):
         self.undo_stack.on_error = self.show_error
         canvas = iface.mapCanvas() if iface is not None else None
         self.highlighter = GoalHighlighter(canvas)
-        self._build_ui()
+        build_ui(self)
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._throttle.setInterval(DEBOUNCE_MS)
@@ -102,208 +91,6 @@ class TerritorialLinksDock(QgsDockWidget):
         self.set_layer(iface.activeLayer() if iface is not None else None)
 
     # -- construction -------------------------------------------------------------
-    def _build_ui(self) -> None:
-        body = QWidget(self)
-        # wide enough for goal titles and the two toolbars without overflow menus
-        body.setMinimumWidth(390)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.status_label = QLabel(tr("Select areas on the map to see and edit their goal links."), body)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.status_label)
-        self.stack = QStackedWidget(body)
-        self.stack.setObjectName("panelStack")
-        self.state_page = StatePage(self.stack)
-        self.state_page.actionRequested.connect(self._state_action)
-        self.stack.addWidget(self.state_page)
-        self.main_page = QWidget(self.stack)
-        self.stack.addWidget(self.main_page)
-        layout.addWidget(self.stack, 1)
-        self.store_label = QLabel(body)
-        self.store_label.setObjectName("storeLabel")
-        self.store_label.setEnabled(False)
-        self.store_label.setWordWrap(True)
-        layout.addWidget(self.store_label)
-        self.setWidget(body)
-
-        main = QVBoxLayout(self.main_page)
-        main.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        self.catalogue_combo = QComboBox(self.main_page)
-        self.catalogue_combo.setObjectName("catalogueCombo")
-        self.catalogue_combo.setToolTip(tr("Show the goals of one catalogue or of all"))
-        self.search_edit = QgsFilterLineEdit(self.main_page)
-        self.search_edit.setObjectName("goalSearch")
-        self.search_edit.setShowSearchIcon(True)
-        self.search_edit.setPlaceholderText(tr("Search code or words of a goal…"))
-        self.search_edit.setToolTip(
-            tr("Type a code (11.3) or words of a title in any order, in Swedish or English; å, ä, ö optional")
-        )
-        main.addWidget(self.search_edit)
-        row.addWidget(self.catalogue_combo, 1)
-        main.addLayout(row)
-        filters = QHBoxLayout()
-        self.linked_only_check = QCheckBox(tr("&Linked only"), self.main_page)
-        self.linked_only_check.setObjectName("linkedOnlyCheck")
-        self.linked_only_check.setToolTip(tr("Show only goals linked to areas of this layer or of the selection"))
-        self.without_areas_check = QCheckBox(tr("Goals &without areas"), self.main_page)
-        self.without_areas_check.setObjectName("withoutAreasCheck")
-        self.without_areas_check.setToolTip(tr("Show only goals that no area of this layer is linked to yet"))
-        filters.addWidget(self.linked_only_check)
-        filters.addWidget(self.without_areas_check)
-        filters.addStretch(1)
-        main.addLayout(filters)
-
-        self.model = GoalTreeModel(self)
-        self.model.checkRequested.connect(self.set_goal_linked)
-        self.proxy = GoalFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.tree = QTreeView(self.main_page)
-        self.tree.setObjectName("goalTree")
-        self.tree.setModel(self.proxy)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setToolTip(
-            tr(
-                "Tick a goal to link the selected areas to it; untick to remove the links. "
-                "A half-filled box means that some of the selected areas are linked."
-            )
-        )
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_GOAL, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_AREA, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.doubleClicked.connect(lambda index: panel_actions.edit_link(self))
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.tree.selectionModel().currentChanged.connect(self._focus_changed)
-        main.addWidget(self.tree, 1)
-        self.goal_toolbar = QToolBar(self.main_page)
-        self.goal_toolbar.setObjectName("goalToolbar")
-        self.goal_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        main.addWidget(self.goal_toolbar)
-
-        self.hint_label = QLabel(self.main_page)
-        self.hint_label.setObjectName("hintLabel")
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setTextFormat(Qt.TextFormat.RichText)
-        self.hint_label.linkActivated.connect(lambda link: self.select_unlinked())
-        main.addWidget(self.hint_label)
-
-        box = QGroupBox(tr("What a tick writes"), self.main_page)
-        box.setObjectName("linkEditorBox")
-        box_layout = QVBoxLayout(box)
-        self.editor = LinkEditor(box)
-        box_layout.addWidget(self.editor)
-        main.addWidget(box)
-        self.bottom_toolbar = QToolBar(self.main_page)
-        self.bottom_toolbar.setObjectName("panelToolbar")
-        self.bottom_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        main.addWidget(self.bottom_toolbar)
-        self.stance_combo = self.editor.stance_combo
-        self.strength_spin = self.editor.strength_spin
-        self.motivation_edit = self.editor.motivation_edit
-
-        self.undo_action = self._action(
-            tr("Undo"),
-            "undoAction",
-            tr("Undo the last link change of the panel (Ctrl+Z)"),
-            self.undo_stack.undo,
-            "Ctrl+Z",
-        )
-        self.redo_action = self._action(
-            tr("Redo"), "redoAction", tr("Redo what was undone (Ctrl+Shift+Z)"), self.undo_stack.redo, "Ctrl+Shift+Z"
-        )
-        self.undo_action.setIcon(QgsApplication.getThemeIcon("mActionUndo.svg"))
-        self.redo_action.setIcon(QgsApplication.getThemeIcon("mActionRedo.svg"))
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setToolTip(tr("Undo: {what} (Ctrl+Z)").format(what=text) if text else "")
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setToolTip(
-                tr("Redo: {what} (Ctrl+Shift+Z)").format(what=text) if text else ""
-            )
-        )
-        self.lookup_action = self._action(
-            tr("Find areas"),
-            "lookupAction",
-            tr("Select, zoom to and flash the areas linked to the focused goal, in every registered layer (Ctrl+F)"),
-            lambda: panel_actions.reverse_lookup(self),
-            "Ctrl+F",
-        )
-        self.highlight_toggle = self._action(
-            tr("Highlight"),
-            "highlightToggle",
-            tr("Show on the map the areas linked to the focused goal: green supports, red conflicts, grey neutral"),
-            None,
-            "Ctrl+H",
-        )
-        self.highlight_toggle.setCheckable(True)
-        self.highlight_toggle.toggled.connect(lambda on: self.refresh_highlight())
-        self.edit_action = self._action(
-            tr("Edit link…"),
-            "editLinkAction",
-            tr("Change stance, strength or motivation of the link between the one selected area and the focused goal"),
-            lambda: panel_actions.edit_link(self),
-            "Ctrl+E",
-        )
-        self.export_action = self._action(
-            tr("Export…"),
-            "exportAction",
-            tr("Goal atlas (PDF) and goal × area tables"),
-            lambda: panel_actions.open_export(self),
-        )
-        self.catalogues_action = self._action(
-            tr("Catalogues…"),
-            "cataloguesAction",
-            tr("Import, enable or remove goal catalogues"),
-            lambda: panel_actions.manage_catalogues(self),
-        )
-
-        self.tree.addActions([self.lookup_action, self.highlight_toggle, self.edit_action])
-        self.lookup_action.setIcon(QgsApplication.getThemeIcon("mActionZoomToSelected.svg"))
-        self.highlight_toggle.setIcon(QgsApplication.getThemeIcon("mActionHighlightFeature.svg"))
-        self.edit_action.setIcon(QgsApplication.getThemeIcon("mActionEditTable.svg"))
-        self.export_action.setIcon(QgsApplication.getThemeIcon("mActionSaveAsPDF.svg"))
-        self.catalogues_action.setIcon(QgsApplication.getThemeIcon("mActionOpenTable.svg"))
-        for action in (self.lookup_action, self.highlight_toggle, self.edit_action):
-            self.goal_toolbar.addAction(action)
-        for action in (self.undo_action, self.redo_action):
-            self.bottom_toolbar.addAction(action)
-        self.bottom_toolbar.addSeparator()
-        self.bottom_toolbar.addAction(self.export_action)
-        self.bottom_toolbar.addAction(self.catalogues_action)
-        # the less frequent actions as icons (their tooltips explain them), so nothing overflows
-        for toolbar, action in (
-            (self.goal_toolbar, self.edit_action),
-            (self.bottom_toolbar, self.export_action),
-            (self.bottom_toolbar, self.catalogues_action),
-        ):
-            toolbar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-
-        self.catalogue_combo.currentIndexChanged.connect(
-            lambda: self.proxy.set_catalogue(self.catalogue_combo.currentData() or "")
-        )
-        self.search_edit.textChanged.connect(self._search_changed)
-        self.linked_only_check.toggled.connect(self.proxy.set_linked_only)
-        self.linked_only_check.toggled.connect(lambda on: self._expand_if_filtering())
-        self.without_areas_check.toggled.connect(self.proxy.set_without_areas)
-        self.without_areas_check.toggled.connect(lambda on: self._expand_if_filtering())
-        QWidget.setTabOrder(self.catalogue_combo, self.search_edit)
-        QWidget.setTabOrder(self.search_edit, self.linked_only_check)
-        QWidget.setTabOrder(self.linked_only_check, self.without_areas_check)
-        QWidget.setTabOrder(self.without_areas_check, self.tree)
-        QWidget.setTabOrder(self.tree, self.stance_combo)
-        QWidget.setTabOrder(self.stance_combo, self.strength_spin)
-        QWidget.setTabOrder(self.strength_spin, self.motivation_edit)
-
     # -- keyboard -------------------------------------------------------------------
     def _panel_action_for(self, event) -> QAction | None:
         """The panel action whose shortcut ``event`` is, if any."""
@@ -336,18 +123,6 @@ class TerritorialLinksDock(QgsDockWidget):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def _action(self, text, name, tooltip, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setToolTip(tooltip)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        if slot is not None:
-            action.triggered.connect(slot)
-        return action
 
     # -- messages ------------------------------------------------------------------
     def message(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 5) -> None:
@@ -385,34 +160,12 @@ class TerritorialLinksDock(QgsDockWidget):
         self.set_layer(self.layer)
 
     def create_store(self, path: str | None = None) -> None:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, tr("Create link store"), default_store_path(), tr("GeoPackage (*.gpkg)")
-            )
-            if not path:
-                return
-        if not path.lower().endswith(".gpkg"):
-            path += ".gpkg"
-        existed = Path(path).exists()
-        try:
-            self.set_store(open_store(path, create=True), remember=True)
-        except TerritorialError as error:
-            self.show_error(error)
-            return
-        text = tr("Opened link store {path}") if existed else tr("Created link store {path}")
-        self.message(text.format(path=path), Qgis.MessageLevel.Success)
+        """Create (or open, if it exists) a GeoPackage store; without ``path`` ask where."""
+        panel_actions.create_store(self, path)
 
     def open_store_file(self, path: str | None = None) -> None:
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, tr("Open link store"), default_store_path(), tr("GeoPackage (*.gpkg)")
-            )
-            if not path:
-                return
-        try:
-            self.set_store(open_store(path, create=True), remember=True)
-        except TerritorialError as error:
-            self.show_error(error)
+        """Open an existing store; without ``path`` ask which."""
+        panel_actions.open_store_file(self, path)
 
     def _reload_catalogues(self) -> None:
         current = self.catalogue_combo.currentData()

@@ -6,12 +6,15 @@ store (through the undo stack for link changes) and reports in the message bar.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import Qgis, QgsProject
-from qgis.PyQt.QtWidgets import QDialog
+from qgis.PyQt.QtWidgets import QDialog, QFileDialog
 
 from ..core.errors import TerritorialError
 from ..core.i18n import tr
 from ..core.project_store import default_store_path
+from ..core.store import open_store
 from .goal_lookup import combined_extent, lookup_goal
 from .identity_adapter import add_uuid_field, register
 from .panel_states import StatePage
@@ -262,3 +265,37 @@ def open_export(dock) -> None:
         dock.message(tr("Open or create a link store first."), Qgis.MessageLevel.Warning)
         return
     ExportDialog(dock.iface, dock.store, dock).exec()
+
+
+def create_store(dock, path: str | None = None) -> None:
+    """Create (or open, if it exists) a GeoPackage store and remember it in the project."""
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(
+            dock, tr("Create link store"), default_store_path(), tr("GeoPackage (*.gpkg)")
+        )
+        if not path:
+            return
+    if not path.lower().endswith(".gpkg"):
+        path += ".gpkg"
+    existed = Path(path).exists()
+    try:
+        dock.set_store(open_store(path, create=True), remember=True)
+    except TerritorialError as error:
+        dock.show_error(error)
+        return
+    text = tr("Opened link store {path}") if existed else tr("Created link store {path}")
+    dock.message(text.format(path=path), Qgis.MessageLevel.Success)
+
+
+def open_store_file(dock, path: str | None = None) -> None:
+    """Open an existing store and remember it in the project."""
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(
+            dock, tr("Open link store"), default_store_path(), tr("GeoPackage (*.gpkg)")
+        )
+        if not path:
+            return
+    try:
+        dock.set_store(open_store(path, create=True), remember=True)
+    except TerritorialError as error:
+        dock.show_error(error)
