@@ -233,3 +233,17 @@ def test_ctrl_z_in_the_panel_undoes_even_when_qgis_has_its_own_ctrl_z(ready_dock
         assert dock.motivation_edit.toPlainText() != "abc"
     finally:
         main_window.removeAction(qgis_undo)
+
+
+def test_export_and_catalogue_buttons_open_their_dialogs_on_the_panels_store(ready_dock, monkeypatch):
+    from territorial_plugin.gui import catalogue_manager, export_dialog
+
+    opened = []
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: opened.append(("export", self)) or 0)
+    monkeypatch.setattr(
+        catalogue_manager.CatalogueManagerDialog, "exec", lambda self: opened.append(("catalogues", self)) or 0
+    )
+    ready_dock.export_action.trigger()
+    ready_dock.catalogues_action.trigger()
+    assert [name for name, _dialog in opened] == ["export", "catalogues"]
+    assert ready_dock.state == "ready"
