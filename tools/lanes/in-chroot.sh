@@ -6,7 +6,7 @@
 #   qgis_process suite: tests/cli, after a smoke check that the provider is listed
 #   desktop end-to-end: tests/e2e/run.sh (real QGIS under Xvfb)
 # In lane 3.44 a DeprecationWarning raised from territorial_plugin code is an error
-# (tools/lanes/lane_warnings.py), so APIs QGIS 4 drops are caught a release early.
+# (tools/lanes/lane_warnings.py), so APIs QGIS 4 may drop are caught a release early.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 : "${LANE:?}" "${LANE_VENV:?}"
@@ -42,11 +42,11 @@ suite stage build_stage
 # the Qt6 check again, introspecting this QGIS: finds 3.22 spellings it no longer has
 suite qt6-check "$PY" tools/check_qt6.py
 
-pytest_args=(-q -p no:cacheprovider -o console_output_style=classic)
-if [ "$LANE" = 3.44 ]; then
-  export PYTHONPATH=$PWD/tools/lanes${PYTHONPATH:+:$PYTHONPATH}
-  pytest_args+=(-p lane_warnings)
-fi
+# lane_warnings: a Qt slot exception fails its test instead of aborting the run; in
+# lane 3.44 also deprecation warnings raised by the plugin's code are errors
+pytest_args=(-q -p no:cacheprovider -o console_output_style=classic -p lane_warnings)
+export PYTHONPATH=$PWD/tools/lanes${PYTHONPATH:+:$PYTHONPATH}
+[ "$LANE" = 3.44 ] && export LANE_STRICT_DEPRECATIONS=1
 # shellcheck disable=SC2206  # LANE_PYTEST_ARGS is a developer's extra words, e.g. "-x -k atlas"
 pytest_args+=(${LANE_PYTEST_ARGS:-})
 
