@@ -92,17 +92,51 @@ def feature_areas(
         else 0.0
     )
     areas: dict[str, float] = {}
+    measure = calculator.measureArea if calculator is not None else None  # bound once: 100 000 calls
     for feature in layer.getFeatures(request):
         key = feature_key(feature.attribute(index))
         if key is None or (wanted is not None and key not in wanted):
             continue
-        area = 0.0
-        if calculator is not None:
-            geometry = feature.geometry()
-            if geometry is not None and not geometry.isEmpty():
-                area = calculator.measureArea(geometry) * to_ha
+        area = measure(feature.geometry()) * to_ha if measure is not None else 0.0  # 0 for an empty geometry
         areas[key] = areas.get(key, 0.0) + area
     return areas
+
+
+class AreaCache:
+    """Feature areas per layer, computed in one pass and reused until something changes.
+
+    The panel asks for coverage after every link; measuring 100 000 polygons again
+    each time would block it. Areas are recomputed after any edit of the layer
+    (``dataChanged``), or when its source, filter, CRS, key field or the project's
+    ellipsoid change.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[tuple, dict[str, float]]] = {}
+        self._watched: set[str] = set()
+
+    def _signature(self, layer: QgsVectorLayer, key_field: str, project: QgsProject) -> tuple:
+        return (layer.source(), layer.subsetString(), layer.crs().authid(), key_field, project.ellipsoid())
+
+    def areas(self, layer: QgsVectorLayer, key_field: str, project: QgsProject | None = None) -> dict[str, float]:
+        project = project or QgsProject.instance()
+        signature = self._signature(layer, key_field, project)
+        entry = self._entries.get(layer.id())
+        if entry is not None and entry[0] == signature:
+            return entry[1]
+        areas = feature_areas(layer, key_field, project=project)
+        self._entries[layer.id()] = (signature, areas)
+        if layer.id() not in self._watched:
+            layer_id = layer.id()
+            layer.dataChanged.connect(lambda: self.forget(layer_id))
+            layer.willBeDeleted.connect(lambda: self.forget(layer_id, unwatch=True))
+            self._watched.add(layer_id)
+        return areas
+
+    def forget(self, layer_id: str, *, unwatch: bool = False) -> None:
+        self._entries.pop(layer_id, None)
+        if unwatch:
+            self._watched.discard(layer_id)
 
 
 def layer_coverage(
@@ -112,34 +146,42 @@ def layer_coverage(
     goal_ids: Iterable[str] | None = None,
     project: QgsProject | None = None,
     areas: dict[str, float] | None = None,
+    cache: AreaCache | None = None,
 ) -> LayerCoverage:
     """Counts and area per goal for ``layer`` (registered in ``store``).
 
     A feature linked to several goals counts for each of them; ``linked_area_ha``
     counts it once. Pass ``areas`` (from :func:`feature_areas`) to reuse one pass
-    for several calls.
+    for several calls, or an :class:`AreaCache` the caller keeps (the panel does).
     """
     record = require_registered(store, layer)
     if areas is None:
-        areas = feature_areas(layer, record.key_field, project=project)
-    links = store.links(layer_uids=[record.layer_uid], goal_ids=list(goal_ids) if goal_ids is not None else None)
+        areas = (
+            cache.areas(layer, record.key_field, project)
+            if cache is not None
+            else feature_areas(layer, record.key_field, project=project)
+        )
+    wanted = set(goal_ids) if goal_ids is not None else None
     totals: dict[str, list] = {}
     linked: set[str] = set()
     orphans: set[str] = set()
-    for link in links:
-        if link.feature_key not in areas:
-            orphans.add(link.feature_key)
+    any_goal: set[str] = set()
+    for key, goal, stance in store.link_stances(record.layer_uid):
+        if key not in areas:
+            orphans.add(key)
             continue
-        linked.add(link.feature_key)
-        entry = totals.setdefault(link.goal_id, [0, 0.0, 0, 0, 0])
+        any_goal.add(key)
+        if wanted is not None and goal not in wanted:
+            continue
+        linked.add(key)
+        entry = totals.setdefault(goal, [0, 0.0, 0, 0, 0])
         entry[0] += 1
-        entry[1] += areas[link.feature_key]
-        entry[2 + _STANCE_SLOT.get(link.stance, 2)] += 1
+        entry[1] += areas[key]
+        entry[2 + _STANCE_SLOT.get(stance, 2)] += 1
     by_goal = {goal: GoalCoverage(goal, n, area, s, c, u) for goal, (n, area, s, c, u) in totals.items()}
     if goal_ids is not None:
         for goal in goal_ids:
             by_goal.setdefault(goal, GoalCoverage(goal))
-    all_linked = linked if goal_ids is None else store.linked_keys(record.layer_uid) & set(areas)
     return LayerCoverage(
         layer_uid=record.layer_uid,
         feature_count=len(areas),
@@ -147,7 +189,7 @@ def layer_coverage(
         linked_features=len(linked),
         linked_area_ha=sum(areas[k] for k in linked),
         by_goal=by_goal,
-        unlinked_keys=sorted(set(areas) - all_linked),
+        unlinked_keys=sorted(set(areas) - any_goal),
         orphan_keys=sorted(orphans),
     )
 

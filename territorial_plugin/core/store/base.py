@@ -154,6 +154,15 @@ class Store(ABC):
     @abstractmethod
     def linked_keys(self, layer_uid: str) -> set[str]: ...
 
+    def link_stances(self, layer_uid: str) -> list[tuple[str, str, str]]:
+        """``(feature_key, goal_id, stance)`` of every link of a layer: all that coverage counts need.
+
+        Not abstract: this default goes through :meth:`links`; an engine overrides it
+        with a narrow query (coverage of 100 000 features must not build 100 000
+        full :class:`Link` objects).
+        """
+        return [(x.feature_key, x.goal_id, x.stance) for x in self.links(layer_uids=[layer_uid])]
+
     @abstractmethod
     def history(self, *, layer_uid: str | None = None, limit: int = 1000) -> list[dict]:
         """Newest first: ``changed_at``, ``changed_by``, ``operation``, ``before``, ``after``."""

@@ -325,25 +325,27 @@ class GeoPackageStore(Store):
             return sql_links.replace(con, layer_uid, keys, goal_ids, rows, user, schema.now_iso())
 
     def links_for_keys(self, layer_uid: str, keys: Iterable[str]) -> list[Link]:
+        # Reads pass the keys as one JSON array (json_each): no temp-table writes,
+        # one statement, the unique index (layer_uid, feature_key, …) per key.
         with self._read() as con:
-            sql_links.load_keys(con, keys)
             return [
                 sql_links.row_to_link(r)
                 for r in con.execute(
-                    f"SELECT {_prefixed('l', sql_links.LINK_COLUMNS)} FROM temp.tl_keys k CROSS JOIN main.link l"
-                    " ON l.layer_uid = ? AND l.feature_key = k.feature_key ORDER BY l.feature_key, l.goal_id",
-                    (layer_uid,),
+                    # keys arrive sorted and each key's links in index order (goal id):
+                    # the rows come ordered by key, then goal, without a sort step
+                    f"SELECT {_prefixed('l', sql_links.LINK_COLUMNS)} FROM json_each(?) k CROSS JOIN main.link l"
+                    " ON l.layer_uid = ? AND l.feature_key = k.value",
+                    (sql_links.keys_json(keys), layer_uid),
                 )
             ]
 
     def goal_counts_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, int]:
         with self._read() as con:
-            sql_links.load_keys(con, keys)
             return dict(
                 con.execute(
-                    "SELECT l.goal_id, count(*) FROM temp.tl_keys k CROSS JOIN main.link l"
-                    " ON l.layer_uid = ? AND l.feature_key = k.feature_key GROUP BY l.goal_id",
-                    (layer_uid,),
+                    "SELECT l.goal_id, count(*) FROM json_each(?) k CROSS JOIN main.link l"
+                    " ON l.layer_uid = ? AND l.feature_key = k.value GROUP BY l.goal_id",
+                    (sql_links.keys_json(keys), layer_uid),
                 ).fetchall()
             )
 
@@ -380,6 +382,12 @@ class GeoPackageStore(Store):
             return {
                 r[0] for r in con.execute("SELECT DISTINCT feature_key FROM link WHERE layer_uid = ?", (layer_uid,))
             }
+
+    def link_stances(self, layer_uid: str) -> list[tuple[str, str, str]]:
+        with self._read() as con:
+            return con.execute(
+                "SELECT feature_key, goal_id, stance FROM link WHERE layer_uid = ?", (layer_uid,)
+            ).fetchall()
 
     def history(self, *, layer_uid: str | None = None, limit: int = 1000) -> list[dict]:
         sql = (

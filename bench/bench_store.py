@@ -1,0 +1,249 @@
+"""Link store benchmarks (issue 4): bulk link, selection lookup in a big store, coverage per goal.
+
+The big fixtures are built once per run with SQL (recursive CTEs), not per-row
+Python, and kept in a temporary folder removed at exit.
+"""
+
+from __future__ import annotations
+
+import atexit
+import random
+import shutil
+import sqlite3
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from bench.harness import Benchmark
+
+LINK_COUNT = 100_000
+BIG_STORE_LINKS = 1_000_000
+BIG_STORE_GOALS = 2  # 500 000 features × 2 goals
+SELECTED = 10_000
+COVERAGE_FEATURES = 100_000
+
+_TMP = Path(tempfile.mkdtemp(prefix="bench_store_"))
+atexit.register(shutil.rmtree, _TMP, True)
+
+
+def _new_store(name: str, goals: int = 3):
+    from territorial_plugin.core.model import Catalogue, Goal, RegisteredLayer
+    from territorial_plugin.core.store import open_store
+
+    store = open_store(str(_TMP / name), create=True)
+    store.save_catalogue(Catalogue(id="b", name="Bench"), [Goal(f"b:{i}", "b", str(i)) for i in range(1, goals + 1)])
+    store.register_layer(RegisteredLayer("L", "Bench layer", "/bench.gpkg", "ogr", "omr_id", "Polygon", "EPSG:3006"))
+    return store
+
+
+# -- 1. link 100 000 features to one goal ----------------------------------------------
+def _bulk_setup():
+    store = _new_store("bulk.gpkg")
+    keys = [f"EK-{i:06d}" for i in range(LINK_COUNT)]
+    return {"store": store, "keys": keys}
+
+
+def _bulk_reset(state) -> None:
+    con = state["store"]._con  # outside the timing: empty the tables the runs fill
+    con.execute("DELETE FROM link")
+    con.execute("DELETE FROM link_history")
+
+
+def _bulk_link(state) -> None:
+    from territorial_plugin.core.model import LinkSpec
+
+    result = state["store"].link("L", state["keys"], ["b:1"], LinkSpec(motivation="Bostäder"), "bench")
+    assert result.inserted == LINK_COUNT
+
+
+def _bulk_baseline(state) -> None:
+    """A plain sqlite3 executemany of the same rows in one transaction (no history, no checks)."""
+    con = state["store"]._con
+    con.execute("BEGIN IMMEDIATE")
+    con.executemany(
+        "INSERT INTO link (layer_uid, feature_key, goal_id, stance, strength, motivation, organisation,"
+        " created_by, created_at, updated_by, updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            ("L", k, "b:1", "supports", 2, "Bostäder", "", "bench", "2026-01-01T00:00:00.000Z", "bench", "x", 1)
+            for k in state["keys"]
+        ),
+    )
+    con.execute("COMMIT")
+
+
+def _bulk_teardown(state) -> None:
+    state["store"].close()
+
+
+# -- 2. links of 10 000 selected keys in a store of 1 000 000 links -------------------------
+@lru_cache(maxsize=1)
+def _big_store_path() -> Path:
+    store = _new_store("big.gpkg", goals=BIG_STORE_GOALS)
+    store.close()
+    path = _TMP / "big.gpkg"
+    con = sqlite3.connect(path)
+    features = BIG_STORE_LINKS // BIG_STORE_GOALS
+    con.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"
+        " INSERT INTO link (layer_uid, feature_key, goal_id, stance, strength, motivation, created_by, created_at,"
+        " updated_by, updated_at) SELECT 'L', printf('EK-%07d', i), 'b:' || g.k, 'supports', 2, 'Motivering',"
+        " 'bench', '2026-01-01T00:00:00.000Z', 'bench', '2026-01-01T00:00:00.000Z'"
+        " FROM n CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) g",
+        (features - 1,),
+    )
+    con.commit()
+    con.close()
+    return path
+
+
+def _lookup_setup():
+    from territorial_plugin.core.store import open_store
+
+    path = _big_store_path()
+    store = open_store(str(path))
+    rng = random.Random(4)
+    features = BIG_STORE_LINKS // BIG_STORE_GOALS
+    keys = [f"EK-{i:07d}" for i in rng.sample(range(features), SELECTED)]
+    assert len(store.links_for_keys("L", keys[:10])) == 10 * BIG_STORE_GOALS
+    return {"store": store, "keys": keys}
+
+
+def _lookup(state) -> None:
+    links = state["store"].links_for_keys("L", state["keys"])
+    assert len(links) == SELECTED * BIG_STORE_GOALS
+
+
+def _lookup_counts(state) -> None:
+    """What the panel asks on every selection change: per goal, how many selected features are linked."""
+    counts = state["store"].goal_counts_for_keys("L", state["keys"])
+    assert counts == {f"b:{g}": SELECTED for g in range(1, BIG_STORE_GOALS + 1)}
+
+
+# -- 3. counts and area per goal over 100 000 features ----------------------------------------
+@lru_cache(maxsize=1)
+def _coverage_fixture() -> tuple[Path, Path]:
+    """(store, layer) files: 100 000 squares in a GeoPackage and 120 000 links to them."""
+    from qgis.core import (
+        QgsFeature,
+        QgsGeometry,
+        QgsProject,
+        QgsRectangle,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+    )
+
+    memory = QgsVectorLayer("Polygon?crs=EPSG:3006&field=omr_id:string", "bench", "memory")
+    features = []
+    for i in range(COVERAGE_FEATURES):
+        x, y = 600000 + (i % 316) * 120.0, 6900000 + (i // 316) * 120.0
+        feature = QgsFeature(memory.fields())
+        feature.setAttributes([f"EK-{i:07d}"])
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x, y, x + 100, y + 100)))
+        features.append(feature)
+    memory.dataProvider().addFeatures(features)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    path = _TMP / "coverage_layer.gpkg"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        memory, str(path), QgsProject.instance().transformContext(), options
+    )
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    store = _new_store("coverage.gpkg", goals=5)
+    store.close()
+    con = sqlite3.connect(_TMP / "coverage.gpkg")
+    # every feature linked to goal 1 or 2, every fifth also to goal 3: 120 000 links
+    con.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"
+        " INSERT INTO link (layer_uid, feature_key, goal_id, stance, strength, motivation, created_by, created_at,"
+        " updated_by, updated_at) SELECT 'L', printf('EK-%07d', i), 'b:' || (1 + i % 2),"
+        " CASE WHEN i % 7 = 0 THEN 'conflicts' ELSE 'supports' END, 2, '', 'b', 'x', 'b', 'x' FROM n"
+        " UNION ALL SELECT 'L', printf('EK-%07d', i), 'b:3', 'supports', 1, '', 'b', 'x', 'b', 'x' FROM n"
+        " WHERE i % 5 = 0",
+        (COVERAGE_FEATURES - 1,),
+    )
+    con.commit()
+    con.close()
+    return _TMP / "coverage.gpkg", path
+
+
+def _coverage_setup():
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
+
+    from territorial_plugin.core.identity import LAYER_UID_PROPERTY
+    from territorial_plugin.core.store import open_store
+
+    store_path, layer_path = _coverage_fixture()
+    layer = QgsVectorLayer(str(layer_path), "bench", "ogr")
+    layer.setCustomProperty(LAYER_UID_PROPERTY, "L")
+    project = QgsProject.instance()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:3006"))
+    project.setEllipsoid("GRS80")  # measured on the ellipsoid, as QGIS does
+    return {"store": open_store(str(store_path)), "layer": layer}
+
+
+def _coverage(state) -> None:
+    from territorial_plugin.core.coverage import layer_coverage
+
+    result = layer_coverage(state["store"], state["layer"])
+    assert result.feature_count == COVERAGE_FEATURES
+    assert result.by_goal["b:3"].features == COVERAGE_FEATURES // 5
+
+
+def _coverage_cached(state) -> None:
+    """What the panel does after each link: areas from its AreaCache, counts from the store."""
+    from territorial_plugin.core.coverage import AreaCache, layer_coverage
+
+    cache = state.setdefault("cache", AreaCache())
+    result = layer_coverage(state["store"], state["layer"], cache=cache)
+    assert result.by_goal["b:1"].features == COVERAGE_FEATURES // 2
+
+
+def _close(state) -> None:
+    state["store"].close()
+
+
+BENCHMARKS = [
+    Benchmark(
+        name="store: link 100 000 features to one goal (vs plain executemany)",
+        run_once=_bulk_link,
+        target_s=1.5,
+        setup=_bulk_setup,
+        reset=_bulk_reset,
+        baseline=_bulk_baseline,
+        ratio_target=2.0,
+        repeat=5,
+        teardown=_bulk_teardown,
+    ),
+    Benchmark(
+        name="store: links (20 000 rows) of 10 000 selected features in 1 000 000 links",
+        run_once=_lookup,
+        target_s=0.05,
+        setup=_lookup_setup,
+        repeat=7,
+        teardown=_close,
+    ),
+    Benchmark(
+        name="store: goal counts (tri-state) of 10 000 selected features in 1 000 000 links",
+        run_once=_lookup_counts,
+        target_s=0.05,
+        setup=_lookup_setup,
+        repeat=7,
+        teardown=_close,
+    ),
+    Benchmark(
+        name="coverage: counts and area per goal over 100 000 features",
+        run_once=_coverage,
+        target_s=1.0,
+        setup=_coverage_setup,
+        repeat=5,
+        teardown=_close,
+    ),
+    Benchmark(
+        name="coverage: the same with the panel's area cache (after a link)",
+        run_once=_coverage_cached,
+        target_s=1.0,
+        setup=_coverage_setup,
+        repeat=5,
+        teardown=_close,
+    ),
+]
