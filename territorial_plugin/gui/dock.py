@@ -14,7 +14,7 @@ import getpass
 import html
 import time
 
-from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QEvent, QTimer
 from qgis.PyQt.QtGui import QKeySequence
@@ -22,7 +22,6 @@ from qgis.PyQt.QtWidgets import (
     QAction,
 )
 
-from ..core.coverage import layer_coverage
 from ..core.errors import TerritorialError
 from ..core.i18n import tr
 from ..core.project_store import default_store_path, project_store_uri, remember_store
@@ -30,6 +29,7 @@ from ..core.store import open_store
 from ..core.store.base import Store
 from ..translation import qgis_locale
 from . import panel_actions
+from .coverage_task import CoverageTask
 from .dock_ui import build_ui
 from .goal_tree_model import COL_GOAL, GOAL_ID_ROLE
 from .highlight import GoalHighlighter
@@ -62,7 +62,10 @@ class TerritorialLinksDock(QgsDockWidget):
         self.record = None  # RegisteredLayer of the active layer
         self.layer_keys: LayerKeys | None = None
         self.selected_keys: list[str] = []
-        self.coverage = None  # core.coverage.LayerCoverage of the active layer
+        self.coverage = None  # PanelCoverage of the active layer
+        self._coverage_task = None
+        self._coverage_layer = ""
+        self._coverage_dirty = False
         self.last_message: tuple[str, int] = ("", 0)
         self.last_refresh_ms = 0.0
         self.language = qgis_locale()
@@ -79,7 +82,8 @@ class TerritorialLinksDock(QgsDockWidget):
         self._pending = False
         self._coverage_timer = QTimer(self)
         self._coverage_timer.setSingleShot(True)
-        self._coverage_timer.setInterval(50)
+        # a burst of ticks makes one recount
+        self._coverage_timer.setInterval(250)
         self._coverage_timer.timeout.connect(self.refresh_coverage)
         project = QgsProject.instance()
         project.readProject.connect(self._project_read)
@@ -323,19 +327,60 @@ class TerritorialLinksDock(QgsDockWidget):
             self.iface.mapCanvas().zoomToSelected(self.layer)
             self.iface.mapCanvas().flashFeatureIds(self.layer, fids)
 
-    def refresh_coverage(self) -> None:
-        """Per goal: linked areas of the layer, their hectares, and how many conflict."""
+    def refresh_coverage(self, wait: bool = False) -> None:
+        """Per goal: linked areas of the layer, their hectares, and how many conflict.
+
+        Runs in a :class:`CoverageTask` (``wait=True``: here, for tests and scripts);
+        the tree keeps the previous figures until the new ones arrive.
+        """
         if self.state != PanelState.READY or self.record is None:
             return
         if self.layer_keys is None or not self.layer_keys.is_ready:
             return  # the key table task calls back when the areas are read
-        try:
-            coverage = layer_coverage(self.store, self.layer, areas=self.layer_keys.areas)
-        except TerritorialError as error:
-            self.show_error(error)
+        if not wait and self._coverage_task is not None and self._coverage_layer == self.record.layer_uid:
+            # a store read cannot be interrupted: count again once the running one is done
+            self._coverage_dirty = True
             return
-        self.coverage = coverage
-        self.model.set_coverage({goal: (c.features, c.area_ha, c.conflicts) for goal, c in coverage.by_goal.items()})
+        self._cancel_coverage_task()
+        self._coverage_dirty = False
+        task = CoverageTask(self.store.uri, self.record.layer_uid, self.layer.name(), self.layer_keys.areas)
+        layer_uid = self.record.layer_uid
+        if wait:
+            task.run()
+            self._coverage_done(task, layer_uid)
+            return
+        task.taskCompleted.connect(lambda: self._coverage_done(task, layer_uid))
+        task.taskTerminated.connect(lambda: self._coverage_failed(task))
+        self._coverage_task = task
+        self._coverage_layer = layer_uid
+        QgsApplication.taskManager().addTask(task)
+
+    def _cancel_coverage_task(self) -> None:
+        task, self._coverage_task = self._coverage_task, None
+        if task is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # finished and deleted already
+                task.taskCompleted.disconnect()
+                task.taskTerminated.disconnect()
+                task.cancel()
+
+    def _coverage_failed(self, task) -> None:
+        if task is self._coverage_task:
+            self._coverage_task = None
+        if task.error:
+            self.message(task.error, Qgis.MessageLevel.Warning)
+        if self._coverage_dirty:
+            self.refresh_coverage()
+
+    def _coverage_done(self, task, layer_uid: str) -> None:
+        if self._coverage_task is not None and task is not self._coverage_task:
+            return  # a newer count is under way
+        self._coverage_task = None
+        if task.result is None or self.record is None or self.record.layer_uid != layer_uid:
+            return  # the user moved on to another layer meanwhile
+        if self._coverage_dirty:  # links changed while counting: show these figures, count again
+            self._coverage_timer.start()
+        self.coverage = task.result
+        self.model.set_coverage(task.result.by_goal)
         if self.proxy.is_filtering():
             self.proxy.invalidate()
         self._update_hint()
@@ -400,6 +445,7 @@ class TerritorialLinksDock(QgsDockWidget):
         """Disconnect from QGIS before the dock is deleted (called by ``unload``)."""
         self._throttle.stop()
         self._coverage_timer.stop()
+        self._cancel_coverage_task()
         self.highlighter.clear()
         project = QgsProject.instance()
         for signal, slot in (

@@ -74,7 +74,7 @@ def test_catalogue_filter_and_linked_only_and_goals_without_areas(ready_dock, sa
     dock = ready_dock
     uid = dock.record.layer_uid
     store.link(uid, ["EK-001", "EK-002"], ["agenda2030:11"], LinkSpec(stance="conflicts"), "test")
-    dock.refresh_coverage()
+    dock.refresh_coverage(wait=True)
     dock.linked_only_check.setChecked(True)
     assert visible_goal_ids(dock) == ["agenda2030:11"]
     dock.linked_only_check.setChecked(False)
@@ -91,7 +91,7 @@ def test_per_goal_count_and_hectares_of_the_layer(ready_dock, sample_layer, stor
     uid = dock.record.layer_uid
     store.link(uid, ["EK-001", "EK-002"], ["agenda2030:11"], LinkSpec(stance="conflicts"), "test")
     wait_tasks()
-    dock.refresh_coverage()
+    dock.refresh_coverage(wait=True)
     index = dock.model.index_of("agenda2030:11")
     assert index.data(LAYER_COUNT_ROLE) == 2
     expected = sum(dock.layer_keys.areas[k] for k in ("EK-001", "EK-002"))
@@ -108,8 +108,25 @@ def test_areas_without_goals_are_one_click_away(ready_dock, sample_layer, store)
     uid = dock.record.layer_uid
     linked = [f"EK-{n:03d}" for n in range(1, 41)]
     store.link(uid, linked, ["agenda2030:11"], LinkSpec(), "test")
-    dock.refresh_coverage()
+    dock.refresh_coverage(wait=True)
     assert "3 areas of this layer have no goal yet" in dock.hint_label.text()
     dock.hint_label.linkActivated.emit("unlinked")
     selected = sorted(f["omr_id"] for f in sample_layer.getSelectedFeatures())
     assert selected == ["EK-041", "EK-042", "EK-043"]
+
+
+def test_counts_follow_a_tick_without_being_asked(ready_dock, sample_layer):
+    import time
+
+    from qgis.core import QgsApplication
+
+    from .panel_support import tick
+
+    select(sample_layer, "\"kategori_kod\" = 'BOST'")
+    tick(ready_dock, "agenda2030:11")
+    end = time.monotonic() + 0.3  # the coverage refresh is coalesced, then runs as a task
+    while time.monotonic() < end:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    wait_tasks()
+    assert ready_dock.model.index_of("agenda2030:11").data(LAYER_COUNT_ROLE) == 8
