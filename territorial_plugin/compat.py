@@ -8,6 +8,8 @@ it there). What does not is collected here, each with the version that changed i
 - ``QgsField`` takes a ``QMetaType.Type`` since QGIS 3.38; the ``QVariant.Type``
   constructor is deprecated there and ``QVariant.Type`` is gone in PyQt6.
 - A NULL attribute is a null ``QVariant`` under Qt5 and ``None`` under Qt6.
+- ``QgsRectangle.setMinimal()`` is deprecated in 3.40/3.44 for ``setNull()``, which
+  QGIS 3.22 does not have.
 - Enums moved into ``Qgis`` over the 3.x series (e.g. 3.36 moved
   ``QgsProcessingParameterNumber.Type`` to ``Qgis.ProcessingNumberParameterType``).
 
@@ -17,7 +19,7 @@ they are the fallback, not an oversight.
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsField
+from qgis.core import Qgis, QgsField, QgsRectangle
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 #: QGIS 3.38 is the first release whose QgsField takes QMetaType.Type
@@ -86,3 +88,13 @@ def qgis_enum(modern: str, legacy: str) -> object:
         if value is not None:
             return value
     raise AttributeError(f"neither {modern} nor {legacy} exists in this QGIS ({Qgis.version()})")
+
+
+def null_extent() -> QgsRectangle:
+    """An empty rectangle to grow with ``combineExtentWith()``, without a deprecated call."""
+    extent = QgsRectangle()
+    if hasattr(extent, "setNull"):  # QGIS 3.40 and later
+        extent.setNull()
+    else:
+        extent.setMinimal()
+    return extent

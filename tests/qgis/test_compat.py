@@ -5,10 +5,10 @@ compat.py is an error, so these tests also prove the modern branch is warning-fr
 """
 
 import pytest
-from qgis.core import QgsFeature, QgsVectorLayer
+from qgis.core import QgsFeature, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
-from territorial_plugin.compat import field_type, is_null, new_field, qgis_enum
+from territorial_plugin.compat import field_type, is_null, new_field, null_extent, qgis_enum
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,12 @@ def test_qgis_enum_finds_the_value_by_its_current_or_old_name():
     assert int(modern) == 1  # Double in both spellings
     with pytest.raises(AttributeError, match=r"neither Qgis\.NoSuchEnum\.X nor QgsField\.NoSuch\.Y"):
         qgis_enum("Qgis.NoSuchEnum.X", "QgsField.NoSuch.Y")
+
+
+def test_null_extent_grows_to_exactly_the_areas_combined():
+    extent = null_extent()
+    assert extent.isNull() or extent.isEmpty()
+    extent.combineExtentWith(QgsRectangle(10, 20, 30, 40))
+    extent.combineExtentWith(QgsRectangle(-5, 25, 15, 60))
+    # the first area replaces the empty start: the extent is not stretched to the origin
+    assert (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()) == (-5, 20, 30, 60)

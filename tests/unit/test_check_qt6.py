@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import importlib.util
 import subprocess
 import sys
@@ -149,3 +150,18 @@ def test_command_line_fails_on_a_bad_file_and_passes_on_a_good_one(tmp_path):
     passing = subprocess.run([sys.executable, script, str(good)], capture_output=True, text=True)
     assert passing.returncode == 0, passing.stdout
 
+
+def test_metadata_offers_the_plugin_to_qgis_4_only_while_the_check_passes():
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    meta = parser["general"]
+    # QGIS 4's plugin manager hides plugins without these two keys
+    assert meta.get("supportsQt6") == "True"
+    assert meta.get("qgisMaximumVersion") == "4.99"
+    findings = [
+        str(f)
+        for path in check_qt6.python_files(check_qt6.DEFAULT_PATHS)
+        for f in check_qt6.check_source(path.read_text(encoding="utf-8"), path)
+    ]
+    assert findings == [], "metadata.txt claims supportsQt6 but tools/check_qt6.py finds problems"
