@@ -130,3 +130,33 @@ def test_feature_key_text():
     assert identity.feature_key(" x ") == " x "
     assert identity.feature_key("") is None
     assert identity.feature_key(None) is None
+
+
+def test_layer_and_key_field_names_with_spaces_and_quotes(qgis_app, tmp_path):
+    """Identifiers are quoted everywhere: a key field named like this still links and reads back."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    from territorial_plugin.compat import new_field
+
+    odd = 'nyckel "id" med mellanslag; --'
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3006", "Lager 'med' \"citat\"", "memory")
+    assert layer.dataProvider().addAttributes([new_field(odd, "string")])
+    layer.updateFields()
+    features = []
+    for i, value in enumerate(["å'1", 'ä"2', "ö;3 --"]):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([value])
+        feature.setGeometry(square(i))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)[0]
+    store = seeded_store(tmp_path / "links.gpkg")
+    record = identity.register_layer(store, layer, odd)
+    assert store.layer(record.layer_uid).key_field == odd
+    service = LinkService(store, "anna")
+    from qgis.core import QgsExpression
+
+    expression = QgsExpression.quotedColumnRef(odd) + " LIKE 'ä%'"
+    command = service.link(layer, ["t:1"], LinkSpec(), expression=expression)
+    assert command.keys == ['ä"2']
+    assert store.linked_keys(record.layer_uid) == {'ä"2'}
+    store.close()
