@@ -56,7 +56,7 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 max_connections = 60
-shared_buffers = 128MB
+shared_buffers = 256MB
 log_min_messages = warning
 EOF
 }
