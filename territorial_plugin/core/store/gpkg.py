@@ -240,7 +240,7 @@ class GeoPackageStore(Store):
 
     def migrate_goals(self, mapping: dict[str, str], user: str) -> MigrationReport:
         with self._write() as con:
-            moved, merged, lost = sql_links.migrate(con, mapping, user, schema.now_iso())
+            moved, merged, lost = sql_catalogue.migrate(con, mapping, user, schema.now_iso())
         return MigrationReport(moved=moved, merged=merged, lost=lost)
 
     # -- registered layers -----------------------------------------------------------

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
-from ..errors import CatalogueError, StoreError
+from ..errors import StoreError
 from ..i18n import tr
 from ..model import Link, LinkSpec, WriteResult
 from .checks import check_spec, key_text
@@ -351,53 +351,3 @@ def replace(con, layer_uid: str, keys: Iterable, goal_ids: Sequence[str], rows: 
     ).rowcount
     _history_of_inserts(con, last_id, now, user)
     return WriteResult(inserted=inserted, updated=updated, deleted=deleted)
-
-
-def migrate(con, mapping: dict[str, str], user: str, now: str):
-    """Move links from old goals to new ones; returns (moved, merged, lost)."""
-    pairs = {old: new for old, new in mapping.items() if new and new != old}
-    lost_ids = [old for old, new in mapping.items() if not new]
-    if set(pairs) & set(pairs.values()):
-        raise CatalogueError(tr("A goal cannot be both moved and a target of the same migration."))
-    con.execute("DELETE FROM temp.tl_map")
-    con.executemany("INSERT INTO temp.tl_map (old_id, new_id) VALUES (?, ?)", pairs.items())
-    missing = [
-        r[0] for r in con.execute("SELECT new_id FROM temp.tl_map WHERE new_id NOT IN (SELECT id FROM main.goal)")
-    ]
-    if missing:
-        raise CatalogueError(
-            tr("These target goals are not in the link store: {goals}.").format(goals=", ".join(sorted(missing)[:10]))
-        )
-    lost = {}
-    for old in lost_ids:
-        count = con.execute("SELECT count(*) FROM main.link WHERE goal_id = ?", (old,)).fetchone()[0]
-        if count:
-            lost[old] = count
-    params = {"user": user, "now": now}
-    # A moving link is merged (dropped) when its target link already exists, or when
-    # another moving link of the same feature reaches the same target first (lower id).
-    doomed = (
-        " FROM main.link l JOIN temp.tl_map m ON m.old_id = l.goal_id WHERE EXISTS (SELECT 1 FROM main.link o"
-        " WHERE o.layer_uid = l.layer_uid AND o.feature_key = l.feature_key AND (o.goal_id = m.new_id"
-        " OR (o.id < l.id AND o.goal_id IN (SELECT old_id FROM temp.tl_map WHERE new_id = m.new_id))))"
-    )
-    con.execute(
-        HISTORY_INSERT
-        + f" SELECT :now, :user, 'delete', l.layer_uid, l.feature_key, l.goal_id, {json_state('l')}, NULL"
-        + doomed,
-        params,
-    )
-    merged = con.execute("DELETE FROM main.link WHERE id IN (SELECT l.id" + doomed + ")", params).rowcount
-    con.execute(
-        HISTORY_INSERT + f" SELECT :now, :user, 'update', l.layer_uid, l.feature_key, m.new_id, {json_state('l')},"
-        " json_object('goal_id', m.new_id, 'stance', l.stance, 'strength', l.strength, 'motivation', l.motivation,"
-        " 'organisation', l.organisation, 'row_version', l.row_version + 1)"
-        " FROM main.link l JOIN temp.tl_map m ON m.old_id = l.goal_id",
-        params,
-    )
-    moved = con.execute(
-        "UPDATE main.link AS l SET goal_id = m.new_id, updated_by = :user, updated_at = :now,"
-        " row_version = l.row_version + 1 FROM temp.tl_map m WHERE m.old_id = l.goal_id",
-        params,
-    ).rowcount
-    return moved, merged, lost
