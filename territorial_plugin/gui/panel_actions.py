@@ -35,13 +35,23 @@ def set_goal_linked(dock, goal_id: str, link: bool) -> None:
     label = goal_label(dock, goal_id)
     try:
         if link:
-            spec = dock.editor.spec()
-            result = dock.undo_stack.link(
-                uid, keys, [goal_id], spec, tr("Link {n} areas to {goal}").format(n=len(keys), goal=label)
+            # areas already linked keep their own stance and motivation (edit them one by one)
+            already = {lk.feature_key for lk in dock.store.links_for_keys(uid, keys) if lk.goal_id == goal_id}
+            new_keys = [k for k in keys if k not in already]
+            if not new_keys:
+                dock.message(tr("All {n} selected areas are already linked to {goal}.").format(n=len(keys), goal=label))
+                dock.refresh_selection()
+                return
+            dock.undo_stack.link(
+                uid,
+                new_keys,
+                [goal_id],
+                dock.editor.spec(),
+                tr("Link {n} areas to {goal}").format(n=len(new_keys), goal=label),
             )
-            text = tr("Linked {n} areas to {goal}").format(n=len(keys), goal=label)
-            if result.updated:
-                text += " " + tr("({n} already linked were updated)").format(n=result.updated)
+            text = tr("Linked {n} areas to {goal}").format(n=len(new_keys), goal=label)
+            if already:
+                text += " " + tr("({n} were already linked)").format(n=len(already))
         else:
             result = dock.undo_stack.unlink(
                 uid, keys, [goal_id], tr("Unlink {n} areas from {goal}").format(n=len(keys), goal=label)

@@ -201,6 +201,14 @@ def screenshots(s):
     d.strength_spin.setValue(2)
     d.linked_only_check.setChecked(True)
     d.tree.expandAll()
+    # the three centre areas join goal 11: a tick on a half-filled box links the rest
+    s.iface.messageBar().clearWidgets()
+    tick_goal(s, "", "agenda2030:11")
+    s.check(d.model.check_state("agenda2030:11") == Qt.CheckState.Checked, "half-filled box ticked links the rest")
+    s.check(len(d.store.links(goal_ids=["agenda2030:11"])) == 11, "11 areas linked to goal 11")
+    s.notes["final_message"] = d.last_message[0]
+    edited = {lk.feature_key: lk.motivation for lk in d.store.links(goal_ids=["agenda2030:11"])}["EK-005"]
+    s.check(edited.startswith("Kvarteret vid stationen"), "ticking again keeps an area's own motivation")
     d.focus_goal("miljomal:8")
     d.highlight_toggle.setChecked(True)
     s.wait(1.0)

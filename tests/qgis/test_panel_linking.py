@@ -56,8 +56,14 @@ def test_ticking_a_partial_goal_links_the_rest(ready_dock, sample_layer, store):
     assert dock.model.check_state("miljomal:15") == Qt.CheckState.PartiallyChecked
     index = dock.proxy.mapFromSource(dock.model.index_of("miljomal:15"))
     # what the view does on a click of a partially checked box without user tri-state
+    dock.motivation_edit.setPlainText("ny")
     dock.proxy.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
-    assert sorted(stored(store, uid, "miljomal:15")) == BOST_KEYS
+    links = stored(store, uid, "miljomal:15")
+    assert sorted(links) == BOST_KEYS
+    # the areas linked before keep their own motivation; only the rest get the editor's
+    assert {k: lk.motivation for k, lk in links.items() if k in BOST_KEYS[:3]} == dict.fromkeys(BOST_KEYS[:3], "gammal")
+    assert {lk.motivation for k, lk in links.items() if k not in BOST_KEYS[:3]} == {"ny"}
+    assert "5" in dock.last_message[0] and "3" in dock.last_message[0]
 
 
 def test_nothing_selected_writes_nothing(ready_dock, sample_layer, store):
