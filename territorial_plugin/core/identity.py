@@ -107,42 +107,56 @@ def _refusal(layer: QgsVectorLayer, name: str) -> str:
 
 def key_problems(layer: QgsVectorLayer, field: str) -> tuple[int, int]:
     """``(duplicate values, null or empty values)`` of ``field`` over all features, in one pass."""
-    index = layer.fields().lookupField(field)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
-    seen: set[str] = set()
-    duplicates = nulls = 0
+    return _problems_of(layer, [field])[field]
+
+
+def _problems_of(layer: QgsVectorLayer, names: list[str]) -> dict[str, tuple[int, int]]:
+    """Duplicates and empties of several fields in one pass over the features, without geometry."""
+    indexes = [layer.fields().lookupField(name) for name in names]
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(indexes)
+    seen: list[set[str]] = [set() for _ in names]
+    duplicates = [0] * len(names)
+    nulls = [0] * len(names)
+    slots = list(enumerate(indexes))
     for feature in layer.getFeatures(request):
-        key = feature_key(feature.attribute(index))
-        if key is None:
-            nulls += 1
-        elif key in seen:
-            duplicates += 1
-        else:
-            seen.add(key)
-    return duplicates, nulls
+        for slot, index in slots:
+            key = feature_key(feature.attribute(index))
+            if key is None:
+                nulls[slot] += 1
+            elif key in seen[slot]:
+                duplicates[slot] += 1
+            else:
+                seen[slot].add(key)
+    return {name: (duplicates[i], nulls[i]) for i, name in enumerate(names)}
 
 
 def key_candidates(layer: QgsVectorLayer) -> list[KeyCandidate]:
-    """Every field, best first: usable (unique, non-null) before the rest, ``tl_uuid`` and id-like names first."""
+    """Every field, best first: usable (unique, non-null) before the rest, ``tl_uuid`` and id-like names first.
+
+    One pass over the features checks every field that could be a key.
+    """
     result = []
     pks = set(layer.primaryKeyAttributes())
+    to_check: list[str] = []
     for index, field in enumerate(layer.fields()):
         name = field.name()
         refusal = _refusal(layer, name)
         if refusal:
             result.append(KeyCandidate(name, False, refusal, index in pks))
-            continue
-        if field.type() == field_type("double"):
+        elif field.type() == field_type("double"):
             result.append(KeyCandidate(name, False, tr("decimal numbers make poor keys")))
-            continue
-        duplicates, nulls = key_problems(layer, name)
+        else:
+            to_check.append(name)
+    problems = _problems_of(layer, to_check) if to_check else {}
+    for name in to_check:
+        duplicates, nulls = problems[name]
         if duplicates:
             reason = tr("{n} values repeat").format(n=duplicates)
         elif nulls:
             reason = tr("{n} features have no value").format(n=nulls)
         else:
             reason = ""
-        result.append(KeyCandidate(name, not reason, reason, index in pks))
+        result.append(KeyCandidate(name, not reason, reason, layer.fields().lookupField(name) in pks))
 
     def rank(candidate: KeyCandidate) -> tuple:
         lowered = candidate.name.lower()
