@@ -160,3 +160,30 @@ def test_layer_and_key_field_names_with_spaces_and_quotes(qgis_app, tmp_path):
     assert command.keys == ['ä"2']
     assert store.linked_keys(record.layer_uid) == {'ä"2'}
     store.close()
+
+
+def test_links_survive_closing_the_project_and_moving_the_data(qgis_app, qgis_new_project, tmp_path):
+    """Link, save and close the project, move the data file, reopen and fix the path: the links are there."""
+    from territorial_plugin.core.project_layers import layer_statuses
+
+    store = seeded_store(tmp_path / "links.gpkg")
+    project = QgsProject.instance()
+    layer = write(memory_layer(3), tmp_path / "areas.gpkg", "GPKG")
+    assert project.addMapLayer(layer)
+    record = identity.register_layer(store, layer, "omr_id")
+    LinkService(store, "anna").link(layer, ["t:3"], LinkSpec(motivation="Kvar efter flytt"))
+    layer_id = layer.id()
+    assert project.write(str(tmp_path / "plan.qgz"))
+    project.clear()
+    (tmp_path / "ny mapp").mkdir()
+    shutil.move(tmp_path / "areas.gpkg", tmp_path / "ny mapp" / "areas.gpkg")
+    assert project.read(str(tmp_path / "plan.qgz"))
+    reopened = project.mapLayer(layer_id)
+    assert reopened is not None and not reopened.isValid()
+    [status] = layer_statuses(store, project)
+    assert not status.available and "cannot be read" in status.reason  # shown as unavailable, no exception
+    reopened.setDataSource(str(tmp_path / "ny mapp" / "areas.gpkg"), reopened.name(), "ogr")
+    assert reopened.isValid()
+    assert identity.resolve_layer(store, reopened).layer_uid == record.layer_uid
+    assert len(LinkService(store, "anna").fids_for_goal(reopened, "t:3")) == 3
+    store.close()
