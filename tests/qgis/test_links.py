@@ -18,7 +18,7 @@ from territorial_plugin.core.links import LinkService
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.project_layers import find_layer, layer_statuses
 
-from .store_layers import memory_layer, seeded_store, write
+from .store_layers import memory_layer, seeded_store, square, write
 
 
 @pytest.fixture
@@ -91,11 +91,13 @@ def test_split_part_and_pasted_copy_get_the_links(qgis_app, qgis_new_project, tm
         layer, original.geometry(), dict(enumerate(original.attributes()))
     )  # what Edit ▸ Paste does
     assert layer.addFeature(pasted)
+    drawn = QgsVectorLayerUtils.createFeature(layer, square(40))  # a new area far away: not a copy
+    assert layer.addFeature(drawn)
     assert layer.commitChanges()
     keys = {f["tl_uuid"] for f in layer.getFeatures()}
-    assert len(keys) == 4  # original, split part, pasted copy, the untouched second feature
+    assert len(keys) == 5  # original, split part, pasted copy, new area, the untouched second feature
     linked = {x.feature_key: x for x in store.links()}
-    assert len(linked) == 3  # original + split part + paste; the second feature stays unlinked
+    assert len(linked) == 3  # original + split part + paste; the new and the second feature stay unlinked
     assert {x.motivation for x in linked.values()} == {"Renbete"}
     assert {x.stance for x in linked.values()} == {"conflicts"}
     tracker.unwatch_all()
