@@ -44,6 +44,9 @@ def store(store_path):
         s.save_catalogue(catalogue, goals)
     yield s
     s.close()
+    from territorial_plugin.core.project_store import KEY, SCOPE
+
+    QgsProject.instance().removeEntry(SCOPE, KEY)  # later tests start without this store
 
 
 @pytest.fixture()
