@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from qgis.PyQt.QtCore import QModelIndex, QSortFilterProxyModel, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QLocale, QModelIndex, QSortFilterProxyModel, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from ..core.i18n import tr
@@ -35,12 +35,16 @@ def normalize(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def format_hectares(value: float) -> str:
+def format_hectares(value: float, locale: QLocale | None = None) -> str:
+    """``858 ha``, ``1 234 ha``, ``2,50 ha`` in the user's locale (QGIS sets the default one).
+
+    The unit is written out so the figure never reads as part of the count beside it.
+    """
     if value <= 0:
         return ""
-    if value < 10:
-        return f"{value:.2f}"
-    return f"{value:,.0f}".replace(",", "\u202f")
+    locale = locale or QLocale()
+    number = locale.toString(float(value), "f", 2 if value < 10 else 0)
+    return f"{number} ha"
 
 
 class GoalTreeModel(QStandardItemModel):
@@ -57,7 +61,7 @@ class GoalTreeModel(QStandardItemModel):
         self._goals: dict[str, Goal] = {}
         self._selection_size = 0
         self._language = "sv"
-        self.setHorizontalHeaderLabels([tr("Goal"), tr("Areas"), tr("ha")])
+        self.setHorizontalHeaderLabels([tr("Goal"), tr("Areas"), tr("Area")])
         self.setHeaderData(
             COL_COUNT, Qt.Orientation.Horizontal, tr("Linked areas of this layer"), Qt.ItemDataRole.ToolTipRole
         )

@@ -3,7 +3,13 @@
 from qgis.PyQt.QtCore import Qt
 
 from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.gui.goal_tree_model import GOAL_ID_ROLE, LAYER_AREA_ROLE, LAYER_COUNT_ROLE, normalize
+from territorial_plugin.gui.goal_tree_model import (
+    GOAL_ID_ROLE,
+    LAYER_AREA_ROLE,
+    LAYER_COUNT_ROLE,
+    format_hectares,
+    normalize,
+)
 
 from .panel_support import ready_dock, sample_layer, select, store, store_path, wait_tasks
 
@@ -99,6 +105,8 @@ def test_per_goal_count_and_hectares_of_the_layer(ready_dock, sample_layer, stor
     assert abs(index.data(LAYER_AREA_ROLE) - expected) < 1e-6
     count_text = dock.model.index(index.row(), 1, index.parent()).data()
     assert count_text == "2"
+    area_text = dock.model.index(index.row(), 2, index.parent()).data()
+    assert area_text == format_hectares(expected) and area_text.endswith(" ha")
     tooltip = dock.model.index(index.row(), 1, index.parent()).data(Qt.ItemDataRole.ToolTipRole)
     assert "2" in tooltip and "conflict" in tooltip
 
@@ -130,3 +138,12 @@ def test_counts_follow_a_tick_without_being_asked(ready_dock, sample_layer):
         time.sleep(0.01)
     wait_tasks()
     assert ready_dock.model.index_of("agenda2030:11").data(LAYER_COUNT_ROLE) == 8
+
+
+def test_hectares_are_written_with_their_unit_in_the_users_locale():
+    from qgis.PyQt.QtCore import QLocale
+
+    swedish = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+    assert format_hectares(0, swedish) == ""
+    assert format_hectares(2.5, swedish) == "2,50 ha"
+    assert format_hectares(1234.4, swedish).replace("\u00a0", " ") == "1 234 ha"
