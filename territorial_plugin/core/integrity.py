@@ -176,8 +176,13 @@ def reattach(store: Store, layer: QgsVectorLayer) -> tuple[RegisteredLayer | Non
 
 def _source_missing(record: RegisteredLayer) -> bool:
     """True when a file-based source no longer exists (databases are never 'missing' here)."""
+    if record.provider not in _FILE_PROVIDERS:
+        return False
     path, _ = source_identity(record.provider, record.source)
-    return bool(path) and ("/" in path or "\\" in path) and not Path(path).exists()
+    return bool(path) and not Path(path.split("|")[0]).exists()
+
+
+_FILE_PROVIDERS = {"ogr", "delimitedtext", "spatialite"}
 
 
 def check(
