@@ -165,4 +165,10 @@ class Store(ABC):
 
     @abstractmethod
     def history(self, *, layer_uid: str | None = None, limit: int = 1000) -> list[dict]:
-        """Newest first: ``changed_at``, ``changed_by``, ``operation``, ``before``, ``after``."""
+        """Newest first: ``id``, ``changed_at``, ``changed_by``, ``operation``, ``layer_uid``,
+        ``feature_key``, ``goal_id``, ``before``, ``after``.
+
+        ``before``/``after`` are dicts (the stored JSON: ``goal_id``, ``stance``,
+        ``strength``, ``motivation``, ``organisation``, ``row_version``) or ``None``
+        (no ``before`` for an insert, no ``after`` for a delete).
+        """
