@@ -85,6 +85,10 @@ class TerritorialLinksDock(QgsDockWidget):
         # a burst of ticks makes one recount
         self._coverage_timer.setInterval(250)
         self._coverage_timer.timeout.connect(self.refresh_coverage)
+        self._highlight_timer = QTimer(self)
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(DEBOUNCE_MS)
+        self._highlight_timer.timeout.connect(self.refresh_highlight)
         project = QgsProject.instance()
         project.readProject.connect(self._project_read)
         project.cleared.connect(self._project_cleared)
@@ -409,7 +413,9 @@ class TerritorialLinksDock(QgsDockWidget):
             self.tree.setCurrentIndex(index)
 
     def _focus_changed(self, *args) -> None:
-        self.refresh_highlight()
+        # arrowing through the tree with the highlight on: read the store once the focus rests
+        if self.highlight_toggle.isChecked():
+            self._highlight_timer.start()
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_search(text)
@@ -445,6 +451,7 @@ class TerritorialLinksDock(QgsDockWidget):
         """Disconnect from QGIS before the dock is deleted (called by ``unload``)."""
         self._throttle.stop()
         self._coverage_timer.stop()
+        self._highlight_timer.stop()
         self._cancel_coverage_task()
         self.highlighter.clear()
         project = QgsProject.instance()

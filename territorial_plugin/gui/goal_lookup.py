@@ -70,8 +70,12 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def lookup_goal(store: Store, project: QgsProject, goal_id: str) -> LookupResult:
-    """Features linked to ``goal_id`` in every registered layer of ``project``, with stances."""
+def lookup_goal(store: Store, project: QgsProject, goal_id: str, key_tables: dict | None = None) -> LookupResult:
+    """Features linked to ``goal_id`` in every registered layer of ``project``, with stances.
+
+    ``key_tables`` (layer id → :class:`LayerKeys` that is ready) spares reading a layer
+    whose keys the panel already holds.
+    """
     result = LookupResult()
     in_project = project_layers_by_uid(project)
     stances_by_layer: dict[str, dict[str, str]] = {}
@@ -84,7 +88,11 @@ def lookup_goal(store: Store, project: QgsProject, goal_id: str) -> LookupResult
             result.unavailable.append(record.name if record is not None else uid)
             continue
         for layer in layers:
-            found = fids_for_keys(layer, record.key_field, stances)
+            table = (key_tables or {}).get(layer.id())
+            if table is not None and table.is_ready and table.key_field == record.key_field:
+                found = table.fid_by_key(stances)
+            else:
+                found = fids_for_keys(layer, record.key_field, stances)
             result.missing_keys += len(stances) - len(found)
             fid_stances = {fid: stances[key] for key, fid in found.items()}
             result.hits.append(LayerHits(layer, sorted(fid_stances), fid_stances))

@@ -164,6 +164,15 @@ class LayerKeys(QObject):
                 result.append(key)
         return result
 
+    def fid_by_key(self, keys) -> dict[str, int]:
+        """key → fid for those of ``keys`` the layer has (a key's first feature)."""
+        wanted = set(keys)
+        result: dict[str, int] = {}
+        for fid, key in (self.keys or {}).items():
+            if key in wanted and key not in result:
+                result[key] = fid
+        return result
+
     def fids_for(self, keys) -> list[int]:
         """Feature ids of ``keys`` (reverse lookup)."""
         wanted = set(keys)

@@ -126,7 +126,7 @@ def reverse_lookup(dock, goal_id: str | None = None) -> None:
         return
     label = goal_label(dock, goal_id)
     try:
-        result = lookup_goal(dock.store, QgsProject.instance(), goal_id)
+        result = lookup_goal(dock.store, QgsProject.instance(), goal_id, _key_tables(dock))
     except TerritorialError as error:
         dock.show_error(error)
         return
@@ -161,6 +161,12 @@ def reverse_lookup(dock, goal_id: str | None = None) -> None:
     dock.message("; ".join(parts), level)
 
 
+def _key_tables(dock) -> dict:
+    if dock.layer is not None and dock.layer_keys is not None:
+        return {dock.layer.id(): dock.layer_keys}
+    return {}
+
+
 def refresh_highlight(dock) -> None:
     dock.highlighter.clear()
     if not dock.highlight_toggle.isChecked() or dock.store is None:
@@ -169,7 +175,7 @@ def refresh_highlight(dock) -> None:
     if goal_id is None:
         return
     try:
-        result = lookup_goal(dock.store, QgsProject.instance(), goal_id)
+        result = lookup_goal(dock.store, QgsProject.instance(), goal_id, _key_tables(dock))
     except TerritorialError as error:
         dock.show_error(error)
         return

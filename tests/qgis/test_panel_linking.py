@@ -169,6 +169,16 @@ def test_reverse_lookup_selects_across_layers_and_reports_unavailable_ones(ready
 
 
 def test_highlight_draws_conflicts_apart_from_support(ready_dock, sample_layer, store):
+    import time
+
+    from qgis.core import QgsApplication
+
+    def rest():  # the highlight follows the focus once it rests
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end:
+            QgsApplication.processEvents()
+            time.sleep(0.01)
+
     dock = ready_dock
     uid = dock.record.layer_uid
     store.link(uid, ["EK-004", "EK-005"], ["agenda2030:11"], LinkSpec(stance="supports"), "test")
@@ -180,8 +190,11 @@ def test_highlight_draws_conflicts_apart_from_support(ready_dock, sample_layer, 
     assert sorted(dock.highlighter.stances) == ["conflicts", "supports", "supports"]
     assert COLORS["conflicts"] != COLORS["supports"]
     dock.focus_goal("agenda2030:7")
+    rest()
     assert dock.highlighter.items == []
     dock.focus_goal("agenda2030:11")
+    rest()
+    assert len(dock.highlighter.items) == 3
     dock.highlight_toggle.setChecked(False)
     assert dock.highlighter.items == []
 
