@@ -10,6 +10,8 @@ it there). What does not is collected here, each with the version that changed i
 - A NULL attribute is a null ``QVariant`` under Qt5 and ``None`` under Qt6.
 - ``QgsRectangle.setMinimal()`` is deprecated in 3.40/3.44 for ``setNull()``, which
   QGIS 3.22 does not have.
+- ``QgsLayoutItemLabel.setFont()``/``setFontColor()`` are deprecated in 3.40/3.44 for
+  ``setTextFormat()``, which QGIS 3.22 does not have.
 - Enums moved into ``Qgis`` over the 3.x series (e.g. 3.36 moved
   ``QgsProcessingParameterNumber.Type`` to ``Qgis.ProcessingNumberParameterType``).
 
@@ -19,8 +21,9 @@ they are the fallback, not an oversight.
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsField, QgsRectangle
+from qgis.core import Qgis, QgsField, QgsLayoutItemLabel, QgsRectangle, QgsTextFormat
 from qgis.PyQt.QtCore import QMetaType, QVariant
+from qgis.PyQt.QtGui import QColor, QFont
 
 #: QGIS 3.38 is the first release whose QgsField takes QMetaType.Type
 _QMETATYPE_FIELDS = Qgis.versionInt() >= 33800
@@ -98,3 +101,15 @@ def null_extent() -> QgsRectangle:
     else:
         extent.setMinimal()
     return extent
+
+
+def set_label_style(label: QgsLayoutItemLabel, font: QFont, color: QColor) -> None:
+    """Give a layout label its font (family, point size, bold/italic) and colour."""
+    if hasattr(label, "setTextFormat"):  # QGIS 3.24 and later
+        text_format = QgsTextFormat.fromQFont(font)
+        text_format.setSize(font.pointSizeF())  # fromQFont keeps the family; points are the default unit
+        text_format.setColor(color)
+        label.setTextFormat(text_format)
+    else:
+        label.setFont(font)
+        label.setFontColor(color)

@@ -5,10 +5,11 @@ compat.py is an error, so these tests also prove the modern branch is warning-fr
 """
 
 import pytest
-from qgis.core import QgsFeature, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsFeature, QgsLayout, QgsLayoutItemLabel, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+from qgis.PyQt.QtGui import QColor, QFont
 
-from territorial_plugin.compat import field_type, is_null, new_field, null_extent, qgis_enum
+from territorial_plugin.compat import field_type, is_null, new_field, null_extent, qgis_enum, set_label_style
 
 
 @pytest.mark.parametrize(
@@ -70,3 +71,18 @@ def test_null_extent_grows_to_exactly_the_areas_combined():
     extent.combineExtentWith(QgsRectangle(-5, 25, 15, 60))
     # the first area replaces the empty start: the extent is not stretched to the origin
     assert (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()) == (-5, 20, 30, 60)
+
+
+def test_label_style_sets_font_size_emphasis_and_colour(qgis_new_project):
+    layout = QgsLayout(QgsProject.instance())
+    label = QgsLayoutItemLabel(layout)
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(9.5)
+    font.setItalic(True)
+    set_label_style(label, font, QColor(200, 30, 40))
+    if hasattr(label, "textFormat"):
+        shown = label.textFormat()
+        got = (shown.font().family(), shown.size(), shown.font().italic(), shown.color().name())
+    else:
+        got = (label.font().family(), label.font().pointSizeF(), label.font().italic(), label.fontColor().name())
+    assert got == ("DejaVu Sans", 9.5, True, "#c81e28")

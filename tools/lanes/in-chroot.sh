@@ -3,6 +3,7 @@
 # Runs every QGIS suite that exists, with the chroot's Python, QGIS and Debian
 # libraries, and reports each one; exits non-zero when any of them failed.
 #   pytest-qgis suites: tests/unit tests/qgis tests/store_contract (those present)
+#   PostgreSQL store:   tests/postgres + the contract's postgres variant, own server
 #   qgis_process suite: tests/cli, after a smoke check that the provider is listed
 #   desktop end-to-end: tests/e2e/run.sh (real QGIS under Xvfb)
 # In lane 3.44 a DeprecationWarning raised from territorial_plugin code is an error
@@ -54,6 +55,27 @@ qgis_dirs=()
 for d in tests/unit tests/qgis tests/store_contract; do [ -d "$d" ] && qgis_dirs+=("$d"); done
 if [ ${#qgis_dirs[@]} -gt 0 ]; then
   suite pytest-qgis "$PY" -m pytest "${pytest_args[@]}" "${qgis_dirs[@]}"
+fi
+
+# The shared PostgreSQL store, as `make pg-tests` runs it on the host: a throwaway
+# cluster (tools/pg-test-server.sh) with the lane's own PostgreSQL/PostGIS, stopped on
+# every way out; TL_PG_REQUIRED makes a missing server a failure, never a skip.
+pg_suite() {
+  tools/pg-test-server.sh start >/dev/null || return 1
+  trap 'tools/pg-test-server.sh stop' EXIT
+  local rc=0
+  (
+    eval "$(tools/pg-test-server.sh env)"
+    export TL_PG_REQUIRED=1
+    "$PY" -m pytest "${pytest_args[@]}" tests/postgres || exit 1
+    "$PY" -m pytest "${pytest_args[@]}" tests/store_contract -k postgres || exit 1
+  ) || rc=1
+  tools/pg-test-server.sh stop
+  trap - EXIT
+  return $rc
+}
+if [ -x tools/pg-test-server.sh ] && [ -d tests/postgres ]; then
+  suite postgres pg_suite
 fi
 
 provider_listed() {
