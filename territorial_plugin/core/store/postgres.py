@@ -654,11 +654,12 @@ def _fetch_by_keys(cur, sql: str, params) -> list[tuple]:
     """A lookup of a selection's keys through the unique index.
 
     The planner overestimates how many rows ``feature_key = ANY(<10 000 keys>)``
-    matches and picks a (parallel) scan of every link; probing the index is
-    several times faster for any selection a user makes, so the scan is ruled out
+    matches and picks a (parallel) scan of every link, or a bitmap scan; walking
+    the index in key order is several times faster for any selection a user
+    makes (measured: 1 000 000 links, 10 000 keys), so the others are ruled out
     for this one transaction.
     """
-    cur.execute("SET LOCAL enable_seqscan = off")
+    cur.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
     return _fetch(cur, sql, params)
 
 
