@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build (or confirm fresh) the chroot of one or more QGIS test lanes.
 #   tools/lanes/build-chroot.sh [LANE ...]     default: every lane (3.40 3.44)
+#   tools/lanes/build-chroot.sh --status [LANE ...]   fresh, or why it would rebuild
 # A chroot is rebuilt from scratch when it is missing, when its recipe (suite,
 # mirror, package set, pip pins — see common.sh) changed, when it is older than
 # LANES_MAX_AGE_DAYS, when it no longer imports QGIS, or with LANES_REBUILD=1.
@@ -111,6 +112,17 @@ build_lane() {
   mv "$tmp" "$dir"
   echo "lane $lane: built QGIS $qgis_version in $(( $(date +%s) - start )) s"
 }
+
+if [ "${1:-}" = "--status" ]; then  # say what a build would do, build nothing
+  shift
+  lanes=("$@")
+  [ ${#lanes[@]} -gt 0 ] || read -r -a lanes <<<"$LANES_ALL"
+  for lane in "${lanes[@]}"; do
+    reason=$(stale_reason "$lane" "$(lane_dir "$lane")")
+    echo "lane $lane: ${reason:-fresh ($(sed -n 's/^qgis=//p' "$(lane_dir "$lane")/.territorial-lane"))}"
+  done
+  exit 0
+fi
 
 lanes=("$@")
 [ ${#lanes[@]} -gt 0 ] || read -r -a lanes <<<"$LANES_ALL"
