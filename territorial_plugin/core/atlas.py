@@ -66,10 +66,16 @@ def catalogue_text(catalogue: Catalogue | None, goals: Sequence[Goal]) -> str:
     return catalogue.name
 
 
+def _names(catalogues: Sequence[Catalogue], goals: Sequence[Goal]) -> str:
+    used = {goal.catalogue_id for goal in goals}
+    return "; ".join(c.name for c in catalogues if c.id in used)
+
+
 def atlas_name(catalogue: Catalogue | None, goals: Sequence[Goal] = ()) -> str:
     """The layout's name in the project, e.g. "Målatlas – Agenda 2030"."""
-    name = catalogue.name if catalogue is not None else catalogue_text(None, goals)
-    return tr("Goal atlas – {catalogue}").format(catalogue=name)
+    if catalogue is None:
+        return tr("Goal atlas – {catalogue}").format(catalogue=tr("several catalogues"))
+    return tr("Goal atlas – {catalogue}").format(catalogue=catalogue.name)
 
 
 def _overview_title(project: QgsProject, options: AtlasOptions) -> str:
@@ -99,11 +105,16 @@ def build_atlas(
     links: Sequence[Link],
     *,
     catalogue: Catalogue | None = None,
+    catalogues: Sequence[Catalogue] = (),
     options: AtlasOptions | None = None,
     project: QgsProject | None = None,
     feedback=None,
 ) -> Atlas:
-    """Build the atlas layout (not yet added to any project's layout manager)."""
+    """Build the atlas layout (not yet added to any project's layout manager).
+
+    ``catalogue`` names the atlas; when goals come from several catalogues, pass
+    them as ``catalogues`` so every goal page names its own.
+    """
     options = options or AtlasOptions()
     project = project or QgsProject.instance()
     template = AtlasTemplate(template_path(options.template))
@@ -126,12 +137,16 @@ def build_atlas(
     texts = PageTexts(
         title=options.title or _overview_title(project, options),
         municipality=options.municipality if options.municipality is not None else project_municipality(project),
-        catalogue=catalogue_text(catalogue, goals),
+        catalogue=catalogue_text(catalogue, goals) if catalogue or not catalogues else _names(catalogues, goals),
+        goal_catalogues={c.id: catalogue_text(c, goals) for c in catalogues},
         date=options.date or _dt.date.today().isoformat(),
         credits=options.credits if options.credits is not None else _credits(layers, catalogue),
     )
     layout = QgsPrintLayout(project)
     layout.setName(atlas_name(catalogue, goals))
+    # no undo history for the hundreds of generated items (it costs time and memory);
+    # the designer records the user's own changes afterwards as usual
+    layout.undoStack().blockCommands(True)
     builder = PageBuilder(layout, template, data, texts, goal_layers, overview_layers)
     if options.include_overview:
         builder.add_overview()
@@ -141,6 +156,7 @@ def build_atlas(
                 raise CancelledError(tr("The export was cancelled; no file was written."))
             feedback.setProgress(20.0 + 30.0 * number / len(data.pages))
         builder.add_goal(page)
+    layout.undoStack().blockCommands(False)
     return Atlas(layout, data, goal_layers + overview_layers)
 
 

@@ -66,6 +66,11 @@ class GoalPage:
     goal: Goal
     rows: list[AreaRow] = field(default_factory=list)
     extent: QgsRectangle | None = None  # in the atlas CRS
+    label: str = ""  # the code on maps and the chart; the goal id when catalogues mix
+
+    @property
+    def code_label(self) -> str:
+        return self.label or self.goal.code
 
     @property
     def area_ha(self) -> float:
@@ -217,6 +222,10 @@ def collect_atlas_data(
         rows = sorted(rows_by_goal[goal.id], key=_sort_key)
         if rows or include_unlinked_goals:
             pages.append(GoalPage(goal, rows, extents.get(goal.id)))
+    if len({page.goal.catalogue_id for page in pages}) > 1:
+        # codes repeat across catalogues (agenda2030:15, miljomal:15): show the goal ids
+        for page in pages:
+            page.label = page.goal.id
     if full_extent.isEmpty():
         full_extent = QgsRectangle(0, 0, 1, 1)
     return AtlasData(catalogue, pages, features, list(layers), crs, full_extent, geometry_types)

@@ -109,7 +109,7 @@ def build_goal_layer(data: AtlasData, layer_uid: str) -> QgsVectorLayer:
     """Linked areas of one source layer; drawn per goal page through ``@tl_goal_id``."""
     geometry_type = data.geometry_types[layer_uid]
     layer = _memory_layer(geometry_type, data.crs, tr("Linked areas"))
-    codes = {page.goal.id: page.goal.code for page in data.pages}
+    codes = {page.goal.id: page.code_label for page in data.pages}
     features = []
     for linked in data.features.get(layer_uid, []):
         for link in linked.links:
@@ -154,7 +154,7 @@ def build_overview_layer(data: AtlasData, layer_uid: str) -> QgsVectorLayer:
     geometry_type = data.geometry_types[layer_uid]
     layer = _memory_layer(geometry_type, data.crs, tr("Goals"))
     order = {page.goal.id: index for index, page in enumerate(data.pages)}
-    codes = {page.goal.id: page.goal.code for page in data.pages}
+    codes = {page.goal.id: page.code_label for page in data.pages}
     features = []
     for linked in data.features.get(layer_uid, []):
         goal_links = sorted((link for link in linked.links if link.goal_id in order), key=lambda x: order[x.goal_id])
@@ -179,7 +179,7 @@ def build_overview_layer(data: AtlasData, layer_uid: str) -> QgsVectorLayer:
     for index, page in enumerate(data.pages):
         goal = page.goal
         title = goal.title()
-        text = f"{goal.code}  {title}" if len(title) <= 70 else f"{goal.code}  {title[:68].rstrip()}…"
+        text = f"{page.code_label}  {title}" if len(title) <= 70 else f"{page.code_label}  {title[:68].rstrip()}…"
         symbol = _symbol(geometry_type, goal_color(index), fill_alpha=110)
         categories.append(QgsRendererCategory(goal.id, symbol, text))
     layer.setRenderer(QgsCategorizedSymbolRenderer("tl_goal", categories))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsExpressionContextUtils,
@@ -60,6 +60,7 @@ class PageTexts:
     catalogue: str
     date: str
     credits: str
+    goal_catalogues: dict = field(default_factory=dict)  # catalogue id → its text, when catalogues mix
 
 
 def stance_label(stance: str) -> str:
@@ -167,13 +168,18 @@ class PageBuilder:
         collection.addPage(page)
         index = collection.pageCount() - 1
         kind = kind if self.template.has_page(kind) else GOAL
-        return index, self.template.instantiate(self.layout, kind, index)
+        items = self.template.instantiate(self.layout, kind, index)
+        for item_id in ("tl_table", "tl_chart"):
+            rect = self.template.placeholder_rect(self.layout, kind, index, item_id)
+            if rect is not None:
+                items[item_id] = rect  # an area, not an item
+        return index, items
 
-    def _common(self, items: dict) -> None:
+    def _common(self, items: dict, catalogue_id: str = "") -> None:
         page_text = tr("Page {page} of {pages}").format(page="[%@layout_page%]", pages="[%@layout_numpages%]")
         for item_id, text in (
             ("tl_municipality", self.texts.municipality),
-            ("tl_catalogue", self.texts.catalogue),
+            ("tl_catalogue", self.texts.goal_catalogues.get(catalogue_id, self.texts.catalogue)),
             ("tl_date", self.texts.date),
             ("tl_credits", self.texts.credits),
             ("tl_page", page_text),
@@ -194,12 +200,10 @@ class PageBuilder:
         if isinstance(map_item, QgsLayoutItemMap):
             self._setup_map(map_item, self.overview_layers, self.data.full_extent, goal_id="")
             self._link_furniture(items, map_item, self.overview_layers, overview=True)
-        chart_area = items.get("tl_chart")
-        if chart_area is not None:
-            rect = chart_area.sceneBoundingRect()
-            self.layout.removeLayoutItem(chart_area)
+        rect = items.get("tl_chart")
+        if rect is not None:
             rows = [
-                ChartRow(p.goal.code, p.area_ha_for(Stance.SUPPORTS.value), p.area_ha_for(Stance.CONFLICTS.value))
+                ChartRow(p.code_label, p.area_ha_for(Stance.SUPPORTS.value), p.area_ha_for(Stance.CONFLICTS.value))
                 for p in self.data.pages
             ]
             draw_bar_chart(
@@ -216,7 +220,7 @@ class PageBuilder:
         """Add the goal's page (and continuation pages); returns the number of pages added."""
         goal = page.goal
         _, items = self._new_page(GOAL)
-        self._common(items)
+        self._common(items, goal.catalogue_id)
         self._set_text(items, "tl_goal_code", tr("Goal {code}").format(code=goal.code))
         self._set_text(items, "tl_goal_title", goal.title())
         self._set_text(items, "tl_goal_description", goal.description)
@@ -231,11 +235,9 @@ class PageBuilder:
             extent = self._goal_extent(page)
             self._setup_map(map_item, self.goal_layers, extent, goal_id=goal.id)
             self._link_furniture(items, map_item, self.goal_layers, overview=False)
-        table_area = items.get("tl_table")
-        if table_area is None:
+        rect = items.get("tl_table")
+        if rect is None:
             return 1
-        rect = table_area.sceneBoundingRect()
-        self.layout.removeLayoutItem(table_area)
         return 1 + self._add_table(page, rect)
 
     # -- items -----------------------------------------------------------------------
@@ -371,7 +373,6 @@ class PageBuilder:
                     QgsTableCell(row.motivation),
                 ]
             )
-        table.setTableContents(contents)
         table.setColumnWidths(widths)
         table.setIncludeTableHeader(True)
         table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
@@ -395,37 +396,29 @@ class PageBuilder:
         table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
         table.setEmptyTableMessage(tr("No areas are linked to this goal."))
         table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+        table.setTableContents(contents)  # last: every setter above lays the table out again
         self.layout.addMultiFrame(table)
         self._add_frame(table, rect)
         table.recalculateFrameSizes()
         added = 0
-        # Flow onto continuation pages until a new frame stays empty (then drop it):
-        # rows never split, so the number of pages follows from QGIS's own layout.
-        while True:
-            last = table.frames()[-1] if table.frames() else None
-            if last is None or not page.rows:
+        # Flow onto continuation pages while the last frame ends before the table does
+        # (rows never split; QGIS lays the rows out, we only add frames).
+        while page.rows:
+            last = table.frames()[-1]
+            if last.extent().bottom() >= table.totalSize().height() - 0.01:
                 break
             index, items = self._new_page(CONTINUATION)
-            self._common(items)
+            self._common(items, page.goal.catalogue_id)
             self._set_text(
                 items,
                 "tl_goal_title",
                 tr("{code} {title} (continued)").format(code=page.goal.code, title=page.goal.title()),
             )
-            area = items.get("tl_table")
-            cont_rect = area.sceneBoundingRect() if area is not None else self._content_rect(index)
-            if area is not None:
-                self.layout.removeLayoutItem(area)
-            frame = self._add_frame(table, cont_rect)
+            self._add_frame(table, items.get("tl_table") or self._content_rect(index))
             table.recalculateFrameSizes()
-            if frame.isEmpty():
-                for item in list(items.values()):
-                    if item is not area:
-                        self.layout.removeLayoutItem(item)
-                table.removeFrame(table.frameCount() - 1)
-                self.layout.pageCollection().deletePage(index)
-                break
             added += 1
+            if added > 500:  # a runaway guard: a frame too small for a single row
+                break
         return added
 
     def _add_frame(self, table: QgsLayoutItemManualTable, rect: QRectF) -> QgsLayoutFrame:

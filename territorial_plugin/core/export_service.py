@@ -29,6 +29,7 @@ class ExportInputs:
     catalogue: Catalogue | None
     goals: list[Goal]
     links: list[Link]
+    catalogues: list[Catalogue]  # of the goals, in order
 
 
 def atlas_layers_for(store: Store, layers: Sequence[QgsVectorLayer]) -> list[AtlasLayer]:
@@ -76,7 +77,8 @@ def gather_inputs(
     goals = [goal for goal in _ordered(all_goals) if goal.id in chosen]
     catalogue_ids = {goal.catalogue_id for goal in goals}
     catalogue = store.catalogue(catalogue_id or next(iter(catalogue_ids))) if len(catalogue_ids) == 1 else None
-    return ExportInputs(atlas_layers, catalogue, goals, links)
+    catalogues = [c for c in store.catalogues() if c.id in catalogue_ids]
+    return ExportInputs(atlas_layers, catalogue, goals, links, catalogues)
 
 
 def _ordered(goals: Sequence[Goal]) -> list[Goal]:
@@ -119,6 +121,7 @@ def run_atlas_export(
         inputs.goals,
         inputs.links,
         catalogue=inputs.catalogue,
+        catalogues=inputs.catalogues,
         options=options,
         project=project,
         feedback=feedback,

@@ -45,12 +45,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import QgsLayout, QgsLayoutItem, QgsLayoutPoint, QgsProject, QgsReadWriteContext
-from qgis.PyQt.QtCore import QPointF, QSizeF
+from qgis.PyQt.QtCore import QPointF, QRectF, QSizeF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..paths import resource
 from .errors import ExportError
 from .i18n import tr
+
+#: ids of items that only mark an area (the atlas draws the chart or table there)
+PLACEHOLDERS = ("tl_table", "tl_chart")
 
 #: bundled template names → file names in resources/templates/
 BUNDLED_TEMPLATES = {
@@ -150,16 +153,29 @@ class AtlasTemplate:
         return [element.attribute("id") for element in page.items] if page else []
 
     # -- instantiating ---------------------------------------------------------------
+    def placeholder_rect(self, layout: QgsLayout, kind: str, page_index: int, item_id: str) -> QRectF | None:
+        """Scene rectangle of a placeholder item (``tl_table``, ``tl_chart``) on page ``page_index``."""
+        for element in self._pages[kind].items:
+            if element.attribute("id") == item_id:
+                pos = layout.convertToLayoutUnits(QgsLayoutPoint.decodePoint(element.attribute("positionOnPage")))
+                size = layout.convertToLayoutUnits(_decode_size(element.attribute("size")))
+                top = layout.pageCollection().page(page_index).pos()
+                return QRectF(top.x() + pos.x(), top.y() + pos.y(), size.width(), size.height())
+        return None
+
     def instantiate(self, layout: QgsLayout, kind: str, page_index: int) -> dict[str, QgsLayoutItem]:
         """Copy the items of the template page ``kind`` onto page ``page_index`` of ``layout``.
 
         Returns the new items by item id (items without an id under ``_<n>``).
+        Placeholders are not copied: ask :meth:`placeholder_rect` for their area.
         """
         page = self._pages[kind]
         doc = QDomDocument()
         root = doc.createElement("Layout")
         doc.appendChild(root)
         for element in page.items:
+            if element.attribute("id") in PLACEHOLDERS:
+                continue
             copy = doc.importNode(element, True).toElement()
             # fresh uuids: the atlas links legends and scale bars to their page's map itself
             copy.removeAttribute("uuid")

@@ -378,6 +378,7 @@ class ExportDialog(QDialog):
                 inputs.goals,
                 inputs.links,
                 catalogue=inputs.catalogue,
+                catalogues=inputs.catalogues,
                 options=AtlasOptions(template=self.template(), include_unlinked_goals=True),
             )
             layout = add_to_project(atlas, QgsProject.instance())
