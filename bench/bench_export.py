@@ -179,7 +179,8 @@ def _hand_built(state):
             )
         )
     linked.setRenderer(QgsRuleBasedRenderer(root))
-    project.addMapLayers([goals_layer, linked, land_use], False)
+    if len(project.addMapLayers([goals_layer, linked, land_use], False)) != 3:
+        raise RuntimeError("layers not added to the benchmark project")
 
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
