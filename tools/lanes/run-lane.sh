@@ -70,7 +70,12 @@ for lane in "${lanes[@]}"; do
   if ! lane_suite "$lane" >/dev/null; then
     echo "unknown lane '$lane' (known: $LANES_ALL, or none)"; status=1; continue
   fi
+  # one run per lane at a time: two `make test` runs share the chroot's work tree
+  mkdir -p "$LANES_CACHE"
+  exec {lock}>"$LANES_CACHE/.$lane.run.lock"
+  flock "$lock"
   if run_lane "$lane"; then results+=("$lane passed"); else results+=("$lane FAILED"); status=1; fi
+  flock -u "$lock"
 done
 [ ${#results[@]} -eq 0 ] || echo "QGIS lanes: ${results[*]}"
 exit $status
