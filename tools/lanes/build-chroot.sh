@@ -107,6 +107,12 @@ build_lane() {
   fi
   local qgis_version
   qgis_version=$(chroot "$tmp" dpkg-query -W -f='${Version}' qgis 2>/dev/null || echo unknown)
+  # sid moves on: a lane named 3.44 must not quietly start testing another QGIS
+  if [[ "$qgis_version" != "$lane".* ]]; then
+    echo "lane $lane: FAILED — Debian $suite now has QGIS $qgis_version, not $lane.x;" \
+      "add a lane for it in tools/lanes/common.sh (lane_suite) and the Makefile's help" >&2
+    return 1
+  fi
   { lane_recipe "$lane"; echo "built=$(date +%s)"; echo "qgis=$qgis_version"; } >"$tmp/.territorial-lane"
   remove_tree "$dir"
   mv "$tmp" "$dir"
