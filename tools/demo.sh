@@ -62,6 +62,18 @@ QP --json run territorial:checkintegrity -- STORE="$OUT/exempelkommun_links.gpkg
 grep -o '"PROBLEMS": *[0-9]*' "$OUT/integrity.json"
 grep -q '"PROBLEMS": *0' "$OUT/integrity.json"
 
+step "goal atlas for the plan description (PDF: overview + one page per goal) and the goal tables (XLSX)"
+# PROJECT lends the sample project's styles and its variable tl_municipality (qgis_process 3.22
+# itself crashes on exit when given --PROJECT_PATH, so the algorithm reads the project).
+QP --json run territorial:exportatlas -- STORE="$OUT/exempelkommun_links.gpkg" \
+  LAYERS="$ROOT/resources/sample/markanvandning.geojson" LAYERS="$ROOT/resources/sample/vatten.geojson" \
+  PROJECT="$ROOT/resources/sample/exempelkommun.qgs" TEMPLATE=A4_portrait \
+  OUTPUT="$OUT/exempelkommun_malatlas.pdf" > "$OUT/atlas.json"
+grep -o '"PAGES": *[0-9]*' "$OUT/atlas.json"
+QP --json run territorial:coveragereport -- STORE="$OUT/exempelkommun_links.gpkg" \
+  LAYERS="$ROOT/resources/sample/markanvandning.geojson" OUTPUT="$OUT/exempelkommun_maltabell.xlsx" > /dev/null
+test -s "$OUT/exempelkommun_malatlas.pdf" && test -s "$OUT/exempelkommun_maltabell.xlsx"
+
 echo
 echo "demo done: results in out/"
 ls -1 "$OUT"

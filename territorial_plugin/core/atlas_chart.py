@@ -127,7 +127,8 @@ def draw_bar_chart(
         paint.text(lx + swatch + 1.2, y0, legend_w - swatch - 1.5, title_h, text, 7.5)
         lx += legend_w
 
-    code_w = min(16.0 * type_scale, width * 0.18)
+    longest = max((len(r.code) for r in rows), default=2)
+    code_w = min(max(8.0, 1.75 * longest) * type_scale, width * 0.3)
     value_w = 17.0 * type_scale
     axis_h = 5.0 * type_scale
     plot_x = x0 + code_w + 1.5

@@ -192,9 +192,15 @@ class PageBuilder:
         _, items = self._new_page(OVERVIEW)
         self._common(items)
         self._set_text(items, "tl_title", self.texts.title)
-        subtitle = tr("{catalogue} · {goals} goals with linked areas").format(
-            catalogue=self.texts.catalogue, goals=sum(1 for p in self.data.pages if p.rows)
-        )
+        goals = sum(1 for p in self.data.pages if p.rows)
+        if len(self.texts.goal_catalogues) > 1:
+            subtitle = tr("{count} goal catalogues · {goals} goals with linked areas").format(
+                count=len(self.texts.goal_catalogues), goals=goals
+            )
+        else:
+            subtitle = tr("{catalogue} · {goals} goals with linked areas").format(
+                catalogue=self.texts.catalogue, goals=goals
+            )
         self._set_text(items, "tl_subtitle", subtitle)
         map_item = items.get("tl_map")
         if isinstance(map_item, QgsLayoutItemMap):
@@ -296,8 +302,12 @@ class PageBuilder:
                 for layer in self.background:
                     root.addLayer(layer)
             legend.setWrapString("")
+            if overview and len(self.data.pages) > 6:
+                legend.setColumnCount(max(legend.columnCount(), 2 if len(self.data.pages) <= 16 else 3))
             legend.model().setLayerStyleOverrides(map_item.layerStyleOverrides())  # pale swatches as on the map
-            wrap_legend_labels(legend, 60 if overview else (26 if legend.columnCount() <= 1 else 22))
+            wrap_legend_labels(
+                legend, (60 // legend.columnCount()) if overview else (26 if legend.columnCount() <= 1 else 22)
+            )
             legend.updateLegend()
 
     @staticmethod

@@ -174,14 +174,17 @@ def build_report(areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[L
 
     # matrix: one row per area, one column per linked goal (its code), the stance in the cell
     matrix_goals = [g for g in goals if g.id in linked_goals]
+    codes = [g.code for g in matrix_goals]
+    # codes repeat across catalogues (agenda2030:15, miljomal:15): the goal ids head the columns then
+    heading = {g.id: (g.code if len(set(codes)) == len(codes) else g.id) for g in matrix_goals}
     stance_at = {(lk.layer_uid, lk.feature_key, lk.goal_id): stance_text(lk.stance) for lk in links}
     matrix_rows = []
     for area in areas:
         row = {h["layer"]: area.layer_name, h["key"]: area.feature_key, h["name"]: area.name, h["ha"]: area.area_ha}
         for goal in matrix_goals:
-            row[goal.code] = stance_at.get((area.layer_uid, area.feature_key, goal.id), "")
+            row[heading[goal.id]] = stance_at.get((area.layer_uid, area.feature_key, goal.id), "")
         matrix_rows.append(row)
-    matrix_columns = [h["layer"], h["key"], h["name"], h["ha"]] + [g.code for g in matrix_goals]
+    matrix_columns = [h["layer"], h["key"], h["name"], h["ha"]] + [heading[g.id] for g in matrix_goals]
     matrix = pd.DataFrame(matrix_rows, columns=matrix_columns)
 
     linked_areas = {(lk.layer_uid, lk.feature_key) for lk in links}
@@ -241,7 +244,7 @@ def write_xlsx(report: dict, output: str | Path, *, feedback=None) -> Path:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
                 sheet.freeze_panes = "A2"
                 for index, column in enumerate(frame.columns, start=1):
-                    values = [str(column)] + [str(v) for v in frame[column].head(200).tolist()]
+                    values = [str(column)] + [str(v) for v in frame.iloc[:200, index - 1].tolist()]
                     width = min(max(len(v) for v in values) + 2, 60)
                     sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(width, 8)
             summary = report["summary"]

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
@@ -41,7 +42,8 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
             "agenda2030:15); empty: every goal with links (of CATALOGUE, when given). TEMPLATE: {names} or the path "
             "of your own .qpt (see the documented item ids). FORMAT: pdf (vector, fonts embedded), png (one file per "
             "page at DPI) or svg. OUTPUT: the .pdf file, or a folder for png/svg. The municipality printed on every "
-            "page is MUNICIPALITY, or else the project variable tl_municipality."
+            "page is MUNICIPALITY, or else the variable tl_municipality of PROJECT. PROJECT (optional): a .qgs/.qgz "
+            "whose layers with the same data sources lend their styles and names to the map."
         ).format(names=", ".join(BUNDLED_TEMPLATES))
 
     def flags(self):
@@ -61,6 +63,16 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
         self.addParameter(QgsProcessingParameterString("CATALOGUE", tr("Catalogue id"), optional=True))
         self.addParameter(
             QgsProcessingParameterString("TEMPLATE", tr("Layout template (name or .qpt file)"), DEFAULT_TEMPLATE)
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "PROJECT",
+                tr("Project for styles and municipality (optional)"),
+                QgsProcessingParameterFile.Behavior.File,
+                "qgs",
+                optional=True,
+                fileFilter=tr("QGIS projects (*.qgs *.qgz)"),
+            )
         )
         self.addParameter(
             QgsProcessingParameterString(
@@ -100,6 +112,12 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
             output = output.with_suffix("")  # a folder of pages
         project = context.project()
         municipality = self.parameterAsString(parameters, "MUNICIPALITY", context).strip() or None
+        project_path = self.parameterAsFile(parameters, "PROJECT", context)
+        styled = None
+        if project_path:
+            styled = _read_project(project_path)
+            layers = [_project_layer(styled, layer) for layer in layers]
+            project = styled
         with open_store(uri) as store:
             atlas, files = run_atlas_export(
                 store,
@@ -114,9 +132,39 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
                 project=project,
                 feedback=feedback,
             )
+        pages, goals = atlas.page_count, len(atlas.data.pages)
+        del atlas
+        if styled is not None:
+            styled.clear()  # its layers go now, while QGIS still runs
         feedback.pushInfo(
             tr("Wrote {pages} pages ({goals} goals) to {path}.").format(
-                pages=atlas.page_count, goals=len(atlas.data.pages), path=str(output if fmt != "pdf" else files[0])
+                pages=pages, goals=goals, path=str(output if fmt != "pdf" else files[0])
             )
         )
-        return {"OUTPUT": str(files[0] if fmt == "pdf" else output), "PAGES": atlas.page_count}
+        return {"OUTPUT": str(files[0] if fmt == "pdf" else output), "PAGES": pages}
+
+
+def _read_project(path: str):
+    """A private copy of the project at ``path``: its layer styles and its variable tl_municipality."""
+    from qgis.core import QgsProject
+
+    from ..core.errors import ExportError
+
+    project = QgsProject()
+    if not project.read(path):
+        raise ExportError(tr("The project {path} cannot be read.").format(path=path))
+    return project
+
+
+def _project_layer(project, layer):
+    """The project's layer with the same data source as ``layer`` (its style and name), else ``layer``."""
+    from ..core.identity import source_identity
+
+    wanted = source_identity(layer.providerType(), layer.source())
+    for candidate in project.mapLayers().values():
+        if (
+            candidate.providerType() == layer.providerType()
+            and source_identity(candidate.providerType(), candidate.source()) == wanted
+        ):
+            return candidate
+    return layer
