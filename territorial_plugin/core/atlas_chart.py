@@ -23,6 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..compat import set_label_style
 from .i18n import tr
 
 
@@ -87,8 +88,7 @@ class _Painter:
         font = QFont(self.font_family)
         font.setPointSizeF(size * self.scale)
         font.setBold(bold)
-        label.setFont(font)
-        label.setFontColor(color or QColor(33, 37, 41))
+        set_label_style(label, font, color or QColor(33, 37, 41))
         label.setHAlign(align)
         label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
         label.setMarginX(0)

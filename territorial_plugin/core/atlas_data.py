@@ -23,6 +23,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..compat import null_extent
 from .coverage import area_calculator
 from .errors import CancelledError, ExportError
 from .i18n import tr
@@ -160,8 +161,7 @@ def collect_atlas_data(
     geometry_types: dict[str, int] = {}
     rows_by_goal: dict[str, list[AreaRow]] = {goal.id: [] for goal in goals}
     extents: dict[str, QgsRectangle] = {}
-    full_extent = QgsRectangle()
-    full_extent.setMinimal()
+    full_extent = null_extent()
     for done, atlas_layer in enumerate(linked_layers):
         layer = atlas_layer.layer
         key_field = atlas_layer.key_field

@@ -43,6 +43,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..compat import set_label_style
 from .atlas_chart import ChartRow, draw_bar_chart, format_ha, nice_floor
 from .atlas_data import AtlasData, GoalPage
 from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, GOAL_VARIABLE, NEUTRAL_COLOR, SUPPORT_COLOR
@@ -347,7 +348,7 @@ class PageBuilder:
             font = QFont(FONT_FAMILY)
             font.setPointSizeF(8.0 * self.type_scale)
             font.setItalic(True)
-            note.setFont(font)
+            set_label_style(note, font, QColor(96, 103, 112))
             self.layout.addLayoutItem(note)
             note.attemptSetSceneRect(QRectF(rect.x(), rect.y(), rect.width(), 8.0 * self.type_scale))
             return 0
