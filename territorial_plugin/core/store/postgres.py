@@ -27,9 +27,11 @@ from .checks import check_catalogue, check_spec, key_text
 from .postgres_admin import PostgresAdminMixin
 from .postgres_errors import translate
 
+# Timestamps leave the server as ISO text in UTC (the session's time zone) and are
+# reshaped by _iso(): several times cheaper than to_char() per row for big selections.
 _LINK_COLS = (
     "layer_uid, feature_key, goal_id, stance, strength, motivation, organisation, created_by, "
-    "tl_iso(created_at), updated_by, tl_iso(updated_at), row_version"
+    "created_at::text, updated_by, updated_at::text, row_version"
 )
 _CATALOGUE_COLS = (
     "id, name, issuer, level, version, valid_from, valid_to, source, language, description, series, example, enabled"
@@ -93,7 +95,11 @@ class PostgresStore(PostgresAdminMixin, Store):
                 )
             with connection, connection.cursor() as cursor:
                 # The schema is validated and quoted; everything below uses plain names.
-                cursor.execute(psycopg2.sql.SQL("SET search_path TO {}").format(psycopg2.sql.Identifier(target.schema)))
+                cursor.execute(
+                    psycopg2.sql.SQL("SET search_path TO {}; SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'").format(
+                        psycopg2.sql.Identifier(target.schema)
+                    )
+                )
         except psycopg2.Error as error:
             connection.close()
             raise translate(error, target.display) from None
@@ -703,4 +709,18 @@ def _goal(row) -> Goal:
 
 
 def _link(row) -> Link:
-    return Link(*row)
+    values = list(row)
+    values[8] = _iso(values[8])
+    values[10] = _iso(values[10])
+    return Link(*values)
+
+
+def _iso(text: str | None) -> str:
+    """``2026-11-26 09:13:57.078123+00`` → ``2026-11-26T09:13:57.078Z`` (the GeoPackage format, as tl_iso)."""
+    if not text:
+        return ""
+    fraction = "000"
+    if len(text) > 19 and text[19] == ".":
+        digits = text[20:].split("+", 1)[0].split("-", 1)[0]
+        fraction = (digits + "000")[:3]
+    return f"{text[:10]}T{text[11:19]}.{fraction}Z"
