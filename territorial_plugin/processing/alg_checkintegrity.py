@@ -52,7 +52,7 @@ class CheckIntegrityAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("REMOVED", tr("Orphan links removed")))
         self.addOutput(QgsProcessingOutputString("REPORT", tr("Report")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from ..core.integrity import check
         from ..core.store import open_store
 

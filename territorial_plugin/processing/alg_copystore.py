@@ -37,7 +37,7 @@ class CopyStoreAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("LINKS", tr("Links copied")))
         self.addOutput(QgsProcessingOutputNumber("HISTORY", tr("History rows copied")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from ..core.store.transfer import copy_store
 
         source = self.parameterAsString(parameters, "INPUT", context).strip()

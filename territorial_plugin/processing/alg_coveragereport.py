@@ -48,7 +48,7 @@ class CoverageReportAlgorithm(TerritorialAlgorithm):
         )
         self.addOutput(QgsProcessingOutputFile("OUTPUT", tr("Tables")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from pathlib import Path
 
         from ..core.export_service import run_report_export

@@ -33,7 +33,7 @@ class CreateStoreAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SCHEMA_VERSION", tr("Schema version")))
         self.addOutput(QgsProcessingOutputString("BACKUP", tr("Copy kept before the upgrade")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from ..core.store import open_store
 
         uri = store_uri(self, parameters, context)

@@ -94,7 +94,7 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputFile("OUTPUT", tr("Atlas")))
         self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Number of pages")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from pathlib import Path
 
         from ..core.export_service import run_atlas_export

@@ -41,7 +41,7 @@ class ExportCatalogueAlgorithm(TerritorialAlgorithm):
         )
         self.addOutput(QgsProcessingOutputFile("OUTPUT", tr("Output file")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from ..core.catalogue_bundled import load_bundled
         from ..core.catalogue_export import export_catalogue
         from ..core.store import open_store

@@ -77,7 +77,7 @@ class ImportCatalogueAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("MOVED", tr("Links moved to the new version")))
         self.addOutput(QgsProcessingOutputString("LOST", tr("Goals that lost their links (goal=links)")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from ..core.catalogue_import import import_catalogues
         from ..core.catalogue_io import ColumnMapping
         from .params import current_user

@@ -24,6 +24,6 @@ class PluginInfoAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputString("VERSION", tr("Version")))
         self.addOutput(QgsProcessingOutputString("PLUGIN_ROOT", tr("Plugin folder")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         feedback.pushInfo(tr("Territorial Links {version}").format(version=version()))
         return {"VERSION": version(), "PLUGIN_ROOT": str(plugin_root())}

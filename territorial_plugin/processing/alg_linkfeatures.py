@@ -75,7 +75,7 @@ class LinkFeaturesAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("UNCHANGED", tr("Links already as asked")))
         self.addOutput(QgsProcessingOutputString("LAYER_UID", tr("Registered layer id")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from ..core.identity import check_key_field, register_layer, resolve_layer
         from ..core.links import read_keys, require_goals
         from ..core.store import open_store

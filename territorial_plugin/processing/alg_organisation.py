@@ -40,7 +40,7 @@ class CreateOrganisationAlgorithm(TerritorialAlgorithm):
         )
         self.addOutput(QgsProcessingOutputString("ROLE", tr("Group role of the organisation")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from ..core.store import open_store
 
         uri = store_uri(self, parameters, context)

@@ -37,7 +37,7 @@ class UnlinkFeaturesAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FEATURES", tr("Features")))
         self.addOutput(QgsProcessingOutputNumber("DELETED", tr("Links removed")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         from ..core.links import LinkService
         from ..core.store import open_store
 

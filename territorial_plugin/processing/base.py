@@ -8,7 +8,10 @@ from ..core.errors import TerritorialError
 
 
 class TerritorialAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses implement ``run(parameters, context, feedback)`` and the texts.
+    """Subclasses implement ``execute(parameters, context, feedback)`` and the texts.
+
+    (Not ``run``: that would hide ``QgsProcessingAlgorithm.run``, which
+    ``processing.run()`` and models call.)
 
     ``processAlgorithm`` turns a :class:`TerritorialError` into a
     ``QgsProcessingException`` carrying the same translated message, so the user
@@ -26,9 +29,9 @@ class TerritorialAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            return self.run(parameters, context, feedback)
+            return self.execute(parameters, context, feedback)
         except TerritorialError as error:
             raise QgsProcessingException(str(error)) from error
 
-    def run(self, parameters, context, feedback) -> dict:
+    def execute(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

@@ -60,3 +60,18 @@ def test_load_unload_ten_times_leaves_nothing_behind(qgis_iface):
     assert before[:3] == (0, 0, 0)
     # translators and other app-level children must not pile up
     assert len(after[3]) <= len(before[3])
+
+
+def test_algorithms_run_through_processing_run(qgis_processing):
+    """processing.run() (scripts, models, the toolbox) reaches our algorithms."""
+    import processing
+
+    plugin = territorial_plugin.classFactory(None)
+    plugin.initProcessing()
+    try:
+        from territorial_plugin.__about__ import version
+
+        result = processing.run("territorial:plugininfo", {})
+        assert result["VERSION"] == version()
+    finally:
+        plugin.unload()
