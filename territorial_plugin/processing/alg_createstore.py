@@ -40,11 +40,12 @@ class CreateStoreAlgorithm(TerritorialAlgorithm):
         with open_store(uri, create=True) as store:
             version = store.schema_version()
             backup = getattr(store, "backup", None)
+            shown = store.uri  # as the engine shows it: a typed password= is masked
         if backup:
             feedback.pushInfo(
                 tr("Upgraded the link store; the previous version is kept as {path}.").format(path=backup)
             )
         feedback.pushInfo(
-            tr("Link store {store} is ready (schema version {version}).").format(store=uri, version=version)
+            tr("Link store {store} is ready (schema version {version}).").format(store=shown, version=version)
         )
-        return {STORE: uri, "SCHEMA_VERSION": version, "BACKUP": str(backup or "")}
+        return {STORE: shown, "SCHEMA_VERSION": version, "BACKUP": str(backup or "")}
