@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.i18n import tr
 from ..core.model import STRENGTH_MAX, STRENGTH_MIN, Link, LinkSpec, Stance
+from .link_details import detail_lines
 
 
 def stance_label(stance: str) -> str:
@@ -116,6 +117,27 @@ class LinkEditor(QWidget):
         form.addRow(stance_label_widget, self.stance_combo)
         form.addRow(strength_label, self.strength_spin)
         form.addRow(motivation_label, self.motivation_edit)
+        # whose new links will be (shared PostgreSQL store only); hidden otherwise
+        self.organisation_label = QLabel(self)
+        self.organisation_label.setObjectName("organisationLabel")
+        self.organisation_label.setWordWrap(True)
+        self.organisation_label.setEnabled(False)
+        self.organisation_label.setVisible(False)
+        form.addRow(self.organisation_label)
+
+    def set_organisation(self, name: str | None) -> None:
+        """Say which organisation new links belong to; ``None`` hides the line (GeoPackage store)."""
+        if name is None:
+            self.organisation_label.setVisible(False)
+            self.organisation_label.setText("")
+            return
+        text = (
+            tr("New links belong to {organisation}.").format(organisation=name)
+            if name
+            else tr("You administer this link store; new links belong to no organisation.")
+        )
+        self.organisation_label.setText(text)
+        self.organisation_label.setVisible(True)
 
     def spec(self) -> LinkSpec:
         return LinkSpec(
@@ -133,10 +155,15 @@ class LinkEditor(QWidget):
 class EditLinkDialog(QDialog):
     """Edit the stance, strength and motivation of one feature's link to one goal."""
 
-    def __init__(self, link: Link, feature_label: str, goal_label: str, parent=None):
+    def __init__(
+        self, link: Link, feature_label: str, goal_label: str, parent=None, *, organisation: str | None = None
+    ):
+        """``organisation``: whose the link is (the shared PostgreSQL store), shown above who changed it."""
         super().__init__(parent)
         self.setObjectName("editLinkDialog")
         self.setWindowTitle(tr("Edit link"))
+        #: the version shown; saving passes it on so that a change made meanwhile is refused
+        self.row_version = link.row_version
         layout = QVBoxLayout(self)
         heading = QLabel(tr("<b>{feature}</b> → {goal}").format(feature=feature_label, goal=goal_label), self)
         heading.setWordWrap(True)
@@ -146,15 +173,14 @@ class EditLinkDialog(QDialog):
         self.editor.motivation_edit.setMaximumHeight(16777215)
         self.editor.set_spec(LinkSpec(link.stance, link.strength, link.motivation))
         layout.addWidget(self.editor)
-        if link.updated_by or link.updated_at:
-            who = QLabel(
-                tr("Last changed by {user} at {when}").format(
-                    user=link.updated_by, when=link.updated_at[:16].replace("T", " ")
-                ),
-                self,
-            )
-            who.setEnabled(False)
-            layout.addWidget(who)
+        lines = detail_lines(link, organisation=organisation)
+        self.details_label = QLabel("\n".join(lines), self)
+        self.details_label.setObjectName("linkDetailsLabel")
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setWordWrap(True)
+        self.details_label.setEnabled(False)
+        self.details_label.setVisible(bool(lines))
+        layout.addWidget(self.details_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

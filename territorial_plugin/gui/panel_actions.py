@@ -11,12 +11,13 @@ from pathlib import Path
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtWidgets import QDialog, QFileDialog
 
-from ..core.errors import TerritorialError
+from ..core.errors import ConflictError, TerritorialError
 from ..core.i18n import tr
 from ..core.project_store import default_store_path
 from ..core.store import open_store
 from .goal_lookup import combined_extent, lookup_goal
 from .identity_adapter import add_uuid_field, register
+from .link_details import organisation_label, organisation_names, shows_organisation
 from .panel_states import StatePage
 
 
@@ -90,12 +91,33 @@ def edit_link(dock) -> None:
             Qgis.MessageLevel.Warning,
         )
         return
-    dialog = EditLinkDialog(links[0], feature_label(dock, key), goal_label(dock, goal_id), dock)
+    organisation = None
+    if shows_organisation(dock.store):
+        organisation = organisation_label(links[0], organisation_names(dock.store))
+    dialog = EditLinkDialog(
+        links[0], feature_label(dock, key), goal_label(dock, goal_id), dock, organisation=organisation
+    )
     dock.edit_dialog = dialog  # tests drive it
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     try:
-        dock.undo_stack.update(uid, key, goal_id, dialog.spec(), tr("Edit link of {key}").format(key=key))
+        dock.undo_stack.update(
+            uid,
+            key,
+            goal_id,
+            dialog.spec(),
+            tr("Edit link of {key}").format(key=key),
+            expected_version=dialog.row_version,  # the version the dialog showed
+        )
+    except ConflictError as error:
+        # someone saved this link while the dialog was open: say so, show what is stored now
+        dock.message(
+            "{} {}".format(error, tr("The panel now shows the links as they are stored.")),
+            Qgis.MessageLevel.Warning,
+            15,
+        )
+        dock.reload_links()
+        return
     except TerritorialError as error:
         dock.show_error(error)
         return

@@ -69,6 +69,20 @@ class LinkUndoStack(QUndoStack):
         self.on_change: Callable[[str], None] = lambda layer_uid: None
         self.on_error: Callable[[TerritorialError], None] = lambda error: None
 
+    def forget_layers(self, layer_uids) -> bool:
+        """Drop the history when others changed links of ``layer_uids``; returns whether it did.
+
+        An undo puts back the rows it saw before; after someone else's change to the
+        same layer it could overwrite that change, so those steps are not kept.
+        """
+        touched = set(layer_uids)
+        for n in range(self.count()):
+            command = self.command(n)
+            if isinstance(command, LinkUndoCommand) and command.command.layer_uid in touched:
+                self.clear()
+                return True
+        return False
+
     def _store(self) -> Store:
         store = self._store_getter()
         if store is None:
@@ -95,7 +109,18 @@ class LinkUndoStack(QUndoStack):
             layer_uid, keys, goal_ids, text, lambda store: store.unlink(layer_uid, keys, goal_ids, self.user)
         )
 
-    def update(self, layer_uid: str, key: str, goal_id: str, spec: LinkSpec, text: str) -> WriteResult:
+    def update(
+        self,
+        layer_uid: str,
+        key: str,
+        goal_id: str,
+        spec: LinkSpec,
+        text: str,
+        *,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        """Change one link; with ``expected_version`` a change made meanwhile raises ConflictError."""
+
         def write(store: Store) -> WriteResult:
             store.update_link(
                 layer_uid,
@@ -105,6 +130,7 @@ class LinkUndoStack(QUndoStack):
                 stance=spec.stance,
                 strength=spec.strength,
                 motivation=spec.motivation,
+                expected_version=expected_version,
             )
             return WriteResult(updated=1)
 

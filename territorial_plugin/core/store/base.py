@@ -163,6 +163,15 @@ class Store(ABC):
         """
         return [(x.feature_key, x.goal_id, x.stance) for x in self.links(layer_uids=[layer_uid])]
 
+    def poll_changes(self) -> set[str]:
+        """Layer uids whose links were changed by other sessions since the last call.
+
+        Not abstract: this default knows of no other sessions and returns an empty
+        set; engines that can tell (PostgreSQL: LISTEN/NOTIFY) override it. Cheap
+        enough to call from a timer every few seconds.
+        """
+        return set()
+
     @abstractmethod
     def history(self, *, layer_uid: str | None = None, limit: int = 1000) -> list[dict]:
         """Newest first: ``id``, ``changed_at``, ``changed_by``, ``operation``, ``layer_uid``,

@@ -1,0 +1,133 @@
+"""The panel keeps up with the store and the project while planners work.
+
+- **Others' changes**: every :data:`POLL_MS` while the dock is visible and a store
+  is open, ask which layers' links other sessions changed — the PostgreSQL engine
+  answers from LISTEN/NOTIFY (no query), a GeoPackage from SQLite's
+  ``data_version`` (:mod:`core.store.sqlite_changes`: a counter, plus a short
+  history read only when it moved). The dock then reloads what shows those links.
+- **Split and copy/paste**: a :class:`core.link_tracking.LinkTracker` watches the
+  project's vector layers, so split parts and pasted copies of linked areas get
+  their original's links (unregistered layers are ignored when they commit).
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QObject, QTimer
+
+from ..core import log
+from ..core.errors import TerritorialError
+from ..core.link_tracking import LinkTracker
+from ..core.store.sqlite_changes import GeoPackageChangeWatch
+
+#: how often the panel asks whether others changed links (ms)
+POLL_MS = 5000
+
+
+class _PanelLinkTracker(LinkTracker):
+    """A :class:`LinkTracker` that tells the panel when it has copied links (its own write)."""
+
+    def __init__(self, store_getter, user: str, after_copy):
+        super().__init__(store_getter, user)
+        self._after_copy = after_copy
+
+    def _committed(self, layer: QgsVectorLayer, features) -> None:
+        super()._committed(layer, features)
+        self._after_copy()
+
+
+class LiveUpdates(QObject):
+    """Polling for others' changes and split/paste link tracking, for one dock."""
+
+    def __init__(self, dock, user: str):
+        super().__init__(dock)
+        self.dock = dock
+        self.tracker = _PanelLinkTracker(lambda: dock.store, user, self.own_write)
+        self._gpkg_watch: GeoPackageChangeWatch | None = None
+        self._poll_failed = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self._visible = dock.isVisible()
+        dock.visibilityChanged.connect(self._visibility_changed)
+        project = QgsProject.instance()
+        project.layersAdded.connect(self.watch_layers)
+        self.watch_layers(project.mapLayers().values())
+
+    # -- layers ---------------------------------------------------------------------
+    def watch_layers(self, layers=None) -> None:
+        """Track splits and pastes in ``layers`` (default: every layer of the project)."""
+        if layers is None:
+            layers = QgsProject.instance().mapLayers().values()
+        for layer in layers:
+            if isinstance(layer, QgsVectorLayer):
+                self.tracker.watch(layer)
+
+    # -- polling --------------------------------------------------------------------
+    def store_changed(self, store) -> None:
+        """A new store (or none): start listening to it; the first poll only sets the baseline."""
+        if self._gpkg_watch is not None:
+            self._gpkg_watch.close()
+            self._gpkg_watch = None
+        self._poll_failed = False
+        if store is not None and getattr(store, "engine", "") == "gpkg":
+            self._gpkg_watch = GeoPackageChangeWatch(store.uri)
+        if store is not None:
+            self.poll()  # starts listening, so changes from now on are seen on the first tick
+        self.watch_layers()
+        self._update_timer()
+
+    def own_write(self) -> None:
+        """The panel wrote: what is committed now is not someone else's change."""
+        if self._gpkg_watch is not None:
+            self._gpkg_watch.mark_seen()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        self._visible = visible
+        self._update_timer()
+        if visible:
+            self.poll()  # catch up at once with what changed while the panel was hidden
+
+    def _update_timer(self) -> None:
+        if self._visible and self.dock.store is not None:
+            if not self.timer.isActive():
+                self.timer.start()
+        else:
+            self.timer.stop()
+
+    def changes(self) -> set[str]:
+        """Layer uids whose links other sessions changed since the last call."""
+        store = self.dock.store
+        if store is None:
+            return set()
+        if self._gpkg_watch is not None:
+            return self._gpkg_watch.poll()
+        try:
+            changed = store.poll_changes()
+        except TerritorialError as error:
+            if not self._poll_failed:  # say it once, not every five seconds
+                log.warning(str(error))
+            self._poll_failed = True
+            return set()
+        self._poll_failed = False
+        return changed
+
+    def poll(self) -> set[str]:
+        """One tick: ask, and let the dock reload what others changed; returns the layer uids."""
+        changed = self.changes()
+        if changed:
+            self.dock.links_changed_elsewhere(changed)
+        return changed
+
+    def cleanup(self) -> None:
+        self.timer.stop()
+        with contextlib.suppress(TypeError, RuntimeError):
+            self.dock.visibilityChanged.disconnect(self._visibility_changed)
+        with contextlib.suppress(TypeError, RuntimeError):
+            QgsProject.instance().layersAdded.disconnect(self.watch_layers)
+        self.tracker.unwatch_all()
+        if self._gpkg_watch is not None:
+            self._gpkg_watch.close()
+            self._gpkg_watch = None
