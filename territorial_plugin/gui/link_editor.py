@@ -121,7 +121,6 @@ class LinkEditor(QWidget):
         self.organisation_label = QLabel(self)
         self.organisation_label.setObjectName("organisationLabel")
         self.organisation_label.setWordWrap(True)
-        self.organisation_label.setEnabled(False)
         self.organisation_label.setVisible(False)
         form.addRow(self.organisation_label)
 
@@ -178,7 +177,6 @@ class EditLinkDialog(QDialog):
         self.details_label.setObjectName("linkDetailsLabel")
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
         self.details_label.setWordWrap(True)
-        self.details_label.setEnabled(False)
         self.details_label.setVisible(bool(lines))
         layout.addWidget(self.details_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -6,8 +6,9 @@ import time
 
 import pytest
 from qgis.core import Qgis, QgsApplication, QgsPointXY, QgsProject
-from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtWidgets import QDialogButtonBox
+from qgis.PyQt.QtCore import QEvent, Qt, QTimer
+from qgis.PyQt.QtGui import QHelpEvent
+from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 
 from territorial_plugin.core import identity
 from territorial_plugin.core.model import Link, LinkSpec
@@ -149,7 +150,16 @@ def test_goal_tooltip_lists_the_selections_links(ready_dock, sample_layer, store
     uid = dock.record.layer_uid
     store.link(uid, ["EK-005"], [GOAL], LinkSpec(stance="conflicts", strength=3), "kollega")
     select(sample_layer, "\"omr_id\" IN ('EK-005', 'EK-006')")
-    text = dock.tooltip_filter.text_for(GOAL)
+    # hovering the goal's row in the tree (what Qt sends before it shows a tooltip)
+    dock.setParent(None)
+    dock.show()
+    dock.focus_goal(GOAL)
+    rect = dock.tree.visualRect(dock.proxy.mapFromSource(dock.model.index_of(GOAL)))
+    assert rect.isValid()
+    viewport = dock.tree.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), viewport.mapToGlobal(rect.center()))
+    QApplication.sendEvent(viewport, event)
+    text = dock.tooltip_filter.last_text
     assert "EK-005" in text and "Conflicts" in text and "kollega" in text
     assert "EK-006" not in text
     assert "Organisation" not in text and not dock.editor.organisation_label.isVisibleTo(dock)
