@@ -443,7 +443,8 @@ class TerritorialLinksDock(QgsDockWidget):
         if self.undo_stack.forget_layers(layer_uids):
             self.message(
                 tr(
-                    "Others changed links that you could undo; the undo history was cleared so that it cannot overwrite their changes."
+                    "Others changed links that you could undo; "
+                    "the undo history was cleared so that it cannot overwrite their changes."
                 ),
                 Qgis.MessageLevel.Info,
             )
