@@ -35,7 +35,7 @@ from .goal_tree_model import COL_GOAL, GOAL_ID_ROLE
 from .highlight import GoalHighlighter
 from .identity_adapter import registered_layer
 from .layer_keys import LayerKeys
-from .link_details import GoalTooltipFilter, shows_organisation
+from .link_details import GoalTooltipFilter, own_organisation
 from .live_updates import LiveUpdates
 from .panel_states import PanelState, layer_problem, panel_state
 from .undo import LinkUndoStack
@@ -170,22 +170,10 @@ class TerritorialLinksDock(QgsDockWidget):
         if store is not None and remember:
             remember_store(store.uri)
         self.store_label.setText(tr("Link store: {uri}").format(uri=store.uri) if store is not None else "")
-        self.editor.set_organisation(self._own_organisation(store))
+        self.editor.set_organisation(own_organisation(store))
         self.live.store_changed(store)
         self._reload_catalogues()
         self.set_layer(self.layer)
-
-    def _own_organisation(self, store: Store | None) -> str | None:
-        """Name of the organisation new links belong to (shared store), else ``None``."""
-        if not shows_organisation(store):
-            return None
-        from .link_details import organisation_names
-
-        try:
-            own = store.current_organisation()
-        except (TerritorialError, AttributeError):
-            return None
-        return organisation_names(store).get(own, own) if own else ""
 
     def create_store(self, path: str | None = None) -> None:
         """Create (or open, if it exists) a GeoPackage store; without ``path`` ask where."""
@@ -430,29 +418,6 @@ class TerritorialLinksDock(QgsDockWidget):
         self.refresh_selection()
         self._coverage_timer.start()
         self.refresh_highlight()
-
-    def links_changed_elsewhere(self, layer_uids: set[str]) -> None:
-        """Other sessions changed links of ``layer_uids``: reload what shows them.
-
-        One query for the selection's checks; the per-goal recount is coalesced and
-        never runs twice at once (``refresh_coverage``), so a busy colleague does not
-        make this panel hammer the server.
-        """
-        from ..core import expressions
-
-        if self.undo_stack.forget_layers(layer_uids):
-            self.message(
-                tr(
-                    "Others changed links that you could undo; "
-                    "the undo history was cleared so that it cannot overwrite their changes."
-                ),
-                Qgis.MessageLevel.Info,
-            )
-        expressions.invalidate()
-        if self.record is not None and self.record.layer_uid in layer_uids:
-            self.reload_links()
-        elif self.highlight_toggle.isChecked():
-            self.refresh_highlight()  # the focused goal's areas may lie in another layer
 
     # -- goal focus, search, highlight --------------------------------------------
     def focused_goal_id(self) -> str | None:

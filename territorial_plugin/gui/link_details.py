@@ -44,6 +44,20 @@ def organisation_names(store) -> dict[str, str]:
     return names
 
 
+def own_organisation(store) -> str | None:
+    """Name of the organisation new links in ``store`` belong to.
+
+    ``''`` for the store's administrator, ``None`` for stores without organisations.
+    """
+    if not shows_organisation(store):
+        return None
+    try:
+        own = store.current_organisation()
+    except (TerritorialError, AttributeError):
+        return None
+    return organisation_names(store).get(own, own) if own else ""
+
+
 def _when(timestamp: str) -> str:
     return timestamp[:16].replace("T", " ")
 

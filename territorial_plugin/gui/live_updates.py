@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import contextlib
 
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QTimer
 
 from ..core import log
 from ..core.errors import TerritorialError
+from ..core.i18n import tr
 from ..core.link_tracking import LinkTracker
 from ..core.store.sqlite_changes import GeoPackageChangeWatch
 
@@ -118,8 +119,32 @@ class LiveUpdates(QObject):
         """One tick: ask, and let the dock reload what others changed; returns the layer uids."""
         changed = self.changes()
         if changed:
-            self.dock.links_changed_elsewhere(changed)
+            self.apply(changed)
         return changed
+
+    def apply(self, layer_uids: set[str]) -> None:
+        """Other sessions changed links of ``layer_uids``: reload what in the panel shows them.
+
+        One query for the selection's checks; the per-goal recount is coalesced and
+        never runs twice at once (``dock.refresh_coverage``), so a busy colleague does
+        not make this panel hammer the server.
+        """
+        from ..core import expressions
+
+        dock = self.dock
+        if dock.undo_stack.forget_layers(layer_uids):
+            dock.message(
+                tr(
+                    "Others changed links that you could undo; "
+                    "the undo history was cleared so that it cannot overwrite their changes."
+                ),
+                Qgis.MessageLevel.Info,
+            )
+        expressions.invalidate()
+        if dock.record is not None and dock.record.layer_uid in layer_uids:
+            dock.reload_links()
+        elif dock.highlight_toggle.isChecked():
+            dock.refresh_highlight()  # the focused goal's areas may lie in another layer
 
     def cleanup(self) -> None:
         self.timer.stop()
