@@ -288,7 +288,7 @@ class PageBuilder:
         fixed = [0.11, 0.20, 0.12, 0.075, 0.09]
         widths = [width * f for f in fixed]
         widths.append(max(width - sum(widths) - 6 * 2.0 - 1.0, 20.0))
-        headers = [tr("Area"), tr("Name"), tr("Stance"), tr("Strength"), tr("Area (ha)"), tr("Motivation")]
+        headers = [tr("Area id"), tr("Name"), tr("Stance"), tr("Strength"), tr("Area (ha)"), tr("Motivation")]
         columns = []
         for heading, column_width in zip(headers, widths):
             column = QgsLayoutTableColumn(heading)
