@@ -66,7 +66,7 @@ class PostgresStore(PostgresCatalogueMixin, PostgresLinksMixin, PostgresAdminMix
                 raise StoreError(
                     tr(
                         "There is no link store in schema '{schema}' of the PostgreSQL connection '{name}'. "
-                        "Create it with the algorithm 'Create or upgrade link store' (territorial:createstore)."
+                        "Create it with the algorithm 'Create link store' (territorial:createstore)."
                     ).format(schema=target.schema, name=target.display)
                 )
             elif version < latest:
