@@ -36,7 +36,7 @@ stage: i18n
 	$(PY) tools/package.py stage $(STAGE)
 
 sample: deps
-	$(PY) resources/sample/generate_sample.py
+	$(PY) tools/generate_sample.py
 
 demo: stage
 	tools/demo.sh

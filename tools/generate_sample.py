@@ -373,8 +373,9 @@ def main() -> int:
         return 1
     style_landuse(landuse)
     landuse.saveNamedStyle(str(ROOT / "resources" / "styles" / "markanvandning.qml"))
-    project.addMapLayer(water)
-    project.addMapLayer(landuse)
+    if project.addMapLayer(water) is None or project.addMapLayer(landuse) is None:
+        print("could not add the sample layers to the project", file=sys.stderr)
+        return 1
     from qgis.core import QgsExpressionContextUtils
 
     QgsExpressionContextUtils.setProjectVariable(project, "tl_municipality", "Exempelkommun")
@@ -382,7 +383,9 @@ def main() -> int:
     extent.scale(1.05)
     project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, project.crs()))
     project.writeEntryBool("Paths", "/Absolute", False)
-    project.write(str(OUT / "exempelkommun.qgs"))
+    if not project.write(str(OUT / "exempelkommun.qgs")):
+        print(f"could not write the project: {project.error()}", file=sys.stderr)
+        return 1
     print(f"{len(rows)} land-use areas in {len({r['kategori_kod'] for r in rows})} categories → {OUT}")
     app.exitQgis()
     return 0

@@ -64,7 +64,7 @@ def test_load_unload_ten_times_leaves_nothing_behind(qgis_iface):
 
 def test_algorithms_run_through_processing_run(qgis_processing):
     """processing.run() (scripts, models, the toolbox) reaches our algorithms."""
-    import processing
+    from qgis import processing
 
     plugin = territorial_plugin.classFactory(None)
     plugin.initProcessing()
