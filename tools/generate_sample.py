@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QT_HASH_SEED"] = "0"  # Qt writes XML attributes in hash order: fix it for stable diffs
 
 from qgis.core import (
     QgsApplication,
@@ -349,6 +350,19 @@ def style_landuse(layer: QgsVectorLayer) -> None:
     layer.setLabelsEnabled(False)  # the atlas labels goal codes; names on demand
 
 
+def stabilise(path: Path, ids: dict[str, str]) -> None:
+    """Make the written project reproducible: fixed layer ids, no save time stamp."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    for generated, stable in ids.items():
+        text = text.replace(generated, stable)
+    text = re.sub(r' saveDateTime="[^"]*"', "", text)
+    text = re.sub(r"<id>Annotations_[0-9a-f_]+</id>", "<id>Annotations</id>", text)
+    text = re.sub(r"<creation>[^<]*</creation>", "<creation>2026-11-26T00:00:00</creation>", text)
+    path.write_text(text, encoding="utf-8")
+
+
 def main() -> int:
     app = QgsApplication([], False)
     app.initQgis()
@@ -383,9 +397,12 @@ def main() -> int:
     extent.scale(1.05)
     project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, project.crs()))
     project.writeEntryBool("Paths", "/Absolute", False)
-    if not project.write(str(OUT / "exempelkommun.qgs")):
+    path = OUT / "exempelkommun.qgs"
+    if not project.write(str(path)):
         print(f"could not write the project: {project.error()}", file=sys.stderr)
         return 1
+    stabilise(path, {landuse.id(): "markanvandning", water.id(): "vatten"})
+    path.with_name(path.name + "~").unlink(missing_ok=True)
     print(f"{len(rows)} land-use areas in {len({r['kategori_kod'] for r in rows})} categories → {OUT}")
     app.exitQgis()
     return 0
