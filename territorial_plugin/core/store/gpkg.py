@@ -32,7 +32,7 @@ from . import gpkg_catalogue as sql_catalogue
 from . import gpkg_links as sql_links
 from . import gpkg_schema as schema
 from .base import MigrationReport, Store
-from .checks import check_catalogue
+from .checks import build_links, check_catalogue
 
 _LAYER_COLUMNS = "layer_uid, name, source, provider, key_field, geometry_type, crs"
 
@@ -327,17 +327,16 @@ class GeoPackageStore(Store):
     def links_for_keys(self, layer_uid: str, keys: Iterable[str]) -> list[Link]:
         # Reads pass the keys as one JSON array (json_each): no temp-table writes,
         # one statement, the unique index (layer_uid, feature_key, …) per key.
+        # layer_uid is known, so not fetched (a column less to convert per row).
         with self._read() as con:
-            return [
-                sql_links.row_to_link(r)
-                for r in con.execute(
-                    # keys arrive sorted and each key's links in index order (goal id):
-                    # the rows come ordered by key, then goal, without a sort step
-                    f"SELECT {_prefixed('l', sql_links.LINK_COLUMNS)} FROM json_each(?) k CROSS JOIN main.link l"
-                    " ON l.layer_uid = ? AND l.feature_key = k.value",
-                    (sql_links.keys_json(keys), layer_uid),
-                )
-            ]
+            rows = con.execute(
+                # keys arrive sorted and each key's links in index order (goal id):
+                # the rows come ordered by key, then goal, without a sort step
+                f"SELECT {_prefixed('l', sql_links.LINK_COLUMNS.split(',', 1)[1])} FROM json_each(?) k"
+                " CROSS JOIN main.link l ON l.layer_uid = ? AND l.feature_key = k.value",
+                (sql_links.keys_json(keys), layer_uid),
+            ).fetchall()
+        return build_links(rows, layer_uid=layer_uid)
 
     def goal_counts_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, int]:
         with self._read() as con:
@@ -373,9 +372,8 @@ class GeoPackageStore(Store):
         if where:
             sql += " WHERE " + " AND ".join(where)
         with self._read() as con:
-            return [
-                sql_links.row_to_link(r) for r in con.execute(sql + " ORDER BY layer_uid, goal_id, feature_key", params)
-            ]
+            # iterated, not fetchall(): each row's duplicate strings are freed as it is built
+            return build_links(con.execute(sql + " ORDER BY layer_uid, goal_id, feature_key", params))
 
     def linked_keys(self, layer_uid: str) -> set[str]:
         with self._read() as con:

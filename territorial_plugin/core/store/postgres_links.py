@@ -9,7 +9,18 @@ from ..errors import ConflictError, StoreError
 from ..i18n import tr
 from ..model import Link, LinkSpec, WriteResult
 from .checks import check_spec, key_text
-from .postgres_rows import _LINK_COLS, _fetch, _fetch_by_keys, _foreign_message, _keys, _link, _link_filter
+from .postgres_rows import (
+    _LINK_COLS,
+    _LINK_COLS_OF_LAYER,
+    _fetch,
+    _fetch_all_links,
+    _fetch_by_keys,
+    _foreign_message,
+    _keys,
+    _link,
+    _link_filter,
+    _links,
+)
 
 
 class PostgresLinksMixin:
@@ -199,12 +210,12 @@ class PostgresLinksMixin:
         rows = self._read(
             lambda cur: _fetch_by_keys(
                 cur,
-                "SELECT " + _LINK_COLS + " FROM link WHERE layer_uid = %s AND feature_key = ANY(%s)"
+                "SELECT " + _LINK_COLS_OF_LAYER + " FROM link WHERE layer_uid = %s AND feature_key = ANY(%s)"
                 " ORDER BY feature_key, goal_id",
                 (layer_uid, key_list),
             )
         )
-        return [_link(row) for row in rows]
+        return _links(rows, layer_uid)
 
     def goal_counts_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, int]:
         key_list = _keys(keys)
@@ -240,7 +251,7 @@ class PostgresLinksMixin:
             params.append(list(goal_ids))
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         sql = "SELECT " + _LINK_COLS + " FROM link" + where + " ORDER BY layer_uid, goal_id, feature_key"
-        return [_link(row) for row in self._read(lambda cur: _fetch(cur, sql, params))]
+        return _links(self._read(lambda cur: _fetch_all_links(cur, sql, params)))
 
     def linked_keys(self, layer_uid: str) -> set[str]:
         rows = self._read(

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..i18n import tr
 from ..model import Catalogue, Goal, Link
-from .checks import key_text
+from .checks import build_links, key_text
 
 # Timestamps leave the server as ISO text in UTC (the session's time zone) and are
 # reshaped by _iso(): several times cheaper than to_char() per row for big selections.
@@ -14,6 +14,8 @@ _LINK_COLS = (
     "layer_uid, feature_key, goal_id, stance, strength, motivation, organisation, created_by, "
     "created_at::text, updated_by, updated_at::text, row_version"
 )
+# the same without layer_uid, for reads of one layer (the caller knows it)
+_LINK_COLS_OF_LAYER = _LINK_COLS.split(", ", 1)[1]
 _CATALOGUE_COLS = (
     "id, name, issuer, level, version, valid_from, valid_to, source, language, description, series, example, enabled"
 )
@@ -35,6 +37,19 @@ def _fetch_by_keys(cur, sql: str, params) -> list[tuple]:
     for this one transaction.
     """
     cur.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
+    # 20 000 link rows to sort by key overflow the default 4 MB work_mem and were
+    # sorted through a temporary file on the server; in memory it is a few ms.
+    cur.execute("SET LOCAL work_mem = '64MB'")
+    return _fetch(cur, sql, params)
+
+
+def _fetch_all_links(cur, sql: str, params) -> list[tuple]:
+    """Every link (of some layers or goals), sorted in server memory rather than a temporary file.
+
+    A million links sorted with the default 4 MB work_mem went through disk; the
+    setting lasts only for this read transaction.
+    """
+    cur.execute("SET LOCAL work_mem = '256MB'")
     return _fetch(cur, sql, params)
 
 
@@ -75,6 +90,11 @@ def _catalogue(row) -> Catalogue:
 
 def _goal(row) -> Goal:
     return Goal(*row)
+
+
+def _links(rows: Iterable, layer_uid: str | None = None) -> list[Link]:
+    """Many links at once: shared values, each distinct timestamp reshaped once (see build_links)."""
+    return build_links(rows, layer_uid=layer_uid, timestamp=_iso)
 
 
 def _link(row) -> Link:
