@@ -11,6 +11,11 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 # A throwaway QGIS profile so the demo never touches the user's own settings.
 export HOME="$ROOT/build/demo-home" && rm -rf "$HOME" && mkdir -p -m 700 "$HOME"
 export QGIS_PLUGINPATH="$ROOT/build/plugins" QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$HOME"
+# QGIS in Swedish, as the planners run it: the atlas, the tables and the messages come out in Swedish
+# (DEMO_LOCALE=en for English).
+mkdir -p "$HOME/.local/share/QGIS/QGIS3/profiles/default/QGIS"
+printf '[locale]\noverrideFlag=true\nuserLocale=%s\n' "${DEMO_LOCALE:-sv_SE}" \
+  > "$HOME/.local/share/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini"
 # qgis_process on Debian 12 prints two harmless start-up warnings; keep the rest of stderr.
 QP() { "${QGIS_PROCESS:-/usr/bin/qgis_process.bin}" "$@" 2> >(grep -v -e "setapi() is deprecated" >&2); }
 step() { echo; echo "== $*"; }
