@@ -13,6 +13,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..compat import null_extent
 from ..core.project_layers import project_layers_by_uid
 from ..core.store.base import Store
 from .identity_adapter import feature_key
@@ -101,16 +102,14 @@ def lookup_goal(store: Store, project: QgsProject, goal_id: str, key_tables: dic
 
 def combined_extent(hits: list[LayerHits], canvas) -> QgsRectangle:
     """Bounding box of every hit, in the canvas CRS."""
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = null_extent()
     target = canvas.mapSettings().destinationCrs()
     for hit in hits:
         if not hit.fids:
             continue
         box = hit.layer.boundingBoxOfSelected() if set(hit.layer.selectedFeatureIds()) == set(hit.fids) else None
         if box is None or box.isEmpty():
-            box = QgsRectangle()
-            box.setMinimal()
+            box = null_extent()
             request = QgsFeatureRequest().setFilterFids(hit.fids).setNoAttributes()
             for feature in hit.layer.getFeatures(request):
                 if feature.hasGeometry():
