@@ -120,6 +120,11 @@ def _counts_for_selection(state: dict) -> None:
     assert sum(counts.values()) == SELECTED * GOALS_PER_FEATURE
 
 
+def _all_links(state: dict) -> None:
+    """Every link of the store as Link values (exports, reports; the panel's full read)."""
+    assert len(state["store"].links()) == FEATURES * GOALS_PER_FEATURE
+
+
 def _setup_bulk() -> dict:
     store, schema = _open_store()
     _state["open"] = _state.get("open", 0) + 1
@@ -154,6 +159,13 @@ BENCHMARKS = [
         "postgres: goal counts of 10 000 selected keys, 1 000 000 links",
         _counts_for_selection,
         target_s=0.100,
+        **_million,
+    ),
+    Benchmark(
+        "postgres: all 1 000 000 links as Link values (Store.links)",
+        _all_links,
+        target_s=None,  # no target in the issue; the panel needs it in a couple of seconds
+        repeat=3,
         **_million,
     ),
     Benchmark(

@@ -119,6 +119,11 @@ def _lookup_counts(state) -> None:
     assert counts == {f"b:{g}": SELECTED for g in range(1, BIG_STORE_GOALS + 1)}
 
 
+def _all_links(state) -> None:
+    """Every link of the big store as Link values (exports, reports; the panel's full read)."""
+    assert len(state["store"].links()) == BIG_STORE_LINKS
+
+
 # -- 3. counts and area per goal over 100 000 features ----------------------------------------
 @lru_cache(maxsize=1)
 def _coverage_fixture() -> tuple[Path, Path]:
@@ -228,6 +233,14 @@ BENCHMARKS = [
         target_s=0.05,
         setup=_lookup_setup,
         repeat=7,
+        teardown=_close,
+    ),
+    Benchmark(
+        name="store: all 1 000 000 links as Link values (Store.links)",
+        run_once=_all_links,
+        target_s=None,  # no target in the issue; the panel needs it in a couple of seconds
+        setup=_lookup_setup,
+        repeat=3,
         teardown=_close,
     ),
     Benchmark(

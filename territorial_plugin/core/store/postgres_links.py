@@ -253,6 +253,12 @@ class PostgresLinksMixin:
         sql = "SELECT " + _LINK_COLS + " FROM link" + where + " ORDER BY layer_uid, goal_id, feature_key"
         return _links(self._read(lambda cur: _fetch_all_links(cur, sql, params)))
 
+    def link_stances(self, layer_uid: str) -> list[tuple[str, str, str]]:
+        # three columns, not full links (the default builds a Link per row)
+        return self._read(
+            lambda cur: _fetch(cur, "SELECT feature_key, goal_id, stance FROM link WHERE layer_uid = %s", (layer_uid,))
+        )
+
     def linked_keys(self, layer_uid: str) -> set[str]:
         rows = self._read(
             lambda cur: _fetch(cur, "SELECT DISTINCT feature_key FROM link WHERE layer_uid = %s", (layer_uid,))
