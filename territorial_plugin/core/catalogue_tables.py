@@ -195,9 +195,11 @@ def _read_json(text: str, table: RawTable) -> None:
         table.unit = "row"
         table.problems.append(
             table.problem(
-                tr("the file is not valid JSON: {error} (line {line}, column {column}).").format(
-                    error=error.msg, line=error.lineno, column=error.colno
-                )
+                # Python's own wording (error.msg) is English and changes between versions.
+                tr(
+                    "the file is not valid JSON near line {line}, column {column} "
+                    "(look for a missing quote, comma or bracket, or a comma too many)."
+                ).format(line=error.lineno, column=error.colno)
             )
         )
         return

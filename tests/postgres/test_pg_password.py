@@ -26,7 +26,13 @@ def test_password_of_a_saved_connection_is_never_written(pg_env, schema, tmp_pat
     profile, out = tmp_path / "profile", tmp_path / "out"
     profile.mkdir()
     out.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}  # the password comes from authcfg only
+    # the password comes from authcfg only (no PG* variables), and the probe uses its own QGIS profile,
+    # not the settings folder pytest-qgis points QGIS at
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PG") and k not in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH")
+    }
     env.update(HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(tmp_path))
     probe = Path(__file__).with_name("password_probe.py")
     result = subprocess.run(
