@@ -17,7 +17,7 @@ from pathlib import Path
 from qgis.core import QgsExpressionContextUtils, QgsPrintLayout, QgsProject, QgsVectorLayer
 
 from .atlas_data import AtlasData, AtlasLayer, collect_atlas_data
-from .atlas_layers import build_goal_layer, build_overview_layer
+from .atlas_layers import build_goal_layer, overview_style
 from .atlas_pages import PageBuilder, PageTexts
 from .errors import CancelledError, ExportError
 from .i18n import tr
@@ -46,7 +46,7 @@ class AtlasOptions:
 
 @dataclass
 class Atlas:
-    """A built atlas: its layout and the memory layers its maps draw (keep them alive)."""
+    """A built atlas: its layout and the layers of linked areas its maps draw (keep them alive)."""
 
     layout: QgsPrintLayout
     data: AtlasData
@@ -131,9 +131,12 @@ def build_atlas(
         raise ExportError(
             tr("None of the chosen goals has linked areas in the chosen layers; there is nothing to export.")
         )
-    linked_uids = [layer.layer_uid for layer in layers if layer.linked]
-    goal_layers = [build_goal_layer(data, uid) for uid in linked_uids]
-    overview_layers = [build_overview_layer(data, uid) for uid in linked_uids]
+    linked = [layer for layer in data.layers if layer.linked]
+    goal_layers = [build_goal_layer(data, layer, number) for number, layer in enumerate(linked)]
+    overview_styles = {
+        goal_layer.id(): overview_style(data, layer, number, goal_layer)
+        for number, (layer, goal_layer) in enumerate(zip(linked, goal_layers))
+    }
     texts = PageTexts(
         title=options.title or _overview_title(project, options),
         municipality=options.municipality if options.municipality is not None else project_municipality(project),
@@ -147,7 +150,7 @@ def build_atlas(
     # no undo history for the hundreds of generated items (it costs time and memory);
     # the designer records the user's own changes afterwards as usual
     layout.undoStack().blockCommands(True)
-    builder = PageBuilder(layout, template, data, texts, goal_layers, overview_layers)
+    builder = PageBuilder(layout, template, data, texts, goal_layers, overview_styles)
     if options.include_overview:
         builder.add_overview()
     for number, page in enumerate(data.pages):
@@ -157,7 +160,7 @@ def build_atlas(
             feedback.setProgress(20.0 + 30.0 * number / len(data.pages))
         builder.add_goal(page)
     layout.undoStack().blockCommands(False)
-    return Atlas(layout, data, goal_layers + overview_layers)
+    return Atlas(layout, data, goal_layers)
 
 
 def export_atlas(atlas: Atlas, output: str | Path, fmt: str = "pdf", *, dpi: int = 300, feedback=None) -> list[Path]:

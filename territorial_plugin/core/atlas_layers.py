@@ -1,22 +1,25 @@
-"""The atlas's own map layers: linked areas per goal, coloured by stance or by goal.
+"""The atlas's own map layers: the linked areas, coloured by stance or by goal.
 
-One memory layer per linked source layer holds one feature per link. Goal pages
-draw it with a rule-based renderer whose rules compare ``tl_goal`` with the map
-item's variable ``@tl_goal_id`` (set by the atlas on every goal page's map), so a
-single layer serves every page and stays editable in the layout designer.
-The overview draws a second layer coloured by goal.
+Per linked source layer one *highlight* layer: the same data source filtered to
+the linked keys, so it is saved with the project and the layout still draws after
+the project is reopened (a memory source, which no project keeps, is copied).
+Goal pages draw it with rules that look the feature's key up in the map item's
+variables ``@tl_supports``, ``@tl_conflicts`` and ``@tl_neutral`` (set by the atlas
+on every goal page's map, saved in the layout), so one layer serves every page and
+stays editable in the layout designer. The overview map draws the same layer
+through a style override coloured by goal.
 """
 
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCategorizedSymbolRenderer,
-    QgsFeature,
+    QgsExpression,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsLineSymbol,
+    QgsMapLayerStyle,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
-    QgsRendererCategory,
     QgsRuleBasedLabeling,
     QgsRuleBasedRenderer,
     QgsTextBufferSettings,
@@ -27,12 +30,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..compat import new_field
-from .atlas_data import AtlasData
+from .atlas_data import AtlasData, AtlasLayer, GoalPage
+from .errors import ExportError
 from .i18n import tr
 from .model import Stance
 
-GOAL_VARIABLE = "tl_goal_id"
 FONT_FAMILY = "DejaVu Sans"
 
 SUPPORT_COLOR = QColor(26, 133, 72)
@@ -50,16 +52,73 @@ def goal_color(index: int) -> QColor:
     return QColor(GOAL_PALETTE[index % len(GOAL_PALETTE)])
 
 
-def _memory_layer(geometry_type: int, crs, name: str) -> QgsVectorLayer:
-    kind = {
-        QgsWkbTypes.GeometryType.PointGeometry: "MultiPoint",
-        QgsWkbTypes.GeometryType.LineGeometry: "MultiLineString",
-    }.get(geometry_type, "MultiPolygon")
-    layer = QgsVectorLayer(f"{kind}?crs={crs.authid() or crs.toWkt()}", name, "memory")
-    names = ("tl_key", "tl_name", "tl_goal", "tl_code", "tl_stance", "tl_label")
-    layer.dataProvider().addAttributes([new_field(name, "string") for name in names])
-    layer.updateFields()
-    return layer
+#: map item variables holding ",<layer index>:<key>,…" of the page's linked areas per stance
+STANCE_VARIABLES = {
+    Stance.SUPPORTS.value: "tl_supports",
+    Stance.CONFLICTS.value: "tl_conflicts",
+    Stance.NEUTRAL.value: "tl_neutral",
+}
+
+
+def _quoted(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def area_key(layer_index: int, key: str) -> str:
+    """An area as the variables list it: keys repeat across layers, so the layer's index goes first."""
+    return f"{layer_index}:{key}"
+
+
+def key_list(keys) -> str:
+    return "," + ",".join(keys) + "," if keys else ""
+
+
+def _key_expression(layer_index: int, key_field: str) -> str:
+    return f"',{layer_index}:' || to_string({QgsExpression.quotedColumnRef(key_field)}) || ','"
+
+
+def page_variables(page: GoalPage, data: AtlasData) -> dict[str, str]:
+    """The goal page's map item variables: its linked areas per stance."""
+    index = {layer.layer_uid: n for n, layer in enumerate(layer for layer in data.layers if layer.linked)}
+    return {
+        variable: key_list([area_key(index[r.layer_uid], r.feature_key) for r in page.rows if r.stance == stance])
+        for stance, variable in STANCE_VARIABLES.items()
+    }
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _linked_source(atlas_layer: AtlasLayer, keys: list[str], name: str) -> QgsVectorLayer:
+    layer = atlas_layer.layer
+    column = QgsExpression.quotedColumnRef(atlas_layer.key_field)
+    if layer.providerType() == "memory":
+        # a memory source cannot be opened twice: copy its linked features
+        kind = QgsWkbTypes.displayString(layer.wkbType())
+        copy = QgsVectorLayer(f"{kind}?crs={layer.crs().authid()}", name, "memory")
+        copy.dataProvider().addAttributes(layer.fields().toList())
+        copy.updateFields()
+        wanted = ", ".join(_quoted(k) for k in keys) or "NULL"
+        request = QgsFeatureRequest().setFilterExpression(f"to_string({column}) IN ({wanted})")
+        copy.dataProvider().addFeatures(list(layer.getFeatures(request)))
+        copy.updateExtents()
+        return copy
+    copy = QgsVectorLayer(layer.source(), name, layer.providerType())
+    numeric = layer.fields().field(atlas_layer.key_field).isNumeric()
+    items = ", ".join(k if numeric and _is_number(k) else _quoted(k) for k in keys) or "NULL"
+    subset = f"{column} IN ({items})"
+    if layer.subsetString():
+        subset = f"({layer.subsetString()}) AND {subset}"
+    if not copy.isValid() or not copy.setSubsetString(subset):
+        raise ExportError(
+            tr("The linked areas of '{layer}' could not be selected for the atlas.").format(layer=layer.name())
+        )
+    return copy
 
 
 def _symbol(geometry_type: int, color: QColor, *, hatch: bool = False, fill_alpha: int = 150):
@@ -83,10 +142,10 @@ def _symbol(geometry_type: int, color: QColor, *, hatch: bool = False, fill_alph
     )
 
 
-def _label_settings(field: str, size: float, color: QColor) -> QgsPalLayerSettings:
+def _label_settings(expression: str, size: float, color: QColor) -> QgsPalLayerSettings:
     settings = QgsPalLayerSettings()
-    settings.fieldName = field
-    settings.isExpression = False
+    settings.fieldName = expression
+    settings.isExpression = True
     text = QgsTextFormat()
     font = QFont(FONT_FAMILY)
     font.setBold(True)
@@ -105,89 +164,63 @@ def _label_settings(field: str, size: float, color: QColor) -> QgsPalLayerSettin
     return settings
 
 
-def build_goal_layer(data: AtlasData, layer_uid: str) -> QgsVectorLayer:
-    """Linked areas of one source layer; drawn per goal page through ``@tl_goal_id``."""
-    geometry_type = data.geometry_types[layer_uid]
-    layer = _memory_layer(geometry_type, data.crs, tr("Linked areas"))
-    codes = {page.goal.id: page.code_label for page in data.pages}
-    features = []
-    for linked in data.features.get(layer_uid, []):
-        for link in linked.links:
-            if link.goal_id not in codes:
-                continue
-            feature = QgsFeature(layer.fields())
-            feature.setGeometry(linked.geometry)
-            feature.setAttributes(
-                [linked.feature_key, linked.name, link.goal_id, codes[link.goal_id], link.stance, linked.feature_key]
-            )
-            features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    layer.updateExtents()
-
+def build_goal_layer(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int) -> QgsVectorLayer:
+    """The linked areas of one source layer; each goal page's map shows its goal's areas by stance."""
+    keys = sorted({linked.feature_key for linked in data.features.get(atlas_layer.layer_uid, [])})
+    layer = _linked_source(atlas_layer, keys, tr("Linked areas"))
+    geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
+    me = _key_expression(layer_index, atlas_layer.key_field)
     root = QgsRuleBasedRenderer.Rule(None)
+    tests = []
     for stance, label, color, hatch in (
         (Stance.SUPPORTS.value, tr("Supports the goal"), SUPPORT_COLOR, False),
         (Stance.CONFLICTS.value, tr("Conflicts with the goal"), CONFLICT_COLOR, True),
         (Stance.NEUTRAL.value, tr("Neutral to the goal"), NEUTRAL_COLOR, False),
     ):
-        rule = QgsRuleBasedRenderer.Rule(
-            _symbol(geometry_type, color, hatch=hatch, fill_alpha=150),
-            0,
-            0,
-            f'"tl_goal" = @{GOAL_VARIABLE} AND "tl_stance" = \'{stance}\'',
-            label,
-        )
+        test = f"strpos(@{STANCE_VARIABLES[stance]}, {me}) > 0"
+        tests.append(test)
+        rule = QgsRuleBasedRenderer.Rule(_symbol(geometry_type, color, hatch=hatch, fill_alpha=150), 0, 0, test, label)
         root.appendChild(rule)
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
     label_root = QgsRuleBasedLabeling.Rule(None)
-    label_rule = QgsRuleBasedLabeling.Rule(_label_settings("tl_label", 7.0, QColor(20, 20, 20)))
-    label_rule.setFilterExpression(f'"tl_goal" = @{GOAL_VARIABLE}')
+    key = f"to_string({QgsExpression.quotedColumnRef(atlas_layer.key_field)})"
+    label_rule = QgsRuleBasedLabeling.Rule(_label_settings(key, 7.0, QColor(20, 20, 20)))
+    label_rule.setFilterExpression(" OR ".join(tests))
     label_root.appendChild(label_rule)
     layer.setLabeling(QgsRuleBasedLabeling(label_root))
     layer.setLabelsEnabled(True)
     return layer
 
 
-def build_overview_layer(data: AtlasData, layer_uid: str) -> QgsVectorLayer:
-    """All linked areas of one source layer, coloured by goal, labelled with their goal codes."""
-    geometry_type = data.geometry_types[layer_uid]
-    layer = _memory_layer(geometry_type, data.crs, tr("Goals"))
-    order = {page.goal.id: index for index, page in enumerate(data.pages)}
-    codes = {page.goal.id: page.code_label for page in data.pages}
-    features = []
-    for linked in data.features.get(layer_uid, []):
-        goal_links = sorted((link for link in linked.links if link.goal_id in order), key=lambda x: order[x.goal_id])
-        label = ", ".join(codes[link.goal_id] for link in goal_links)
-        for number, link in enumerate(goal_links):
-            feature = QgsFeature(layer.fields())
-            feature.setGeometry(linked.geometry)
-            feature.setAttributes(
-                [
-                    linked.feature_key,
-                    linked.name,
-                    link.goal_id,
-                    codes[link.goal_id],
-                    link.stance,
-                    label if number == 0 else "",
-                ]
-            )
-            features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    layer.updateExtents()
-    categories = []
+def overview_style(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int, layer: QgsVectorLayer) -> str:
+    """The overview map's style override of a goal layer: areas coloured by goal, labelled with goal codes."""
+    geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
+    me = _key_expression(layer_index, atlas_layer.key_field)
+    codes: dict[str, list[str]] = {}
+    root = QgsRuleBasedRenderer.Rule(None)
     for index, page in enumerate(data.pages):
-        goal = page.goal
-        title = goal.title()
+        keys = [area_key(layer_index, r.feature_key) for r in page.rows if r.layer_uid == atlas_layer.layer_uid]
+        if not keys:
+            continue
+        for key in keys:
+            codes.setdefault(key, []).append(page.code_label)
+        title = page.goal.title()
         text = f"{page.code_label}  {title}" if len(title) <= 70 else f"{page.code_label}  {title[:68].rstrip()}…"
         symbol = _symbol(geometry_type, goal_color(index), fill_alpha=110)
-        categories.append(QgsRendererCategory(goal.id, symbol, text))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("tl_goal", categories))
-    settings = _label_settings("tl_label", 6.5, QColor(20, 20, 20))
-    label_root = QgsRuleBasedLabeling.Rule(None)
-    rule = QgsRuleBasedLabeling.Rule(settings)
-    rule.setFilterExpression("\"tl_label\" <> ''")
-    label_root.appendChild(rule)
-    layer.setLabeling(QgsRuleBasedLabeling(label_root))
-    layer.setLabelsEnabled(True)
-    return layer
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"strpos({_quoted(key_list(keys))}, {me}) > 0", text))
+    # a scratch memory layer carries the style: cloning the real layer would open its data source again
+    scratch = QgsVectorLayer(f"{QgsWkbTypes.displayString(layer.wkbType())}?crs={layer.crs().authid()}", "s", "memory")
+    scratch.dataProvider().addAttributes(layer.fields().toList())
+    scratch.updateFields()
+    scratch.setRenderer(QgsRuleBasedRenderer(root))
+    if codes:
+        pairs = ", ".join(f"{_quoted(key)}, {_quoted(', '.join(dict.fromkeys(c)))}" for key, c in codes.items())
+        expression = f"map_get(map({pairs}), substr({me}, 2, length({me}) - 2))"
+        label_root = QgsRuleBasedLabeling.Rule(None)
+        label_root.appendChild(QgsRuleBasedLabeling.Rule(_label_settings(expression, 6.5, QColor(20, 20, 20))))
+        scratch.setLabeling(QgsRuleBasedLabeling(label_root))
+        scratch.setLabelsEnabled(True)
+    style = QgsMapLayerStyle()
+    style.readFromLayer(scratch)
+    return style.xmlData()

@@ -40,7 +40,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from ..compat import set_label_style
 from .atlas_chart import ChartRow, draw_bar_chart, format_ha, nice_floor
 from .atlas_data import AtlasData, GoalPage
-from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, GOAL_VARIABLE, NEUTRAL_COLOR, SUPPORT_COLOR
+from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, NEUTRAL_COLOR, SUPPORT_COLOR, page_variables
 from .atlas_map_style import fit_aspect, muted_style, nice_scale, wrap_legend_labels
 from .i18n import tr
 from .layout_templates import CONTINUATION, GOAL, OVERVIEW, AtlasTemplate
@@ -77,14 +77,14 @@ class PageBuilder:
         data: AtlasData,
         texts: PageTexts,
         goal_layers: list[QgsVectorLayer],
-        overview_layers: list[QgsVectorLayer],
+        overview_styles: dict[str, str],
     ):
         self.layout = layout
         self.template = template
         self.data = data
         self.texts = texts
         self.goal_layers = goal_layers
-        self.overview_layers = overview_layers
+        self.overview_styles = overview_styles  # goal layer id → its style on the overview map
         self.background = [layer.layer for layer in data.layers]
         self.muted_styles = {layer.id(): muted_style(layer) for layer in self.background}
         width = template.page_size(GOAL)[0]
@@ -135,8 +135,8 @@ class PageBuilder:
         self._set_text(items, "tl_subtitle", subtitle)
         map_item = items.get("tl_map")
         if isinstance(map_item, QgsLayoutItemMap):
-            self._setup_map(map_item, self.overview_layers, self.data.full_extent, goal_id="")
-            self._link_furniture(items, map_item, self.overview_layers, overview=True)
+            self._setup_map(map_item, self.data.full_extent, {}, self.overview_styles)
+            self._link_furniture(items, map_item, overview=True)
         rect = items.get("tl_chart")
         if rect is not None:
             rows = [
@@ -170,8 +170,8 @@ class PageBuilder:
         map_item = items.get("tl_map")
         if isinstance(map_item, QgsLayoutItemMap):
             extent = self._goal_extent(page)
-            self._setup_map(map_item, self.goal_layers, extent, goal_id=goal.id)
-            self._link_furniture(items, map_item, self.goal_layers, overview=False)
+            self._setup_map(map_item, extent, page_variables(page, self.data), {})
+            self._link_furniture(items, map_item, overview=False)
         rect = items.get("tl_table")
         if rect is None:
             return 1
@@ -198,18 +198,21 @@ class PageBuilder:
             centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2, centre.y() + height / 2
         )
 
-    def _setup_map(self, map_item: QgsLayoutItemMap, atlas_layers: list, extent: QgsRectangle, goal_id: str) -> None:
+    def _setup_map(
+        self, map_item: QgsLayoutItemMap, extent: QgsRectangle, variables: dict[str, str], styles: dict[str, str]
+    ) -> None:
         map_item.setCrs(self.data.crs)
-        map_item.setLayers(list(atlas_layers) + self.background)
+        map_item.setLayers(list(self.goal_layers) + self.background)
         map_item.setKeepLayerSet(True)
         # the land use in pale colours, so the linked areas stand out; the legend follows
-        map_item.setLayerStyleOverrides(self.muted_styles)
+        map_item.setLayerStyleOverrides({**self.muted_styles, **styles})
         map_item.setKeepLayerStyles(True)
         map_item.setExtent(fit_aspect(extent, map_item.rect()))  # same aspect: the item keeps its size
         map_item.setScale(nice_scale(map_item.scale()))
-        QgsExpressionContextUtils.setLayoutItemVariable(map_item, GOAL_VARIABLE, goal_id)
+        # the page's linked areas per stance: the goal layers' rules read them (saved with the layout)
+        QgsExpressionContextUtils.setLayoutItemVariables(map_item, variables)
 
-    def _link_furniture(self, items: dict, map_item: QgsLayoutItemMap, atlas_layers: list, overview: bool) -> None:
+    def _link_furniture(self, items: dict, map_item: QgsLayoutItemMap, overview: bool) -> None:
         scalebar = items.get("tl_scalebar")
         if isinstance(scalebar, QgsLayoutItemScaleBar):
             scalebar.setLinkedMap(map_item)
@@ -223,7 +226,7 @@ class PageBuilder:
             legend.setAutoUpdateModel(False)
             root = legend.model().rootGroup()
             root.removeAllChildren()
-            for layer in atlas_layers:
+            for layer in self.goal_layers:
                 node = root.addLayer(layer)
                 if overview:
                     QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)

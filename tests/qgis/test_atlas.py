@@ -234,6 +234,50 @@ def test_layout_saved_in_project_under_clear_name(sample, tmp_path):
     assert reloaded.layoutManager().layoutByName(name) is not None
 
 
+def _support_pixels(png: Path) -> int:
+    """Pixels of the goal map drawn in the support colour (the highlighted areas' outlines)."""
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    image = QImage(str(png))
+    count = 0
+    for y in range(0, image.height()):
+        for x in range(0, image.width()):
+            color = QColor(image.pixel(x, y))
+            if abs(color.red() - 26) <= 14 and abs(color.green() - 133) <= 14 and abs(color.blue() - 72) <= 14:
+                count += 1
+    return count
+
+
+def test_layout_saved_in_project_still_draws_after_reopening(sample, tmp_path):
+    output = tmp_path / "first.pdf"
+    atlas, _ = run_atlas_export(
+        sample["store"], sample["layers"], output, project=sample["project"], keep_in_project=True
+    )
+    name = atlas.layout.name()
+    before = export_atlas(atlas, tmp_path / "before", "png", dpi=40)
+    goal_page = [page.goal.id for page in atlas.data.pages].index(LONG_GOAL) + 1  # after the overview
+    highlighted = _support_pixels(before[goal_page])
+    assert highlighted > 200, "the goal map must show the goal's supporting areas"
+    path = tmp_path / "project_with_atlas.qgs"
+    assert sample["project"].write(str(path))
+    del atlas
+
+    reopened = QgsProject()
+    assert reopened.read(str(path))
+    try:
+        layout = reopened.layoutManager().layoutByName(name)
+        assert layout is not None
+        from territorial_plugin.core.layout_export import export_layout
+
+        after = export_layout(layout, tmp_path / "after", "png", dpi=40)
+        assert len(after) == len(before)
+        # the same highlighted areas, not a blank map (memory layers would come back empty)
+        assert _support_pixels(after[goal_page]) >= 0.9 * highlighted
+    finally:
+        reopened.removeAllMapLayers()
+        reopened.clear()
+
+
 def test_user_template_without_map_is_refused(tmp_path):
     own = tmp_path / "own.qpt"
     text = template_path("A4_portrait").read_text(encoding="utf-8").replace('id="tl_map"', 'id="my_map"')
