@@ -107,3 +107,14 @@ def test_integer_keys_are_stored_as_text(store):
     store.link(LAYER_UID, [7, 8], ["test:1"], LinkSpec(), "anna")
     assert store.linked_keys(LAYER_UID) == {"7", "8"}
     assert len(store.links_for_keys(LAYER_UID, ["7"])) == 1
+
+
+def test_all_links_come_in_byte_order_of_layer_goal_key(store):
+    """Both engines return links() in the same order: code point order (bytes of UTF-8), not the locale's."""
+    keys = ["b", "B", "å", "ä", "z", "Ö", "10", "9", "🙂", "a b"]
+    store.link(LAYER_UID, keys, ["test:2", "test:1"], LinkSpec(), "anna")
+    store.link(OTHER_UID, ["x"], ["test:1"], LinkSpec(), "anna")
+    got = [(x.layer_uid, x.goal_id, x.feature_key) for x in store.links()]
+    expected = sorted([(LAYER_UID, g, k) for k in keys for g in ("test:1", "test:2")] + [(OTHER_UID, "test:1", "x")])
+    assert got == expected
+    assert [x.feature_key for x in store.links(goal_ids=["test:1"], layer_uids=[LAYER_UID])] == sorted(keys)

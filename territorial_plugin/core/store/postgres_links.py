@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from ..errors import ConflictError, StoreError
 from ..i18n import tr
@@ -13,7 +14,6 @@ from .postgres_rows import (
     _LINK_COLS,
     _LINK_COLS_OF_LAYER,
     _fetch,
-    _fetch_all_links,
     _fetch_by_keys,
     _foreign_message,
     _keys,
@@ -250,8 +250,13 @@ class PostgresLinksMixin:
             clauses.append("goal_id = ANY(%s)")
             params.append(list(goal_ids))
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        sql = "SELECT " + _LINK_COLS + " FROM link" + where + " ORDER BY layer_uid, goal_id, feature_key"
-        return _links(self._read(lambda cur: _fetch_all_links(cur, sql, params)))
+        # Sorted here, not by the server: the columns are COLLATE "C" (byte order of
+        # UTF-8, which is code point order, as Python compares str), so the order is
+        # the same; the server's sort of 1 000 000 rows (its leading key, layer_uid,
+        # mostly equal) took ~3.5 s, Python's ~1.2 s.
+        links = _links(self._read(lambda cur: _fetch(cur, "SELECT " + _LINK_COLS + " FROM link" + where, params)))
+        links.sort(key=attrgetter("layer_uid", "goal_id", "feature_key"))
+        return links
 
     def link_stances(self, layer_uid: str) -> list[tuple[str, str, str]]:
         # three columns, not full links (the default builds a Link per row)

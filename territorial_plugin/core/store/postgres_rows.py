@@ -43,16 +43,6 @@ def _fetch_by_keys(cur, sql: str, params) -> list[tuple]:
     return _fetch(cur, sql, params)
 
 
-def _fetch_all_links(cur, sql: str, params) -> list[tuple]:
-    """Every link (of some layers or goals), sorted in server memory rather than a temporary file.
-
-    A million links sorted with the default 4 MB work_mem went through disk; the
-    setting lasts only for this read transaction.
-    """
-    cur.execute("SET LOCAL work_mem = '256MB'")
-    return _fetch(cur, sql, params)
-
-
 def _keys(keys: Iterable[str]) -> list[str]:
     """Distinct keys as text, sorted: a fixed lock order for concurrent writers."""
     return sorted({key_text(k) for k in keys})
