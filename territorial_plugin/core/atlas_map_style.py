@@ -65,11 +65,14 @@ def wrap_legend_labels(legend: QgsLayoutItemLegend, width: int) -> None:
     """Break long legend labels onto several lines (the legend does not wrap by itself)."""
     model = legend.model()
     for node in model.rootGroup().findLayers():
+        wrapped = False
         for index, legend_node in enumerate(model.layerOriginalLegendNodes(node)):
             text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
             if len(text) > width:
                 QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, "\n".join(textwrap.wrap(text, width)))
-        model.refreshLayerLegend(node)
+                wrapped = True
+        if wrapped:  # a refresh costs several ms per layer; only labels changed here need one
+            model.refreshLayerLegend(node)
 
 
 def fit_aspect(extent: QgsRectangle, rect: QRectF) -> QgsRectangle:

@@ -215,8 +215,10 @@ class PageBuilder:
     def _link_furniture(self, items: dict, map_item: QgsLayoutItemMap, overview: bool) -> None:
         scalebar = items.get("tl_scalebar")
         if isinstance(scalebar, QgsLayoutItemScaleBar):
-            scalebar.setLinkedMap(map_item)
+            # settings first, then the map: each setter on a linked bar lays it out again
             self._fit_scalebar(scalebar, map_item)
+            scalebar.setLinkedMap(map_item)
+            scalebar.update()
         north = items.get("tl_north")
         if isinstance(north, QgsLayoutItemPicture):
             north.setLinkedMap(map_item)
@@ -226,6 +228,8 @@ class PageBuilder:
             legend.setAutoUpdateModel(False)
             root = legend.model().rootGroup()
             root.removeAllChildren()
+            # overrides before the layers: their legend nodes are made once, with the pale swatches
+            legend.model().setLayerStyleOverrides(map_item.layerStyleOverrides())
             for layer in self.goal_layers:
                 node = root.addLayer(layer)
                 if overview:
@@ -238,7 +242,6 @@ class PageBuilder:
             legend.setWrapString("")
             if overview and len(self.data.pages) > 6:
                 legend.setColumnCount(max(legend.columnCount(), 2 if len(self.data.pages) <= 16 else 3))
-            legend.model().setLayerStyleOverrides(map_item.layerStyleOverrides())  # pale swatches as on the map
             wrap_legend_labels(
                 legend, (60 // legend.columnCount()) if overview else (26 if legend.columnCount() <= 1 else 22)
             )
@@ -252,16 +255,23 @@ class PageBuilder:
         use_km = target >= 1000
         unit = 1000.0 if use_km else 1.0  # only to choose a round segment length
         segment = nice_floor(target / unit / 2.0)
-        scalebar.setUnits(
-            QgsUnitTypes.DistanceUnit.DistanceKilometers if use_km else QgsUnitTypes.DistanceUnit.DistanceMeters
-        )
-        scalebar.setUnitLabel("km" if use_km else "m")
-        scalebar.setMapUnitsPerScaleBarUnit(1.0)  # QGIS converts map units to the bar's units itself
-        scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
-        scalebar.setUnitsPerSegment(segment)
-        scalebar.setNumberOfSegments(2)
-        scalebar.setNumberOfSegmentsLeft(0)
-        scalebar.update()
+        units = QgsUnitTypes.DistanceUnit.DistanceKilometers if use_km else QgsUnitTypes.DistanceUnit.DistanceMeters
+        # every setter lays the bar out again (a few ms each): set only what the template has otherwise
+        for getter, setter, value in (
+            (scalebar.units, scalebar.setUnits, units),
+            (scalebar.unitLabel, scalebar.setUnitLabel, "km" if use_km else "m"),
+            (scalebar.mapUnitsPerScaleBarUnit, scalebar.setMapUnitsPerScaleBarUnit, 1.0),  # QGIS converts units
+            (
+                scalebar.segmentSizeMode,
+                scalebar.setSegmentSizeMode,
+                QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed,
+            ),
+            (scalebar.unitsPerSegment, scalebar.setUnitsPerSegment, segment),
+            (scalebar.numberOfSegments, scalebar.setNumberOfSegments, 2),
+            (scalebar.numberOfSegmentsLeft, scalebar.setNumberOfSegmentsLeft, 0),
+        ):
+            if getter() != value:
+                setter(value)
 
     # -- table -----------------------------------------------------------------------
     def _text_format(self, size: float, bold: bool = False, color: QColor | None = None) -> QgsTextFormat:
