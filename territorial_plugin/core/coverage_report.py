@@ -23,6 +23,7 @@ from .coverage import area_calculator
 from .errors import CancelledError, ExportError
 from .i18n import tr
 from .identity import feature_key
+from .labels import stance_label
 from .model import Goal, Link, Stance
 
 #: report parts in sheet order; the file names of the CSV export
@@ -48,14 +49,6 @@ def sheet_titles() -> dict[str, str]:
         "areas_without_goals": tr("Areas without goals"),
         "goals_without_areas": tr("Goals without areas"),
     }
-
-
-def stance_text(stance: str) -> str:
-    return {
-        Stance.SUPPORTS.value: tr("Supports"),
-        Stance.CONFLICTS.value: tr("Conflicts"),
-        Stance.NEUTRAL.value: tr("Neutral"),
-    }.get(stance, stance)
 
 
 def read_areas(layers: Sequence[AtlasLayer], project: QgsProject | None = None, feedback=None) -> list[Area]:
@@ -136,7 +129,7 @@ def build_report(areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[L
                 h["goal_id"]: link.goal_id,
                 h["code"]: goal.code,
                 h["title"]: goal.title(),
-                h["stance"]: stance_text(link.stance),
+                h["stance"]: stance_label(link.stance),
                 h["strength"]: int(link.strength),
                 h["motivation"]: link.motivation,
                 h["ha"]: area.area_ha,
@@ -177,7 +170,7 @@ def build_report(areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[L
     codes = [g.code for g in matrix_goals]
     # codes repeat across catalogues (agenda2030:15, miljomal:15): the goal ids head the columns then
     heading = {g.id: (g.code if len(set(codes)) == len(codes) else g.id) for g in matrix_goals}
-    stance_at = {(lk.layer_uid, lk.feature_key, lk.goal_id): stance_text(lk.stance) for lk in links}
+    stance_at = {(lk.layer_uid, lk.feature_key, lk.goal_id): stance_label(lk.stance) for lk in links}
     matrix_rows = []
     for area in areas:
         row = {h["layer"]: area.layer_name, h["key"]: area.feature_key, h["name"]: area.name, h["ha"]: area.area_ha}
@@ -204,7 +197,7 @@ def build_report(areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[L
         ],
         columns=[h["goal_id"], h["code"], h["title"], h["catalogue"]],
     )
-    conflicts = all_links[all_links[h["stance"]] == stance_text(Stance.CONFLICTS.value)].reset_index(drop=True)
+    conflicts = all_links[all_links[h["stance"]] == stance_label(Stance.CONFLICTS.value)].reset_index(drop=True)
     return {
         "summary": summary_linked.reset_index(drop=True),
         "matrix": matrix,

@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import QToolTip
 
 from ..core.errors import TerritorialError
 from ..core.i18n import tr
+from ..core.labels import stance_label
 from ..core.model import Link
 from .goal_tree_model import COL_GOAL, GOAL_ID_ROLE
 
@@ -85,8 +86,6 @@ def detail_lines(link: Link, *, organisation: str | None = None) -> list[str]:
 
 def goal_tooltip(dock, goal_id: str, base: str) -> str:
     """The goal's own tooltip followed by the links of the selected areas to it (whose, stance, who changed)."""
-    from .link_editor import stance_label
-
     keys = dock.selected_keys
     if dock.store is None or dock.record is None or not keys or len(keys) > TOOLTIP_MAX_KEYS:
         return base

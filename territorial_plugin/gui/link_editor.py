@@ -22,16 +22,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.i18n import tr
+from ..core.labels import stance_label
 from ..core.model import STRENGTH_MAX, STRENGTH_MIN, Link, LinkSpec, Stance
 from .link_details import detail_lines
-
-
-def stance_label(stance: str) -> str:
-    return {
-        Stance.SUPPORTS.value: tr("Supports"),
-        Stance.CONFLICTS.value: tr("Conflicts"),
-        Stance.NEUTRAL.value: tr("Neutral"),
-    }.get(stance, stance)
 
 
 def stance_tooltip() -> str:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsFeedback
 
-from territorial_plugin.core.coverage_report import SHEETS, csv_file_names, sheet_titles, stance_text
+from territorial_plugin.core.coverage_report import SHEETS, csv_file_names, sheet_titles
 from territorial_plugin.core.errors import CancelledError
 from territorial_plugin.core.export_service import run_report_export
+from territorial_plugin.core.labels import stance_label
 from tests.qgis.test_atlas import LONG_GOAL, sample_fixture  # noqa: F401  (the shared fixture)
 
 
 def _links_in_store(sample) -> set[tuple]:
     return {
-        (link.feature_key, link.goal_id, stance_text(link.stance), link.strength, link.motivation)
+        (link.feature_key, link.goal_id, stance_label(link.stance), link.strength, link.motivation)
         for link in sample["store"].links([sample["record"].layer_uid], None)
     }
 
