@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QT_HASH_SEED"] = "0"  # Qt writes XML attributes in hash order: fix it for stable diffs
 
 from qgis.core import (  # noqa: E402
     QgsApplication,
@@ -44,7 +45,6 @@ from qgis.core import (  # noqa: E402
 )
 from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
-from qgis.PyQt.QtXml import QDomDocument  # noqa: E402
 
 OUT = ROOT / "resources" / "templates"
 FONT = "DejaVu Sans"  # on every Debian/Ubuntu desktop; QGIS substitutes elsewhere
@@ -83,7 +83,7 @@ PORTRAIT = {
         ("tl_legend", "legend", 148, 61, 47, 112, {"title": "Teckenförklaring"}),
         ("tl_table", "area", 15, 178, 180, 96, {}),
         (None, "rule", 15, 277, 180, 0.3, {}),
-        ("tl_credits", "label", 15, 279, 110, 8, {"size": 7, "color": MUTED, "text": "Underlag"}),
+        ("tl_credits", "label", 15, 279, 93, 8, {"size": 7, "color": MUTED, "text": "Underlag"}),
         ("tl_date", "label", 110, 279, 40, 6, {"size": 8, "color": MUTED, "align": "center", "text": "Datum"}),
         ("tl_page", "label", 155, 279, 40, 6, {"size": 8, "color": MUTED, "align": "right", "text": "Sida"}),
     ],
@@ -93,7 +93,7 @@ PORTRAIT = {
         ("tl_goal_title", "label", 15, 17, 180, 9, {"size": 12, "bold": True, "color": INK, "text": "Mål (forts.)"}),
         ("tl_table", "area", 15, 29, 180, 245, {}),
         (None, "rule", 15, 277, 180, 0.3, {}),
-        ("tl_credits", "label", 15, 279, 110, 8, {"size": 7, "color": MUTED, "text": "Underlag"}),
+        ("tl_credits", "label", 15, 279, 93, 8, {"size": 7, "color": MUTED, "text": "Underlag"}),
         ("tl_date", "label", 110, 279, 40, 6, {"size": 8, "color": MUTED, "align": "center", "text": "Datum"}),
         ("tl_page", "label", 155, 279, 40, 6, {"size": 8, "color": MUTED, "align": "right", "text": "Sida"}),
     ],
@@ -128,7 +128,7 @@ LANDSCAPE = {
         ("tl_legend", "legend", 15, 160, 130, 31, {"title": "Teckenförklaring", "columns": 4}),
         ("tl_table", "area", 150, 50, 132, 141, {}),
         (None, "rule", 15, 194, 267, 0.3, {}),
-        ("tl_credits", "label", 15, 196, 170, 8, {"size": 7, "color": MUTED, "text": "Underlag"}),
+        ("tl_credits", "label", 15, 196, 165, 8, {"size": 7, "color": MUTED, "text": "Underlag"}),
         ("tl_date", "label", 185, 196, 50, 6, {"size": 8, "color": MUTED, "align": "center", "text": "Datum"}),
         ("tl_page", "label", 242, 196, 40, 6, {"size": 8, "color": MUTED, "align": "right", "text": "Sida"}),
     ],
@@ -138,7 +138,7 @@ LANDSCAPE = {
         ("tl_goal_title", "label", 15, 15, 267, 9, {"size": 12, "bold": True, "color": INK, "text": "Mål (forts.)"}),
         ("tl_table", "area", 15, 27, 267, 164, {}),
         (None, "rule", 15, 194, 267, 0.3, {}),
-        ("tl_credits", "label", 15, 196, 170, 8, {"size": 7, "color": MUTED, "text": "Underlag"}),
+        ("tl_credits", "label", 15, 196, 165, 8, {"size": 7, "color": MUTED, "text": "Underlag"}),
         ("tl_date", "label", 185, 196, 50, 6, {"size": 8, "color": MUTED, "align": "center", "text": "Datum"}),
         ("tl_page", "label", 242, 196, 40, 6, {"size": 8, "color": MUTED, "align": "right", "text": "Sida"}),
     ],
@@ -264,6 +264,29 @@ def build(size_name: str, orientation: str) -> QgsPrintLayout:
     return layout
 
 
+def stabilise_uuids(path: Path) -> None:
+    """Replace QGIS's random item uuids by ones derived from their order, so a rebuild diffs clean.
+
+    Every occurrence of one uuid gets the same replacement, so the references between
+    items (a legend's or scale bar's map) stay intact.
+    """
+    import re
+    import uuid
+
+    text = path.read_text(encoding="utf-8")
+    mapping: dict[str, str] = {}
+
+    def stable(match: re.Match) -> str:
+        found = match.group(0)
+        if found not in mapping:
+            mapping[found] = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{path.name}#{len(mapping)}")) + "}"
+        return mapping[found]
+
+    path.write_text(
+        re.sub(r"\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}", stable, text), encoding="utf-8"
+    )
+
+
 def main() -> int:
     app = QgsApplication([], False)
     app.initQgis()
@@ -271,10 +294,10 @@ def main() -> int:
     for size_name in ("A4", "A3"):
         for orientation in ("portrait", "landscape"):
             layout = build(size_name, orientation)
-            doc = QDomDocument()
-            layout.saveAsTemplate(str(OUT / f"goal_page_{size_name}_{orientation}.qpt"), QgsReadWriteContext())
-            del doc
-            print("wrote", OUT / f"goal_page_{size_name}_{orientation}.qpt")
+            path = OUT / f"goal_page_{size_name}_{orientation}.qpt"
+            layout.saveAsTemplate(str(path), QgsReadWriteContext())
+            stabilise_uuids(path)
+            print("wrote", path)
     app.exitQgis()
     return 0
 

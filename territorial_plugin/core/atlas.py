@@ -91,7 +91,7 @@ def project_municipality(project: QgsProject) -> str:
 
 def _credits(layers: Sequence[AtlasLayer], catalogue: Catalogue | None) -> str:
     names = ", ".join(dict.fromkeys(layer.layer.name() for layer in layers))
-    text = tr("Land use: {layers}.").format(layers=names)
+    text = tr("Map data: {layers}.").format(layers=names)
     if catalogue is not None:
         source = catalogue.issuer or catalogue.source
         goals = f"{catalogue.name} ({source})" if source else catalogue.name

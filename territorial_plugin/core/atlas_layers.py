@@ -194,7 +194,7 @@ def build_goal_layer(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int)
 
 
 def overview_style(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int, layer: QgsVectorLayer) -> str:
-    """The overview map's style override of a goal layer: areas coloured by goal, labelled with goal codes."""
+    """The overview map's style override of a goal layer: areas coloured by goal, labelled with legend numbers."""
     geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
     me = _key_expression(layer_index, atlas_layer.key_field)
     codes: dict[str, list[str]] = {}
@@ -203,10 +203,14 @@ def overview_style(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int, l
         keys = [area_key(layer_index, r.feature_key) for r in page.rows if r.layer_uid == atlas_layer.layer_uid]
         if not keys:
             continue
+        # areas are labelled with the goals' numbers in the legend: full goal ids on a
+        # municipality-wide map pile up into unreadable strings
+        number = str(index + 1)
         for key in keys:
-            codes.setdefault(key, []).append(page.code_label)
+            codes.setdefault(key, []).append(number)
         title = page.goal.title()
-        text = f"{page.code_label}  {title}" if len(title) <= 70 else f"{page.code_label}  {title[:68].rstrip()}…"
+        title = title if len(title) <= 70 else f"{title[:68].rstrip()}…"
+        text = f"{number} · {page.code_label}  {title}"
         symbol = _symbol(geometry_type, goal_color(index), fill_alpha=110)
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"strpos({_quoted(key_list(keys))}, {me}) > 0", text))
     # a scratch memory layer carries the style: cloning the real layer would open its data source again

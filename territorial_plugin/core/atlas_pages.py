@@ -43,6 +43,7 @@ from .atlas_data import AtlasData, GoalPage
 from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, NEUTRAL_COLOR, SUPPORT_COLOR, page_variables
 from .atlas_map_style import fit_aspect, muted_style, nice_scale, wrap_legend_labels
 from .i18n import tr
+from .labels import stance_label
 from .layout_templates import CONTINUATION, GOAL, OVERVIEW, AtlasTemplate
 from .model import Stance
 
@@ -57,14 +58,6 @@ class PageTexts:
     date: str
     credits: str
     goal_catalogues: dict = field(default_factory=dict)  # catalogue id → its text, when catalogues mix
-
-
-def stance_label(stance: str) -> str:
-    return {
-        Stance.SUPPORTS.value: tr("Supports"),
-        Stance.CONFLICTS.value: tr("Conflicts"),
-        Stance.NEUTRAL.value: tr("Neutral"),
-    }.get(stance, stance)
 
 
 class PageBuilder:
@@ -298,7 +291,7 @@ class PageBuilder:
         table = QgsLayoutItemManualTable.create(self.layout)
         width = rect.width()
         # key, name, stance, strength, ha, motivation (the rest of the width)
-        fixed = [0.11, 0.20, 0.12, 0.075, 0.09]
+        fixed = [0.10, 0.18, 0.155, 0.075, 0.09]  # stance wide enough for "Ställningstagande"
         widths = [width * f for f in fixed]
         widths.append(max(width - sum(widths) - 6 * 2.0 - 1.0, 20.0))
         headers = [tr("Area id"), tr("Name"), tr("Stance"), tr("Strength"), tr("Area (ha)"), tr("Motivation")]
