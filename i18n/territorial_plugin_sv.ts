@@ -74,11 +74,6 @@
             <translation>Målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="94" />
-            <source>Land use: {layers}.</source>
-            <translation>Markanvändning: {layers}.</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/core/atlas.py" line="98" />
             <source>Goals: {goals}.</source>
             <translation>Mål: {goals}.</translation>
@@ -99,27 +94,27 @@
             <translation>Exporten avbröts; ingen fil skrevs.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="187" />
+            <location filename="../territorial_plugin/core/atlas.py" line="190" />
             <source>Goal atlas layers – {name}</source>
             <translation>Lager för målatlas – {name}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="196" />
+            <location filename="../territorial_plugin/core/atlas.py" line="199" />
             <source>The atlas layer '{name}' could not be added to the project.</source>
             <translation>Atlaslagret '{name}' kunde inte läggas till i projektet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="256" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="249" />
             <source>Linked area per goal (ha)</source>
             <translation>Kopplad areal per mål (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="31" />
+            <location filename="../territorial_plugin/core/labels.py" line="12" />
             <source>Supports</source>
             <translation>Stödjer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="32" />
+            <location filename="../territorial_plugin/core/labels.py" line="13" />
             <source>Conflicts</source>
             <translation>Motverkar</translation>
         </message>
@@ -134,7 +129,7 @@
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att visa på kartan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="71" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="64" />
             <source>The layer '{layer}' has no key field '{field}'.</source>
             <translation>Lagret '{layer}' saknar nyckelfältet '{field}'.</translation>
         </message>
@@ -149,22 +144,22 @@
             <translation>Området '{key}' i '{layer}' kan inte visas i kartans koordinatsystem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_layers.py" line="111" />
+            <location filename="../territorial_plugin/core/atlas_layers.py" line="170" />
             <source>Linked areas</source>
             <translation>Kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_layers.py" line="128" />
+            <location filename="../territorial_plugin/core/atlas_layers.py" line="175" />
             <source>Supports the goal</source>
             <translation>Stödjer målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_layers.py" line="128" />
+            <location filename="../territorial_plugin/core/atlas_layers.py" line="175" />
             <source>Conflicts with the goal</source>
             <translation>Motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_layers.py" line="128" />
+            <location filename="../territorial_plugin/core/atlas_layers.py" line="175" />
             <source>Neutral to the goal</source>
             <translation>Neutral till målet</translation>
         </message>
@@ -174,32 +169,32 @@
             <translation>Mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="33" />
+            <location filename="../territorial_plugin/core/labels.py" line="14" />
             <source>Neutral</source>
             <translation>Neutral</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="110" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="103" />
             <source>Page {page} of {pages}</source>
             <translation>Sida {page} av {pages}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="128" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="121" />
             <source>{count} goal catalogues · {goals} goals with linked areas</source>
             <translation>{count} målkataloger · {goals} mål med kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="132" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="125" />
             <source>{catalogue} · {goals} goals with linked areas</source>
             <translation>{catalogue} · {goals} mål med kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="161" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="154" />
             <source>Goal {code}</source>
             <translation>Mål {code}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="166" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="159" />
             <source>{n} linked areas · {ha} ha · {supports} support · {conflicts} conflict</source>
             <translation>{n} kopplade områden · {ha} ha · {supports} stödjer · {conflicts} motverkar</translation>
         </message>
@@ -209,7 +204,7 @@
             <translation>Kopplat till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="338" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="344" />
             <source>No areas are linked to this goal.</source>
             <translation>Inga områden är kopplade till målet.</translation>
         </message>
@@ -229,12 +224,12 @@
             <translation>Ställningstagande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="107" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="100" />
             <source>Strength</source>
             <translation>Styrka</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="101" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="94" />
             <source>Area (ha)</source>
             <translation>Areal (ha)</translation>
         </message>
@@ -244,7 +239,7 @@
             <translation>Motivering</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="353" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="359" />
             <source>{code} {title} (continued)</source>
             <translation>{code} {title} (forts.)</translation>
         </message>
@@ -544,77 +539,72 @@
             <translation>raden har {count} värden men rubrikraden har {width} kolumner (ett avgränsningstecken i ett värde utan citattecken?).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogue_tables.py" line="196" />
-            <source>the file is not valid JSON: {error} (line {line}, column {column}).</source>
-            <translation>filen är inte giltig JSON: {error} (rad {line}, kolumn {column}).</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/core/catalogue_tables.py" line="211" />
+            <location filename="../territorial_plugin/core/catalogue_tables.py" line="213" />
             <source>the JSON file has no list of goals; see the catalogue file format in the help.</source>
             <translation>JSON-filen har ingen lista med mål; se katalogfilens format i hjälpen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogue_tables.py" line="222" />
+            <location filename="../territorial_plugin/core/catalogue_tables.py" line="224" />
             <source>the goal is not a JSON object with keys such as code and title_sv.</source>
             <translation>målet är inget JSON-objekt med nycklar som code och title_sv.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogue_tables.py" line="242" />
+            <location filename="../territorial_plugin/core/catalogue_tables.py" line="244" />
             <source>the file cannot be opened as an Excel workbook: {error}</source>
             <translation>filen kan inte öppnas som en Excelarbetsbok: {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogue_tables.py" line="258" />
+            <location filename="../territorial_plugin/core/catalogue_tables.py" line="260" />
             <source>merged cells; unmerge them and fill in every cell.</source>
             <translation>sammanfogade celler; dela upp dem och fyll i varje cell.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogue_tables.py" line="269" />
+            <location filename="../territorial_plugin/core/catalogue_tables.py" line="271" />
             <source>the cell holds a formula ({formula}); copy the column and paste values only.</source>
             <translation>cellen innehåller en formel ({formula}); kopiera kolumnen och klistra in endast värden.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="44" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="45" />
             <source>Summary per goal</source>
             <translation>Sammanställning per mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="45" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="46" />
             <source>Goal × area matrix</source>
             <translation>Mål × område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="46" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="47" />
             <source>All links</source>
             <translation>Alla kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="48" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="49" />
             <source>Areas without goals</source>
             <translation>Områden utan mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="49" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="50" />
             <source>Goals without areas</source>
             <translation>Mål utan områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="98" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="91" />
             <source>Layer</source>
             <translation>Lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="99" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="92" />
             <source>Area id</source>
             <translation>Område-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="102" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="95" />
             <source>Goal id</source>
             <translation>Mål-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="103" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="96" />
             <source>Code</source>
             <translation>Kod</translation>
         </message>
@@ -629,32 +619,32 @@
             <translation>Katalog</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="109" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="102" />
             <source>Number of areas</source>
             <translation>Antal områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="261" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="254" />
             <source>Area supporting (ha)</source>
             <translation>Areal som stödjer (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="261" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="254" />
             <source>Area in conflict (ha)</source>
             <translation>Areal som motverkar (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="115" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="108" />
             <source>Changed by</source>
             <translation>Ändrad av</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="116" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="109" />
             <source>Changed</source>
             <translation>Ändrad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/coverage_report.py" line="257" />
+            <location filename="../territorial_plugin/core/coverage_report.py" line="250" />
             <source>ha</source>
             <translation>ha</translation>
         </message>
@@ -919,52 +909,52 @@
             <translation>'{layer}' finns inte i det här projektet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/checks.py" line="19" />
+            <location filename="../territorial_plugin/core/store/checks.py" line="20" />
             <source>'{stance}' is not a stance. Use supports, conflicts or neutral.</source>
             <translation>'{stance}' är inget ställningstagande. Använd supports (stödjer), conflicts (motverkar) eller neutral.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/checks.py" line="23" />
+            <location filename="../territorial_plugin/core/store/checks.py" line="24" />
             <source>Strength must be a whole number from {low} to {high}, not '{value}'.</source>
             <translation>Styrkan ska vara ett heltal från {low} till {high}, inte '{value}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/checks.py" line="33" />
+            <location filename="../territorial_plugin/core/store/checks.py" line="34" />
             <source>A feature has no key value; it cannot be linked. Check the layer's key field.</source>
             <translation>Ett objekt saknar nyckelvärde och kan inte kopplas. Kontrollera lagrets nyckelfält.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/checks.py" line="36" />
+            <location filename="../territorial_plugin/core/store/checks.py" line="37" />
             <source>A feature has an empty key value; it cannot be linked. Check the layer's key field.</source>
             <translation>Ett objekt har ett tomt nyckelvärde och kan inte kopplas. Kontrollera lagrets nyckelfält.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/checks.py" line="43" />
+            <location filename="../territorial_plugin/core/store/checks.py" line="44" />
             <source>'{id}' cannot be a catalogue id: use letters, digits and _ without ':' or spaces.</source>
             <translation>'{id}' kan inte vara ett katalog-id: använd bokstäver, siffror och _ utan ':' eller mellanslag.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/checks.py" line="49" />
+            <location filename="../territorial_plugin/core/store/checks.py" line="50" />
             <source>'{level}' is not a level. Use global, eu, national, regional or municipal.</source>
             <translation>'{level}' är ingen nivå. Använd global, eu, national, regional eller municipal.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/checks.py" line="58" />
+            <location filename="../territorial_plugin/core/store/checks.py" line="59" />
             <source>Goal '{goal}' does not belong to catalogue '{id}' (its id must be '{id}:&lt;code&gt;').</source>
             <translation>Målet '{goal}' hör inte till katalogen '{id}' (dess id måste vara '{id}:&lt;nummer&gt;').</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/checks.py" line="64" />
+            <location filename="../territorial_plugin/core/store/checks.py" line="65" />
             <source>The code '{code}' appears twice in catalogue '{id}'.</source>
             <translation>Numret '{code}' förekommer två gånger i katalogen '{id}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/checks.py" line="74" />
+            <location filename="../territorial_plugin/core/store/checks.py" line="75" />
             <source>Goal '{goal}' has the parent '{parent}', which is not in the catalogue.</source>
             <translation>Målet '{goal}' har det överordnade målet '{parent}', som inte finns i katalogen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/checks.py" line="80" />
+            <location filename="../territorial_plugin/core/store/checks.py" line="81" />
             <source>The goals of catalogue '{id}' form a cycle at '{goal}'.</source>
             <translation>Målen i katalogen '{id}' bildar en cirkel vid '{goal}'.</translation>
         </message>
@@ -1089,17 +1079,17 @@
             <translation>Kopplingen från objektet '{key}' till mål {goal} ändrades av {who} {when} medan du redigerade den. Din ändring sparades inte; läs in kopplingarna på nytt, granska dem och gör din ändring igen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres_links.py" line="288" />
+            <location filename="../territorial_plugin/core/store/postgres_links.py" line="299" />
             <source>Layer '{layer}' is not registered in the link store; register it first.</source>
             <translation>Lagret '{layer}' är inte registrerat i kopplingsdatabasen; registrera det först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres_links.py" line="295" />
+            <location filename="../territorial_plugin/core/store/postgres_links.py" line="306" />
             <source>Unknown goal(s): {goals}. Import or enable their catalogue first.</source>
             <translation>Okända mål: {goals}. Importera eller aktivera deras katalog först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres_rows.py" line="78" />
+            <location filename="../territorial_plugin/core/store/postgres_rows.py" line="68" />
             <source>These links belong to the organisation '{organisation}'. You can change only your own organisation's links; nothing was changed.</source>
             <translation>Kopplingarna tillhör organisationen '{organisation}'. Du kan bara ändra din egen organisations kopplingar; ingenting ändrades.</translation>
         </message>
@@ -1804,7 +1794,7 @@
             <translation>Läser områdena i {layer}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="38" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="31" />
             <source>Stance: how the planned land use of the area relates to the goal.
 Supports: the plan helps reach the goal here.
 Conflicts: the plan works against the goal here; the plan description must show how the conflict is weighed.
@@ -1815,49 +1805,49 @@ Motverkar: planen går här emot målet; planbeskrivningen ska visa hur konflikt
 Neutral: målet berör området, men planen varken hjälper eller hindrar det.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="47" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="40" />
             <source>Strength: how much the area matters for the goal.
 0 = mentioned only, 1 = weak, 2 = clear, 3 = decisive.</source>
             <translation>Styrka: hur mycket området betyder för målet.
 0 = nämns bara, 1 = svag, 2 = tydlig, 3 = avgörande.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="53" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="46" />
             <source>Motivation: why the area supports or conflicts with the goal. It is printed in the goal atlas and tables.</source>
             <translation>Motivering: varför området stödjer eller motverkar målet. Den skrivs ut i målatlasen och tabellerna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="104" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="97" />
             <source>Motivation (why the areas support or conflict with the goal)</source>
             <translation>Motivering (varför områdena stödjer eller motverkar målet)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="108" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="101" />
             <source>&amp;Stance</source>
             <translation>&amp;Ställningstagande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="111" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="104" />
             <source>S&amp;trength</source>
             <translation>St&amp;yrka</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="114" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="107" />
             <source>&amp;Motivation</source>
             <translation>&amp;Motivering</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="163" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="156" />
             <source>Edit link</source>
             <translation>Ändra koppling</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="167" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="160" />
             <source>&lt;b&gt;{feature}&lt;/b&gt; → {goal}</source>
             <translation>&lt;b&gt;{feature}&lt;/b&gt; → {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_details.py" line="82" />
+            <location filename="../territorial_plugin/gui/link_details.py" line="83" />
             <source>Last changed by {user} at {when}</source>
             <translation>Senast ändrad av {user} {when}</translation>
         </message>
@@ -2752,47 +2742,47 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <translation>Det finns ingen kopplingsdatabas i schemat '{schema}' i PostgreSQL-anslutningen '{name}'. Skapa den med algoritmen 'Skapa kopplingsdatabas' (territorial:createstore).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_details.py" line="67" />
+            <location filename="../territorial_plugin/gui/link_details.py" line="68" />
             <source>no organisation</source>
             <translation>ingen organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_details.py" line="75" />
+            <location filename="../territorial_plugin/gui/link_details.py" line="76" />
             <source>Organisation: {name}</source>
             <translation>Organisation: {name}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_details.py" line="77" />
+            <location filename="../territorial_plugin/gui/link_details.py" line="78" />
             <source>Created by {user} at {when}</source>
             <translation>Skapad av {user} {when}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_details.py" line="103" />
+            <location filename="../territorial_plugin/gui/link_details.py" line="102" />
             <source>strength {n}</source>
             <translation>styrka {n}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_details.py" line="107" />
+            <location filename="../territorial_plugin/gui/link_details.py" line="106" />
             <source>changed by {user} at {when}</source>
             <translation>ändrad av {user} {when}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_details.py" line="110" />
+            <location filename="../territorial_plugin/gui/link_details.py" line="109" />
             <source>… and {n} more</source>
             <translation>… och {n} till</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_details.py" line="111" />
+            <location filename="../territorial_plugin/gui/link_details.py" line="110" />
             <source>Links of the selected areas:</source>
             <translation>De valda områdenas kopplingar:</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="133" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="126" />
             <source>New links belong to {organisation}.</source>
             <translation>Nya kopplingar tillhör {organisation}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/link_editor.py" line="133" />
+            <location filename="../territorial_plugin/gui/link_editor.py" line="126" />
             <source>You administer this link store; new links belong to no organisation.</source>
             <translation>Du administrerar kopplingsdatabasen; nya kopplingar tillhör ingen organisation.</translation>
         </message>
@@ -2805,6 +2795,21 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <location filename="../territorial_plugin/gui/panel_actions.py" line="114" />
             <source>The panel now shows the links as they are stored.</source>
             <translation>Panelen visar nu kopplingarna så som de är sparade.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/atlas_layers.py" line="118" />
+            <source>The linked areas of '{layer}' could not be selected for the atlas.</source>
+            <translation>De kopplade områdena i '{layer}' kunde inte väljas ut för målatlasen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/catalogue_tables.py" line="196" />
+            <source>the file is not valid JSON near line {line}, column {column} (look for a missing quote, comma or bracket, or a comma too many).</source>
+            <translation>filen är inte giltig JSON nära rad {line}, kolumn {column} (leta efter ett citattecken, kommatecken eller en hakparentes som saknas, eller ett kommatecken för mycket).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/atlas.py" line="94" />
+            <source>Map data: {layers}.</source>
+            <translation>Kartunderlag: {layers}.</translation>
         </message>
     </context>
 </TS>
