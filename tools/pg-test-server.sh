@@ -5,11 +5,22 @@
 #   tools/pg-test-server.sh env     print the environment tests read (eval "$(... env)")
 #   tools/pg-test-server.sh destroy stop it and remove its folder
 # Runs initdb/pg_ctl as the 'postgres' OS user when started as root (no systemd),
-# listens on 127.0.0.1 at a free port, under build/pg (TL_PG_DIR overrides).
+# listens on 127.0.0.1 at a free port, under build/pg, or /tmp/territorial-pg-<id> when the
+# postgres user cannot enter the checkout (TL_PG_DIR overrides).
 # Tuned for tests only: fsync off — never keep real data in this cluster.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-DIR="${TL_PG_DIR:-$ROOT/build/pg}"
+default_dir() {
+  # The server runs as the 'postgres' user, which cannot enter a checkout under a
+  # private folder (a CI clone in a 0700 temp dir); then the cluster lives in /tmp,
+  # one per checkout.
+  if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+    echo "$ROOT/build/pg"
+  else
+    echo "/tmp/territorial-pg-$(printf '%s' "$ROOT" | md5sum | cut -c1-10)"
+  fi
+}
+DIR="${TL_PG_DIR:-$(default_dir)}"
 DATA="$DIR/data"
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 ADMIN=tl_admin
@@ -21,7 +32,8 @@ if [ -z "$BIN" ] || [ ! -x "$BIN/initdb" ]; then
 fi
 
 as_pg() {  # run a command as the cluster's OS user
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # from / : the postgres user may not be allowed into the current directory
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 free_port() {
