@@ -87,8 +87,13 @@ def _run(state):
 
 def _teardown(state):
     from qgis.core import QgsProject
+    from qgis.PyQt import sip
 
-    state["dock"].cleanup()
+    dock = state.pop("dock")
+    dock.cleanup()
+    # delete the widget now: left to Python's shutdown it would outlive the
+    # QgsApplication and crash the process on exit
+    sip.delete(dock)
     QgsProject.instance().removeMapLayer(state["layer"].id())
     state["tmp"].cleanup()
 
