@@ -1,1 +1,1 @@
-"""Domain layer: catalogues, links, identity, coverage, export. No widgets, no iface."""
+"""Domain layer: catalogues, links, identity, coverage, export. No widgets; runs headless."""
