@@ -35,7 +35,8 @@ def _check(feedback) -> None:
         raise CancelledError(tr("The export was cancelled; no file was written."))
 
 
-def _pdf_settings(dpi: int) -> QgsLayoutExporter.PdfExportSettings:
+def pdf_settings(dpi: int = 300) -> QgsLayoutExporter.PdfExportSettings:
+    """The PDF settings of every atlas export: vector maps, real text with embedded fonts, georeferenced."""
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.dpi = dpi
     settings.forceVectorOutput = True  # the map stays vector even with transparency
@@ -80,7 +81,7 @@ def _export_pdf(layout: QgsPrintLayout, output: Path, dpi: int, feedback) -> Pat
     temporary = output.with_name(f".{output.stem}.{uuid.uuid4().hex[:8]}.part.pdf")
     try:
         exporter = QgsLayoutExporter(layout)
-        result = exporter.exportToPdf(str(temporary), _pdf_settings(dpi))
+        result = exporter.exportToPdf(str(temporary), pdf_settings(dpi))
         if result != QgsLayoutExporter.ExportResult.Success:
             raise ExportError(
                 tr("QGIS could not write the PDF {path}: {error}").format(path=str(output), error=exporter.errorFile())
