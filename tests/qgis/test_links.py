@@ -135,3 +135,49 @@ def test_counts_and_ellipsoidal_area_per_goal(setup):
     assert coverage.linked_features == 3
     assert coverage.unlinked_keys == ["A3", "A4", "A5"]
     assert coverage.total_area_ha == pytest.approx(sum(expected.values()), rel=1e-12)
+
+
+def test_coverage_counts_match_a_per_link_reference(setup):
+    """Orphans, a goal filter and all three stances, against the obvious per-link computation."""
+    store, layer, _ = setup
+    uid = identity.layer_uid_of(layer)
+    areas = {"A0": 1.5, "A1": 2.25, "A2": 0.125, "A3": 4.0, "A4": 0.5, "A5": 3.0}
+    store.link(uid, ["A0", "A1", "A2", "GONE"], ["t:1"], LinkSpec(), "anna")
+    store.link(uid, ["A1", "A3"], ["t:2"], LinkSpec(stance="conflicts"), "anna")
+    store.link(uid, ["A2", "A3", "GONE"], ["t:3"], LinkSpec(stance="neutral"), "anna")
+    rows = store.link_stances(uid)
+
+    def reference(wanted):
+        present = [(k, g, s) for k, g, s in rows if k in areas]
+        chosen = [(k, g, s) for k, g, s in present if wanted is None or g in wanted]
+        goals = {g for _, g, _ in chosen}
+        return (
+            {
+                g: (
+                    sum(1 for _, x, _ in chosen if x == g),
+                    sum(areas[k] for k, x, _ in chosen if x == g),
+                    sum(1 for _, x, s in chosen if x == g and s == "supports"),
+                    sum(1 for _, x, s in chosen if x == g and s == "conflicts"),
+                    sum(1 for _, x, s in chosen if x == g and s == "neutral"),
+                )
+                for g in goals
+            },
+            {k for k, _, _ in chosen},
+            {k for k, _, _ in present},
+        )
+
+    for wanted in (None, ["t:2", "t:3", "t:9"]):
+        coverage = layer_coverage(store, layer, areas=areas, goal_ids=wanted)
+        expected, linked, any_goal = reference(wanted)
+        got = {
+            g: (c.features, c.area_ha, c.supports, c.conflicts, c.neutral)
+            for g, c in coverage.by_goal.items()
+            if c.features
+        }
+        assert got == expected
+        assert coverage.orphan_keys == ["GONE"]
+        assert coverage.linked_features == len(linked)
+        assert coverage.linked_area_ha == sum(areas[k] for k in linked)
+        assert coverage.unlinked_keys == sorted(set(areas) - any_goal)
+        if wanted:
+            assert coverage.by_goal["t:9"].features == 0  # asked for, no links: present with zeros
