@@ -23,6 +23,7 @@ class TerritorialLinksPlugin:
         self.iface = iface
         self.provider = None
         self.dock = None
+        self.tracking = None  # core.project_tracking.ProjectLinkTracking, from initGui to unload
         self.actions: list[QAction] = []
         self.toggle_action: QAction | None = None
         self.translator = install_translator()
@@ -52,12 +53,17 @@ class TerritorialLinksPlugin:
         self.iface.addPluginToMenu(MENU, self.toggle_action)
         self.iface.addToolBarIcon(self.toggle_action)
         self.actions.append(self.toggle_action)
+        # links follow split and pasted features from the start, not only once the panel is open
+        from .core.project_tracking import ProjectLinkTracking
+        from .core.user import current_user
+
+        self.tracking = ProjectLinkTracking(current_user())
 
     def _ensure_dock(self):
         if self.dock is None:
             from .gui.dock import TerritorialLinksDock
 
-            self.dock = TerritorialLinksDock(self.iface, self.iface.mainWindow())
+            self.dock = TerritorialLinksDock(self.iface, self.iface.mainWindow(), tracking=self.tracking)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self._sync_action)
         return self.dock
@@ -90,6 +96,9 @@ class TerritorialLinksPlugin:
             self.dock.setParent(None)
             self.dock.deleteLater()
             self.dock = None
+        if self.tracking is not None:
+            self.tracking.close()
+            self.tracking = None
         for action in self.actions:
             if self.iface is not None:
                 self.iface.removePluginMenu(MENU, action)

@@ -110,19 +110,31 @@ def copy_links(store: Store, layer_uid: str, pairs: list[tuple[str, str]], user:
 class LinkTracker:
     """Watches layers (signals of ``qgis.core`` only) and copies links to split parts and pasted copies."""
 
-    def __init__(self, store_getter: Callable[[], Store | None], user: str):
+    def __init__(
+        self,
+        store_getter: Callable[[], Store | None],
+        user: str,
+        *,
+        on_copied: Callable[[], None] | None = None,
+    ):
         self._store_getter = store_getter
         self.user = user
+        self._on_copied = on_copied  # told after links were copied (one store write)
         self._watched: dict[str, tuple[QgsVectorLayer, list]] = {}
         self._pending: dict[str, list[_Pending]] = {}
 
     def watch(self, layer: QgsVectorLayer) -> None:
-        if layer.id() in self._watched:
+        layer_id = layer.id()
+        watched = self._watched.get(layer_id)
+        if watched is not None and watched[0] is layer:
             return
+        if watched is not None:  # a new layer object with an old id (the project was read again)
+            self.unwatch(layer_id)
         connections = [
             (layer.beforeCommitChanges, lambda *_: self._before_commit(layer)),
-            (layer.committedFeaturesAdded, lambda layer_id, features: self._committed(layer, features)),
-            (layer.afterRollBack, lambda: self._pending.pop(layer.id(), None)),
+            (layer.committedFeaturesAdded, lambda _layer_id, features: self._committed(layer, features)),
+            (layer.afterRollBack, lambda: self._pending.pop(layer_id, None)),
+            (layer.willBeDeleted, lambda: self.unwatch(layer_id)),
         ]
         for signal, slot in connections:
             signal.connect(slot)
@@ -140,9 +152,11 @@ class LinkTracker:
             self.unwatch(layer_id)
 
     def _record(self, layer: QgsVectorLayer):
-        store = self._store_getter()
         uid = layer_uid_of(layer)
-        if store is None or not uid:
+        if not uid:  # not registered: no store is looked for (or opened) at all
+            return None, None
+        store = self._store_getter()
+        if store is None:
             return None, None
         return store, store.layer(uid)
 
@@ -173,6 +187,8 @@ class LinkTracker:
                 )
             )
             return
+        if copied and self._on_copied is not None:
+            self._on_copied()
         if copied:
             log.info(
                 tr("Copied {n} links to split or pasted features of '{layer}'.").format(n=copied, layer=layer.name())

@@ -10,7 +10,6 @@ table of a layer is read in a ``QgsTask`` (``layer_keys.py``).
 from __future__ import annotations
 
 import contextlib
-import getpass
 import html
 import time
 
@@ -27,6 +26,7 @@ from ..core.i18n import tr
 from ..core.project_store import default_store_path, project_store_uri, remember_store
 from ..core.store import open_store
 from ..core.store.base import Store
+from ..core.user import current_user
 from ..translation import qgis_locale
 from . import panel_actions
 from .coverage_task import CoverageTask
@@ -45,16 +45,8 @@ DOCK_OBJECT_NAME = "TerritorialLinksDock"
 DEBOUNCE_MS = 150
 
 
-def _current_user() -> str:
-    """Who writes, for the store's history (the OS account; QGIS has no user identity)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry (some containers)
-        return "unknown"
-
-
 class TerritorialLinksDock(QgsDockWidget):
-    def __init__(self, iface, parent=None):
+    def __init__(self, iface, parent=None, tracking=None):
         super().__init__(parent)
         self.iface = iface
         self.setObjectName(DOCK_OBJECT_NAME)
@@ -71,14 +63,14 @@ class TerritorialLinksDock(QgsDockWidget):
         self.last_message: tuple[str, int] = ("", 0)
         self.last_refresh_ms = 0.0
         self.language = qgis_locale()
-        self.undo_stack = LinkUndoStack(lambda: self.store, _current_user(), self)
+        self.undo_stack = LinkUndoStack(lambda: self.store, current_user(), self)
         self.undo_stack.on_change = self._after_links_changed
         self.undo_stack.on_error = self.show_error
         canvas = iface.mapCanvas() if iface is not None else None
         self.highlighter = GoalHighlighter(canvas)
         build_ui(self)
         # others' changes (polled while visible) and links following split/pasted features
-        self.live = LiveUpdates(self, _current_user())
+        self.live = LiveUpdates(self, tracking)
         self.tooltip_filter = GoalTooltipFilter(self)
         self.tree.viewport().installEventFilter(self.tooltip_filter)
         self._throttle = QTimer(self)
@@ -453,7 +445,6 @@ class TerritorialLinksDock(QgsDockWidget):
     # -- project ------------------------------------------------------------------
     def _project_read(self, *args) -> None:
         self.open_project_store(quiet=True)
-        self.live.watch_layers()
 
     def _project_cleared(self) -> None:
         self.highlighter.clear()

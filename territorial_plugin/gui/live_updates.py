@@ -5,47 +5,39 @@
   answers from LISTEN/NOTIFY (no query), a GeoPackage from SQLite's
   ``data_version`` (:mod:`core.store.sqlite_changes`: a counter, plus a short
   history read only when it moved). The dock then reloads what shows those links.
-- **Split and copy/paste**: a :class:`core.link_tracking.LinkTracker` watches the
-  project's vector layers, so split parts and pasted copies of linked areas get
-  their original's links (unregistered layers are ignored when they commit).
+- **Split and copy/paste**: the plugin's :class:`core.project_tracking.ProjectLinkTracking`
+  copies links to split parts and pasted copies whether the panel is open or not;
+  while the panel has a store it writes through it, and the panel takes that copy
+  as its own write (not someone else's change) and reloads.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, QTimer
 
 from ..core import log
 from ..core.errors import TerritorialError
 from ..core.i18n import tr
-from ..core.link_tracking import LinkTracker
 from ..core.store.sqlite_changes import GeoPackageChangeWatch
 
 #: how often the panel asks whether others changed links (ms)
 POLL_MS = 5000
 
 
-class _PanelLinkTracker(LinkTracker):
-    """A :class:`LinkTracker` that tells the panel when it has copied links (its own write)."""
-
-    def __init__(self, store_getter, user: str, after_copy):
-        super().__init__(store_getter, user)
-        self._after_copy = after_copy
-
-    def _committed(self, layer: QgsVectorLayer, features) -> None:
-        super()._committed(layer, features)
-        self._after_copy()
-
-
 class LiveUpdates(QObject):
-    """Polling for others' changes and split/paste link tracking, for one dock."""
+    """Polling for others' changes, and the panel's side of split/paste link tracking."""
 
-    def __init__(self, dock, user: str):
+    def __init__(self, dock, tracking=None):
         super().__init__(dock)
         self.dock = dock
-        self.tracker = _PanelLinkTracker(lambda: dock.store, user, self.own_write)
+        #: the plugin's ProjectLinkTracking (None in a dock made without the plugin)
+        self.tracking = tracking
+        if tracking is not None:
+            tracking.borrow_store(lambda: dock.store)
+            tracking.after_copy.append(self._copied)
         self._gpkg_watch: GeoPackageChangeWatch | None = None
         self._poll_failed = False
         self.timer = QTimer(self)
@@ -53,18 +45,10 @@ class LiveUpdates(QObject):
         self.timer.timeout.connect(self.poll)
         self._visible = dock.isVisible()
         dock.visibilityChanged.connect(self._visibility_changed)
-        project = QgsProject.instance()
-        project.layersAdded.connect(self.watch_layers)
-        self.watch_layers(project.mapLayers().values())
 
-    # -- layers ---------------------------------------------------------------------
-    def watch_layers(self, layers=None) -> None:
-        """Track splits and pastes in ``layers`` (default: every layer of the project)."""
-        if layers is None:
-            layers = QgsProject.instance().mapLayers().values()
-        for layer in layers:
-            if isinstance(layer, QgsVectorLayer):
-                self.tracker.watch(layer)
+    def _copied(self) -> None:
+        """The tracking copied links through the panel's store: not someone else's change."""
+        self.own_write()
 
     # -- polling --------------------------------------------------------------------
     def store_changed(self, store) -> None:
@@ -77,7 +61,6 @@ class LiveUpdates(QObject):
             self._gpkg_watch = GeoPackageChangeWatch(store.uri)
         if store is not None:
             self.poll()  # starts listening, so changes from now on are seen on the first tick
-        self.watch_layers()
         self._update_timer()
 
     def own_write(self) -> None:
@@ -150,9 +133,10 @@ class LiveUpdates(QObject):
         self.timer.stop()
         with contextlib.suppress(TypeError, RuntimeError):
             self.dock.visibilityChanged.disconnect(self._visibility_changed)
-        with contextlib.suppress(TypeError, RuntimeError):
-            QgsProject.instance().layersAdded.disconnect(self.watch_layers)
-        self.tracker.unwatch_all()
+        if self.tracking is not None:
+            self.tracking.borrow_store(None)
+            with contextlib.suppress(ValueError):
+                self.tracking.after_copy.remove(self._copied)
         if self._gpkg_watch is not None:
             self._gpkg_watch.close()
             self._gpkg_watch = None

@@ -11,8 +11,9 @@ from qgis.core import (
 )
 
 from ..core.i18n import tr
+from ..core.user import current_user
 from .base import TerritorialAlgorithm
-from .params import current_user, store_parameter, store_uri
+from .params import store_parameter, store_uri
 
 
 class CheckIntegrityAlgorithm(TerritorialAlgorithm):

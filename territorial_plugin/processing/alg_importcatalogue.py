@@ -80,7 +80,7 @@ class ImportCatalogueAlgorithm(TerritorialAlgorithm):
     def execute(self, parameters, context, feedback) -> dict:
         from ..core.catalogue_import import import_catalogues
         from ..core.catalogue_io import ColumnMapping
-        from .params import current_user
+        from ..core.user import current_user
 
         text = {key: self.parameterAsString(parameters, key, context).strip() for key in OPTIONAL_TEXT}
         result = import_catalogues(

@@ -15,9 +15,10 @@ from ..compat import qgis_enum
 from ..core.errors import TerritorialError
 from ..core.i18n import tr
 from ..core.model import STRENGTH_MAX, STRENGTH_MIN, LinkSpec, Stance
+from ..core.user import current_user
 from .base import TerritorialAlgorithm
 from .layer_params import LAYER, add_selection_parameters, layer_and_selection
-from .params import current_user, parse_goal_ids, store_parameter, store_uri
+from .params import parse_goal_ids, store_parameter, store_uri
 
 STANCES = [s.value for s in Stance]
 

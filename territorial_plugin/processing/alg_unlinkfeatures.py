@@ -5,9 +5,10 @@ from __future__ import annotations
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterString
 
 from ..core.i18n import tr
+from ..core.user import current_user
 from .base import TerritorialAlgorithm
 from .layer_params import add_selection_parameters, layer_and_selection
-from .params import current_user, parse_goal_ids, store_parameter, store_uri
+from .params import parse_goal_ids, store_parameter, store_uri
 
 
 class UnlinkFeaturesAlgorithm(TerritorialAlgorithm):

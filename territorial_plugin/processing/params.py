@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-
 from qgis.core import QgsProcessingParameterString
 
 from ..core.errors import TerritorialError
@@ -47,11 +45,3 @@ def parse_goal_ids(text: str) -> list[str]:
         if part not in result:
             result.append(part)
     return result
-
-
-def current_user() -> str:
-    """Who is writing, for the history table (the OS account; QGIS has no user identity)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry (some containers)
-        return "unknown"

@@ -67,7 +67,12 @@ def make_dock(qgis_iface, store_uri: str | None, layer=None):
         remember_store(store_uri)
     if layer is not None:
         qgis_iface.setActiveLayer(layer)
-    dock = TerritorialLinksDock(qgis_iface, qgis_iface.mainWindow())
+    from territorial_plugin.core.project_tracking import ProjectLinkTracking
+
+    # as the plugin wires it: the project-wide tracking, shared with the panel
+    tracking = ProjectLinkTracking("tester")
+    dock = TerritorialLinksDock(qgis_iface, qgis_iface.mainWindow(), tracking=tracking)
+    dock.tracking_for_tests = tracking
     wait_tasks()
     return dock
 
@@ -89,6 +94,9 @@ def close_dock(dock) -> None:
     from qgis.core import QgsApplication
 
     dock.cleanup()
+    tracking = getattr(dock, "tracking_for_tests", None)
+    if tracking is not None:
+        tracking.close()
     dock.setParent(None)
     dock.deleteLater()
     QgsApplication.sendPostedEvents(None, 0)
