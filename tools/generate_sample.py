@@ -401,7 +401,9 @@ def main() -> int:
     if not project.write(str(path)):
         print(f"could not write the project: {project.error()}", file=sys.stderr)
         return 1
-    stabilise(path, {landuse.id(): "markanvandning", water.id(): "vatten"})
+    # ids longer than ten characters: QGIS 3.44 replaces shorter ones with a new id on
+    # read, and the layer tree then no longer finds the layer (the lake was not drawn)
+    stabilise(path, {landuse.id(): "markanvandning", water.id(): "vatten_storsjon"})
     path.with_name(path.name + "~").unlink(missing_ok=True)
     print(f"{len(rows)} land-use areas in {len({r['kategori_kod'] for r in rows})} categories → {OUT}")
     app.exitQgis()
