@@ -93,6 +93,7 @@ class LinkedFeature:
     name: str
     geometry: QgsGeometry
     links: list[Link] = field(default_factory=list)
+    fid: int = -1  # the feature's id in its layer (to fetch it again without a filter expression)
 
 
 @dataclass
@@ -203,7 +204,7 @@ def collect_atlas_data(
                     )
                 )
             name = "" if not label_field or feature[label_field] is None else str(feature[label_field])
-            found.append(LinkedFeature(atlas_layer.layer_uid, key, name, geometry, feature_links))
+            found.append(LinkedFeature(atlas_layer.layer_uid, key, name, geometry, feature_links, feature.id()))
             box = geometry.boundingBox()
             for link in feature_links:
                 rows_by_goal[link.goal_id].append(

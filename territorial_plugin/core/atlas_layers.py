@@ -94,7 +94,7 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _linked_source(atlas_layer: AtlasLayer, keys: list[str], name: str) -> QgsVectorLayer:
+def _linked_source(atlas_layer: AtlasLayer, keys: list[str], name: str, fids: list[int]) -> QgsVectorLayer:
     layer = atlas_layer.layer
     column = QgsExpression.quotedColumnRef(atlas_layer.key_field)
     if layer.providerType() == "memory":
@@ -103,9 +103,8 @@ def _linked_source(atlas_layer: AtlasLayer, keys: list[str], name: str) -> QgsVe
         copy = QgsVectorLayer(f"{kind}?crs={layer.crs().authid()}", name, "memory")
         copy.dataProvider().addAttributes(layer.fields().toList())
         copy.updateFields()
-        wanted = ", ".join(_quoted(k) for k in keys) or "NULL"
-        request = QgsFeatureRequest().setFilterExpression(f"to_string({column}) IN ({wanted})")
-        copy.dataProvider().addFeatures(list(layer.getFeatures(request)))
+        # by feature id (read once in collect_atlas_data): no expression over every feature
+        copy.dataProvider().addFeatures(list(layer.getFeatures(QgsFeatureRequest().setFilterFids(fids))))
         copy.updateExtents()
         return copy
     copy = QgsVectorLayer(layer.source(), name, layer.providerType())
@@ -166,8 +165,10 @@ def _label_settings(expression: str, size: float, color: QColor) -> QgsPalLayerS
 
 def build_goal_layer(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int) -> QgsVectorLayer:
     """The linked areas of one source layer; each goal page's map shows its goal's areas by stance."""
-    keys = sorted({linked.feature_key for linked in data.features.get(atlas_layer.layer_uid, [])})
-    layer = _linked_source(atlas_layer, keys, tr("Linked areas"))
+    linked_features = data.features.get(atlas_layer.layer_uid, [])
+    keys = sorted({linked.feature_key for linked in linked_features})
+    fids = sorted({linked.fid for linked in linked_features})
+    layer = _linked_source(atlas_layer, keys, tr("Linked areas"), fids)
     geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
     me = _key_expression(layer_index, atlas_layer.key_field)
     root = QgsRuleBasedRenderer.Rule(None)

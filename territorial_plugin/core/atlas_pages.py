@@ -27,6 +27,7 @@ from qgis.core import (
     QgsLegendRenderer,
     QgsLegendStyle,
     QgsPrintLayout,
+    QgsReadWriteContext,
     QgsRectangle,
     QgsScaleBarSettings,
     QgsTableCell,
@@ -34,8 +35,10 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtXml import QDomDocument, QDomElement
 
 from ..compat import set_label_style
 from .atlas_chart import ChartRow, draw_bar_chart, format_ha, nice_floor
@@ -82,6 +85,7 @@ class PageBuilder:
         self.muted_styles = {layer.id(): muted_style(layer) for layer in self.background}
         width = template.page_size(GOAL)[0]
         self.type_scale = 1.2 if width > 290 and template.page_size(GOAL)[1] > 290 else 1.0
+        self._table_xml_cache: dict[float, tuple[QDomDocument, QDomElement]] = {}
 
     # -- pages -----------------------------------------------------------------------
     def _new_page(self, kind: str) -> tuple[int, dict]:
@@ -288,19 +292,6 @@ class PageBuilder:
             self.layout.addLayoutItem(note)
             note.attemptSetSceneRect(QRectF(rect.x(), rect.y(), rect.width(), 8.0 * self.type_scale))
             return 0
-        table = QgsLayoutItemManualTable.create(self.layout)
-        width = rect.width()
-        # key, name, stance, strength, ha, motivation (the rest of the width)
-        fixed = [0.10, 0.18, 0.155, 0.075, 0.09]  # stance wide enough for "Ställningstagande"
-        widths = [width * f for f in fixed]
-        widths.append(max(width - sum(widths) - 6 * 2.0 - 1.0, 20.0))
-        headers = [tr("Area id"), tr("Name"), tr("Stance"), tr("Strength"), tr("Area (ha)"), tr("Motivation")]
-        columns = []
-        for heading, column_width in zip(headers, widths):
-            column = QgsLayoutTableColumn(heading)
-            column.setWidth(column_width)
-            columns.append(column)
-        table.setHeaders(columns)
         colors = {
             Stance.SUPPORTS.value: SUPPORT_COLOR,
             Stance.CONFLICTS.value: CONFLICT_COLOR,
@@ -320,6 +311,51 @@ class PageBuilder:
                     QgsTableCell(row.motivation),
                 ]
             )
+        # every setter lays a table out again (several ms each): configure one table per
+        # width, then give each page's table all its settings at once from that XML
+        doc, element = self._table_xml(rect.width())
+        table = QgsLayoutItemManualTable.create(self.layout)
+        table.readXml(element, doc, QgsReadWriteContext())
+        table.setTableContents(contents)
+        self.layout.addMultiFrame(table)
+        self._add_frame(table, rect)  # addFrame lays the frames out
+        added = 0
+        # Flow onto continuation pages while the last frame ends before the table does
+        # (rows never split; QGIS lays the rows out, we only add frames).
+        while page.rows:
+            last = table.frames()[-1]
+            if last.extent().bottom() >= table.totalSize().height() - 0.01:
+                break
+            index, items = self._new_page(CONTINUATION)
+            self._common(items, page.goal.catalogue_id)
+            self._set_text(
+                items,
+                "tl_goal_title",
+                tr("{code} {title} (continued)").format(code=page.goal.code, title=page.goal.title()),
+            )
+            self._add_frame(table, items.get("tl_table") or self._content_rect(index))
+            added += 1
+            if added > 500:  # a runaway guard: a frame too small for a single row
+                break
+        return added
+
+    def _table_xml(self, width: float) -> tuple[QDomDocument, QDomElement]:
+        """The table of linked areas, configured once per width, as XML to read per page."""
+        cached = self._table_xml_cache.get(round(width, 3))
+        if cached is not None:
+            return cached
+        table = QgsLayoutItemManualTable.create(self.layout)
+        # key, name, stance, strength, ha, motivation (the rest of the width)
+        fixed = [0.10, 0.18, 0.155, 0.075, 0.09]  # stance wide enough for "Ställningstagande"
+        widths = [width * f for f in fixed]
+        widths.append(max(width - sum(widths) - 6 * 2.0 - 1.0, 20.0))
+        headers = [tr("Area id"), tr("Name"), tr("Stance"), tr("Strength"), tr("Area (ha)"), tr("Motivation")]
+        columns = []
+        for heading, column_width in zip(headers, widths):
+            column = QgsLayoutTableColumn(heading)
+            column.setWidth(column_width)
+            columns.append(column)
+        table.setHeaders(columns)
         table.setColumnWidths(widths)
         table.setIncludeTableHeader(True)
         table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
@@ -343,30 +379,17 @@ class PageBuilder:
         table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
         table.setEmptyTableMessage(tr("No areas are linked to this goal."))
         table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
-        table.setTableContents(contents)  # last: every setter above lays the table out again
-        self.layout.addMultiFrame(table)
-        self._add_frame(table, rect)
-        table.recalculateFrameSizes()
-        added = 0
-        # Flow onto continuation pages while the last frame ends before the table does
-        # (rows never split; QGIS lays the rows out, we only add frames).
-        while page.rows:
-            last = table.frames()[-1]
-            if last.extent().bottom() >= table.totalSize().height() - 0.01:
-                break
-            index, items = self._new_page(CONTINUATION)
-            self._common(items, page.goal.catalogue_id)
-            self._set_text(
-                items,
-                "tl_goal_title",
-                tr("{code} {title} (continued)").format(code=page.goal.code, title=page.goal.title()),
-            )
-            self._add_frame(table, items.get("tl_table") or self._content_rect(index))
-            table.recalculateFrameSizes()
-            added += 1
-            if added > 500:  # a runaway guard: a frame too small for a single row
-                break
-        return added
+        doc = QDomDocument()
+        parent = doc.createElement("Tables")
+        doc.appendChild(parent)
+        table.writeXml(parent, doc, QgsReadWriteContext())
+        element = parent.firstChildElement("LayoutMultiFrame")
+        element.removeAttribute("uuid")  # each page's table gets its own
+        # a multiframe registers itself with its layout: unregister, then free it now
+        self.layout.removeMultiFrame(table)
+        sip.delete(table)
+        self._table_xml_cache[round(width, 3)] = (doc, element)
+        return doc, element
 
     def _add_frame(self, table: QgsLayoutItemManualTable, rect: QRectF) -> QgsLayoutFrame:
         frame = QgsLayoutFrame(self.layout, table)
