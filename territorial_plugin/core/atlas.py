@@ -159,6 +159,7 @@ def build_atlas(
                 raise CancelledError(tr("The export was cancelled; no file was written."))
             feedback.setProgress(20.0 + 30.0 * number / len(data.pages))
         builder.add_goal(page)
+    builder.finish()
     layout.undoStack().blockCommands(False)
     return Atlas(layout, data, goal_layers)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from qgis.core import (
     QgsExpressionContextUtils,
     QgsLayoutFrame,
+    QgsLayoutItem,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
@@ -19,17 +20,15 @@ from qgis.core import (
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutItemShape,
     QgsLayoutMultiFrame,
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
     QgsLayoutTableStyle,
-    QgsLegendRenderer,
-    QgsLegendStyle,
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsScaleBarSettings,
     QgsTableCell,
     QgsTextFormat,
     QgsUnitTypes,
@@ -41,10 +40,11 @@ from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument, QDomElement
 
 from ..compat import set_label_style
-from .atlas_chart import ChartRow, draw_bar_chart, format_ha, nice_floor
+from .atlas_chart import ChartRow, draw_bar_chart, format_ha
 from .atlas_data import AtlasData, GoalPage
+from .atlas_furniture import fill_legend, fit_scalebar, page_extent
 from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, NEUTRAL_COLOR, SUPPORT_COLOR, page_variables
-from .atlas_map_style import fit_aspect, muted_style, nice_scale, wrap_legend_labels
+from .atlas_map_style import muted_style
 from .i18n import tr
 from .labels import stance_label
 from .layout_templates import CONTINUATION, GOAL, OVERVIEW, AtlasTemplate
@@ -61,6 +61,18 @@ class PageTexts:
     date: str
     credits: str
     goal_catalogues: dict = field(default_factory=dict)  # catalogue id → its text, when catalogues mix
+
+
+@dataclass
+class _PendingMap:
+    """A page's map, added after every other item (see ``atlas_furniture.py``)."""
+
+    index: int
+    kind: str
+    items: dict
+    extent: QgsRectangle
+    variables: dict[str, str]
+    style_overrides: dict[str, str]
 
 
 class PageBuilder:
@@ -86,9 +98,11 @@ class PageBuilder:
         width = template.page_size(GOAL)[0]
         self.type_scale = 1.2 if width > 290 and template.page_size(GOAL)[1] > 290 else 1.0
         self._table_xml_cache: dict[float, tuple[QDomDocument, QDomElement]] = {}
+        self._pending: list[_PendingMap] = []
 
     # -- pages -----------------------------------------------------------------------
-    def _new_page(self, kind: str) -> tuple[int, dict]:
+    def _new_page(self, kind: str) -> tuple[int, str, dict]:
+        """A new page with the template's items except its map (added by :meth:`finish`)."""
         collection = self.layout.pageCollection()
         page = QgsLayoutItemPage(self.layout)
         width, height = self.template.page_size(kind)
@@ -96,12 +110,12 @@ class PageBuilder:
         collection.addPage(page)
         index = collection.pageCount() - 1
         kind = kind if self.template.has_page(kind) else GOAL
-        items = self.template.instantiate(self.layout, kind, index)
+        items = self.template.instantiate(self.layout, kind, index, skip=("tl_map",))
         for item_id in ("tl_table", "tl_chart"):
             rect = self.template.placeholder_rect(self.layout, kind, index, item_id)
             if rect is not None:
                 items[item_id] = rect  # an area, not an item
-        return index, items
+        return index, kind, items
 
     def _common(self, items: dict, catalogue_id: str = "") -> None:
         page_text = tr("Page {page} of {pages}").format(page="[%@layout_page%]", pages="[%@layout_numpages%]")
@@ -117,7 +131,7 @@ class PageBuilder:
                 item.setText(text)
 
     def add_overview(self) -> None:
-        _, items = self._new_page(OVERVIEW)
+        index, kind, items = self._new_page(OVERVIEW)
         self._common(items)
         self._set_text(items, "tl_title", self.texts.title)
         goals = sum(1 for p in self.data.pages if p.rows)
@@ -130,10 +144,7 @@ class PageBuilder:
                 catalogue=self.texts.catalogue, goals=goals
             )
         self._set_text(items, "tl_subtitle", subtitle)
-        map_item = items.get("tl_map")
-        if isinstance(map_item, QgsLayoutItemMap):
-            self._setup_map(map_item, self.data.full_extent, {}, self.overview_styles)
-            self._link_furniture(items, map_item, overview=True)
+        self._prepare_map(index, kind, items, self.data.full_extent, {}, self.overview_styles, overview=True)
         rect = items.get("tl_chart")
         if rect is not None:
             rows = [
@@ -153,7 +164,7 @@ class PageBuilder:
     def add_goal(self, page: GoalPage) -> int:
         """Add the goal's page (and continuation pages); returns the number of pages added."""
         goal = page.goal
-        _, items = self._new_page(GOAL)
+        index, kind, items = self._new_page(GOAL)
         self._common(items, goal.catalogue_id)
         self._set_text(items, "tl_goal_code", tr("Goal {code}").format(code=goal.code))
         self._set_text(items, "tl_goal_title", goal.title())
@@ -164,11 +175,8 @@ class PageBuilder:
             n=len(page.rows), ha=format_ha(page.area_ha), supports=supports, conflicts=conflicts
         )
         self._set_text(items, "tl_goal_stats", stats)
-        map_item = items.get("tl_map")
-        if isinstance(map_item, QgsLayoutItemMap):
-            extent = self._goal_extent(page)
-            self._setup_map(map_item, extent, page_variables(page, self.data), {})
-            self._link_furniture(items, map_item, overview=False)
+        variables = page_variables(page, self.data)
+        self._prepare_map(index, kind, items, self._goal_extent(page), variables, {}, overview=False)
         rect = items.get("tl_table")
         if rect is None:
             return 1
@@ -195,80 +203,90 @@ class PageBuilder:
             centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2, centre.y() + height / 2
         )
 
-    def _setup_map(
-        self, map_item: QgsLayoutItemMap, extent: QgsRectangle, variables: dict[str, str], styles: dict[str, str]
+    def _prepare_map(
+        self,
+        index: int,
+        kind: str,
+        items: dict,
+        extent: QgsRectangle,
+        variables: dict[str, str],
+        styles: dict[str, str],
+        *,
+        overview: bool,
     ) -> None:
+        """Fill the page's scale bar and legend for its map-to-be (see ``atlas_furniture.py``)."""
+        rect = self.template.placeholder_rect(self.layout, kind, index, "tl_map")
+        if rect is None:
+            return
+        shown = page_extent(extent, rect, self.data.crs)
+        # the land use in pale colours, so the linked areas stand out; the legend follows
+        overrides = {**self.muted_styles, **styles}
+        scalebar = items.get("tl_scalebar")
+        if isinstance(scalebar, QgsLayoutItemScaleBar):
+            fit_scalebar(scalebar, shown, rect.width())
+        legend = items.get("tl_legend")
+        if isinstance(legend, QgsLayoutItemLegend):
+            fill_legend(
+                legend, self.goal_layers, self.background, overrides, overview=overview, goal_count=len(self.data.pages)
+            )
+        self._pending.append(_PendingMap(index, kind, items, shown, variables, overrides))
+
+    def finish(self) -> None:
+        """Add every page's map and link its scale bar, north arrow and legend to it."""
+        for number, pending in enumerate(self._pending):
+            added = self.template.instantiate(self.layout, pending.kind, pending.index, only=("tl_map",))
+            map_item = added.get("tl_map")
+            if not isinstance(map_item, QgsLayoutItemMap):
+                continue
+            if number == 0:
+                # the first page's map georeferences the PDF; named, QGIS needn't look for the
+                # largest map among all items every time it measures one (scale bars, tables)
+                self.layout.setReferenceMap(map_item)
+            items = pending.items
+            self._restack(map_item, pending.kind, items)
+            self._setup_map(map_item, pending)
+            scalebar = items.get("tl_scalebar")
+            if isinstance(scalebar, QgsLayoutItemScaleBar):
+                scalebar.setLinkedMap(map_item)
+                scalebar.update()
+            north = items.get("tl_north")
+            if isinstance(north, QgsLayoutItemPicture):
+                north.setLinkedMap(map_item)
+            legend = items.get("tl_legend")
+            if isinstance(legend, QgsLayoutItemLegend):
+                legend.setLinkedMap(map_item)
+                legend.updateLegend()
+        if self._pending:
+            # QGIS re-reads the stacking order of all items when one is added: let it see the maps'
+            # (its list feeds the designer's Items panel and its raise/lower)
+            marker = QgsLayoutItemShape(self.layout)
+            self.layout.addLayoutItem(marker)
+            self.layout.removeLayoutItem(marker)
+        self._pending.clear()
+
+    def _restack(self, map_item: QgsLayoutItemMap, kind: str, items: dict) -> None:
+        """Put a map added after its page's other items back at its place in the template's
+        stacking order (under the scale bar, north arrow and legend drawn on it)."""
+        map_z = self.template.z_value(kind, "tl_map")
+        if map_z is None:
+            return
+        for item_id, item in items.items():
+            template_z = self.template.z_value(kind, item_id) if isinstance(item, QgsLayoutItem) else None
+            if template_z is not None:
+                # QGIS pasted the page's items at their template order plus one offset
+                map_item.setZValue(map_z + item.zValue() - template_z)
+                return
+
+    def _setup_map(self, map_item: QgsLayoutItemMap, pending: _PendingMap) -> None:
         map_item.setCrs(self.data.crs)
         map_item.setLayers(list(self.goal_layers) + self.background)
         map_item.setKeepLayerSet(True)
-        # the land use in pale colours, so the linked areas stand out; the legend follows
-        map_item.setLayerStyleOverrides({**self.muted_styles, **styles})
+        map_item.setLayerStyleOverrides(pending.style_overrides)
         map_item.setKeepLayerStyles(True)
-        map_item.setExtent(fit_aspect(extent, map_item.rect()))  # same aspect: the item keeps its size
-        map_item.setScale(nice_scale(map_item.scale()))
+        # already at the item's aspect and a round scale: the item keeps its size
+        map_item.setExtent(pending.extent)
         # the page's linked areas per stance: the goal layers' rules read them (saved with the layout)
-        QgsExpressionContextUtils.setLayoutItemVariables(map_item, variables)
-
-    def _link_furniture(self, items: dict, map_item: QgsLayoutItemMap, overview: bool) -> None:
-        scalebar = items.get("tl_scalebar")
-        if isinstance(scalebar, QgsLayoutItemScaleBar):
-            # settings first, then the map: each setter on a linked bar lays it out again
-            self._fit_scalebar(scalebar, map_item)
-            scalebar.setLinkedMap(map_item)
-            scalebar.update()
-        north = items.get("tl_north")
-        if isinstance(north, QgsLayoutItemPicture):
-            north.setLinkedMap(map_item)
-        legend = items.get("tl_legend")
-        if isinstance(legend, QgsLayoutItemLegend):
-            legend.setLinkedMap(map_item)
-            legend.setAutoUpdateModel(False)
-            root = legend.model().rootGroup()
-            root.removeAllChildren()
-            # overrides before the layers: their legend nodes are made once, with the pale swatches
-            legend.model().setLayerStyleOverrides(map_item.layerStyleOverrides())
-            for layer in self.goal_layers:
-                node = root.addLayer(layer)
-                if overview:
-                    QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
-                else:
-                    node.setCustomProperty("legend/title-label", tr("Linked to this goal"))
-            if not overview:
-                for layer in self.background:
-                    root.addLayer(layer)
-            legend.setWrapString("")
-            if overview and len(self.data.pages) > 6:
-                legend.setColumnCount(max(legend.columnCount(), 2 if len(self.data.pages) <= 16 else 3))
-            wrap_legend_labels(
-                legend, (60 // legend.columnCount()) if overview else (26 if legend.columnCount() <= 1 else 22)
-            )
-            legend.updateLegend()
-
-    @staticmethod
-    def _fit_scalebar(scalebar: QgsLayoutItemScaleBar, map_item: QgsLayoutItemMap) -> None:
-        # about 40 % of the map's width in two round segments, in m or km
-        map_units_per_mm = map_item.extent().width() / max(map_item.rect().width(), 1.0)
-        target = map_units_per_mm * map_item.rect().width() * 0.2
-        use_km = target >= 1000
-        unit = 1000.0 if use_km else 1.0  # only to choose a round segment length
-        segment = nice_floor(target / unit / 2.0)
-        units = QgsUnitTypes.DistanceUnit.DistanceKilometers if use_km else QgsUnitTypes.DistanceUnit.DistanceMeters
-        # every setter lays the bar out again (a few ms each): set only what the template has otherwise
-        for getter, setter, value in (
-            (scalebar.units, scalebar.setUnits, units),
-            (scalebar.unitLabel, scalebar.setUnitLabel, "km" if use_km else "m"),
-            (scalebar.mapUnitsPerScaleBarUnit, scalebar.setMapUnitsPerScaleBarUnit, 1.0),  # QGIS converts units
-            (
-                scalebar.segmentSizeMode,
-                scalebar.setSegmentSizeMode,
-                QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed,
-            ),
-            (scalebar.unitsPerSegment, scalebar.setUnitsPerSegment, segment),
-            (scalebar.numberOfSegments, scalebar.setNumberOfSegments, 2),
-            (scalebar.numberOfSegmentsLeft, scalebar.setNumberOfSegmentsLeft, 0),
-        ):
-            if getter() != value:
-                setter(value)
+        QgsExpressionContextUtils.setLayoutItemVariables(map_item, pending.variables)
 
     # -- table -----------------------------------------------------------------------
     def _text_format(self, size: float, bold: bool = False, color: QColor | None = None) -> QgsTextFormat:
@@ -326,7 +344,7 @@ class PageBuilder:
             last = table.frames()[-1]
             if last.extent().bottom() >= table.totalSize().height() - 0.01:
                 break
-            index, items = self._new_page(CONTINUATION)
+            index, _, items = self._new_page(CONTINUATION)
             self._common(items, page.goal.catalogue_id)
             self._set_text(
                 items,
