@@ -29,6 +29,11 @@ building it is *not* timed (it happens in ``setup``); only its export is:
   (``tools/build_templates.py``), and exported with the same PDF settings as ours
   (``layout_export.pdf_settings``: vector, text as text, 300 dpi, georeferenced).
   The timed baseline exports both layouts (two files; ours writes one).
+- both layouts go through the project's layout manager XML once (as when the user's
+  project is saved and opened again), so their items are plain C++ objects like ours,
+  not Python-built sip subclasses; the designer's predefined scales come from the
+  project's scale list, and the goal legend's swatches get the map's pale styles
+  (a legend does not keep them in the project).
 
 Compared side by side (``pdftoppm -png -r 50``) the pages show the same content.
 What still differs: the goal pages' scale bar segments (the baseline fits them to a
@@ -163,14 +168,48 @@ def _hand_built(state) -> None:
     project, land_use = state["project"], state["land_use"]
     QgsExpressionContextUtils.setProjectVariable(project, "tl_municipality", "Benchkommun")
     goals_layer, linked, by_goal, chart_rows = _baseline_layers(state)
-    if len(project.addMapLayers([goals_layer, linked, by_goal], False)) != 3:
+    if len(project.addMapLayers([goals_layer, linked, by_goal, land_use], False)) != 4:
         raise RuntimeError("layers not added to the benchmark project")
     # "Lock styles for layers" with the land use's pale style, as on our maps
     pale = {land_use.id(): muted_style(land_use)}
     overview = _overview_layout(state, by_goal, pale, chart_rows)
     goal_pages = _goal_layout(state, goals_layer, linked, pale)
-    state["baseline_layouts"] = (overview, goal_pages)
+    state["baseline_layouts"] = _as_saved(project, [overview, goal_pages])
     state["baseline_layers"] = [goals_layer, linked, by_goal]
+
+
+def _as_saved(project, layouts: list) -> tuple:
+    """The layouts as QGIS holds them once the user's project is saved and opened again.
+
+    Built from Python, every item is a sip subclass whose virtual calls (paint, bounds,
+    expression contexts…) first look for a Python override; a layout read from a project
+    is plain C++, like ours (pasted from the template's XML). Going through the project's
+    layout manager XML gives the baseline that plain, faster form.
+    """
+    from qgis.core import QgsLayoutItemLegend
+    from qgis.PyQt.QtXml import QDomDocument
+
+    manager = project.layoutManager()
+    for layout in layouts:
+        if not manager.addLayout(layout):
+            raise RuntimeError(f"layout {layout.name()} not added")
+    doc = QDomDocument()
+    element = manager.writeXml(doc)
+    names = [layout.name() for layout in layouts]
+    if not manager.readXml(element, doc):  # replaces them with layouts read in C++
+        raise RuntimeError("layouts not read back")
+    read = tuple(manager.layoutByName(name) for name in names)
+    for layout in read:  # what the layout designer does when it opens a layout
+        layout.renderContext().setPredefinedScales(project.viewSettings().mapScales())
+        for legend in [item for item in layout.items() if isinstance(item, QgsLayoutItemLegend)]:
+            # a legend does not keep its map's locked styles in the project: the user restyles
+            # its swatches once; here the same pale styles as the map's, as ours shows
+            model = legend.model()
+            model.setLayerStyleOverrides(legend.linkedMap().layerStyleOverrides())
+            for node in model.rootGroup().findLayers():
+                model.refreshLayerLegend(node)
+            legend.updateLegend()
+    return read
 
 
 def _baseline_layers(state):
@@ -451,6 +490,9 @@ def _goal_layout(state, goals_layer, linked, pale: dict):
     while scale < 10_000_000:
         scales.append(scale)
         scale = nice_scale(scale * 1.01)
+    # the project's scales (Project Properties → View settings), as the designer hands them to the layout
+    state["project"].viewSettings().setMapScales(scales)
+    state["project"].viewSettings().setUseProjectScales(True)
     layout.renderContext().setPredefinedScales(scales)
     map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Predefined)
     map_item.setAtlasMargin(0.075)
@@ -535,7 +577,8 @@ def _baseline(state) -> None:
 
 def _teardown(state) -> None:
     shutil.rmtree(state["folder"], ignore_errors=True)
-    state.pop("baseline_layouts", None)
+    if state.pop("baseline_layouts", None):
+        state["project"].layoutManager().clear()
     if state.get("baseline_layers"):
         state["project"].removeAllMapLayers()
 
