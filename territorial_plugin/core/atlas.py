@@ -17,8 +17,9 @@ from pathlib import Path
 from qgis.core import QgsExpressionContextUtils, QgsPrintLayout, QgsProject, QgsVectorLayer
 
 from .atlas_data import AtlasData, AtlasLayer, collect_atlas_data
-from .atlas_layers import build_goal_layer, overview_style
-from .atlas_pages import PageBuilder, PageTexts
+from .atlas_layers import build_goal_layer, overview_layer
+from .atlas_map_style import pale_layer
+from .atlas_pages import LegendStandIns, PageBuilder, PageTexts
 from .errors import CancelledError, ExportError
 from .i18n import tr
 from .layout_export import export_layout
@@ -46,7 +47,8 @@ class AtlasOptions:
 
 @dataclass
 class Atlas:
-    """A built atlas: its layout and the layers of linked areas its maps draw (keep them alive)."""
+    """A built atlas: its layout and its own layers (keep them alive): the linked areas its
+    maps draw and the legends' feature-less stand-ins."""
 
     layout: QgsPrintLayout
     data: AtlasData
@@ -133,10 +135,15 @@ def build_atlas(
         )
     linked = [layer for layer in data.layers if layer.linked]
     goal_layers = [build_goal_layer(data, layer, number) for number, layer in enumerate(linked)]
-    overview_styles = {
-        goal_layer.id(): overview_style(data, layer, number, goal_layer)
-        for number, (layer, goal_layer) in enumerate(zip(linked, goal_layers))
-    }
+    stand_ins = LegendStandIns(
+        background=[
+            pale_layer(layer.layer, tr("{layer} (legend)").format(layer=layer.layer.name())) for layer in data.layers
+        ],
+        overview=[
+            overview_layer(data, layer, number, goal, tr("{layer} by goal (legend)").format(layer=goal.name()))
+            for number, (layer, goal) in enumerate(zip(linked, goal_layers))
+        ],
+    )
     texts = PageTexts(
         title=options.title or _overview_title(project, options),
         municipality=options.municipality if options.municipality is not None else project_municipality(project),
@@ -150,7 +157,7 @@ def build_atlas(
     # no undo history for the hundreds of generated items (it costs time and memory);
     # the designer records the user's own changes afterwards as usual
     layout.undoStack().blockCommands(True)
-    builder = PageBuilder(layout, template, data, texts, goal_layers, overview_styles)
+    builder = PageBuilder(layout, template, data, texts, goal_layers, stand_ins)
     if options.include_overview:
         builder.add_overview()
     for number, page in enumerate(data.pages):
@@ -161,7 +168,7 @@ def build_atlas(
         builder.add_goal(page)
     builder.finish()
     layout.undoStack().blockCommands(False)
-    return Atlas(layout, data, goal_layers)
+    return Atlas(layout, data, goal_layers + stand_ins.background + stand_ins.overview)
 
 
 def export_atlas(atlas: Atlas, output: str | Path, fmt: str = "pdf", *, dpi: int = 300, feedback=None) -> list[Path]:

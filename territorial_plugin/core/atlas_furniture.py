@@ -27,7 +27,6 @@ from qgis.PyQt.QtCore import QRectF
 
 from .atlas_chart import nice_floor
 from .atlas_map_style import fit_aspect, nice_scale, wrap_legend_labels
-from .i18n import tr
 
 
 def page_extent(extent: QgsRectangle, rect: QRectF, crs: QgsCoordinateReferenceSystem) -> QgsRectangle:
@@ -80,15 +79,17 @@ def fit_scalebar(scalebar: QgsLayoutItemScaleBar, extent: QgsRectangle, map_widt
 
 def fill_legend(
     legend: QgsLayoutItemLegend,
-    goal_layers: Sequence[QgsVectorLayer],
-    background: Sequence[QgsVectorLayer],
-    style_overrides: dict[str, str],
+    layers: Sequence[tuple[QgsVectorLayer, str]],
     *,
     overview: bool,
     goal_count: int,
 ) -> None:
-    """The legend's own layer tree: the linked areas (by stance, or by goal on the overview)
-    and, on goal pages, the background layers in the map's pale colours."""
+    """The legend's own layer tree: ``(layer, title)`` in order (an empty title keeps the layer's name).
+
+    The layers are the ones drawn or their feature-less stand-ins already in the map's
+    colours (``pale_layer``, ``overview_layer``), so the legend needs no style override:
+    applying one writes and reads the layer's whole style for every legend node.
+    """
     legend.setAutoUpdateModel(False)
     model = legend.model()
     root = model.rootGroup()
@@ -96,17 +97,13 @@ def fill_legend(
     model.blockSignals(True)
     try:
         root.removeAllChildren()
-        # overrides before the layers: their legend nodes are made once, with the pale swatches
-        model.setLayerStyleOverrides(style_overrides)
-        for layer in goal_layers:
+        model.setLayerStyleOverrides({})
+        for layer, title in layers:
             node = root.addLayer(layer)
             if overview:
                 QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
-            else:
-                node.setCustomProperty("legend/title-label", tr("Linked to this goal"))
-        if not overview:
-            for layer in background:
-                root.addLayer(layer)
+            elif title:
+                node.setCustomProperty("legend/title-label", title)
         if overview and goal_count > 6:
             legend.setColumnCount(max(legend.columnCount(), 2 if goal_count <= 16 else 3))
         columns = legend.columnCount()

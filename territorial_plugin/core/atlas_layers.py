@@ -17,7 +17,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsLineSymbol,
-    QgsMapLayerStyle,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsRuleBasedLabeling,
@@ -194,8 +193,12 @@ def build_goal_layer(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int)
     return layer
 
 
-def overview_style(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int, layer: QgsVectorLayer) -> str:
-    """The overview map's style override of a goal layer: areas coloured by goal, labelled with legend numbers."""
+def overview_layer(
+    data: AtlasData, atlas_layer: AtlasLayer, layer_index: int, layer: QgsVectorLayer, name: str
+) -> QgsVectorLayer:
+    """A memory layer without features in the overview's style of a goal layer: areas coloured
+    by goal, labelled with legend numbers. Its style overrides the goal layer's on the overview
+    map (:func:`~.atlas_map_style.style_xml`); it stands in for it in the overview's legend."""
     geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
     me = _key_expression(layer_index, atlas_layer.key_field)
     codes: dict[str, list[str]] = {}
@@ -215,7 +218,8 @@ def overview_style(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int, l
         symbol = _symbol(geometry_type, goal_color(index), fill_alpha=110)
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"strpos({_quoted(key_list(keys))}, {me}) > 0", text))
     # a scratch memory layer carries the style: cloning the real layer would open its data source again
-    scratch = QgsVectorLayer(f"{QgsWkbTypes.displayString(layer.wkbType())}?crs={layer.crs().authid()}", "s", "memory")
+    kind = QgsWkbTypes.displayString(layer.wkbType())
+    scratch = QgsVectorLayer(f"{kind}?crs={layer.crs().authid()}", name, "memory")
     scratch.dataProvider().addAttributes(layer.fields().toList())
     scratch.updateFields()
     scratch.setRenderer(QgsRuleBasedRenderer(root))
@@ -226,6 +230,4 @@ def overview_style(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int, l
         label_root.appendChild(QgsRuleBasedLabeling.Rule(_label_settings(expression, 6.5, QColor(20, 20, 20))))
         scratch.setLabeling(QgsRuleBasedLabeling(label_root))
         scratch.setLabelsEnabled(True)
-    style = QgsMapLayerStyle()
-    style.readFromLayer(scratch)
-    return style.xmlData()
+    return scratch

@@ -42,8 +42,14 @@ def _pale(color: QColor, strength: float) -> QColor:
     )
 
 
-def muted_style(layer: QgsVectorLayer, strength: float = 0.45) -> str:
-    """The layer's style in pale colours, as XML for a map item's style override."""
+def pale_layer(layer: QgsVectorLayer, name: str, strength: float = 0.45) -> QgsVectorLayer:
+    """A memory layer without features, drawn like ``layer`` in pale colours.
+
+    It carries the pale style for the maps' style overrides (:func:`style_xml`) and stands
+    in for ``layer`` in the legends, which then need no style override of their own (a
+    legend applies an override by writing and reading the layer's whole style per node).
+    A scratch layer, because cloning the real layer would open its data source again.
+    """
     renderer = layer.renderer().clone() if layer.renderer() is not None else None
     if renderer is not None:
         for symbol in renderer.symbols(QgsRenderContext()):
@@ -51,14 +57,23 @@ def muted_style(layer: QgsVectorLayer, strength: float = 0.45) -> str:
                 symbol_layer.setColor(_pale(symbol_layer.color(), strength))
                 if hasattr(symbol_layer, "setStrokeColor"):
                     symbol_layer.setStrokeColor(_pale(symbol_layer.strokeColor(), strength))
-    # a scratch memory layer carries the style: cloning the real layer would open its data source again
     kind = QgsWkbTypes.displayString(layer.wkbType()) or "Polygon"
-    clone = QgsVectorLayer(f"{kind}?crs={layer.crs().authid()}", "style", "memory")
+    clone = QgsVectorLayer(f"{kind}?crs={layer.crs().authid()}", name, "memory")
     if renderer is not None:
         clone.setRenderer(renderer)
+    return clone
+
+
+def style_xml(layer: QgsVectorLayer) -> str:
+    """The layer's style as XML, for a map item's style override."""
     style = QgsMapLayerStyle()
-    style.readFromLayer(clone)
+    style.readFromLayer(layer)
     return style.xmlData()
+
+
+def muted_style(layer: QgsVectorLayer, strength: float = 0.45) -> str:
+    """The layer's style in pale colours, as XML for a map item's style override."""
+    return style_xml(pale_layer(layer, "style", strength))
 
 
 def wrap_legend_labels(legend: QgsLayoutItemLegend, width: int) -> None:

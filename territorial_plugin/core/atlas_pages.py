@@ -44,7 +44,7 @@ from .atlas_chart import ChartRow, draw_bar_chart, format_ha
 from .atlas_data import AtlasData, GoalPage
 from .atlas_furniture import fill_legend, fit_scalebar, page_extent
 from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, NEUTRAL_COLOR, SUPPORT_COLOR, page_variables
-from .atlas_map_style import muted_style
+from .atlas_map_style import style_xml
 from .i18n import tr
 from .labels import stance_label
 from .layout_templates import CONTINUATION, GOAL, OVERVIEW, AtlasTemplate
@@ -75,6 +75,15 @@ class _PendingMap:
     style_overrides: dict[str, str]
 
 
+@dataclass(frozen=True)
+class LegendStandIns:
+    """Feature-less layers the legends show in place of the layers the maps draw with style
+    overrides (see ``atlas_map_style.pale_layer``)."""
+
+    background: list  # per layer of AtlasData.layers: its pale stand-in
+    overview: list  # per goal layer: its stand-in in the overview's colours by goal
+
+
 class PageBuilder:
     """Adds the atlas pages to ``layout``; one instance per atlas."""
 
@@ -85,16 +94,22 @@ class PageBuilder:
         data: AtlasData,
         texts: PageTexts,
         goal_layers: list[QgsVectorLayer],
-        overview_styles: dict[str, str],
+        stand_ins: LegendStandIns,
     ):
         self.layout = layout
         self.template = template
         self.data = data
         self.texts = texts
         self.goal_layers = goal_layers
-        self.overview_styles = overview_styles  # goal layer id → its style on the overview map
+        self.stand_ins = stand_ins
         self.background = [layer.layer for layer in data.layers]
-        self.muted_styles = {layer.id(): muted_style(layer) for layer in self.background}
+        # the maps draw the same layers restyled: the land use pale, the goal layers by goal on the overview
+        self.muted_styles = {
+            layer.id(): style_xml(stand_in) for layer, stand_in in zip(self.background, stand_ins.background)
+        }
+        self.overview_styles = {
+            layer.id(): style_xml(stand_in) for layer, stand_in in zip(goal_layers, stand_ins.overview)
+        }
         width = template.page_size(GOAL)[0]
         self.type_scale = 1.2 if width > 290 and template.page_size(GOAL)[1] > 290 else 1.0
         self._table_xml_cache: dict[float, tuple[QDomDocument, QDomElement]] = {}
@@ -226,9 +241,12 @@ class PageBuilder:
             fit_scalebar(scalebar, shown, rect.width())
         legend = items.get("tl_legend")
         if isinstance(legend, QgsLayoutItemLegend):
-            fill_legend(
-                legend, self.goal_layers, self.background, overrides, overview=overview, goal_count=len(self.data.pages)
-            )
+            if overview:
+                entries = [(layer, "") for layer in self.stand_ins.overview]
+            else:
+                entries = [(layer, tr("Linked to this goal")) for layer in self.goal_layers]
+                entries += [(pale, layer.name()) for layer, pale in zip(self.background, self.stand_ins.background)]
+            fill_legend(legend, entries, overview=overview, goal_count=len(self.data.pages))
         self._pending.append(_PendingMap(index, kind, items, shown, variables, overrides))
 
     def finish(self) -> None:
