@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsFeedback, QgsProject
+from qgis.core import QgsFeedback, QgsProject, QgsRenderContext
 
 from territorial_plugin.core.atlas import AtlasLayer, AtlasOptions, add_to_project, build_atlas, export_atlas
 from territorial_plugin.core.catalogue_bundled import load_bundled
@@ -276,6 +276,53 @@ def test_layout_saved_in_project_still_draws_after_reopening(sample, tmp_path):
     finally:
         reopened.removeAllMapLayers()
         reopened.clear()
+
+
+def _dark_pixels(png: Path, box_mm: tuple, dpi: int) -> int:
+    """Pixels darker than mid-grey inside ``box_mm`` (x, y, w, h on the page) of a rendered page."""
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    image = QImage(str(png))
+    x0, y0, w, h = (round(v / 25.4 * dpi) for v in box_mm)
+    return sum(
+        1
+        for y in range(y0, min(y0 + h, image.height()))
+        for x in range(x0, min(x0 + w, image.width()))
+        if QColor(image.pixel(x, y)).lightness() < 100
+    )
+
+
+def test_map_furniture_drawn_over_the_map_and_legend_in_the_map_colours(sample, tmp_path):
+    """The maps are added after the other items: north arrow and scale bar must still be on top."""
+    from qgis.core import QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar
+
+    atlas, _ = _export(sample, tmp_path)
+    by_page: dict = {}
+    for item in atlas.layout.items():
+        for kind in (QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutItemPicture, QgsLayoutItemLegend):
+            if isinstance(item, kind):
+                by_page.setdefault(item.page(), {})[kind] = item
+    assert len(by_page) >= 1 + len(LINKS) + 1
+    for page, items in by_page.items():
+        if QgsLayoutItemMap not in items:
+            continue  # a continuation page
+        map_item = items[QgsLayoutItemMap]
+        for kind in (QgsLayoutItemScaleBar, QgsLayoutItemPicture, QgsLayoutItemLegend):
+            assert items[kind].zValue() > map_item.zValue(), f"{kind.__name__} under the map on page {page + 1}"
+            assert items[kind].linkedMap() is map_item
+    # what a reader sees: the north arrow and the scale bar over the first goal page's map
+    pngs = export_atlas(atlas, tmp_path / "png", "png", dpi=60)
+    assert _dark_pixels(pngs[1], (134, 64, 8, 12), 60) > 20, "no north arrow on the goal map"
+    assert _dark_pixels(pngs[1], (18, 164, 55, 7), 60) > 20, "no scale bar on the goal map"
+    # the land use in the legend: under its own name, in the map's pale colours
+    land_use = sample["layers"][0]
+    legend = by_page[1][QgsLayoutItemLegend]
+    nodes = {n.customProperty("legend/title-label"): n for n in legend.model().rootGroup().findLayers()}
+    shown = nodes[land_use.name()].layer()
+    drawn = [s.color().lightness() for s in land_use.renderer().symbols(QgsRenderContext())]
+    swatches = [s.color().lightness() for s in shown.renderer().symbols(QgsRenderContext())]
+    assert len(swatches) == len(drawn)
+    assert all(pale > full for pale, full in zip(swatches, drawn) if full < 250)
 
 
 def test_user_template_without_map_is_refused(tmp_path):
