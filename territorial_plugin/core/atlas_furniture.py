@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsLayerTreeLayer,
     QgsLayoutItemLegend,
     QgsLayoutItemScaleBar,
     QgsLegendRenderer,
@@ -99,11 +100,14 @@ def fill_legend(
         root.removeAllChildren()
         model.setLayerStyleOverrides({})
         for layer, title in layers:
-            node = root.addLayer(layer)
+            # title and style before the node joins the tree: a single-symbol layer's legend
+            # node takes its label from them once, when it is made
+            node = QgsLayerTreeLayer(layer)
             if overview:
                 QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
             elif title:
                 node.setCustomProperty("legend/title-label", title)
+            root.addChildNode(node)
         if overview and goal_count > 6:
             legend.setColumnCount(max(legend.columnCount(), 2 if goal_count <= 16 else 3))
         columns = legend.columnCount()

@@ -296,7 +296,11 @@ def test_map_furniture_drawn_over_the_map_and_legend_in_the_map_colours(sample, 
     """The maps are added after the other items: north arrow and scale bar must still be on top."""
     from qgis.core import QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar
 
-    atlas, _ = _export(sample, tmp_path)
+    atlas, pdf = _export(sample, tmp_path)
+    # the legend names the layers as the map shows them (not their stand-ins' names)
+    legend_text = _page_text(pdf, 2)
+    assert "Vatten" in legend_text
+    assert "(legend)" not in legend_text and "teckenförklaring)" not in legend_text
     by_page: dict = {}
     for item in atlas.layout.items():
         for kind in (QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutItemPicture, QgsLayoutItemLegend):
