@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import QgsLayout, QgsLayoutItem, QgsLayoutPoint, QgsProject, QgsReadWriteContext
-from qgis.PyQt.QtCore import QPointF, QRectF, QSizeF
+from qgis.PyQt.QtCore import QRectF, QSizeF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..paths import resource
@@ -186,6 +186,7 @@ class AtlasTemplate:
         doc = QDomDocument()
         root = doc.createElement("Layout")
         doc.appendChild(root)
+        top = layout.pageCollection().page(page_index).pos()
         for element in page.items:
             item_id = element.attribute("id")
             if item_id in PLACEHOLDERS or item_id in skip or (only and item_id not in only):
@@ -194,9 +195,13 @@ class AtlasTemplate:
             # fresh uuids: the atlas links legends and scale bars to their page's map itself
             copy.removeAttribute("uuid")
             _repair_extent(copy)
+            # already at its place on the target page: pasted "at a point", QGIS would move
+            # every item once more after reading it (each move costs an expression context)
+            on_page = layout.convertToLayoutUnits(QgsLayoutPoint.decodePoint(element.attribute("positionOnPage")))
+            position = QgsLayoutPoint(on_page.x() + top.x(), on_page.y() + top.y(), layout.units())
+            copy.setAttribute("position", position.encodePoint())
             root.appendChild(copy)
-        top = layout.pageCollection().page(page_index).pos()
-        items = layout.addItemsFromXml(root, doc, QgsReadWriteContext(), QPointF(1.0, top.y() + 1.0), True)
+        items = layout.addItemsFromXml(root, doc, QgsReadWriteContext())
         result: dict[str, QgsLayoutItem] = {}
         for number, item in enumerate(items):
             result[item.id() or f"_{number}"] = item
