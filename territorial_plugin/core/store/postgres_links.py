@@ -10,6 +10,7 @@ from ..errors import ConflictError, StoreError
 from ..i18n import tr
 from ..model import Link, LinkSpec, WriteResult
 from .checks import check_spec, key_text
+from .postgres_link_write import link_pairs
 from .postgres_rows import (
     _LINK_COLS,
     _SELECTION_COLS,
@@ -40,28 +41,7 @@ class PostgresLinksMixin:
         def work(cur) -> WriteResult:
             self._check_targets(cur, layer_uid, goals)
             self._refuse_foreign(cur, layer_uid, keys, goals)
-            if len(keys) * len(goals) > 10000:  # sort the rows in memory, not on disk
-                cur.execute("SET LOCAL work_mem = '64MB'")
-            cur.execute(
-                "WITH changed AS ("
-                " INSERT INTO link (layer_uid, feature_key, goal_id, stance, strength, motivation, organisation,"
-                "  created_by, created_at, updated_by, updated_at)"
-                " SELECT %(layer)s, k, g, %(stance)s, %(strength)s, %(motivation)s,"
-                "  (SELECT coalesce(current_organisation(), '')), %(user)s, now(), %(user)s, now()"
-                " FROM unnest(%(keys)s::text[]) AS k CROSS JOIN unnest(%(goals)s::text[]) AS g ORDER BY k, g"
-                " ON CONFLICT (layer_uid, feature_key, goal_id) DO UPDATE SET stance = EXCLUDED.stance,"
-                "  strength = EXCLUDED.strength, motivation = EXCLUDED.motivation,"
-                "  updated_by = EXCLUDED.updated_by, updated_at = now()"
-                " WHERE (link.stance, link.strength, link.motivation)"
-                "  IS DISTINCT FROM (EXCLUDED.stance, EXCLUDED.strength, EXCLUDED.motivation)"
-                " RETURNING (xmax = 0) AS inserted)"
-                " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM changed",
-                {"layer": layer_uid, "stance": spec.stance, "strength": int(spec.strength),
-                 "motivation": spec.motivation or "", "user": user, "keys": keys, "goals": goals},
-            )  # fmt: skip
-            inserted, updated = cur.fetchone()
-            total = len(keys) * len(goals)
-            return WriteResult(inserted=inserted, updated=updated, unchanged=total - inserted - updated)
+            return link_pairs(cur, layer_uid, keys, goals, spec, user)
 
         return self._write(work, user)
 
@@ -319,11 +299,14 @@ class PostgresLinksMixin:
 
     def _refuse_foreign(self, cur, layer_uid: str, keys: list[str] | None, goals: list[str] | None) -> None:
         """An organisation role may not touch another organisation's links: say so, change nothing."""
+        cur.execute("SELECT current_organisation()")
+        organisation = cur.fetchone()[0]
+        if organisation is None:  # the store's owner administers every link
+            return
         where, params = _link_filter(layer_uid, keys, goals)
         cur.execute(
-            "SELECT organisation FROM link WHERE " + where + " AND organisation IS DISTINCT FROM"
-            " (SELECT current_organisation()) AND (SELECT current_organisation()) IS NOT NULL LIMIT 1",
-            params,
+            "SELECT organisation FROM link WHERE " + where + " AND organisation IS DISTINCT FROM %s LIMIT 1",
+            [*params, organisation],
         )
         row = cur.fetchone()
         if row is not None:
