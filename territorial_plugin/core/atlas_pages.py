@@ -21,20 +21,13 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
-    QgsLayoutMultiFrame,
     QgsLayoutSize,
-    QgsLayoutTable,
-    QgsLayoutTableColumn,
-    QgsLayoutTableStyle,
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsTableCell,
-    QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument, QDomElement
@@ -43,10 +36,10 @@ from ..compat import set_label_style
 from .atlas_chart import ChartRow, draw_bar_chart, format_ha
 from .atlas_data import AtlasData, GoalPage
 from .atlas_furniture import fill_legend, fit_scalebar, page_extent
-from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, NEUTRAL_COLOR, SUPPORT_COLOR, page_variables
+from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, SUPPORT_COLOR, page_variables
 from .atlas_map_style import style_xml
+from .atlas_table import table_contents, table_xml
 from .i18n import tr
-from .labels import stance_label
 from .layout_templates import CONTINUATION, GOAL, OVERVIEW, AtlasTemplate
 from .model import Stance
 
@@ -307,16 +300,6 @@ class PageBuilder:
         QgsExpressionContextUtils.setLayoutItemVariables(map_item, pending.variables)
 
     # -- table -----------------------------------------------------------------------
-    def _text_format(self, size: float, bold: bool = False, color: QColor | None = None) -> QgsTextFormat:
-        fmt = QgsTextFormat()
-        font = QFont(FONT_FAMILY)
-        font.setBold(bold)
-        fmt.setFont(font)
-        fmt.setSize(size * self.type_scale)
-        fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
-        fmt.setColor(color or QColor(33, 37, 41))
-        return fmt
-
     def _add_table(self, page: GoalPage, rect: QRectF) -> int:
         if not page.rows:
             note = QgsLayoutItemLabel(self.layout)
@@ -328,28 +311,15 @@ class PageBuilder:
             self.layout.addLayoutItem(note)
             note.attemptSetSceneRect(QRectF(rect.x(), rect.y(), rect.width(), 8.0 * self.type_scale))
             return 0
-        colors = {
-            Stance.SUPPORTS.value: SUPPORT_COLOR,
-            Stance.CONFLICTS.value: CONFLICT_COLOR,
-            Stance.NEUTRAL.value: NEUTRAL_COLOR,
-        }
-        contents = []
-        for row in page.rows:
-            stance = QgsTableCell(stance_label(row.stance))
-            stance.setForegroundColor(colors.get(row.stance, QColor(33, 37, 41)))
-            contents.append(
-                [
-                    QgsTableCell(row.feature_key),
-                    QgsTableCell(row.name),
-                    stance,
-                    QgsTableCell(str(row.strength)),
-                    QgsTableCell(format_ha(row.area_ha)),
-                    QgsTableCell(row.motivation),
-                ]
-            )
+        contents = table_contents(page.rows)
         # every setter lays a table out again (several ms each): configure one table per
         # width, then give each page's table all its settings at once from that XML
-        doc, element = self._table_xml(rect.width())
+        cached = self._table_xml_cache.get(round(rect.width(), 3))
+        if cached is None:
+            cached = self._table_xml_cache[round(rect.width(), 3)] = table_xml(
+                self.layout, rect.width(), self.type_scale
+            )
+        doc, element = cached
         table = QgsLayoutItemManualTable.create(self.layout)
         table.readXml(element, doc, QgsReadWriteContext())
         table.setTableContents(contents)
@@ -374,58 +344,6 @@ class PageBuilder:
             if added > 500:  # a runaway guard: a frame too small for a single row
                 break
         return added
-
-    def _table_xml(self, width: float) -> tuple[QDomDocument, QDomElement]:
-        """The table of linked areas, configured once per width, as XML to read per page."""
-        cached = self._table_xml_cache.get(round(width, 3))
-        if cached is not None:
-            return cached
-        table = QgsLayoutItemManualTable.create(self.layout)
-        # key, name, stance, strength, ha, motivation (the rest of the width)
-        fixed = [0.10, 0.18, 0.155, 0.075, 0.09]  # stance wide enough for "Ställningstagande"
-        widths = [width * f for f in fixed]
-        widths.append(max(width - sum(widths) - 6 * 2.0 - 1.0, 20.0))
-        headers = [tr("Area id"), tr("Name"), tr("Stance"), tr("Strength"), tr("Area (ha)"), tr("Motivation")]
-        columns = []
-        for heading, column_width in zip(headers, widths):
-            column = QgsLayoutTableColumn(heading)
-            column.setWidth(column_width)
-            columns.append(column)
-        table.setHeaders(columns)
-        table.setColumnWidths(widths)
-        table.setIncludeTableHeader(True)
-        table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
-        table.setContentTextFormat(self._text_format(7.0))
-        table.setHeaderTextFormat(self._text_format(7.0, bold=True, color=QColor(255, 255, 255)))
-        table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
-        table.setCellMargin(1.0)
-        table.setShowGrid(True)
-        table.setHorizontalGrid(True)
-        table.setVerticalGrid(False)
-        table.setGridStrokeWidth(0.15)
-        table.setGridColor(QColor(205, 210, 215))
-        header_style = QgsLayoutTableStyle()
-        header_style.enabled = True
-        header_style.cellBackgroundColor = QColor(0, 84, 128)
-        table.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, header_style)
-        odd = QgsLayoutTableStyle()
-        odd.enabled = True
-        odd.cellBackgroundColor = QColor(244, 246, 248)
-        table.setCellStyle(QgsLayoutTable.CellStyleGroup.EvenRows, odd)
-        table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
-        table.setEmptyTableMessage(tr("No areas are linked to this goal."))
-        table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
-        doc = QDomDocument()
-        parent = doc.createElement("Tables")
-        doc.appendChild(parent)
-        table.writeXml(parent, doc, QgsReadWriteContext())
-        element = parent.firstChildElement("LayoutMultiFrame")
-        element.removeAttribute("uuid")  # each page's table gets its own
-        # a multiframe registers itself with its layout: unregister, then free it now
-        self.layout.removeMultiFrame(table)
-        sip.delete(table)
-        self._table_xml_cache[round(width, 3)] = (doc, element)
-        return doc, element
 
     def _add_frame(self, table: QgsLayoutItemManualTable, rect: QRectF) -> QgsLayoutFrame:
         frame = QgsLayoutFrame(self.layout, table)

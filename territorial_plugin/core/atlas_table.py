@@ -1,0 +1,120 @@
+"""The table of linked areas on a goal page: its look, configured once, and its rows.
+
+Every setter of a QGIS layout table lays the table out again (several ms each), so
+the look is set on one table per width and kept as XML; each page's table reads it
+in one go (:func:`table_xml`) and then gets its rows (:func:`table_contents`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qgis.core import (
+    QgsLayout,
+    QgsLayoutItemManualTable,
+    QgsLayoutMultiFrame,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsLayoutTableStyle,
+    QgsReadWriteContext,
+    QgsTableCell,
+    QgsTextFormat,
+    QgsUnitTypes,
+)
+from qgis.PyQt import sip
+from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtXml import QDomDocument, QDomElement
+
+from .atlas_chart import format_ha
+from .atlas_data import AreaRow
+from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, NEUTRAL_COLOR, SUPPORT_COLOR
+from .i18n import tr
+from .labels import stance_label
+from .model import Stance
+
+INK = QColor(33, 37, 41)
+
+
+def text_format(size: float, bold: bool = False, color: QColor | None = None) -> QgsTextFormat:
+    """DejaVu Sans at ``size`` points (already scaled for the page size)."""
+    fmt = QgsTextFormat()
+    font = QFont(FONT_FAMILY)
+    font.setBold(bold)
+    fmt.setFont(font)
+    fmt.setSize(size)
+    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+    fmt.setColor(color or INK)
+    return fmt
+
+
+def table_xml(layout: QgsLayout, width: float, type_scale: float = 1.0) -> tuple[QDomDocument, QDomElement]:
+    """The table's look for a table ``width`` mm wide, as the ``LayoutMultiFrame`` XML to read per page."""
+    table = QgsLayoutItemManualTable.create(layout)
+    # key, name, stance, strength, ha, motivation (the rest of the width)
+    fixed = [0.10, 0.18, 0.155, 0.075, 0.09]  # stance wide enough for "Ställningstagande"
+    widths = [width * f for f in fixed]
+    widths.append(max(width - sum(widths) - 6 * 2.0 - 1.0, 20.0))
+    headers = [tr("Area id"), tr("Name"), tr("Stance"), tr("Strength"), tr("Area (ha)"), tr("Motivation")]
+    columns = []
+    for heading, column_width in zip(headers, widths):
+        column = QgsLayoutTableColumn(heading)
+        column.setWidth(column_width)
+        columns.append(column)
+    table.setHeaders(columns)
+    table.setColumnWidths(widths)
+    table.setIncludeTableHeader(True)
+    table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
+    table.setContentTextFormat(text_format(7.0 * type_scale))
+    table.setHeaderTextFormat(text_format(7.0 * type_scale, bold=True, color=QColor(255, 255, 255)))
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+    table.setCellMargin(1.0)
+    table.setShowGrid(True)
+    table.setHorizontalGrid(True)
+    table.setVerticalGrid(False)
+    table.setGridStrokeWidth(0.15)
+    table.setGridColor(QColor(205, 210, 215))
+    header_style = QgsLayoutTableStyle()
+    header_style.enabled = True
+    header_style.cellBackgroundColor = QColor(0, 84, 128)
+    table.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, header_style)
+    odd = QgsLayoutTableStyle()
+    odd.enabled = True
+    odd.cellBackgroundColor = QColor(244, 246, 248)
+    table.setCellStyle(QgsLayoutTable.CellStyleGroup.EvenRows, odd)
+    table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
+    table.setEmptyTableMessage(tr("No areas are linked to this goal."))
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+    doc = QDomDocument()
+    parent = doc.createElement("Tables")
+    doc.appendChild(parent)
+    table.writeXml(parent, doc, QgsReadWriteContext())
+    element = parent.firstChildElement("LayoutMultiFrame")
+    element.removeAttribute("uuid")  # each page's table gets its own
+    # a multiframe registers itself with its layout: unregister, then free it now
+    layout.removeMultiFrame(table)
+    sip.delete(table)
+    return doc, element
+
+
+def table_contents(rows: Sequence[AreaRow]) -> list[list[QgsTableCell]]:
+    """One row per linked area: key, name, stance (in its colour), strength, ha, motivation."""
+    colors = {
+        Stance.SUPPORTS.value: SUPPORT_COLOR,
+        Stance.CONFLICTS.value: CONFLICT_COLOR,
+        Stance.NEUTRAL.value: NEUTRAL_COLOR,
+    }
+    contents = []
+    for row in rows:
+        stance = QgsTableCell(stance_label(row.stance))
+        stance.setForegroundColor(colors.get(row.stance, INK))
+        contents.append(
+            [
+                QgsTableCell(row.feature_key),
+                QgsTableCell(row.name),
+                stance,
+                QgsTableCell(str(row.strength)),
+                QgsTableCell(format_ha(row.area_ha)),
+                QgsTableCell(row.motivation),
+            ]
+        )
+    return contents
