@@ -1,8 +1,11 @@
 """Pages of the goal atlas: the overview, one page per goal, and table continuations.
 
 Each page is a copy of the matching template page (``layout_templates.py``); this
-module fills the items it knows by id, links legend, scale bar and north arrow to
-the page's map, and flows the table of linked areas onto continuation pages.
+module fills the items it knows by id and flows the table of linked areas onto
+continuation pages. The pages' maps come last (:meth:`PageBuilder.finish`): QGIS
+measures scale bars, legends and tables with the layout's reference map, which is
+costly once maps exist; each map is then put back at its template place in the
+stacking order and linked to its page's legend, scale bar and north arrow.
 """
 
 from __future__ import annotations
