@@ -12,6 +12,7 @@ from ..model import Link, LinkSpec, WriteResult
 from .checks import check_spec, key_text
 from .postgres_link_write import link_pairs
 from .postgres_rows import (
+    _ANY_KEY,
     _LINK_COLS,
     _SELECTION_COLS,
     _fetch,
@@ -192,7 +193,7 @@ class PostgresLinksMixin:
         rows = self._read(
             lambda cur: _fetch_by_keys(
                 cur,
-                "SELECT " + _SELECTION_COLS + " FROM link WHERE layer_uid = %s AND feature_key = ANY(%s::text[])",
+                "SELECT " + _SELECTION_COLS + " FROM link WHERE layer_uid = %s AND feature_key = " + _ANY_KEY,
                 (layer_uid, _text_array(key_list)),
             )
         )
@@ -211,8 +212,9 @@ class PostgresLinksMixin:
         rows = self._read(
             lambda cur: _fetch_by_keys(
                 cur,
-                "SELECT goal_id, count(*) FROM link WHERE layer_uid = %s AND feature_key = ANY(%s::text[])"
-                " GROUP BY goal_id",
+                "SELECT goal_id, count(*) FROM link WHERE layer_uid = %s AND feature_key = "
+                + _ANY_KEY
+                + " GROUP BY goal_id",
                 (layer_uid, _text_array(key_list)),
             )
         )
