@@ -42,6 +42,7 @@ from .atlas_furniture import fill_legend, fit_scalebar, page_extent
 from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, SUPPORT_COLOR, page_variables
 from .atlas_map_style import style_xml
 from .atlas_table import table_contents, table_xml
+from .atlas_text import FITTED_TEXTS, shrink_to_fit
 from .i18n import tr
 from .layout_templates import CONTINUATION, GOAL, OVERVIEW, AtlasTemplate
 from .model import Stance
@@ -199,6 +200,8 @@ class PageBuilder:
         item = items.get(item_id)
         if isinstance(item, QgsLayoutItemLabel):
             item.setText(text)
+            if item_id in FITTED_TEXTS:
+                shrink_to_fit(item, text)
 
     def _goal_extent(self, page: GoalPage) -> QgsRectangle:
         full = self.data.full_extent

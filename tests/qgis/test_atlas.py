@@ -329,6 +329,34 @@ def test_map_furniture_drawn_over_the_map_and_legend_in_the_map_colours(sample, 
     assert all(pale > full for pale, full in zip(swatches, drawn) if full < 250)
 
 
+def test_long_goal_title_is_set_smaller_not_cut_off(qgis_app):
+    """An Agenda 2030 target's title runs to four lines at the template's size; QGIS would clip it."""
+    from qgis.core import QgsPrintLayout
+
+    from territorial_plugin.core.atlas_text import SMALLEST, label_font, shrink_to_fit, text_height_mm
+    from territorial_plugin.core.layout_templates import GOAL
+
+    project = QgsProject()
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    title = AtlasTemplate(template_path("A4_portrait")).instantiate(layout, GOAL, 0)["tl_goal_title"]
+    template_size = label_font(title)[0].pointSizeF()
+    long_title = (
+        "By 2030, provide universal access to safe, inclusive and accessible, green and public spaces, "
+        "in particular for women and children, older persons and persons with disabilities"
+    )
+    assert text_height_mm(long_title, label_font(title)[0], title.rect().width()) > title.rect().height()
+    title.setText(long_title)
+    scale = shrink_to_fit(title, long_title)
+    font = label_font(title)[0]
+    assert SMALLEST <= scale < 1.0
+    assert font.pointSizeF() == pytest.approx(template_size * scale)
+    assert font.bold(), "only the size changes"
+    assert text_height_mm(long_title, font, title.rect().width()) <= title.rect().height()
+    # a usual title keeps the template's type
+    assert shrink_to_fit(title, "Hållbar energi för alla") == 1.0
+
+
 def test_user_template_without_map_is_refused(tmp_path):
     own = tmp_path / "own.qpt"
     text = template_path("A4_portrait").read_text(encoding="utf-8").replace('id="tl_map"', 'id="my_map"')
