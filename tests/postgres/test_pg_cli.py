@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from territorial_plugin.core.store import postgres_schema
 from tests.cli.conftest import STAGE, QgisProcess
 
 from .pg_support import admin_connection
@@ -40,7 +41,7 @@ def test_algorithms_work_on_a_postgres_store(qgis_process_pg, pg_env, schema, tm
     run = qgis_process_pg.run_json
     store = f"postgres:service=tl_test?schema={schema}"
     created = run("territorial:createstore", STORE=store)["results"]
-    assert created["SCHEMA_VERSION"] == 2
+    assert created["SCHEMA_VERSION"] == postgres_schema.latest_version()
     run("territorial:importcatalogue", INPUT="agenda2030", STORE=store)
     layer = tmp_path / "markanvändning.geojson"
     shutil.copy(SAMPLE, layer)
