@@ -23,7 +23,7 @@ from .atlas_pages import LegendStandIns, PageBuilder, PageTexts
 from .errors import CancelledError, ExportError
 from .i18n import tr
 from .layout_export import export_layout
-from .layout_templates import DEFAULT_TEMPLATE, AtlasTemplate, template_path
+from .layout_templates import DEFAULT_TEMPLATE, GOAL, OVERVIEW, AtlasTemplate, template_path
 from .model import Catalogue, Goal, Link
 
 __all__ = ["Atlas", "AtlasLayer", "AtlasOptions", "add_to_project", "atlas_name", "build_atlas", "export_atlas"]
@@ -158,6 +158,7 @@ def build_atlas(
     # the designer records the user's own changes afterwards as usual
     layout.undoStack().blockCommands(True)
     builder = PageBuilder(layout, template, data, texts, goal_layers, stand_ins)
+    builder.reserve_pages(([OVERVIEW] if options.include_overview else []) + [GOAL] * len(data.pages))
     if options.include_overview:
         builder.add_overview()
     for number, page in enumerate(data.pages):

@@ -111,16 +111,35 @@ class PageBuilder:
         self.type_scale = 1.2 if width > 290 and template.page_size(GOAL)[1] > 290 else 1.0
         self._table_xml_cache: dict[float, tuple[QDomDocument, QDomElement]] = {}
         self._pending: list[_PendingMap] = []
+        self._next_page = 0  # the next page to fill (pages may be reserved in advance)
 
     # -- pages -----------------------------------------------------------------------
-    def _new_page(self, kind: str) -> tuple[int, str, dict]:
-        """A new page with the template's items except its map (added by :meth:`finish`)."""
-        collection = self.layout.pageCollection()
+    def reserve_pages(self, kinds: list[str]) -> None:
+        """Add the pages known in advance (overview, goal pages) while the layout is still empty.
+
+        QGIS lays every page and item out again when a page is added, so a page added to a
+        full layout costs several ms; continuation pages are inserted among these later.
+        """
+        for kind in kinds:
+            self.layout.pageCollection().addPage(self._page_item(kind))
+        self._next_page = 0
+
+    def _page_item(self, kind: str) -> QgsLayoutItemPage:
         page = QgsLayoutItemPage(self.layout)
         width, height = self.template.page_size(kind)
         page.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-        collection.addPage(page)
-        index = collection.pageCount() - 1
+        return page
+
+    def _new_page(self, kind: str) -> tuple[int, str, dict]:
+        """A new page with the template's items except its map (added by :meth:`finish`)."""
+        collection = self.layout.pageCollection()
+        index = self._next_page
+        if index >= collection.pageCount():
+            collection.addPage(self._page_item(kind))
+        elif kind == CONTINUATION:
+            # before the reserved pages still to fill: they have no items yet to move along
+            collection.insertPage(self._page_item(kind), index)
+        self._next_page = index + 1
         kind = kind if self.template.has_page(kind) else GOAL
         items = self.template.instantiate(self.layout, kind, index, skip=("tl_map",))
         for item_id in ("tl_table", "tl_chart"):
