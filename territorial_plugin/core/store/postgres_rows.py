@@ -49,11 +49,16 @@ def _fetch_by_keys(cur, sql: str, params) -> list[tuple]:
     matches and picks a (parallel) scan of every link, or a bitmap scan; walking
     the index in key order is several times faster for any selection a user
     makes (measured: 1 000 000 links, 10 000 keys), so the others are ruled out
-    for this one transaction. Sent with the query: one round trip. The keys
-    should come sorted (:func:`_keys`): the index scan sorts its array first,
-    ~30 ms for 10 000 keys in random order, nothing for sorted ones.
+    for this one transaction. JIT compilation too: with an estimate above
+    jit_above_cost (a 10 000-key constant array did, in a store of several big
+    layers) the compilation cost more than
+    the whole lookup. Sent with the query: one round trip. The keys should come
+    sorted (:func:`_keys`): the index scan sorts its array first, ~30 ms for
+    10 000 keys in random order, nothing for sorted ones.
     """
-    return _fetch(cur, "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; " + sql, params)
+    return _fetch(
+        cur, "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL jit = off; " + sql, params
+    )
 
 
 def _keys(keys: Iterable[str]) -> list[str]:
