@@ -51,10 +51,10 @@ def _fetch_by_keys(cur, sql: str, params) -> list[tuple]:
     makes (measured: 1 000 000 links, 10 000 keys), so the others are ruled out
     for this one transaction. JIT compilation too: with an estimate above
     jit_above_cost (a 10 000-key constant array did, in a store of several big
-    layers) the compilation cost more than
-    the whole lookup. Sent with the query: one round trip. The keys should come
-    sorted (:func:`_keys`): the index scan sorts its array first, ~30 ms for
-    10 000 keys in random order, nothing for sorted ones.
+    layers) the compilation cost more than the whole lookup. Sent with the query:
+    one round trip. The keys should come sorted (:func:`_keys`): the index scan
+    sorts its array first, ~30 ms for 10 000 keys in random order, nothing for
+    sorted ones.
     """
     return _fetch(
         cur, "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL jit = off; " + sql, params
