@@ -4,7 +4,7 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../territorial_plugin/processing/params.py" line="28" />
+            <location filename="../territorial_plugin/processing/params.py" line="26" />
             <source>No link store given. Choose a GeoPackage file or a PostgreSQL connection.</source>
             <translation>Ingen kopplingsdatabas angiven. Välj en GeoPackage-fil eller en PostgreSQL-anslutning.</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>Välj områden i kartan för att se och ändra deras målkopplingar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/plugin.py" line="50" />
+            <location filename="../territorial_plugin/plugin.py" line="51" />
             <source>Show the panel that links selected areas to goals</source>
             <translation>Visa panelen som kopplar valda områden till mål</translation>
         </message>
@@ -49,42 +49,42 @@
             <translation>Territorial Links {version}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="65" />
+            <location filename="../territorial_plugin/core/atlas.py" line="67" />
             <source>{name}, version {version}</source>
             <translation>{name}, version {version}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="78" />
+            <location filename="../territorial_plugin/core/atlas.py" line="80" />
             <source>Goal atlas – {catalogue}</source>
             <translation>Målatlas – {catalogue}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="77" />
+            <location filename="../territorial_plugin/core/atlas.py" line="79" />
             <source>several catalogues</source>
             <translation>flera kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="83" />
+            <location filename="../territorial_plugin/core/atlas.py" line="85" />
             <source>Goal atlas – {municipality}</source>
             <translation>Målatlas – {municipality}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="83" />
+            <location filename="../territorial_plugin/core/atlas.py" line="85" />
             <source>Goal atlas</source>
             <translation>Målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="98" />
+            <location filename="../territorial_plugin/core/atlas.py" line="100" />
             <source>Goals: {goals}.</source>
             <translation>Mål: {goals}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="99" />
+            <location filename="../territorial_plugin/core/atlas.py" line="101" />
             <source>Links: Territorial Links for QGIS.</source>
             <translation>Kopplingar: Territorial Links för QGIS.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="131" />
+            <location filename="../territorial_plugin/core/atlas.py" line="133" />
             <source>None of the chosen goals has linked areas in the chosen layers; there is nothing to export.</source>
             <translation>Inget av de valda målen har kopplade områden i de valda lagren; det finns inget att exportera.</translation>
         </message>
@@ -94,12 +94,12 @@
             <translation>Exporten avbröts; ingen fil skrevs.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="190" />
+            <location filename="../territorial_plugin/core/atlas.py" line="199" />
             <source>Goal atlas layers – {name}</source>
             <translation>Lager för målatlas – {name}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="199" />
+            <location filename="../territorial_plugin/core/atlas.py" line="208" />
             <source>The atlas layer '{name}' could not be added to the project.</source>
             <translation>Atlaslagret '{name}' kunde inte läggas till i projektet.</translation>
         </message>
@@ -124,7 +124,7 @@
             <translation>Inga kopplade områden.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_data.py" line="151" />
+            <location filename="../territorial_plugin/core/atlas_data.py" line="152" />
             <source>None of the chosen layers is registered in the link store; there is nothing to map.</source>
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att visa på kartan.</translation>
         </message>
@@ -134,12 +134,12 @@
             <translation>Lagret '{layer}' saknar nyckelfältet '{field}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_data.py" line="190" />
+            <location filename="../territorial_plugin/core/atlas_data.py" line="191" />
             <source>The export was cancelled.</source>
             <translation>Exporten avbröts.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_data.py" line="200" />
+            <location filename="../territorial_plugin/core/atlas_data.py" line="201" />
             <source>The area '{key}' of '{layer}' cannot be shown in the map's coordinate system.</source>
             <translation>Området '{key}' i '{layer}' kan inte visas i kartans koordinatsystem.</translation>
         </message>
@@ -174,37 +174,37 @@
             <translation>Neutral</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="103" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="152" />
             <source>Page {page} of {pages}</source>
             <translation>Sida {page} av {pages}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="121" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="170" />
             <source>{count} goal catalogues · {goals} goals with linked areas</source>
             <translation>{count} målkataloger · {goals} mål med kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="125" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="174" />
             <source>{catalogue} · {goals} goals with linked areas</source>
             <translation>{catalogue} · {goals} mål med kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="154" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="200" />
             <source>Goal {code}</source>
             <translation>Mål {code}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="159" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="205" />
             <source>{n} linked areas · {ha} ha · {supports} support · {conflicts} conflict</source>
             <translation>{n} kopplade områden · {ha} ha · {supports} stödjer · {conflicts} motverkar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="231" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="265" />
             <source>Linked to this goal</source>
             <translation>Kopplat till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="344" />
+            <location filename="../territorial_plugin/core/atlas_table.py" line="85" />
             <source>No areas are linked to this goal.</source>
             <translation>Inga områden är kopplade till målet.</translation>
         </message>
@@ -219,7 +219,7 @@
             <translation>Namn</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="58" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="59" />
             <source>Stance</source>
             <translation>Ställningstagande</translation>
         </message>
@@ -234,12 +234,12 @@
             <translation>Areal (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="71" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="72" />
             <source>Motivation</source>
             <translation>Motivering</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_pages.py" line="359" />
+            <location filename="../territorial_plugin/core/atlas_pages.py" line="362" />
             <source>{code} {title} (continued)</source>
             <translation>{code} {title} (forts.)</translation>
         </message>
@@ -814,52 +814,52 @@
             <translation>inte bland de angivna lagren</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/layout_export.py" line="68" />
+            <location filename="../territorial_plugin/core/layout_export.py" line="69" />
             <source>Unknown export format '{fmt}'. Use pdf, png or svg.</source>
             <translation>Okänt exportformat '{fmt}'. Använd pdf, png eller svg.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/layout_export.py" line="85" />
+            <location filename="../territorial_plugin/core/layout_export.py" line="86" />
             <source>QGIS could not write the PDF {path}: {error}</source>
             <translation>QGIS kunde inte skriva PDF-filen {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/layout_export.py" line="113" />
+            <location filename="../territorial_plugin/core/layout_export.py" line="114" />
             <source>QGIS could not write the image {path}.</source>
             <translation>QGIS kunde inte skriva bilden {path}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/layout_export.py" line="162" />
+            <location filename="../territorial_plugin/core/layout_export.py" line="163" />
             <source>QGIS could not write the SVG {path}.</source>
             <translation>QGIS kunde inte skriva SVG-filen {path}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/layout_templates.py" line="80" />
+            <location filename="../territorial_plugin/core/layout_templates.py" line="81" />
             <source>Layout template '{value}' not found. Give one of {names} or the path of a .qpt file.</source>
             <translation>Layoutmallen '{value}' hittades inte. Ange en av {names} eller sökvägen till en .qpt-fil.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/layout_templates.py" line="105" />
+            <location filename="../territorial_plugin/core/layout_templates.py" line="106" />
             <source>The layout template {path} is not valid XML.</source>
             <translation>Layoutmallen {path} är inte giltig XML.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/layout_templates.py" line="108" />
+            <location filename="../territorial_plugin/core/layout_templates.py" line="109" />
             <source>The layout template {path} needs two pages: an overview page and a goal page.</source>
             <translation>Layoutmallen {path} behöver två sidor: en översiktssida och en målsida.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/layout_templates.py" line="114" />
+            <location filename="../territorial_plugin/core/layout_templates.py" line="115" />
             <source>The layout template {path} has no map with the item id 'tl_map' on its goal page.</source>
             <translation>Layoutmallen {path} har ingen karta med objekt-id 'tl_map' på målsidan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/link_tracking.py" line="170" />
+            <location filename="../territorial_plugin/core/link_tracking.py" line="184" />
             <source>Links were not copied to new features of '{layer}': {error}</source>
             <translation>Kopplingarna kopierades inte till de nya objekten i '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/link_tracking.py" line="177" />
+            <location filename="../territorial_plugin/core/link_tracking.py" line="193" />
             <source>Copied {n} links to split or pasted features of '{layer}'.</source>
             <translation>Kopierade {n} kopplingar till delade eller inklistrade objekt i '{layer}'.</translation>
         </message>
@@ -1049,7 +1049,7 @@
             <translation>Lagret '{uid}' är inte registrerat i den här kopplingsdatabasen. Registrera det först (välj dess nyckel).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres_links.py" line="111" />
+            <location filename="../territorial_plugin/core/store/postgres_links.py" line="94" />
             <source>Feature '{key}' is not linked to goal {goal}; nothing to change.</source>
             <translation>Objektet '{key}' är inte kopplat till mål {goal}; det finns inget att ändra.</translation>
         </message>
@@ -1059,7 +1059,7 @@
             <translation>Någon annan har ändrat kopplingen mellan objektet '{key}' och mål {goal} sedan du läste in den. Läs in på nytt och försök igen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres_links.py" line="148" />
+            <location filename="../territorial_plugin/core/store/postgres_links.py" line="131" />
             <source>A link of layer '{other}' cannot be written to layer '{uid}'.</source>
             <translation>En koppling i lagret '{other}' kan inte skrivas till lagret '{uid}'.</translation>
         </message>
@@ -1074,22 +1074,22 @@
             <translation>Kopplingsdatabasen '{name}' har skapats av en nyare version av Territorial Links (databasversion {version}). Uppdatera insticksprogrammet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres_links.py" line="116" />
+            <location filename="../territorial_plugin/core/store/postgres_links.py" line="99" />
             <source>The link of feature '{key}' to goal {goal} was changed by {who} at {when} while you were editing it. Your change was not saved; reload the links, check them and make your change again.</source>
             <translation>Kopplingen från objektet '{key}' till mål {goal} ändrades av {who} {when} medan du redigerade den. Din ändring sparades inte; läs in kopplingarna på nytt, granska dem och gör din ändring igen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres_links.py" line="299" />
+            <location filename="../territorial_plugin/core/store/postgres_links.py" line="289" />
             <source>Layer '{layer}' is not registered in the link store; register it first.</source>
             <translation>Lagret '{layer}' är inte registrerat i kopplingsdatabasen; registrera det först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres_links.py" line="306" />
+            <location filename="../territorial_plugin/core/store/postgres_links.py" line="296" />
             <source>Unknown goal(s): {goals}. Import or enable their catalogue first.</source>
             <translation>Okända mål: {goals}. Importera eller aktivera deras katalog först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres_rows.py" line="68" />
+            <location filename="../territorial_plugin/core/store/postgres_rows.py" line="112" />
             <source>These links belong to the organisation '{organisation}'. You can change only your own organisation's links; nothing was changed.</source>
             <translation>Kopplingarna tillhör organisationen '{organisation}'. Du kan bara ändra din egen organisations kopplingar; ingenting ändrades.</translation>
         </message>
@@ -1314,7 +1314,7 @@
             <translation>Filens första rader</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="47" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="48" />
             <source>Problems found</source>
             <translation>Problem som hittats</translation>
         </message>
@@ -1444,7 +1444,7 @@
             <translation>Räknar de kopplade områdena i {layer}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dock.py" line="172" />
+            <location filename="../territorial_plugin/gui/dock.py" line="164" />
             <source>Link store: {uri}</source>
             <translation>Kopplingsdatabas: {uri}</translation>
         </message>
@@ -1454,32 +1454,32 @@
             <translation>Alla kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dock.py" line="291" />
+            <location filename="../territorial_plugin/gui/dock.py" line="283" />
             <source>&lt;b&gt;{layer}&lt;/b&gt;: reading {n} selected areas…</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt;: läser {n} valda områden…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dock.py" line="307" />
+            <location filename="../territorial_plugin/gui/dock.py" line="299" />
             <source>&lt;b&gt;{layer}&lt;/b&gt; — {n} of {total} areas selected</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt; — {n} av {total} områden valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dock.py" line="318" />
+            <location filename="../territorial_plugin/gui/dock.py" line="310" />
             <source>Tick a goal to link the {n} selected areas to it; untick to remove the links.</source>
             <translation>Kryssa i ett mål för att koppla de {n} valda områdena till det; kryssa ur för att ta bort kopplingarna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dock.py" line="320" />
+            <location filename="../territorial_plugin/gui/dock.py" line="312" />
             <source>The selected areas have no key value and cannot be linked.</source>
             <translation>De valda områdena saknar nyckelvärde och kan inte kopplas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dock.py" line="322" />
+            <location filename="../territorial_plugin/gui/dock.py" line="314" />
             <source>Select areas on the map (or with an expression) to link them to goals.</source>
             <translation>Välj områden i kartan (eller med ett uttryck) för att koppla dem till mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dock.py" line="327" />
+            <location filename="../territorial_plugin/gui/dock.py" line="319" />
             <source>{n} areas of this layer have no goal yet: select them</source>
             <translation>{n} områden i lagret saknar ännu mål: välj dem</translation>
         </message>
@@ -2162,12 +2162,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Ingen kopplingsdatabas är öppen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="23" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="24" />
             <source>Check link integrity</source>
             <translation>Kontrollera kopplingarna</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="26" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="27" />
             <source>Checks that every link still finds its feature. Reports links whose key is no longer in the layer (orphans), key values that repeat or are empty, and registered layers that were not found. Run it after data maintenance, after moving files, or when a layer was saved under a new name.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the land-use layers to check (default: the registered layers of the open project). REPAIR: a given layer that the store does not recognise (a moved or re-saved file) is re-attached to the registered layer whose linked keys it holds, by key, never by feature id. REMOVE_ORPHANS: delete the links whose key is no longer in its layer (kept in the history). Without it nothing is deleted: a feature may return when a file is restored.</source>
             <translation>Kontrollerar att varje koppling fortfarande hittar sitt objekt. Rapporterar kopplingar vars nyckel inte längre finns i lagret (föräldralösa), nyckelvärden som upprepas eller är tomma, och registrerade lager som inte hittades. Kör den efter dataunderhåll, efter att filer flyttats eller när ett lager sparats under nytt namn.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: markanvändningslagren som ska kontrolleras (standard: de registrerade lagren i det öppna projektet). REPAIR: ett angivet lager som kopplingsdatabasen inte känner igen (en flyttad eller omsparad fil) knyts på nytt till det registrerade lager vars kopplade nycklar det innehåller, via nyckeln, aldrig via objekt-id. REMOVE_ORPHANS: ta bort kopplingar vars nyckel inte längre finns i lagret (de sparas i historiken). Utan den tas ingenting bort: ett objekt kan komma tillbaka när en fil återställs.</translation>
         </message>
@@ -2177,67 +2177,67 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Markanvändningslager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="45" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="46" />
             <source>Re-attach moved layers by key</source>
             <translation>Knyt flyttade lager på nytt via nyckeln</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="46" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="47" />
             <source>Remove orphan links</source>
             <translation>Ta bort föräldralösa kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="48" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="49" />
             <source>Orphan links (keys not in their layer)</source>
             <translation>Föräldralösa kopplingar (nycklar som inte finns i sitt lager)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="49" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="50" />
             <source>Repeated key values</source>
             <translation>Upprepade nyckelvärden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="50" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="51" />
             <source>Registered layers not found</source>
             <translation>Registrerade lager som inte hittades</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="51" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="52" />
             <source>Layers re-attached</source>
             <translation>Lager som knutits på nytt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="52" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="53" />
             <source>Orphan links removed</source>
             <translation>Borttagna föräldralösa kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="53" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="54" />
             <source>Report</source>
             <translation>Rapport</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="73" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="74" />
             <source>Layer '{layer}' is not registered in the link store; nothing to check.</source>
             <translation>Lagret '{layer}' är inte registrerat i kopplingsdatabasen; det finns inget att kontrollera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="78" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="79" />
             <source>The store file reports: {problem}</source>
             <translation>Kopplingsdatabasfilen rapporterar: {problem}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="86" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="87" />
             <source>Layer '{layer}': all {n} linked keys found.</source>
             <translation>Lagret '{layer}': alla {n} kopplade nycklar hittades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="90" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="91" />
             <source>Removed {n} orphan links.</source>
             <translation>Tog bort {n} föräldralösa kopplingar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="94" />
+            <location filename="../territorial_plugin/processing/alg_checkintegrity.py" line="95" />
             <source>No problems found.</source>
             <translation>Inga problem hittades.</translation>
         </message>
@@ -2552,67 +2552,67 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <translation>Importerade {count} kataloger med {goals} mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="30" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="31" />
             <source>Link features to goals</source>
             <translation>Koppla objekt till mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="33" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="34" />
             <source>Links features of a land-use layer to one or more goals, in one transaction: all of the links are written or, if anything is wrong, none. Features already linked to a goal get the new stance, strength and motivation.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYER: the land-use layer. KEY_FIELD: the field whose values identify each feature for good (unique, never empty). It is needed the first time a layer is linked; afterwards the layer is recognised by its source. The QGIS feature id of a shapefile, CSV, memory or OSM layer is never accepted, as it changes when features are deleted; add a tl_uuid field instead (the panel offers it). GOALS: goal ids separated by commas, e.g. agenda2030:11.3, rus_ac_2030:M1. STANCE: supports, conflicts or neutral. STRENGTH: 0 (weak) to 3 (strong). MOTIVATION: why, in words that can go into the plan description.&lt;br&gt;&lt;br&gt;Features: all of them, only the selected ones (SELECTED_ONLY, for a layer of the open project), or those matching EXPRESSION (for example "anv" = 'BOST').</source>
             <translation>Kopplar objekt i ett markanvändningslager till ett eller flera mål i en enda transaktion: antingen skrivs alla kopplingar eller, om något är fel, ingen. Objekt som redan är kopplade till ett mål får det nya ställningstagandet, styrkan och motiveringen.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYER: markanvändningslagret. KEY_FIELD: fältet vars värden för alltid identifierar varje objekt (unika, aldrig tomma). Det behövs första gången ett lager kopplas; därefter känns lagret igen på sin datakälla. QGIS objekt-id i en shapefil, CSV-fil, ett minneslager eller OSM-lager godtas aldrig, eftersom det ändras när objekt tas bort; lägg i stället till ett tl_uuid-fält (panelen erbjuder det). GOALS: mål-id åtskilda med kommatecken, t.ex. agenda2030:11.3, rus_ac_2030:M1. STANCE: supports (stödjer), conflicts (motverkar) eller neutral. STRENGTH: 0 (svag) till 3 (stark). MOTIVATION: varför, med ord som kan stå i planbeskrivningen.&lt;br&gt;&lt;br&gt;Objekt: alla, bara de markerade (SELECTED_ONLY, för ett lager i det öppna projektet) eller de som uppfyller EXPRESSION (till exempel "anv" = 'BOST').</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="52" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="53" />
             <source>Key field (needed the first time)</source>
             <translation>Nyckelfält (behövs första gången)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="57" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="58" />
             <source>Goals (ids separated by commas)</source>
             <translation>Mål (id åtskilda med kommatecken)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="61" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="62" />
             <source>Strength (0–3)</source>
             <translation>Styrka (0–3)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="72" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="73" />
             <source>Features linked</source>
             <translation>Kopplade objekt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="73" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="74" />
             <source>New links</source>
             <translation>Nya kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="74" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="75" />
             <source>Changed links</source>
             <translation>Ändrade kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="75" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="76" />
             <source>Links already as asked</source>
             <translation>Kopplingar som redan var som begärt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="76" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="77" />
             <source>Registered layer id</source>
             <translation>Id för registrerat lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="85" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="86" />
             <source>No goals given. Write goal ids separated by commas, e.g. agenda2030:11.</source>
             <translation>Inga mål angivna. Skriv mål-id åtskilda med kommatecken, t.ex. agenda2030:11.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="104" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="105" />
             <source>Registered layer '{layer}' with the key field '{field}'.</source>
             <translation>Registrerade lagret '{layer}' med nyckelfältet '{field}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="110" />
+            <location filename="../territorial_plugin/processing/alg_linkfeatures.py" line="111" />
             <source>Linked {n} features to {goals}: {new} new, {changed} changed, {same} already so.</source>
             <translation>Kopplade {n} objekt till {goals}: {new} nya, {changed} ändrade, {same} var redan så.</translation>
         </message>
@@ -2677,32 +2677,32 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <translation>{member} agerar nu för {id}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="18" />
+            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="19" />
             <source>Unlink features from goals</source>
             <translation>Ta bort objekts kopplingar till mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="21" />
+            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="22" />
             <source>Removes links of features of a registered land-use layer, in one transaction. Each removed link is kept in the store's history (who, when, what it said).&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYER: the land-use layer (registered when it was first linked). GOALS: goal ids separated by commas; empty removes the links to every goal.&lt;br&gt;&lt;br&gt;Features: all of them, only the selected ones (SELECTED_ONLY, for a layer of the open project), or those matching EXPRESSION (for example "anv" = 'BOST').</source>
             <translation>Tar bort kopplingar för objekt i ett registrerat markanvändningslager i en enda transaktion. Varje borttagen koppling sparas i kopplingsdatabasens historik (vem, när, vad den sa).&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYER: markanvändningslagret (registrerat när det kopplades första gången). GOALS: mål-id åtskilda med kommatecken; tomt tar bort kopplingarna till alla mål.&lt;br&gt;&lt;br&gt;Objekt: alla, bara de markerade (SELECTED_ONLY, för ett lager i det öppna projektet) eller de som uppfyller EXPRESSION (till exempel "anv" = 'BOST').</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="34" />
+            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="35" />
             <source>Goals (ids separated by commas; empty: all)</source>
             <translation>Mål (id åtskilda med kommatecken; tomt: alla)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="37" />
+            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="38" />
             <source>Features</source>
             <translation>Objekt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="38" />
+            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="39" />
             <source>Links removed</source>
             <translation>Borttagna kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="49" />
+            <location filename="../territorial_plugin/processing/alg_unlinkfeatures.py" line="50" />
             <source>Removed {n} links of {features} features.</source>
             <translation>Tog bort {n} kopplingar för {features} objekt.</translation>
         </message>
@@ -2727,12 +2727,12 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <translation>Lagret gick inte att öppna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/params.py" line="22" />
+            <location filename="../territorial_plugin/processing/params.py" line="20" />
             <source>Link store (GeoPackage file or postgres:connection)</source>
             <translation>Kopplingsdatabas (GeoPackage-fil eller postgres:anslutning)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/params.py" line="42" />
+            <location filename="../territorial_plugin/processing/params.py" line="40" />
             <source>'{value}' is not a goal id. Write &lt;catalogue id&gt;:&lt;code&gt;, for example agenda2030:11.3.</source>
             <translation>'{value}' är inte ett mål-id. Skriv &lt;katalog-id&gt;:&lt;kod&gt;, till exempel agenda2030:11.3.</translation>
         </message>
@@ -2787,7 +2787,7 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <translation>Du administrerar kopplingsdatabasen; nya kopplingar tillhör ingen organisation.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/live_updates.py" line="136" />
+            <location filename="../territorial_plugin/gui/live_updates.py" line="119" />
             <source>Others changed links that you could undo; the undo history was cleared so that it cannot overwrite their changes.</source>
             <translation>Andra har ändrat kopplingar som du kunde ångra; ångrahistoriken har tömts så att den inte kan skriva över deras ändringar.</translation>
         </message>
@@ -2797,7 +2797,7 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <translation>Panelen visar nu kopplingarna så som de är sparade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas_layers.py" line="118" />
+            <location filename="../territorial_plugin/core/atlas_layers.py" line="116" />
             <source>The linked areas of '{layer}' could not be selected for the atlas.</source>
             <translation>De kopplade områdena i '{layer}' kunde inte väljas ut för målatlasen.</translation>
         </message>
@@ -2807,9 +2807,24 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <translation>filen är inte giltig JSON nära rad {line}, kolumn {column} (leta efter ett citattecken, kommatecken eller en hakparentes som saknas, eller ett kommatecken för mycket).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/atlas.py" line="94" />
+            <location filename="../territorial_plugin/core/atlas.py" line="96" />
             <source>Map data: {layers}.</source>
             <translation>Kartunderlag: {layers}.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/atlas.py" line="138" />
+            <source>{layer} (legend)</source>
+            <translation>{layer} (teckenförklaring)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/atlas.py" line="138" />
+            <source>{layer} by goal (legend)</source>
+            <translation>{layer} per mål (teckenförklaring)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/project_tracking.py" line="69" />
+            <source>Links cannot follow split or pasted features: the link store did not open. {error}</source>
+            <translation>Kopplingarna kan inte följa med delade eller inklistrade områden: kopplingsdatabasen gick inte att öppna. {error}</translation>
         </message>
     </context>
 </TS>
