@@ -41,7 +41,7 @@ from .atlas_data import AtlasData, GoalPage
 from .atlas_furniture import fill_legend, fit_scalebar, page_extent
 from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, SUPPORT_COLOR, page_variables
 from .atlas_map_style import style_xml
-from .atlas_table import table_contents, table_xml
+from .atlas_table import configure_table, look_of, table_contents
 from .atlas_text import FITTED_TEXTS, shrink_to_fit
 from .i18n import tr
 from .layout_templates import CONTINUATION, GOAL, OVERVIEW, AtlasTemplate
@@ -339,14 +339,15 @@ class PageBuilder:
         contents = table_contents(page.rows)
         # every setter lays a table out again (several ms each): configure one table per
         # width, then give each page's table all its settings at once from that XML
-        cached = self._table_xml_cache.get(round(rect.width(), 3))
-        if cached is None:
-            cached = self._table_xml_cache[round(rect.width(), 3)] = table_xml(
-                self.layout, rect.width(), self.type_scale
-            )
-        doc, element = cached
         table = QgsLayoutItemManualTable.create(self.layout)
-        table.readXml(element, doc, QgsReadWriteContext())
+        width = round(rect.width(), 3)
+        cached = self._table_xml_cache.get(width)
+        if cached is None:
+            configure_table(table, rect.width(), self.type_scale)
+            self._table_xml_cache[width] = look_of(table)
+        else:
+            doc, element = cached
+            table.readXml(element, doc, QgsReadWriteContext())
         table.setTableContents(contents)
         self.layout.addMultiFrame(table)
         self._add_frame(table, rect)  # addFrame lays the frames out

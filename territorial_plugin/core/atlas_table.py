@@ -1,8 +1,9 @@
 """The table of linked areas on a goal page: its look, configured once, and its rows.
 
 Every setter of a QGIS layout table lays the table out again (several ms each), so
-the look is set on one table per width and kept as XML; each page's table reads it
-in one go (:func:`table_xml`) and then gets its rows (:func:`table_contents`).
+the look is set setter by setter on the first page's table of each width
+(:func:`configure_table`) and kept as XML (:func:`look_of`); every later page's
+table reads it in one go and then gets its rows (:func:`table_contents`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qgis.core import (
-    QgsLayout,
     QgsLayoutItemManualTable,
     QgsLayoutMultiFrame,
     QgsLayoutTable,
@@ -21,7 +21,6 @@ from qgis.core import (
     QgsTextFormat,
     QgsUnitTypes,
 )
-from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument, QDomElement
 
@@ -47,9 +46,8 @@ def text_format(size: float, bold: bool = False, color: QColor | None = None) ->
     return fmt
 
 
-def table_xml(layout: QgsLayout, width: float, type_scale: float = 1.0) -> tuple[QDomDocument, QDomElement]:
-    """The table's look for a table ``width`` mm wide, as the ``LayoutMultiFrame`` XML to read per page."""
-    table = QgsLayoutItemManualTable.create(layout)
+def configure_table(table: QgsLayoutItemManualTable, width: float, type_scale: float = 1.0) -> None:
+    """Give ``table`` (``width`` mm wide) the look of the atlas's tables, setter by setter."""
     # key, name, stance, strength, ha, motivation (the rest of the width)
     fixed = [0.10, 0.18, 0.155, 0.075, 0.09]  # stance wide enough for "Ställningstagande"
     widths = [width * f for f in fixed]
@@ -84,15 +82,28 @@ def table_xml(layout: QgsLayout, width: float, type_scale: float = 1.0) -> tuple
     table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
     table.setEmptyTableMessage(tr("No areas are linked to this goal."))
     table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+
+
+def look_of(table: QgsLayoutItemManualTable) -> tuple[QDomDocument, QDomElement]:
+    """The settings of a configured ``table`` as ``LayoutMultiFrame`` XML for other tables to read.
+
+    Taken from the first page's real table, before it has rows or frames: no table
+    is made only to be thrown away (a deleted scratch table's address, reused by
+    the next table while Python still held the old wrapper, made that next table
+    look deleted now and then — seen in the export task's thread).
+    """
     doc = QDomDocument()
     parent = doc.createElement("Tables")
     doc.appendChild(parent)
     table.writeXml(parent, doc, QgsReadWriteContext())
     element = parent.firstChildElement("LayoutMultiFrame")
     element.removeAttribute("uuid")  # each page's table gets its own
-    # a multiframe registers itself with its layout: unregister, then free it now
-    layout.removeMultiFrame(table)
-    sip.delete(table)
+    for name in ("childFrame", "contents"):  # no frames or rows of the first page
+        child = element.firstChildElement(name)
+        while not child.isNull():
+            following = child.nextSiblingElement(name)
+            element.removeChild(child)
+            child = following
     return doc, element
 
 
