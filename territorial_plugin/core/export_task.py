@@ -11,6 +11,7 @@ main thread and reports through ``on_done(ok, result, message)``.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -45,7 +46,7 @@ class ExportTask(QgsTask):
             self.message = str(error)
             return False
         except Exception as error:  # reported to the user; never lost in the worker thread
-            critical(f"export task failed: {error!r}")
+            critical(f"export task failed: {error!r}\n{traceback.format_exc()}")
             self.message = tr("The export failed: {error}").format(error=str(error))
             return False
         return not self.feedback.isCanceled()
