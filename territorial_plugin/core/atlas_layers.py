@@ -140,17 +140,26 @@ def _symbol(geometry_type: int, color: QColor, *, hatch: bool = False, fill_alph
     )
 
 
+INK = QColor(33, 37, 41)
+
+
+def text_format(size: float, bold: bool = False, color: QColor | None = None) -> QgsTextFormat:
+    """DejaVu Sans at ``size`` points (already scaled for the page size)."""
+    fmt = QgsTextFormat()
+    font = QFont(FONT_FAMILY)
+    font.setBold(bold)
+    fmt.setFont(font)
+    fmt.setSize(size)
+    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+    fmt.setColor(color or INK)
+    return fmt
+
+
 def _label_settings(expression: str, size: float, color: QColor) -> QgsPalLayerSettings:
     settings = QgsPalLayerSettings()
     settings.fieldName = expression
     settings.isExpression = True
-    text = QgsTextFormat()
-    font = QFont(FONT_FAMILY)
-    font.setBold(True)
-    text.setFont(font)
-    text.setSize(size)
-    text.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
-    text.setColor(color)
+    text = text_format(size, bold=True, color=color)
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
     buffer.setSize(0.8)

@@ -18,32 +18,16 @@ from qgis.core import (
     QgsLayoutTableStyle,
     QgsReadWriteContext,
     QgsTableCell,
-    QgsTextFormat,
-    QgsUnitTypes,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument, QDomElement
 
 from .atlas_chart import format_ha
 from .atlas_data import AreaRow
-from .atlas_layers import CONFLICT_COLOR, FONT_FAMILY, NEUTRAL_COLOR, SUPPORT_COLOR
+from .atlas_layers import CONFLICT_COLOR, INK, NEUTRAL_COLOR, SUPPORT_COLOR, text_format
 from .i18n import tr
 from .labels import stance_label
 from .model import Stance
-
-INK = QColor(33, 37, 41)
-
-
-def text_format(size: float, bold: bool = False, color: QColor | None = None) -> QgsTextFormat:
-    """DejaVu Sans at ``size`` points (already scaled for the page size)."""
-    fmt = QgsTextFormat()
-    font = QFont(FONT_FAMILY)
-    font.setBold(bold)
-    fmt.setFont(font)
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
-    fmt.setColor(color or INK)
-    return fmt
 
 
 def configure_table(table: QgsLayoutItemManualTable, width: float, type_scale: float = 1.0) -> None:
