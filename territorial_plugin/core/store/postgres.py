@@ -25,6 +25,7 @@ from .postgres_admin import PostgresAdminMixin
 from .postgres_catalogue import PostgresCatalogueMixin
 from .postgres_errors import translate
 from .postgres_links import PostgresLinksMixin
+from .postgres_parallel import SPLIT_FROM, SplitReader
 from .postgres_rows import _fetch
 
 _LAYER_COLS = "layer_uid, name, source, provider, key_field, geometry_type, crs"
@@ -42,6 +43,8 @@ class PostgresStore(PostgresCatalogueMixin, PostgresLinksMixin, PostgresAdminMix
         self.schema = target.schema
         self.uri = uri
         self._listener = None
+        # big selections are read in two halves at once (postgres_parallel.py)
+        self._split = SplitReader(self._open_session)
 
     # -- lifecycle ------------------------------------------------------------------
     @classmethod
@@ -83,13 +86,7 @@ class PostgresStore(PostgresCatalogueMixin, PostgresLinksMixin, PostgresAdminMix
                         "(store version {version}). Update the plugin."
                     ).format(name=target.display, version=version)
                 )
-            with connection, connection.cursor() as cursor:
-                # The schema is validated and quoted; everything below uses plain names.
-                cursor.execute(
-                    psycopg2.sql.SQL("SET search_path TO {}; SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'").format(
-                        psycopg2.sql.Identifier(target.schema)
-                    )
-                )
+            _configure_session(connection, target.schema)
         except psycopg2.Error as error:
             connection.close()
             raise translate(error, target.display) from None
@@ -98,7 +95,18 @@ class PostgresStore(PostgresCatalogueMixin, PostgresLinksMixin, PostgresAdminMix
             raise
         return cls(connection, target, uri or f"postgres:{target.display}")
 
+    def _open_session(self):
+        """Another connection to the store, with the session settings of the store's own."""
+        connection = postgres_connection.connect(self._target)
+        try:
+            _configure_session(connection, self.schema)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
     def close(self) -> None:
+        self._split.close()
         for connection in (self._listener, self._conn):
             if connection is not None and not connection.closed:
                 connection.close()
@@ -113,6 +121,20 @@ class PostgresStore(PostgresCatalogueMixin, PostgresLinksMixin, PostgresAdminMix
         try:
             with self._conn, self._conn.cursor() as cursor:
                 return work(cursor)
+        except psycopg2.Error as error:
+            raise translate(error, self._target.display) from None
+
+    def _read_keys(self, query, keys: list[str]) -> list:
+        """``query(cursor, keys)`` (rows in key order) for sorted ``keys``, as one snapshot.
+
+        Big selections are read in two halves at once on two connections sharing
+        the snapshot (:class:`SplitReader`); the rows are the same, in the same order.
+        """
+        if len(keys) < SPLIT_FROM or not self._split.usable():
+            return self._read(lambda cur: query(cur, keys))
+        psycopg2 = postgres_connection.psycopg2_module()
+        try:
+            return self._split.read(self._conn, query, keys)
         except psycopg2.Error as error:
             raise translate(error, self._target.display) from None
 
@@ -169,3 +191,15 @@ class PostgresStore(PostgresCatalogueMixin, PostgresLinksMixin, PostgresAdminMix
             )
         )
         return RegisteredLayer(*rows[0]) if rows else None
+
+
+def _configure_session(connection, schema: str) -> None:
+    """The session settings every connection of a store has (search path, UTC, ISO dates)."""
+    psycopg2 = postgres_connection.psycopg2_module()
+    with connection, connection.cursor() as cursor:
+        # The schema is validated and quoted; everything below uses plain names.
+        cursor.execute(
+            psycopg2.sql.SQL("SET search_path TO {}; SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'").format(
+                psycopg2.sql.Identifier(schema)
+            )
+        )

@@ -28,7 +28,7 @@ from .postgres_rows import (
 
 
 class PostgresLinksMixin:
-    """Needs ``_read`` and ``_write`` of PostgresStore."""
+    """Needs ``_read``, ``_read_keys`` and ``_write`` of PostgresStore."""
 
     def link(
         self, layer_uid: str, keys: Iterable[str], goal_ids: Sequence[str], spec: LinkSpec, user: str
@@ -190,13 +190,15 @@ class PostgresLinksMixin:
         key_list = _keys(keys)
         if not key_list:
             return []
-        rows = self._read(
-            lambda cur: _fetch_by_keys(
+
+        def select(cur, part: list[str]) -> list[tuple]:
+            return _fetch_by_keys(
                 cur,
                 "SELECT " + _SELECTION_COLS + " FROM link WHERE layer_uid = %s AND feature_key = " + _ANY_KEY,
-                (layer_uid, _text_array(key_list)),
+                (layer_uid, _text_array(part)),
             )
-        )
+
+        rows = self._read_keys(select, key_list)  # big selections: two halves at once, one snapshot
         # Ordered by (feature_key, goal_id) here, not by the server: the columns are
         # COLLATE "C", which is Python's str order, and the pair is unique, so a sort
         # of the row tuples gives the same order. The index scan already returns them
