@@ -9,12 +9,17 @@ someone other than their creator.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from territorial_plugin.core.errors import StoreError
 from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.core.store import postgres_rows
+from territorial_plugin.core.store import postgres, postgres_connection, postgres_parallel, postgres_rows
+from territorial_plugin.core.store.postgres import PostgresStore
 
-from .conftest import GOALS, LAYER
+from .conftest import GOALS, LAYER, open_as, seed
+from .pg_support import admin_connection, conninfo
 
 pytestmark = pytest.mark.postgres
 
@@ -99,3 +104,192 @@ def test_text_array_literal_round_trips(admin_store):
     values = [*AWKWARD_KEYS, "", "\\", '"', "{}", ","]
     assert through_server(values) == values
     assert through_server([]) == []
+
+
+# -- big selections: two halves at once on two connections sharing one snapshot -------------
+
+
+def _many_keys(n: int) -> list[str]:
+    return [f"k{i:05d}" for i in range(n)]
+
+
+def _read_single(store, keys: list[str]) -> list:
+    """The selection read through the store's own connection only."""
+    split_from = postgres.SPLIT_FROM
+    postgres.SPLIT_FROM = 10**12
+    try:
+        return store.links_for_keys(LAYER, keys)
+    finally:
+        postgres.SPLIT_FROM = split_from
+
+
+@pytest.fixture
+def second_halves(monkeypatch) -> list[int]:
+    """Row counts of the halves the second connection read (a half it failed leaves none)."""
+    read = postgres_parallel.SplitReader._read_imported
+    counts: list[int] = []
+
+    def spy(self, snapshot, query, keys):
+        rows = read(self, snapshot, query, keys)
+        counts.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(postgres_parallel.SplitReader, "_read_imported", spy)
+    return counts
+
+
+def _backend_gone(pg_env, pid: int) -> bool:
+    """Whether backend ``pid`` has ended (a closed connection's backend exits shortly after)."""
+    connection = admin_connection(pg_env)
+    try:
+        with connection.cursor() as cur:
+            for _ in range(100):
+                cur.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", (pid,))
+                if cur.fetchone()[0] == 0:
+                    return True
+                time.sleep(0.02)
+        return False
+    finally:
+        connection.close()
+
+
+def test_split_read_returns_what_the_single_read_returns(admin_store, second_halves):
+    keys = _many_keys(postgres.SPLIT_FROM)
+    admin_store.link(LAYER, keys, GOALS[:2], LinkSpec(motivation="Många"), "anna")
+    admin_store.link(LAYER, AWKWARD_KEYS, GOALS, LinkSpec(motivation='Citat " och \\'), "anna")
+    admin_store.update_link(LAYER, "back\\slash", GOALS[2], "bertil", stance="conflicts")
+    # awkward keys sort before and after the k-keys: both halves hold some, and missing ones
+    selection = [*keys[::-1], *AWKWARD_KEYS, "not-linked", "zz-not-linked", "'missing\""]
+
+    split = admin_store.links_for_keys(LAYER, selection)
+
+    assert len(second_halves) == 1 and second_halves[0] > 0  # the second connection read a half
+    assert split == _read_single(admin_store, selection) == expected(admin_store, selection)
+    assert len(split) == 2 * len(keys) + 3 * len(AWKWARD_KEYS)
+    assert admin_store.goal_counts_for_keys(LAYER, selection) == {
+        GOALS[0]: len(keys) + len(AWKWARD_KEYS),
+        GOALS[1]: len(keys) + len(AWKWARD_KEYS),
+        GOALS[2]: len(AWKWARD_KEYS),
+    }
+    assert len(second_halves) == 2
+
+
+def test_split_read_is_one_snapshot_while_a_colleague_commits(pg_env, schema, admin_store, monkeypatch):
+    keys = _many_keys(postgres.SPLIT_FROM + 2)
+    admin_store.link(LAYER, keys, [GOALS[0]], LinkSpec(motivation="Före"), "anna")
+    before = admin_store.links_for_keys(LAYER, keys)
+    colleague = open_as(pg_env, schema, pg_env["TL_PG_USER"])
+    submit = postgres_parallel.SplitReader._submit
+    committed = []
+
+    def commit_then_submit(self, snapshot, query, part):
+        # After this read's snapshot is taken and before either half is read: a change
+        # to keys of both halves (first and last), committed.
+        colleague.link(LAYER, [keys[0], keys[-1]], [GOALS[1]], LinkSpec(), "bertil")
+        colleague.update_link(LAYER, keys[-1], GOALS[0], "bertil", motivation="Efter")
+        committed.append(True)
+        return submit(self, snapshot, query, part)
+
+    monkeypatch.setattr(postgres_parallel.SplitReader, "_submit", commit_then_submit)
+    try:
+        during = admin_store.links_for_keys(LAYER, keys)
+    finally:
+        monkeypatch.undo()
+        colleague.close()
+
+    assert committed
+    assert during == before  # all old: neither half saw the change
+    after = admin_store.links_for_keys(LAYER, keys)  # all new
+    assert len(after) == len(before) + 2
+    assert {(x.feature_key, x.motivation) for x in after if x.goal_id == GOALS[0]} >= {(keys[-1], "Efter")}
+
+
+def test_read_falls_back_to_one_connection_when_the_second_is_refused(admin_store, monkeypatch, second_halves):
+    keys = _many_keys(postgres.SPLIT_FROM)
+    admin_store.link(LAYER, keys, GOALS[:2], LinkSpec(), "anna")
+    wanted = _read_single(admin_store, keys)
+
+    def refuse(target):
+        raise StoreError("too many connections")
+
+    monkeypatch.setattr(postgres_connection, "connect", refuse)
+    assert admin_store.links_for_keys(LAYER, keys) == wanted
+    assert admin_store.goal_counts_for_keys(LAYER, keys) == {GOALS[0]: len(keys), GOALS[1]: len(keys)}
+    assert second_halves == []
+    assert not admin_store._split.usable()  # not asked again for a while
+
+
+def test_read_falls_back_when_the_server_refuses_a_second_connection(pg_env, schema, admin_store, login_role):
+    """A real refusal: the role may hold one connection only."""
+    admin_store.create_organisation("kommun_a", "Kommun A", "municipality")
+    role = login_role("anna")
+    admin_store.add_member("kommun_a", role)
+    anna = open_as(pg_env, schema, role)
+    try:
+        keys = _many_keys(postgres.SPLIT_FROM)
+        anna.link(LAYER, keys, [GOALS[0]], LinkSpec(), "anna")
+        wanted = _read_single(anna, keys)
+        with admin_connection(pg_env) as connection, connection.cursor() as cur:
+            cur.execute(f'ALTER ROLE "{role}" CONNECTION LIMIT 1')
+        connection.close()
+        assert anna.links_for_keys(LAYER, keys) == wanted
+        assert anna._split._conn is None
+    finally:
+        anna.close()
+
+
+def test_read_survives_losing_the_second_connection(pg_env, admin_store, second_halves):
+    keys = _many_keys(postgres.SPLIT_FROM)
+    admin_store.link(LAYER, keys, GOALS[:2], LinkSpec(), "anna")
+    wanted = admin_store.links_for_keys(LAYER, keys)
+    pid = admin_store._split._conn.get_backend_pid()
+    with admin_connection(pg_env) as connection, connection.cursor() as cur:
+        cur.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    connection.close()
+    assert _backend_gone(pg_env, pid)
+
+    assert admin_store.links_for_keys(LAYER, keys) == wanted  # its half read by the store's connection
+    assert admin_store.links_for_keys(LAYER, keys) == wanted  # a new second connection
+    assert len(second_halves) == 2
+    assert admin_store._split._conn.get_backend_pid() != pid
+
+
+def test_split_read_of_a_restricted_role_sees_what_its_single_read_sees(
+    pg_env, schema, admin_store, login_role, second_halves
+):
+    admin_store.create_organisation("kommun_a", "Kommun A", "municipality")
+    admin_store.create_organisation("kommun_b", "Kommun B", "municipality")
+    stores = {}
+    try:
+        for org, person in (("kommun_a", "anna"), ("kommun_b", "bertil")):
+            role = login_role(person)
+            admin_store.add_member(org, role)
+            stores[org] = open_as(pg_env, schema, role)
+        keys = _many_keys(postgres.SPLIT_FROM)
+        stores["kommun_a"].link(LAYER, keys[::2], [GOALS[0]], LinkSpec(), "anna")
+        stores["kommun_b"].link(LAYER, keys[1::2], [GOALS[0]], LinkSpec(), "bertil")
+
+        split = stores["kommun_a"].links_for_keys(LAYER, keys)
+
+        assert second_halves and second_halves[0] > 0
+        assert split == _read_single(stores["kommun_a"], keys)
+        assert [x.feature_key for x in split] == keys[::2]  # only its own organisation's links
+        assert {x.organisation for x in split} == {"kommun_a"}
+        assert stores["kommun_a"].goal_counts_for_keys(LAYER, keys) == {GOALS[0]: len(keys[::2])}
+    finally:
+        for store in stores.values():
+            store.close()
+
+
+def test_close_ends_the_second_connection(pg_env, schema):
+    store = PostgresStore.open(f"{conninfo(pg_env)}?schema={schema}", create=True)
+    seed(store)
+    keys = _many_keys(postgres.SPLIT_FROM)
+    store.link(LAYER, keys, [GOALS[0]], LinkSpec(), "anna")
+    assert len(store.links_for_keys(LAYER, keys)) == len(keys)
+    pids = [store._conn.get_backend_pid(), store._split._conn.get_backend_pid()]
+    assert pids[0] != pids[1]
+
+    store.close()
+
+    assert all(_backend_gone(pg_env, pid) for pid in pids)

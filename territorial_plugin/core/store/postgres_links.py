@@ -211,16 +211,20 @@ class PostgresLinksMixin:
         key_list = _keys(keys)
         if not key_list:
             return {}
-        rows = self._read(
-            lambda cur: _fetch_by_keys(
+
+        def count(cur, part: list[str]) -> list[tuple]:
+            return _fetch_by_keys(
                 cur,
                 "SELECT goal_id, count(*) FROM link WHERE layer_uid = %s AND feature_key = "
                 + _ANY_KEY
                 + " GROUP BY goal_id",
-                (layer_uid, _text_array(key_list)),
+                (layer_uid, _text_array(part)),
             )
-        )
-        return {goal: int(count) for goal, count in rows}
+
+        counts: dict[str, int] = {}
+        for goal, number in self._read_keys(count, key_list):  # two halves' counts of a goal add up
+            counts[goal] = counts.get(goal, 0) + int(number)
+        return counts
 
     def keys_for_goal(self, goal_id: str, layer_uid: str | None = None) -> dict[str, list[str]]:
         sql = "SELECT layer_uid, feature_key FROM link WHERE goal_id = %s"
