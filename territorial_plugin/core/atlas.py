@@ -2,9 +2,10 @@
 
 Plain inputs first: layers (:class:`AtlasLayer`), the goals to show (``Goal``) and
 the links (``Link``, as ``store.links(...)`` returns them). :func:`build_atlas`
-returns an editable ``QgsPrintLayout``; :func:`export_atlas` writes it to PDF, PNG
-or SVG (see ``layout_export.py``); :func:`add_to_project` saves it in a project
-under a clear name so it can be fine-tuned in the layout designer.
+prepares an :class:`Atlas`; :func:`export_atlas` writes it to PDF, PNG or SVG
+(``atlas_print.py``, ``layout_export.py``); :func:`add_to_project` saves its
+editable ``QgsPrintLayout`` in a project under a clear name so it can be
+fine-tuned in the layout designer.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from qgis.core import QgsExpressionContextUtils, QgsPrintLayout, QgsProject, Qgs
 from .atlas_data import AtlasData, AtlasLayer, collect_atlas_data
 from .atlas_layers import build_goal_layer, overview_layer
 from .atlas_map_style import pale_layer
-from .atlas_pages import LegendStandIns, PageBuilder, PageTexts
+from .atlas_pages import LAYOUT_PAGE_NUMBERS, LegendStandIns, PageBuilder, PageTexts
 from .errors import CancelledError, ExportError
 from .i18n import tr
-from .layout_export import export_layout
+from .layout_export import export_sequence
 from .layout_templates import DEFAULT_TEMPLATE, GOAL, OVERVIEW, AtlasTemplate, template_path
 from .model import Catalogue, Goal, Link
 
@@ -47,16 +48,80 @@ class AtlasOptions:
 
 @dataclass
 class Atlas:
-    """A built atlas: its layout and its own layers (keep them alive): the linked areas its
-    maps draw and the legends' feature-less stand-ins."""
+    """A prepared atlas: what its pages show and the layers its maps draw (keep them alive):
+    the linked areas and the legends' feature-less stand-ins.
 
-    layout: QgsPrintLayout
+    The editable layout that holds every page, for the project and the layout designer,
+    is built when first asked for (:attr:`layout`). :func:`export_atlas` does not need
+    it: it prints page by page as QGIS prints its own atlas (``atlas_print.py``).
+    """
+
     data: AtlasData
-    atlas_layers: list[QgsVectorLayer] = field(default_factory=list)
+    name: str
+    project: QgsProject
+    template: AtlasTemplate
+    texts: PageTexts
+    goal_layers: list[QgsVectorLayer]
+    stand_ins: LegendStandIns
+    include_overview: bool = True
+    _layout: QgsPrintLayout | None = field(default=None, repr=False)
+    _printer: object | None = field(default=None, repr=False)
+
+    @property
+    def atlas_layers(self) -> list[QgsVectorLayer]:
+        return self.goal_layers + self.stand_ins.background + self.stand_ins.overview
+
+    @property
+    def layout(self) -> QgsPrintLayout:
+        """The layout with every page (built on first use; see :meth:`build_layout`)."""
+        if self._layout is None:
+            self._layout = self.build_layout()
+        return self._layout
 
     @property
     def page_count(self) -> int:
-        return self.layout.pageCollection().pageCount()
+        if self._layout is not None:
+            return self._layout.pageCollection().pageCount()
+        return self.printer().page_count
+
+    def printer(self):
+        """The page-by-page printing of this atlas (prepared once; see ``atlas_print.py``)."""
+        if self._printer is None:
+            from .atlas_print import AtlasPrinter
+
+            self._printer = AtlasPrinter(self)
+        return self._printer
+
+    def new_layout(self) -> QgsPrintLayout:
+        layout = QgsPrintLayout(self.project)
+        layout.setName(self.name)
+        # no undo history for the hundreds of generated items (it costs time and memory);
+        # the designer records the user's own changes afterwards as usual
+        layout.undoStack().blockCommands(True)
+        return layout
+
+    def page_builder(self, layout: QgsPrintLayout, page_numbers: tuple[str, str] = LAYOUT_PAGE_NUMBERS) -> PageBuilder:
+        return PageBuilder(layout, self.template, self.data, self.texts, self.goal_layers, self.stand_ins, page_numbers)
+
+    def build_layout(self, feedback=None) -> QgsPrintLayout:
+        """One editable layout with the overview, every goal page and the tables' continuation pages."""
+        if self._layout is not None:
+            return self._layout
+        layout = self.new_layout()
+        builder = self.page_builder(layout)
+        builder.reserve_pages(([OVERVIEW] if self.include_overview else []) + [GOAL] * len(self.data.pages))
+        if self.include_overview:
+            builder.add_overview()
+        for number, page in enumerate(self.data.pages):
+            if feedback is not None:
+                if feedback.isCanceled():
+                    raise CancelledError(tr("The export was cancelled; no file was written."))
+                feedback.setProgress(100.0 * number / len(self.data.pages))
+            builder.add_goal(page)
+        builder.finish()
+        layout.undoStack().blockCommands(False)
+        self._layout = layout
+        return layout
 
 
 def catalogue_text(catalogue: Catalogue | None, goals: Sequence[Goal]) -> str:
@@ -112,7 +177,11 @@ def build_atlas(
     project: QgsProject | None = None,
     feedback=None,
 ) -> Atlas:
-    """Build the atlas layout (not yet added to any project's layout manager).
+    """Prepare the atlas: its pages' data, the layers its maps draw and its texts.
+
+    Nothing is added to any project. The layout with every page is built on first
+    use of :attr:`Atlas.layout` (:func:`add_to_project` uses it); :func:`export_atlas`
+    prints without it.
 
     ``catalogue`` names the atlas; when goals come from several catalogues, pass
     them as ``catalogues`` so every goal page names its own.
@@ -152,29 +221,26 @@ def build_atlas(
         date=options.date or _dt.date.today().isoformat(),
         credits=options.credits if options.credits is not None else _credits(layers, catalogue),
     )
-    layout = QgsPrintLayout(project)
-    layout.setName(atlas_name(catalogue, goals))
-    # no undo history for the hundreds of generated items (it costs time and memory);
-    # the designer records the user's own changes afterwards as usual
-    layout.undoStack().blockCommands(True)
-    builder = PageBuilder(layout, template, data, texts, goal_layers, stand_ins)
-    builder.reserve_pages(([OVERVIEW] if options.include_overview else []) + [GOAL] * len(data.pages))
-    if options.include_overview:
-        builder.add_overview()
-    for number, page in enumerate(data.pages):
-        if feedback is not None:
-            if feedback.isCanceled():
-                raise CancelledError(tr("The export was cancelled; no file was written."))
-            feedback.setProgress(20.0 + 30.0 * number / len(data.pages))
-        builder.add_goal(page)
-    builder.finish()
-    layout.undoStack().blockCommands(False)
-    return Atlas(layout, data, goal_layers + stand_ins.background + stand_ins.overview)
+    return Atlas(
+        data,
+        atlas_name(catalogue, goals),
+        project,
+        template,
+        texts,
+        goal_layers,
+        stand_ins,
+        include_overview=options.include_overview,
+    )
 
 
 def export_atlas(atlas: Atlas, output: str | Path, fmt: str = "pdf", *, dpi: int = 300, feedback=None) -> list[Path]:
-    """Write ``atlas`` (PDF file, or a folder of PNG/SVG pages); nothing partial is left on failure."""
-    return export_layout(atlas.layout, output, fmt, dpi=dpi, stem=_file_stem(atlas.layout.name()), feedback=feedback)
+    """Write ``atlas`` (PDF file, or a folder of PNG/SVG pages); nothing partial is left on failure.
+
+    Printed page by page (``atlas_print.py``); the pages are those of :attr:`Atlas.layout`.
+    """
+    printer = atlas.printer()
+    printer.prepare(feedback)
+    return export_sequence(printer.steps(), output, fmt, dpi=dpi, stem=_file_stem(atlas.name), feedback=feedback)
 
 
 def _file_stem(name: str) -> str:
@@ -192,11 +258,11 @@ def add_to_project(atlas: Atlas, project: QgsProject) -> QgsPrintLayout:
     project's own map is unchanged while the layout still renders in the designer.
     """
     manager = project.layoutManager()
-    existing = manager.layoutByName(atlas.layout.name())
+    existing = manager.layoutByName(atlas.name)
     if existing is not None:
         manager.removeLayout(existing)
     root = project.layerTreeRoot()
-    group_name = tr("Goal atlas layers – {name}").format(name=atlas.layout.name())
+    group_name = tr("Goal atlas layers – {name}").format(name=atlas.name)
     old_group = root.findGroup(group_name)
     if old_group is not None:
         for layer_id in old_group.findLayerIds():

@@ -72,6 +72,19 @@ class _PendingMap:
     style_overrides: dict[str, str]
 
 
+#: "Page 3 of 12" as QGIS counts a layout's pages (the layout that holds the whole atlas)
+LAYOUT_PAGE_NUMBERS = ("[%@layout_page%]", "[%@layout_numpages%]")
+
+
+@dataclass
+class GoalSheet:
+    """A built goal page's items by template id (its map under ``tl_map`` once
+    :meth:`PageBuilder.finish` has run) and its table, for refilling (``atlas_print.py``)."""
+
+    items: dict
+    table: QgsLayoutItemManualTable | None = None
+
+
 @dataclass(frozen=True)
 class LegendStandIns:
     """Feature-less layers the legends show in place of the layers the maps draw with style
@@ -92,8 +105,10 @@ class PageBuilder:
         texts: PageTexts,
         goal_layers: list[QgsVectorLayer],
         stand_ins: LegendStandIns,
+        page_numbers: tuple[str, str] = LAYOUT_PAGE_NUMBERS,
     ):
         self.layout = layout
+        self.page_numbers = page_numbers  # expressions of the page's number and of the page count
         self.template = template
         self.data = data
         self.texts = texts
@@ -112,6 +127,7 @@ class PageBuilder:
         self._table_xml_cache: dict[float, tuple[QDomDocument, QDomElement]] = {}
         self._pending: list[_PendingMap] = []
         self._next_page = 0  # the next page to fill (pages may be reserved in advance)
+        self.goal_sheets: list[GoalSheet] = []  # per goal page added, in order
 
     # -- pages -----------------------------------------------------------------------
     def reserve_pages(self, kinds: list[str]) -> None:
@@ -149,7 +165,7 @@ class PageBuilder:
         return index, kind, items
 
     def _common(self, items: dict, catalogue_id: str = "") -> None:
-        page_text = tr("Page {page} of {pages}").format(page="[%@layout_page%]", pages="[%@layout_numpages%]")
+        page_text = tr("Page {page} of {pages}").format(page=self.page_numbers[0], pages=self.page_numbers[1])
         for item_id, text in (
             ("tl_municipality", self.texts.municipality),
             ("tl_catalogue", self.texts.goal_catalogues.get(catalogue_id, self.texts.catalogue)),
@@ -194,8 +210,21 @@ class PageBuilder:
 
     def add_goal(self, page: GoalPage) -> int:
         """Add the goal's page (and continuation pages); returns the number of pages added."""
-        goal = page.goal
         index, kind, items = self._new_page(GOAL)
+        sheet = GoalSheet(items)
+        self.goal_sheets.append(sheet)
+        self.fill_goal_texts(items, page)
+        variables = page_variables(page, self.data)
+        self._prepare_map(index, kind, items, self.goal_extent(page), variables, {}, overview=False)
+        rect = items.get("tl_table")
+        if rect is None:
+            return 1
+        added, sheet.table = self._add_table(page, rect)
+        return 1 + added
+
+    def fill_goal_texts(self, items: dict, page: GoalPage) -> None:
+        """The goal page's texts: the goal, its figures and the texts every page repeats."""
+        goal = page.goal
         self._common(items, goal.catalogue_id)
         self._set_text(items, "tl_goal_code", tr("Goal {code}").format(code=goal.code))
         self._set_text(items, "tl_goal_title", goal.title())
@@ -206,12 +235,6 @@ class PageBuilder:
             n=len(page.rows), ha=format_ha(page.area_ha), supports=supports, conflicts=conflicts
         )
         self._set_text(items, "tl_goal_stats", stats)
-        variables = page_variables(page, self.data)
-        self._prepare_map(index, kind, items, self._goal_extent(page), variables, {}, overview=False)
-        rect = items.get("tl_table")
-        if rect is None:
-            return 1
-        return 1 + self._add_table(page, rect)
 
     # -- items -----------------------------------------------------------------------
     @staticmethod
@@ -222,7 +245,8 @@ class PageBuilder:
             if item_id in FITTED_TEXTS:
                 shrink_to_fit(item, text)
 
-    def _goal_extent(self, page: GoalPage) -> QgsRectangle:
+    def goal_extent(self, page: GoalPage) -> QgsRectangle:
+        """What the goal page's map must show: the goal's areas with a margin, at least a quarter of the whole."""
         full = self.data.full_extent
         if page.extent is None or page.extent.isNull():
             return QgsRectangle(full)
@@ -274,6 +298,7 @@ class PageBuilder:
             map_item = added.get("tl_map")
             if not isinstance(map_item, QgsLayoutItemMap):
                 continue
+            pending.items["tl_map"] = map_item
             if number == 0:
                 # the first page's map georeferences the PDF; named, QGIS needn't look for the
                 # largest map among all items every time it measures one (scale bars, tables)
@@ -325,7 +350,8 @@ class PageBuilder:
         QgsExpressionContextUtils.setLayoutItemVariables(map_item, pending.variables)
 
     # -- table -----------------------------------------------------------------------
-    def _add_table(self, page: GoalPage, rect: QRectF) -> int:
+    def _add_table(self, page: GoalPage, rect: QRectF) -> tuple[int, QgsLayoutItemManualTable | None]:
+        """The table of linked areas (a note when there are none); returns the continuation pages added."""
         if not page.rows:
             note = QgsLayoutItemLabel(self.layout)
             note.setText(tr("No areas are linked to this goal."))
@@ -335,7 +361,7 @@ class PageBuilder:
             set_label_style(note, font, QColor(96, 103, 112))
             self.layout.addLayoutItem(note)
             note.attemptSetSceneRect(QRectF(rect.x(), rect.y(), rect.width(), 8.0 * self.type_scale))
-            return 0
+            return 0, None
         contents = table_contents(page.rows)
         # every setter lays a table out again (several ms each): configure one table per
         # width, then give each page's table all its settings at once from that XML
@@ -369,7 +395,7 @@ class PageBuilder:
             added += 1
             if added > 500:  # a runaway guard: a frame too small for a single row
                 break
-        return added
+        return added, table
 
     def _add_frame(self, table: QgsLayoutItemManualTable, rect: QRectF) -> QgsLayoutFrame:
         frame = QgsLayoutFrame(self.layout, table)

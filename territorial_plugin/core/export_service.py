@@ -126,7 +126,7 @@ def run_atlas_export(
         project=project,
         feedback=feedback,
     )
-    files = export_atlas(atlas, output, fmt, dpi=dpi, feedback=_Scaled(feedback, 50.0, 50.0))
+    files = export_atlas(atlas, output, fmt, dpi=dpi, feedback=_Scaled(feedback, 20.0, 80.0))
     if keep_in_project:
         add_to_project(atlas, project)
     return atlas, files

@@ -190,9 +190,13 @@ def test_failed_export_keeps_the_previous_file(sample, tmp_path, monkeypatch):
     output.write_bytes(b"%PDF previous")
     from territorial_plugin.core import layout_export
 
-    monkeypatch.setattr(
-        layout_export.QgsLayoutExporter, "exportToPdf", lambda *a: layout_export.QgsLayoutExporter.FileError
-    )
+    def failing(first, *args):
+        # the exporter's method returns a result; its static form for several layouts also an error text
+        if isinstance(first, layout_export.QgsAbstractLayoutIterator):
+            return layout_export.QgsLayoutExporter.FileError, "disk full"
+        return layout_export.QgsLayoutExporter.FileError
+
+    monkeypatch.setattr(layout_export.QgsLayoutExporter, "exportToPdf", failing)
     with pytest.raises(ExportError):
         run_atlas_export(sample["store"], sample["layers"], output, project=sample["project"])
     assert output.read_bytes() == b"%PDF previous"
