@@ -1,6 +1,7 @@
 """Export benchmarks: the goal atlas against QGIS's own atlas export of the same content.
 
-- ``atlas 20 goals / 10 000 areas``: build + PDF export with Territorial Links
+- ``atlas 20 goals / 10 000 areas``: ``build_atlas`` + ``export_atlas`` (printed page by page,
+  ``core/atlas_print.py``) with Territorial Links
   (21 pages: the overview and 20 goal pages), compared in the same run with
   ``QgsLayoutExporter`` exporting an equivalent atlas built by hand with stock QGIS.
   Target: ratio ≤ 1.2.
