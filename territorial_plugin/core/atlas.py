@@ -21,6 +21,7 @@ from .atlas_data import AtlasData, AtlasLayer, collect_atlas_data
 from .atlas_layers import build_goal_layer, overview_layer
 from .atlas_map_style import pale_layer
 from .atlas_pages import LAYOUT_PAGE_NUMBERS, LegendStandIns, PageBuilder, PageTexts
+from .atlas_print import AtlasPrinter
 from .errors import CancelledError, ExportError
 from .i18n import tr
 from .layout_export import export_sequence
@@ -65,7 +66,7 @@ class Atlas:
     stand_ins: LegendStandIns
     include_overview: bool = True
     _layout: QgsPrintLayout | None = field(default=None, repr=False)
-    _printer: object | None = field(default=None, repr=False)
+    _printed_pages: int | None = field(default=None, repr=False)  # counted by the last export
 
     @property
     def atlas_layers(self) -> list[QgsVectorLayer]:
@@ -82,15 +83,9 @@ class Atlas:
     def page_count(self) -> int:
         if self._layout is not None:
             return self._layout.pageCollection().pageCount()
-        return self.printer().page_count
-
-    def printer(self):
-        """The page-by-page printing of this atlas (prepared once; see ``atlas_print.py``)."""
-        if self._printer is None:
-            from .atlas_print import AtlasPrinter
-
-            self._printer = AtlasPrinter(self)
-        return self._printer
+        if self._printed_pages is None:
+            self._printed_pages = AtlasPrinter(self).page_count
+        return self._printed_pages
 
     def new_layout(self) -> QgsPrintLayout:
         layout = QgsPrintLayout(self.project)
@@ -238,9 +233,13 @@ def export_atlas(atlas: Atlas, output: str | Path, fmt: str = "pdf", *, dpi: int
 
     Printed page by page (``atlas_print.py``); the pages are those of :attr:`Atlas.layout`.
     """
-    printer = atlas.printer()
+    # not kept in the atlas: the printer refers to it, and QGIS objects held in a reference
+    # cycle may outlive QgsApplication (freed by the garbage collector at exit: a crash)
+    printer = AtlasPrinter(atlas)
     printer.prepare(feedback)
-    return export_sequence(printer.steps(), output, fmt, dpi=dpi, stem=_file_stem(atlas.name), feedback=feedback)
+    files = export_sequence(printer.steps(), output, fmt, dpi=dpi, stem=_file_stem(atlas.name), feedback=feedback)
+    atlas._printed_pages = printer.page_count
+    return files
 
 
 def _file_stem(name: str) -> str:

@@ -102,7 +102,10 @@ class _SharedGoalPage:
 
 
 class AtlasPrinter:
-    """The atlas's pages as a sequence of layouts to print (see the module docstring)."""
+    """The atlas's pages as a sequence of layouts to print (see the module docstring).
+
+    ``atlas`` is an ``atlas.Atlas`` (not imported: it imports this module).
+    """
 
     def __init__(self, atlas):
         self.atlas = atlas

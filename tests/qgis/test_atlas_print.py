@@ -10,6 +10,7 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtGui import QImage
 
 from territorial_plugin.core.atlas import AtlasLayer, AtlasOptions, build_atlas, export_atlas
+from territorial_plugin.core.atlas_print import AtlasPrinter
 from territorial_plugin.core.atlas_text import label_font
 from territorial_plugin.core.catalogue_bundled import load_bundled
 from territorial_plugin.core.layout_export import export_layout
@@ -52,7 +53,9 @@ def test_printed_pages_equal_the_layout_saved_in_the_project(qgis_app, tmp_path)
     )
     printed = export_atlas(atlas, tmp_path / "printed.pdf")[0]
 
-    sheets = atlas.printer().sheets
+    printer = AtlasPrinter(atlas)
+    printer.prepare()
+    sheets = printer.sheets
     # goal 1 (no areas: a note) and goal 11 (its table continues) get layouts of their own;
     # goals 7, 11.7 and 15 share one goal page, and 11.7's long title is set smaller on it
     # before 15's short one: the page must give 15's title the template's type again
