@@ -32,6 +32,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from .atlas_data import AtlasData, AtlasLayer, GoalPage
 from .errors import ExportError
 from .i18n import tr
+from .identity import is_numeric_key
 from .model import Stance
 
 FONT_FAMILY = "DejaVu Sans"
@@ -85,14 +86,6 @@ def page_variables(page: GoalPage, data: AtlasData) -> dict[str, str]:
     }
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
 def _linked_source(atlas_layer: AtlasLayer, keys: list[str], name: str, fids: list[int]) -> QgsVectorLayer:
     layer = atlas_layer.layer
     column = QgsExpression.quotedColumnRef(atlas_layer.key_field)
@@ -108,7 +101,7 @@ def _linked_source(atlas_layer: AtlasLayer, keys: list[str], name: str, fids: li
         return copy
     copy = QgsVectorLayer(layer.source(), name, layer.providerType())
     numeric = layer.fields().field(atlas_layer.key_field).isNumeric()
-    items = ", ".join(k if numeric and _is_number(k) else _quoted(k) for k in keys) or "NULL"
+    items = ", ".join(k if numeric and is_numeric_key(k) else _quoted(k) for k in keys) or "NULL"
     subset = f"{column} IN ({items})"
     if layer.subsetString():
         subset = f"({layer.subsetString()}) AND {subset}"

@@ -78,6 +78,15 @@ def feature_key(value) -> str | None:
     return text if text != "" else None
 
 
+def is_numeric_key(key: str) -> bool:
+    """Whether a stored key can be written unquoted for a numeric key field (a filter's ``IN`` list)."""
+    try:
+        float(key)
+    except ValueError:
+        return False
+    return True
+
+
 def fid_is_stable(layer: QgsVectorLayer) -> bool:
     """True when the source itself stores the feature id (GeoPackage fid, database primary key)."""
     provider = layer.providerType()

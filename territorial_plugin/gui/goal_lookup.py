@@ -16,7 +16,7 @@ from qgis.core import (
 from ..compat import null_extent
 from ..core.project_layers import project_layers_by_uid
 from ..core.store.base import Store
-from .identity_adapter import feature_key
+from .identity_adapter import feature_key, is_numeric_key
 
 #: keys per IN (...) clause; keeps expressions short enough for every provider
 CHUNK = 500
@@ -53,7 +53,7 @@ def fids_for_keys(layer: QgsVectorLayer, key_field: str, keys) -> dict[str, int]
     column = QgsExpression.quotedColumnRef(key_field)
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start : start + CHUNK]
-        values = ",".join(k if numeric and _is_number(k) else QgsExpression.quotedString(k) for k in chunk)
+        values = ",".join(k if numeric and is_numeric_key(k) else QgsExpression.quotedString(k) for k in chunk)
         request = QgsFeatureRequest().setFilterExpression(f"{column} IN ({values})")
         request.setSubsetOfAttributes([index]).setFlags(QgsFeatureRequest.Flag.NoGeometry)
         for feature in layer.getFeatures(request):
@@ -61,14 +61,6 @@ def fids_for_keys(layer: QgsVectorLayer, key_field: str, keys) -> dict[str, int]
             if key is not None:
                 result[key] = feature.id()
     return result
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def lookup_goal(store: Store, project: QgsProject, goal_id: str, key_tables: dict | None = None) -> LookupResult:

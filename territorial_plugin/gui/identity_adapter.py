@@ -19,6 +19,7 @@ __all__ = [
     "KeyCandidate",
     "add_uuid_field",
     "feature_key",
+    "is_numeric_key",
     "key_candidates",
     "layer_uid",
     "register",
@@ -26,6 +27,7 @@ __all__ = [
 ]
 
 feature_key = identity.feature_key
+is_numeric_key = identity.is_numeric_key
 
 
 def layer_uid(layer: QgsVectorLayer) -> str | None:
