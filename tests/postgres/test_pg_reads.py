@@ -9,6 +9,7 @@ someone other than their creator.
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -293,3 +294,57 @@ def test_close_ends_the_second_connection(pg_env, schema):
     store.close()
 
     assert all(_backend_gone(pg_env, pid) for pid in pids)
+
+
+@pytest.fixture
+def held_up_second_half(monkeypatch):
+    """The second connection's half waits for ``release.set()`` (a pooler out of connections)."""
+    release = threading.Event()
+    read = postgres_parallel.SplitReader._read_imported
+
+    def wait_then_read(self, snapshot, query, keys):
+        release.wait(30)
+        return read(self, snapshot, query, keys)
+
+    monkeypatch.setattr(postgres_parallel, "WAIT_MIN_S", 0.05)
+    monkeypatch.setattr(postgres_parallel, "CLOSE_WAIT_S", 0.2)
+    monkeypatch.setattr(postgres_parallel.SplitReader, "_read_imported", wait_then_read)
+    yield release
+    release.set()
+
+
+def test_a_held_up_second_connection_does_not_hold_up_the_read(admin_store, held_up_second_half):
+    keys = _many_keys(postgres.SPLIT_FROM)
+    admin_store.link(LAYER, keys, GOALS[:2], LinkSpec(), "anna")
+    wanted = _read_single(admin_store, keys)
+
+    started = time.monotonic()
+    assert admin_store.links_for_keys(LAYER, keys) == wanted
+    assert admin_store.links_for_keys(LAYER, keys) == wanted  # not queued behind the late half
+    assert time.monotonic() - started < 5
+    assert not admin_store._split.usable()
+
+    held_up_second_half.set()  # the late half ends (its snapshot is gone: an error, dropped)
+    pending = admin_store._split._pending
+    pending.exception(10)
+    assert admin_store._split.usable()
+    assert admin_store.links_for_keys(LAYER, keys) == wanted
+
+
+def test_close_with_a_held_up_second_half_returns_and_the_connection_ends(pg_env, schema, held_up_second_half):
+    store = PostgresStore.open(f"{conninfo(pg_env)}?schema={schema}", create=True)
+    seed(store)
+    keys = _many_keys(postgres.SPLIT_FROM)
+    store.link(LAYER, keys, [GOALS[0]], LinkSpec(), "anna")
+    held_up_second_half.set()
+    store.links_for_keys(LAYER, keys)  # opens the second connection
+    pid = store._split._conn.get_backend_pid()
+    held_up_second_half.clear()
+    assert len(store.links_for_keys(LAYER, keys)) == len(keys)
+
+    started = time.monotonic()
+    store.close()
+    assert time.monotonic() - started < 3
+
+    held_up_second_half.set()
+    assert _backend_gone(pg_env, pid)

@@ -22,20 +22,31 @@ that half itself, in the same transaction, hence from the same snapshot.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeoutError
 
 from . import postgres_connection
 
-# Selections of at least this many keys are read in two halves (measured in
-# bench/ab_postgres_split.py; below it the second round trip and the thread hand-off
-# cost about what the halves save).
+# Selections of at least this many keys are read in two halves (measured with
+# bench/ab_postgres_split.py: below it the goal counts got slower, the second round trip
+# and the thread hand-off costing what the halves save, and the links gained <= 2 ms).
 SPLIT_FROM = 2_000
 # After the second connection could not be opened, the store reads alone this long
 # before it tries again (a refused connection is quick, but needs no repeating).
 RETRY_AFTER_S = 60.0
+# How long the store's connection waits for the second half once its own is read:
+# this many times its own half's time, at least WAIT_MIN_S. A second connection held up
+# (a pooler out of server connections, a stuck network) then only makes this connection
+# read that half too; the late half is dropped and no read is split until it is over.
+WAIT_FACTOR = 4.0
+WAIT_MIN_S = 1.0
+# close() waits this long for a held-up second half (cancelled first) before it leaves
+# the second connection for the worker to close.
+CLOSE_WAIT_S = 5.0
 
 Query = Callable[..., list]  # query(cursor, keys) -> rows, in key order
 
@@ -49,21 +60,22 @@ class SplitReader:
 
     ``connect`` opens a connection configured like the store's own (search path,
     time zone, date style). The second connection is opened lazily, in the worker
-    thread, the first time a read needs it, and used only from that thread;
-    :meth:`close` ends both.
+    thread, the first time a read needs it, and used (and closed) only in that
+    thread; :meth:`close` ends both.
     """
 
     def __init__(self, connect: Callable[[], object]):
         self._connect = connect
         self._conn = None  # the second connection; only the worker thread uses it
         self._executor: ThreadPoolExecutor | None = None
+        self._pending: Future | None = None  # the last half given to the worker
         self._lock = threading.Lock()
         self._refused_at: float | None = None  # when the second connection was last refused
         self._exports = True  # False once the server refused to export a snapshot
 
     def usable(self) -> bool:
         """Whether a read should try two connections now."""
-        if not self._exports:
+        if not self._exports or (self._pending is not None and not self._pending.done()):
             return False
         return self._refused_at is None or time.monotonic() - self._refused_at >= RETRY_AFTER_S
 
@@ -86,11 +98,18 @@ class SplitReader:
         """Stop the worker and close the second connection (no backend left behind)."""
         with self._lock:
             executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=True)  # the worker is idle between reads: returns at once
-        if self._conn is not None and not self._conn.closed:
-            self._conn.close()
-        self._conn = None
+            pending, self._pending = self._pending, None
+        if executor is None:
+            return
+        held_up = pending is not None and not pending.done()
+        if held_up:
+            conn = self._conn
+            if conn is not None:
+                with contextlib.suppress(Exception):  # the wait below is bounded anyway
+                    conn.cancel()  # meant to be called from another thread
+            held_up = not _finished(pending, CLOSE_WAIT_S)
+        executor.submit(self._close_connection)  # in the worker, after any half still running
+        executor.shutdown(wait=not held_up)
 
     # -- internals -------------------------------------------------------------------
     def _read_halves(self, conn, query: Query, keys: list[str]) -> list:
@@ -105,29 +124,29 @@ class SplitReader:
             except psycopg2.Error as error:
                 raise _ExportRefusedError() from error
             future = self._submit(snapshot, query, second)
+            started = time.monotonic()
             try:
                 rows = query(cursor, first)
             finally:
                 # Waited for before this transaction ends: the import needs the exporting
-                # transaction open, and the next read must find the worker idle.
-                other = self._result(future)
-            if other is None:  # the second connection failed: same snapshot, this connection
+                # transaction open.
+                other = self._result(future, max(WAIT_MIN_S, WAIT_FACTOR * (time.monotonic() - started)))
+            if other is None:  # the second connection failed or is late: same snapshot, this connection
                 other = query(cursor, second)
         rows.extend(other)
         return rows
 
-    def _submit(self, snapshot: str, query: Query, keys: list[str]) -> Future | None:
+    def _submit(self, snapshot: str, query: Query, keys: list[str]) -> Future:
         with self._lock:
             if self._executor is None:
                 self._executor = ThreadPoolExecutor(1, thread_name_prefix="territorial-pg-read")
-            return self._executor.submit(self._read_imported, snapshot, query, keys)
+            self._pending = self._executor.submit(self._read_imported, snapshot, query, keys)
+            return self._pending
 
-    def _result(self, future: Future | None) -> list | None:
-        if future is None:
-            return None
+    def _result(self, future: Future, timeout: float) -> list | None:
         try:
-            return future.result()
-        except Exception:  # any failure of the second connection: this one reads alone
+            return future.result(timeout)
+        except Exception:  # any failure of the second connection, or late: this one reads alone
             return None
 
     def _read_imported(self, snapshot: str, query: Query, keys: list[str]) -> list:
@@ -151,3 +170,19 @@ class SplitReader:
             if conn.closed:  # lost: a new one next time
                 self._conn = None
             raise
+
+    def _close_connection(self) -> None:
+        """In the worker thread, its last job."""
+        conn, self._conn = self._conn, None
+        if conn is not None and not conn.closed:
+            conn.close()
+
+
+def _finished(future: Future, timeout: float) -> bool:
+    try:
+        future.result(timeout)
+    except FuturesTimeoutError:
+        return False
+    except Exception:  # a failed half is finished too
+        return True
+    return True
