@@ -348,3 +348,18 @@ def test_close_with_a_held_up_second_half_returns_and_the_connection_ends(pg_env
 
     held_up_second_half.set()
     assert _backend_gone(pg_env, pid)
+
+
+def test_a_server_that_will_not_export_snapshots_is_read_through_one_connection(
+    admin_store, monkeypatch, second_halves
+):
+    keys = _many_keys(postgres.SPLIT_FROM)
+    admin_store.link(LAYER, keys, GOALS[:2], LinkSpec(), "anna")
+    wanted = _read_single(admin_store, keys)
+    # as a server that refuses pg_export_snapshot() (the function is missing here)
+    monkeypatch.setattr(postgres_parallel, "_EXPORT", "SELECT pg_export_snapshot_refused()")
+
+    assert admin_store.links_for_keys(LAYER, keys) == wanted
+    assert admin_store.goal_counts_for_keys(LAYER, keys) == {GOALS[0]: len(keys), GOALS[1]: len(keys)}
+    assert second_halves == []
+    assert not admin_store._split.usable()

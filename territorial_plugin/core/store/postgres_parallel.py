@@ -48,6 +48,10 @@ WAIT_MIN_S = 1.0
 # the second connection for the worker to close.
 CLOSE_WAIT_S = 5.0
 
+# The exporting transaction is REPEATABLE READ too: its own half must be read in the
+# snapshot it exports, not in a newer one per statement.
+_EXPORT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SELECT pg_export_snapshot()"
+
 Query = Callable[..., list]  # query(cursor, keys) -> rows, in key order
 
 
@@ -119,7 +123,7 @@ class SplitReader:
         # "with conn": the transaction ends (commit, or rollback on an error) whatever happens.
         with conn, conn.cursor() as cursor:
             try:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SELECT pg_export_snapshot()")
+                cursor.execute(_EXPORT)
                 snapshot = cursor.fetchone()[0]
             except psycopg2.Error as error:
                 raise _ExportRefusedError() from error
