@@ -363,3 +363,31 @@ def test_a_server_that_will_not_export_snapshots_is_read_through_one_connection(
     assert admin_store.goal_counts_for_keys(LAYER, keys) == {GOALS[0]: len(keys), GOALS[1]: len(keys)}
     assert second_halves == []
     assert not admin_store._split.usable()
+
+
+def test_change_notification_gets_the_connection_the_second_reader_held(pg_env, schema, admin_store, login_role):
+    """A role allowed two connections: the store's and, once the panel polls, the listener's."""
+    admin_store.create_organisation("kommun_a", "Kommun A", "municipality")
+    role = login_role("anna")
+    admin_store.add_member("kommun_a", role)
+    anna = open_as(pg_env, schema, role)
+    try:
+        keys = _many_keys(postgres.SPLIT_FROM)
+        anna.link(LAYER, keys, [GOALS[0]], LinkSpec(), "anna")
+        with admin_connection(pg_env) as connection, connection.cursor() as cur:
+            cur.execute(f'ALTER ROLE "{role}" CONNECTION LIMIT 2')
+        connection.close()
+        wanted = anna.links_for_keys(LAYER, keys)  # the second connection takes the last one
+        assert anna._split._conn is not None
+
+        assert anna.poll_changes() == set()  # listening now, in its place
+        admin_store.link(LAYER, ["other"], [GOALS[1]], LinkSpec(), "admin")
+        deadline = time.monotonic() + 5
+        changed: set[str] = set()
+        while not changed and time.monotonic() < deadline:
+            time.sleep(0.05)
+            changed = anna.poll_changes()
+        assert changed == {LAYER}
+        assert anna.links_for_keys(LAYER, keys) == wanted  # through one connection
+    finally:
+        anna.close()

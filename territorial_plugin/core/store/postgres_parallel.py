@@ -115,6 +115,17 @@ class SplitReader:
         executor.submit(self._close_connection)  # in the worker, after any half still running
         executor.shutdown(wait=not held_up)
 
+    def release(self) -> bool:
+        """Close the second connection for a connection that matters more; whether one was open.
+
+        Not opened again for :data:`RETRY_AFTER_S`; then, if the server still refuses
+        it, reads go on through one connection.
+        """
+        held = self._conn is not None and not self._conn.closed
+        self.close()
+        self._refused_at = time.monotonic()
+        return held
+
     # -- internals -------------------------------------------------------------------
     def _read_halves(self, conn, query: Query, keys: list[str]) -> list:
         psycopg2 = postgres_connection.psycopg2_module()
