@@ -391,3 +391,16 @@ def test_change_notification_gets_the_connection_the_second_reader_held(pg_env, 
         assert anna.links_for_keys(LAYER, keys) == wanted  # through one connection
     finally:
         anna.close()
+
+
+def test_no_worker_thread_to_be_had_reads_through_one_connection(admin_store, monkeypatch, second_halves):
+    keys = _many_keys(postgres.SPLIT_FROM)
+    admin_store.link(LAYER, keys, GOALS[:2], LinkSpec(), "anna")
+    wanted = _read_single(admin_store, keys)
+
+    def no_thread(*args, **kwargs):
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(postgres_parallel.ThreadPoolExecutor, "submit", no_thread)
+    assert admin_store.links_for_keys(LAYER, keys) == wanted
+    assert second_halves == []

@@ -151,14 +151,19 @@ class SplitReader:
         rows.extend(other)
         return rows
 
-    def _submit(self, snapshot: str, query: Query, keys: list[str]) -> Future:
+    def _submit(self, snapshot: str, query: Query, keys: list[str]) -> Future | None:
         with self._lock:
-            if self._executor is None:
-                self._executor = ThreadPoolExecutor(1, thread_name_prefix="territorial-pg-read")
-            self._pending = self._executor.submit(self._read_imported, snapshot, query, keys)
+            try:
+                if self._executor is None:
+                    self._executor = ThreadPoolExecutor(1, thread_name_prefix="territorial-pg-read")
+                self._pending = self._executor.submit(self._read_imported, snapshot, query, keys)
+            except RuntimeError:  # no thread to be had (interpreter shutting down): read alone
+                return None
             return self._pending
 
-    def _result(self, future: Future, timeout: float) -> list | None:
+    def _result(self, future: Future | None, timeout: float) -> list | None:
+        if future is None:
+            return None
         try:
             return future.result(timeout)
         except Exception:  # any failure of the second connection, or late: this one reads alone
