@@ -265,6 +265,10 @@ def test_split_read_of_a_restricted_role_sees_what_its_single_read_sees(
         for org, person in (("kommun_a", "anna"), ("kommun_b", "bertil")):
             role = login_role(person)
             admin_store.add_member(org, role)
+            with admin_connection(pg_env) as connection, connection.cursor() as cur:
+                # a role whose sessions start in Swedish time: both connections must switch to UTC
+                cur.execute(f"ALTER ROLE \"{role}\" SET timezone = 'Europe/Stockholm'")
+            connection.close()
             stores[org] = open_as(pg_env, schema, role)
         keys = _many_keys(postgres.SPLIT_FROM)
         stores["kommun_a"].link(LAYER, keys[::2], [GOALS[0]], LinkSpec(), "anna")
@@ -276,6 +280,7 @@ def test_split_read_of_a_restricted_role_sees_what_its_single_read_sees(
         assert split == _read_single(stores["kommun_a"], keys)
         assert [x.feature_key for x in split] == keys[::2]  # only its own organisation's links
         assert {x.organisation for x in split} == {"kommun_a"}
+        assert split == [x for x in admin_store.links([LAYER]) if x.organisation == "kommun_a"]  # same UTC times
         assert stores["kommun_a"].goal_counts_for_keys(LAYER, keys) == {GOALS[0]: len(keys[::2])}
     finally:
         for store in stores.values():
