@@ -4,10 +4,12 @@ Open the panel → create a link store → register the land-use layer (dialog) 
 add the bundled catalogues → select housing areas by expression → type a
 motivation, search a goal, tick it with the keyboard → check the store → link
 shore (LIS) areas as conflicting → reverse-lookup a goal → highlight it →
-screenshots of the panel with a selection.
+screenshots of the panel with a selection → export the atlas and open it in the
+layout designer.
 """
 
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.environ["E2E_ROOT"], "tests", "e2e"))
@@ -227,6 +229,54 @@ def screenshots(s):
     s.check("områden valda" in swedish["status"], f"status in Swedish ({swedish['status']})")
 
 
+def export_atlas(s):
+    """The export dialog from the panel's toolbar: the atlas PDF, the layout kept in the project
+    and opened in the layout designer, as a planner finishes the work."""
+    atlas = ARTIFACTS / "panel_atlas.pdf"
+    if atlas.exists():
+        atlas.unlink()
+
+    def drive():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "TerritorialExportDialog":
+            QTimer.singleShot(200, drive)
+            return
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+        dialog.output.setFilePath(str(atlas))
+        dialog.open_designer.setChecked(True)
+        state["export_goals"] = len(dialog._checked(dialog.goal_list))
+        dialog.export_button.click()
+        s.check(s.wait_until(lambda: dialog.task is None, 120), "the atlas export finishes")
+        s.notes["export_status"] = dialog.status.text()
+        s.screenshot("export_dialog", dialog)
+        dialog.reject()
+
+    QTimer.singleShot(300, drive)
+    dock().export_action.trigger()
+    s.check(atlas.is_file(), f"atlas written ({s.notes.get('export_status')})")
+    if not atlas.is_file():
+        return
+    info = subprocess.run(["pdfinfo", str(atlas)], capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    text = subprocess.run(["pdftotext", str(atlas), "-"], capture_output=True, text=True).stdout
+    s.notes["atlas_pages"] = pages
+    s.check(pages >= 1 + state["export_goals"], f"overview + a page per ticked goal ({pages} pages)")
+    s.check(f"Sida {pages} av {pages}" in text, "pages numbered in Swedish across the atlas")
+    s.check("Hållbara städer och samhällen" in text, "goal titles with å ä ö in the PDF")
+    layouts = [layout.name() for layout in QgsProject.instance().layoutManager().printLayouts()]
+    s.notes["layouts"] = layouts
+    s.check(any(name.startswith("Målatlas") for name in layouts), f"atlas layout kept in the project ({layouts})")
+    s.wait(1.0)
+    designers = s.iface.openLayoutDesigners()
+    s.check(len(designers) == 1, "the atlas opens in the layout designer")
+    if designers:
+        designer = designers[0]
+        kept = designer.layout().pageCollection().pageCount()
+        s.check(kept == pages, f"the designer's layout has the exported pages ({kept} of {pages})")
+        s.screenshot("layout_designer", designer.window())
+        designer.close()
+
+
 run_scenario(
     [
         open_panel,
@@ -236,5 +286,6 @@ run_scenario(
         reverse_lookup,
         edit_one_link_and_undo_with_the_keyboard,
         screenshots,
+        export_atlas,
     ]
 )
