@@ -40,15 +40,16 @@ from qgis.core import (  # noqa: E402
     QgsReadWriteContext,
     QgsRectangle,
     QgsSymbolLayerUtils,
-    QgsTextFormat,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
+# the atlas's own type (DejaVu Sans: on every Debian/Ubuntu desktop; QGIS substitutes elsewhere)
+from territorial_plugin.core.atlas_layers import FONT_FAMILY as FONT  # noqa: E402
+from territorial_plugin.core.atlas_layers import INK, text_format  # noqa: E402
+
 OUT = ROOT / "resources" / "templates"
-FONT = "DejaVu Sans"  # on every Debian/Ubuntu desktop; QGIS substitutes elsewhere
-INK = QColor(33, 37, 41)
 MUTED = QColor(96, 103, 112)
 ACCENT = QColor(0, 84, 128)
 RULE = QColor(190, 196, 202)
@@ -145,17 +146,6 @@ LANDSCAPE = {
 }
 
 
-def text_format(size: float, color: QColor, bold: bool = False) -> QgsTextFormat:
-    fmt = QgsTextFormat()
-    font = QFont(FONT)
-    font.setBold(bold)
-    fmt.setFont(font)
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
-    fmt.setColor(color)
-    return fmt
-
-
 def add_item(layout, page_top: float, spec, scale: float, type_scale: float) -> None:
     item_id, kind, x, y, w, h, opts = spec
     pos = QgsLayoutPoint(x * scale, page_top + y * scale, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
@@ -210,7 +200,7 @@ def add_item(layout, page_top: float, spec, scale: float, type_scale: float) -> 
         item.setNumberOfSegments(2)
         item.setNumberOfSegmentsLeft(0)
         item.setHeight(1.6 * type_scale)
-        item.setTextFormat(text_format(7 * type_scale, INK))
+        item.setTextFormat(text_format(7 * type_scale, color=INK))
         item.setBackgroundEnabled(True)
         item.setBackgroundColor(QColor(255, 255, 255, 210))
     elif kind == "legend":
