@@ -220,19 +220,33 @@ def test_read_falls_back_to_one_connection_when_the_second_is_refused(admin_stor
     assert not admin_store._split.usable()  # not asked again for a while
 
 
-def test_read_falls_back_when_the_server_refuses_a_second_connection(pg_env, schema, admin_store, login_role):
-    """A real refusal: the role may hold one connection only."""
+def _municipality_store(pg_env, schema, admin_store, login_role):
+    """(role, store opened as that role, keys): a municipality's planner with links of a big selection."""
     admin_store.create_organisation("kommun_a", "Kommun A", "municipality")
     role = login_role("anna")
     admin_store.add_member("kommun_a", role)
     anna = open_as(pg_env, schema, role)
+    keys = _many_keys(postgres.SPLIT_FROM)
     try:
-        keys = _many_keys(postgres.SPLIT_FROM)
         anna.link(LAYER, keys, [GOALS[0]], LinkSpec(), "anna")
+    except BaseException:
+        anna.close()
+        raise
+    return role, anna, keys
+
+
+def _limit_connections(pg_env, role: str, limit: int) -> None:
+    with admin_connection(pg_env) as connection, connection.cursor() as cur:
+        cur.execute(f'ALTER ROLE "{role}" CONNECTION LIMIT {int(limit)}')
+    connection.close()
+
+
+def test_read_falls_back_when_the_server_refuses_a_second_connection(pg_env, schema, admin_store, login_role):
+    """A real refusal: the role may hold one connection only."""
+    role, anna, keys = _municipality_store(pg_env, schema, admin_store, login_role)
+    try:
         wanted = _read_single(anna, keys)
-        with admin_connection(pg_env) as connection, connection.cursor() as cur:
-            cur.execute(f'ALTER ROLE "{role}" CONNECTION LIMIT 1')
-        connection.close()
+        _limit_connections(pg_env, role, 1)
         assert anna.links_for_keys(LAYER, keys) == wanted
         assert anna._split._conn is None
     finally:
@@ -372,16 +386,9 @@ def test_a_server_that_will_not_export_snapshots_is_read_through_one_connection(
 
 def test_change_notification_gets_the_connection_the_second_reader_held(pg_env, schema, admin_store, login_role):
     """A role allowed two connections: the store's and, once the panel polls, the listener's."""
-    admin_store.create_organisation("kommun_a", "Kommun A", "municipality")
-    role = login_role("anna")
-    admin_store.add_member("kommun_a", role)
-    anna = open_as(pg_env, schema, role)
+    role, anna, keys = _municipality_store(pg_env, schema, admin_store, login_role)
     try:
-        keys = _many_keys(postgres.SPLIT_FROM)
-        anna.link(LAYER, keys, [GOALS[0]], LinkSpec(), "anna")
-        with admin_connection(pg_env) as connection, connection.cursor() as cur:
-            cur.execute(f'ALTER ROLE "{role}" CONNECTION LIMIT 2')
-        connection.close()
+        _limit_connections(pg_env, role, 2)
         wanted = anna.links_for_keys(LAYER, keys)  # the second connection takes the last one
         assert anna._split._conn is not None
 
