@@ -12,7 +12,7 @@ def hand_built(state) -> None:
     """The equivalent atlas as a skilled QGIS user builds it once with stock QGIS (not timed)."""
     from qgis.core import QgsExpressionContextUtils
 
-    from territorial_plugin.core.atlas_map_style import muted_style
+    from territorial_plugin.export.atlas.map_style import muted_style
 
     project, land_use = state["project"], state["land_use"]
     QgsExpressionContextUtils.setProjectVariable(project, "tl_municipality", "Benchkommun")
@@ -82,9 +82,9 @@ def _baseline_layers(state):
     from qgis.PyQt.QtGui import QColor
 
     from territorial_plugin.compat import new_field
-    from territorial_plugin.core.atlas_chart import ChartRow, format_ha
-    from territorial_plugin.core.atlas_layers import CONFLICT_COLOR, SUPPORT_COLOR, goal_color
     from territorial_plugin.core.labels import stance_label
+    from territorial_plugin.export.atlas.chart import ChartRow, format_ha
+    from territorial_plugin.export.atlas.layers import CONFLICT_COLOR, SUPPORT_COLOR, goal_color
 
     geometries = {f["omr_id"]: (f["namn"], f.geometry()) for f in state["land_use"].getFeatures()}
     goals_layer = QgsVectorLayer("Polygon?crs=EPSG:3006", "Mål", "memory")
@@ -277,9 +277,9 @@ def _overview_layout(state, by_goal, pale: dict, chart_rows):
     from qgis.core import QgsLegendRenderer, QgsLegendStyle
     from qgis.PyQt.QtCore import QRectF
 
-    from territorial_plugin.core.atlas_chart import draw_bar_chart
-    from territorial_plugin.core.atlas_layers import CONFLICT_COLOR, SUPPORT_COLOR
-    from territorial_plugin.core.atlas_map_style import fit_aspect, nice_scale
+    from territorial_plugin.export.atlas.chart import draw_bar_chart
+    from territorial_plugin.export.atlas.layers import CONFLICT_COLOR, SUPPORT_COLOR
+    from territorial_plugin.export.atlas.map_style import fit_aspect, nice_scale
 
     layout = _new_layout(state["project"], "Målatlas – översikt")
     items = _page_items(layout, "overview")
@@ -318,7 +318,7 @@ def _goal_layout(state, goals_layer, linked, pale: dict):
     from qgis.PyQt.QtCore import QRectF
     from qgis.PyQt.QtGui import QColor, QFont
 
-    from territorial_plugin.core.atlas_map_style import nice_scale
+    from territorial_plugin.export.atlas.map_style import nice_scale
 
     layout = _new_layout(state["project"], "Målatlas – målsidor")
     items = _page_items(layout, "goal")
@@ -411,7 +411,7 @@ def baseline_export(state) -> None:
     """Only the export is timed: QGIS's own exporter, the same PDF settings as ours."""
     from qgis.core import QgsLayoutExporter
 
-    from territorial_plugin.core.layout_export import pdf_settings
+    from territorial_plugin.export.layout_writer import pdf_settings
 
     overview, goal_pages = state["baseline_layouts"]
     result = QgsLayoutExporter(overview).exportToPdf(str(state["folder"] / "qgis_overview.pdf"), pdf_settings())

@@ -42,7 +42,7 @@ def _reset(state: dict) -> None:
 
 
 def _import(state: dict) -> None:
-    from territorial_plugin.core.catalogue_import import import_catalogues
+    from territorial_plugin.core.catalogues.importer import import_catalogues
 
     result = import_catalogues(str(state["csv"]), str(state["store"]), catalogue_id="bench5000")
     assert result.goals == GOALS

@@ -148,7 +148,7 @@ def _setup(goal_count: int, area_count: int, per_goal: int, baseline: bool = Fal
 
 
 def _ours(state) -> None:
-    from territorial_plugin.core.atlas import AtlasLayer, AtlasOptions, build_atlas, export_atlas
+    from territorial_plugin.export.atlas.build import AtlasLayer, AtlasOptions, build_atlas, export_atlas
 
     atlas = build_atlas(
         [AtlasLayer(state["land_use"], "bench", "omr_id")],

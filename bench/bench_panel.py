@@ -26,12 +26,12 @@ GOALS = ["agenda2030:11", "agenda2030:11.3", "agenda2030:15", "miljomal:15", "mi
 def _setup():
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 
-    from territorial_plugin.core.catalogue_bundled import load_bundled
+    from territorial_plugin.core.catalogues.bundled import load_bundled
     from territorial_plugin.core.model import LinkSpec
-    from territorial_plugin.core.project_store import remember_store
+    from territorial_plugin.core.project.link_store import remember_store
     from territorial_plugin.core.store import open_store
-    from territorial_plugin.gui.dock import TerritorialLinksDock
-    from territorial_plugin.gui.identity_adapter import register
+    from territorial_plugin.gui.panel.dock import TerritorialLinksDock
+    from territorial_plugin.gui.panel.identity_adapter import register
 
     tmp = tempfile.TemporaryDirectory()
     path = Path(tmp.name) / "bench_links.gpkg"

@@ -54,14 +54,14 @@ class TerritorialLinksPlugin:
         self.iface.addToolBarIcon(self.toggle_action)
         self.actions.append(self.toggle_action)
         # links follow split and pasted features from the start, not only once the panel is open
-        from .core.project_tracking import ProjectLinkTracking
+        from .core.project.tracking import ProjectLinkTracking
         from .core.user import current_user
 
         self.tracking = ProjectLinkTracking(current_user())
 
     def _ensure_dock(self):
         if self.dock is None:
-            from .gui.dock import TerritorialLinksDock
+            from .gui.panel.dock import TerritorialLinksDock
 
             self.dock = TerritorialLinksDock(self.iface, self.iface.mainWindow(), tracking=self.tracking)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)

@@ -22,8 +22,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from territorial_plugin.core.catalogue import GoalRow, build_goals, natural_key  # noqa: E402
-from territorial_plugin.core.catalogue_format import dumps  # noqa: E402
+from territorial_plugin.core.catalogues.json_format import dumps  # noqa: E402
+from territorial_plugin.core.catalogues.tree import GoalRow, build_goals, natural_key  # noqa: E402
 from territorial_plugin.core.model import Catalogue  # noqa: E402
 
 OUT = ROOT / "resources" / "catalogues"

@@ -3,7 +3,7 @@
     .venv/bin/python tools/build_templates.py
 
 Each template has three pages (overview, goal page, continuation page) whose items
-carry the ids documented in ``territorial_plugin/core/layout_templates.py``. A3 is
+carry the ids documented in ``territorial_plugin/export/templates.py``. A3 is
 A4 scaled by √2 (with slightly larger type); the ``.qpt`` outputs are committed so
 users can open and adapt them in the layout designer.
 """
@@ -46,8 +46,8 @@ from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
 # the atlas's own type (DejaVu Sans: on every Debian/Ubuntu desktop; QGIS substitutes elsewhere)
-from territorial_plugin.core.atlas_layers import FONT_FAMILY as FONT  # noqa: E402
-from territorial_plugin.core.atlas_layers import INK, text_format  # noqa: E402
+from territorial_plugin.export.atlas.layers import FONT_FAMILY as FONT  # noqa: E402
+from territorial_plugin.export.atlas.layers import INK, text_format  # noqa: E402
 
 OUT = ROOT / "resources" / "templates"
 MUTED = QColor(96, 103, 112)

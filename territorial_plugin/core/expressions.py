@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 from qgis.core import QgsExpression, QgsExpressionFunction, QgsFeatureRequest, QgsProject
 
-from .catalogue import natural_key
+from .catalogues.tree import natural_key
 from .errors import TerritorialError
 from .i18n import tr
 from .identity import feature_key, layer_uid_of
-from .project_store import project_store_uri
+from .project.link_store import project_store_uri
 from .store import is_postgres_uri, open_store
 
 GROUP = "Territorial Links"

@@ -22,7 +22,7 @@ from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 from .i18n import tr
 from .identity import LAYER_UID_PROPERTY, feature_key, record_for, resolve_layer, source_identity
 from .model import RegisteredLayer
-from .project_layers import layer_statuses
+from .project.layers import layer_statuses
 from .store.base import Store
 
 SHOWN = 20  # keys listed in a message; the report object holds all

@@ -5,6 +5,18 @@ from __future__ import annotations
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
 from ..core.errors import TerritorialError
+from ..core.i18n import tr
+
+
+def group_name(group_id: str) -> str:
+    """The toolbox group's translated name; the ids are the sub-packages of ``processing``."""
+    names = {
+        "catalogues": tr("Goal catalogues"),
+        "links": tr("Links"),
+        "administration": tr("Store administration"),
+        "export": tr("Export"),
+    }
+    return names.get(group_id, "")
 
 
 class TerritorialAlgorithm(QgsProcessingAlgorithm):
@@ -18,14 +30,17 @@ class TerritorialAlgorithm(QgsProcessingAlgorithm):
     sees the reason and no traceback, and ``qgis_process`` exits non-zero.
     """
 
+    #: toolbox group: the name of the sub-package the algorithm lives in
+    group_id = ""
+
     def createInstance(self):
         return type(self)()
 
     def group(self) -> str:
-        return ""
+        return group_name(self.group_id)
 
     def groupId(self) -> str:
-        return ""
+        return self.group_id
 
     def processAlgorithm(self, parameters, context, feedback):
         try:

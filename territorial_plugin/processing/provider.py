@@ -9,20 +9,20 @@ from ..__about__ import version
 from ..core.i18n import tr
 from ..paths import resource
 
-# (module, class): one line per algorithm. Imported in loadAlgorithms so that
+# (module, class): one line per algorithm; the sub-package is its toolbox group. Imported in loadAlgorithms so that
 # loading the plugin stays cheap until Processing asks for its algorithms.
 ALGORITHMS = [
-    ("alg_info", "PluginInfoAlgorithm"),
-    ("alg_importcatalogue", "ImportCatalogueAlgorithm"),
-    ("alg_exportcatalogue", "ExportCatalogueAlgorithm"),
-    ("alg_copystore", "CopyStoreAlgorithm"),
-    ("alg_organisation", "CreateOrganisationAlgorithm"),
-    ("alg_exportatlas", "ExportAtlasAlgorithm"),
-    ("alg_coveragereport", "CoverageReportAlgorithm"),
-    ("alg_createstore", "CreateStoreAlgorithm"),
-    ("alg_linkfeatures", "LinkFeaturesAlgorithm"),
-    ("alg_unlinkfeatures", "UnlinkFeaturesAlgorithm"),
-    ("alg_checkintegrity", "CheckIntegrityAlgorithm"),
+    ("administration.plugin_info", "PluginInfoAlgorithm"),
+    ("catalogues.import_catalogue", "ImportCatalogueAlgorithm"),
+    ("catalogues.export_catalogue", "ExportCatalogueAlgorithm"),
+    ("administration.copy_store", "CopyStoreAlgorithm"),
+    ("administration.create_organisation", "CreateOrganisationAlgorithm"),
+    ("export.export_atlas", "ExportAtlasAlgorithm"),
+    ("export.coverage_report", "CoverageReportAlgorithm"),
+    ("administration.create_store", "CreateStoreAlgorithm"),
+    ("links.link_features", "LinkFeaturesAlgorithm"),
+    ("links.unlink_features", "UnlinkFeaturesAlgorithm"),
+    ("links.check_integrity", "CheckIntegrityAlgorithm"),
 ]
 
 

@@ -18,7 +18,7 @@ def store(qgis_app, tmp_path_factory) -> Path:
     """A store with agenda2030, the sample layer registered by its path, and links."""
     from qgis.core import QgsVectorLayer
 
-    from territorial_plugin.core.catalogue_bundled import load_bundled
+    from territorial_plugin.core.catalogues.bundled import load_bundled
     from territorial_plugin.core.identity import register_layer
     from territorial_plugin.core.model import LinkSpec
     from territorial_plugin.core.store import open_store

@@ -35,7 +35,7 @@ def seed(store) -> None:
 @pytest.fixture
 def admin_store(pg_env, schema):
     """The store administrator's view of a fresh, seeded store in ``schema``."""
-    from territorial_plugin.core.store.postgres import PostgresStore
+    from territorial_plugin.core.store.postgres.store import PostgresStore
 
     store = PostgresStore.open(f"{conninfo(pg_env)}?schema={schema}", create=True)
     seed(store)
@@ -63,7 +63,7 @@ def login_role(pg_env, schema):
 
 
 def open_as(pg_env, schema: str, role: str):
-    from territorial_plugin.core.store.postgres import PostgresStore
+    from territorial_plugin.core.store.postgres.store import PostgresStore
 
     return PostgresStore.open(f"{conninfo(pg_env, role)}?schema={schema}")
 

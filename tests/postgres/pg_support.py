@@ -97,7 +97,7 @@ def drop_schema(env: dict, schema: str) -> None:
 
 def open_test_store(env: dict, schema: str | None = None, *, create: bool = True):
     """A created store in a fresh schema; closing it drops the schema and its roles."""
-    from territorial_plugin.core.store.postgres import PostgresStore
+    from territorial_plugin.core.store.postgres.store import PostgresStore
 
     schema = schema or unique_schema()
 

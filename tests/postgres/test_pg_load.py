@@ -19,7 +19,7 @@ import pytest
 
 from territorial_plugin.core.errors import ConflictError
 from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.core.store.postgres import PostgresStore
+from territorial_plugin.core.store.postgres.store import PostgresStore
 
 from .conftest import GOALS, LAYER
 from .pg_support import conninfo

@@ -127,7 +127,7 @@ def test_copystore_algorithm(qgis_processing, pg_env, schema, tmp_path):
 
 
 def test_createorganisation_algorithm(qgis_processing, pg_env, schema, login_role):
-    from territorial_plugin.core.store.postgres import PostgresStore
+    from territorial_plugin.core.store.postgres.store import PostgresStore
 
     pg_uri = f"postgres:{conninfo(pg_env)}?schema={schema}"
     PostgresStore.open(pg_uri[len("postgres:") :], create=True).close()

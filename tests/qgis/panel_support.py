@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
-from territorial_plugin.core.catalogue_bundled import load_bundled
+from territorial_plugin.core.catalogues.bundled import load_bundled
 from territorial_plugin.core.store import open_store
 from territorial_plugin.paths import resource
 
@@ -44,7 +44,7 @@ def store(store_path):
         s.save_catalogue(catalogue, goals)
     yield s
     s.close()
-    from territorial_plugin.core.project_store import KEY, SCOPE
+    from territorial_plugin.core.project.link_store import KEY, SCOPE
 
     QgsProject.instance().removeEntry(SCOPE, KEY)  # later tests start without this store
 
@@ -60,14 +60,14 @@ def sample_layer(qgis_new_project, tmp_path):
 
 
 def make_dock(qgis_iface, store_uri: str | None, layer=None):
-    from territorial_plugin.core.project_store import remember_store
-    from territorial_plugin.gui.dock import TerritorialLinksDock
+    from territorial_plugin.core.project.link_store import remember_store
+    from territorial_plugin.gui.panel.dock import TerritorialLinksDock
 
     if store_uri:
         remember_store(store_uri)
     if layer is not None:
         qgis_iface.setActiveLayer(layer)
-    from territorial_plugin.core.project_tracking import ProjectLinkTracking
+    from territorial_plugin.core.project.tracking import ProjectLinkTracking
 
     # as the plugin wires it: the project-wide tracking, shared with the panel
     tracking = ProjectLinkTracking("tester")
@@ -80,7 +80,7 @@ def make_dock(qgis_iface, store_uri: str | None, layer=None):
 @pytest.fixture()
 def ready_dock(qgis_iface, store, sample_layer):
     """A dock on the registered sample layer (key omr_id) with Agenda 2030 and miljömålen."""
-    from territorial_plugin.gui.identity_adapter import register
+    from territorial_plugin.gui.panel.identity_adapter import register
 
     register(store, sample_layer, "omr_id")
     dock = make_dock(qgis_iface, store.uri, sample_layer)

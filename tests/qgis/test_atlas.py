@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsFeedback, QgsProject, QgsRenderContext
 
-from territorial_plugin.core.atlas import AtlasLayer, AtlasOptions, add_to_project, build_atlas, export_atlas
-from territorial_plugin.core.catalogue_bundled import load_bundled
+from territorial_plugin.core.catalogues.bundled import load_bundled
 from territorial_plugin.core.errors import CancelledError, ExportError
-from territorial_plugin.core.export_service import gather_inputs, run_atlas_export
 from territorial_plugin.core.identity import register_layer
-from territorial_plugin.core.layout_templates import BUNDLED_TEMPLATES, AtlasTemplate, template_path
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.store import open_store
+from territorial_plugin.export.atlas.build import AtlasLayer, AtlasOptions, add_to_project, build_atlas, export_atlas
+from territorial_plugin.export.service import gather_inputs, run_atlas_export
+from territorial_plugin.export.templates import BUNDLED_TEMPLATES, AtlasTemplate, template_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample" / "exempelkommun.qgs"
@@ -188,7 +188,7 @@ def test_cancel_half_way_leaves_no_file(sample, tmp_path):
 def test_failed_export_keeps_the_previous_file(sample, tmp_path, monkeypatch):
     output = tmp_path / "atlas.pdf"
     output.write_bytes(b"%PDF previous")
-    from territorial_plugin.core import layout_export
+    from territorial_plugin.export import layout_writer as layout_export
 
     def failing(first, *args):
         # the exporter's method returns a result; its static form for several layouts also an error text
@@ -271,7 +271,7 @@ def test_layout_saved_in_project_still_draws_after_reopening(sample, tmp_path):
     try:
         layout = reopened.layoutManager().layoutByName(name)
         assert layout is not None
-        from territorial_plugin.core.layout_export import export_layout
+        from territorial_plugin.export.layout_writer import export_layout
 
         after = export_layout(layout, tmp_path / "after", "png", dpi=40)
         assert len(after) == len(before)
@@ -337,8 +337,8 @@ def test_long_goal_title_is_set_smaller_not_cut_off(qgis_app):
     """An Agenda 2030 target's title runs to four lines at the template's size; QGIS would clip it."""
     from qgis.core import QgsPrintLayout
 
-    from territorial_plugin.core.atlas_text import SMALLEST, label_font, shrink_to_fit, text_height_mm
-    from territorial_plugin.core.layout_templates import GOAL
+    from territorial_plugin.export.atlas.text import SMALLEST, label_font, shrink_to_fit, text_height_mm
+    from territorial_plugin.export.templates import GOAL
 
     project = QgsProject()
     layout = QgsPrintLayout(project)

@@ -9,11 +9,11 @@ import pytest
 from qgis.core import QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 
-from territorial_plugin.core.catalogue_bundled import load_bundled
+from territorial_plugin.core.catalogues.bundled import load_bundled
 from territorial_plugin.core.identity import register_layer
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.store import open_store
-from territorial_plugin.gui.export_dialog import SETTINGS_GROUP, ExportDialog
+from territorial_plugin.gui.dialogs.export_dialog import SETTINGS_GROUP, ExportDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "export"

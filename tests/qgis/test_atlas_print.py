@@ -9,12 +9,12 @@ from pathlib import Path
 from qgis.core import QgsProject
 from qgis.PyQt.QtGui import QImage
 
-from territorial_plugin.core.atlas import AtlasLayer, AtlasOptions, build_atlas, export_atlas
-from territorial_plugin.core.atlas_print import AtlasPrinter
-from territorial_plugin.core.atlas_text import label_font
-from territorial_plugin.core.catalogue_bundled import load_bundled
-from territorial_plugin.core.layout_export import export_layout
+from territorial_plugin.core.catalogues.bundled import load_bundled
 from territorial_plugin.core.model import Link
+from territorial_plugin.export.atlas.build import AtlasLayer, AtlasOptions, build_atlas, export_atlas
+from territorial_plugin.export.atlas.printer import AtlasPrinter
+from territorial_plugin.export.atlas.text import label_font
+from territorial_plugin.export.layout_writer import export_layout
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample" / "exempelkommun.qgs"

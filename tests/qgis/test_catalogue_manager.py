@@ -8,10 +8,10 @@ import pytest
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QMessageBox
 
-from territorial_plugin.core.catalogue_import import import_catalogues
+from territorial_plugin.core.catalogues.importer import import_catalogues
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
 from territorial_plugin.core.store import open_store
-from territorial_plugin.gui.catalogue_manager import CatalogueManagerDialog
+from territorial_plugin.gui.dialogs.catalogue_manager import CatalogueManagerDialog
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "catalogues"
 SHOTS = Path(os.environ.get("CATALOGUE_SHOTS", "/tmp"))

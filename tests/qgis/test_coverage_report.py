@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsFeedback
 
-from territorial_plugin.core.coverage_report import SHEETS, csv_file_names, sheet_titles
 from territorial_plugin.core.errors import CancelledError
-from territorial_plugin.core.export_service import run_report_export
 from territorial_plugin.core.labels import stance_label
+from territorial_plugin.export.service import run_report_export
+from territorial_plugin.export.tables import SHEETS, csv_file_names, sheet_titles
 from tests.qgis.test_atlas import LONG_GOAL, sample_fixture  # noqa: F401  (the shared fixture)
 
 

@@ -164,7 +164,7 @@ def test_layer_and_key_field_names_with_spaces_and_quotes(qgis_app, tmp_path):
 
 def test_links_survive_closing_the_project_and_moving_the_data(qgis_app, qgis_new_project, tmp_path):
     """Link, save and close the project, move the data file, reopen and fix the path: the links are there."""
-    from territorial_plugin.core.project_layers import layer_statuses
+    from territorial_plugin.core.project.layers import layer_statuses
 
     store = seeded_store(tmp_path / "links.gpkg")
     project = QgsProject.instance()

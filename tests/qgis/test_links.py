@@ -16,7 +16,7 @@ from territorial_plugin.core.errors import IdentityError
 from territorial_plugin.core.link_tracking import LinkTracker
 from territorial_plugin.core.links import LinkService
 from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.core.project_layers import find_layer, layer_statuses
+from territorial_plugin.core.project.layers import find_layer, layer_statuses
 
 from .store_layers import memory_layer, seeded_store, square, write
 

@@ -5,7 +5,7 @@ from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QDialogButtonBox
 
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
-from territorial_plugin.gui.highlight import COLORS
+from territorial_plugin.gui.panel.highlight import COLORS
 
 from .panel_support import ready_dock, sample_layer, select, store, store_path, tick, wait_tasks
 
@@ -148,7 +148,7 @@ def test_reverse_lookup_selects_across_layers_and_reports_unavailable_ones(ready
     shutil.copy(sample_layer.source(), copy)
     other = QgsVectorLayer(str(copy), "Kopia", "ogr")
     assert QgsProject.instance().addMapLayer(other) is not None
-    from territorial_plugin.gui.identity_adapter import register
+    from territorial_plugin.gui.panel.identity_adapter import register
 
     other_uid = register(store, other, "omr_id").layer_uid
     store.link(other_uid, ["EK-020"], ["agenda2030:11"], LinkSpec(stance="conflicts"), "test")
@@ -255,7 +255,7 @@ def test_ctrl_z_in_the_panel_undoes_even_when_qgis_has_its_own_ctrl_z(ready_dock
 
 
 def test_export_and_catalogue_buttons_open_their_dialogs_on_the_panels_store(ready_dock, monkeypatch):
-    from territorial_plugin.gui import catalogue_manager, export_dialog
+    from territorial_plugin.gui.dialogs import catalogue_manager, export_dialog
 
     opened = []
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: opened.append(("export", self)) or 0)

@@ -13,7 +13,7 @@ from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 from territorial_plugin.core import identity
 from territorial_plugin.core.model import Link, LinkSpec
 from territorial_plugin.core.store import open_store
-from territorial_plugin.gui.link_editor import EditLinkDialog
+from territorial_plugin.gui.panel.link_editor import EditLinkDialog
 
 from .panel_support import close_dock, make_dock, ready_dock, sample_layer, select, store, store_path, tick, wait_tasks
 from .store_layers import memory_layer, seeded_store, write
@@ -167,8 +167,8 @@ def test_goal_tooltip_lists_the_selections_links(ready_dock, sample_layer, store
 
 # -- split and paste in the desktop wiring --------------------------------------------------------
 def test_split_part_gets_the_links_through_the_panel(qgis_iface, qgis_new_project, tmp_path):
-    from territorial_plugin.core.project_store import KEY, SCOPE
-    from territorial_plugin.gui import panel_actions
+    from territorial_plugin.core.project.link_store import KEY, SCOPE
+    from territorial_plugin.gui.panel import panel_actions
 
     store = seeded_store(tmp_path / "links.gpkg")
     dock = make_dock(qgis_iface, store.uri)
@@ -217,10 +217,10 @@ def test_split_part_gets_the_links_through_the_panel(qgis_iface, qgis_new_projec
 @pytest.fixture()
 def pg_panel(qgis_iface, qgis_new_project, sample_layer):
     """A shared PostgreSQL store: Kommun A's planner anna has the panel open; a colleague of hers too."""
-    from territorial_plugin.core.catalogue_bundled import load_bundled
-    from territorial_plugin.core.project_store import KEY, SCOPE
-    from territorial_plugin.core.store.postgres import PostgresStore
-    from territorial_plugin.gui.identity_adapter import register
+    from territorial_plugin.core.catalogues.bundled import load_bundled
+    from territorial_plugin.core.project.link_store import KEY, SCOPE
+    from territorial_plugin.core.store.postgres.store import PostgresStore
+    from territorial_plugin.gui.panel.identity_adapter import register
 
     from ..postgres.pg_support import admin_connection, conninfo, drop_schema, require_server, unique_schema
 

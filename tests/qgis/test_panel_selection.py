@@ -3,9 +3,9 @@
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 
 from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.gui.goal_tree_model import SELECTED_COUNT_ROLE
-from territorial_plugin.gui.identity_adapter import register
-from territorial_plugin.gui.layer_keys import DIRECT_READ_LIMIT
+from territorial_plugin.gui.panel.goal_tree_model import SELECTED_COUNT_ROLE
+from territorial_plugin.gui.panel.identity_adapter import register
+from territorial_plugin.gui.panel.layer_keys import DIRECT_READ_LIMIT
 
 from .panel_support import close_dock, make_dock, store, store_path, wait_tasks
 

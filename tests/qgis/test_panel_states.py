@@ -2,11 +2,11 @@
 
 from qgis.core import QgsProject, QgsVectorLayer
 
-from territorial_plugin.core.project_store import KEY, SCOPE, project_store_uri
+from territorial_plugin.core.project.link_store import KEY, SCOPE, project_store_uri
 from territorial_plugin.core.store import open_store
-from territorial_plugin.gui import panel_actions
-from territorial_plugin.gui.panel_states import PanelState
-from territorial_plugin.gui.register_layer_dialog import RegisterLayerDialog
+from territorial_plugin.gui.dialogs.register_layer import RegisterLayerDialog
+from territorial_plugin.gui.panel import panel_actions
+from territorial_plugin.gui.panel.states import PanelState
 
 from .panel_support import close_dock, make_dock, ready_dock, sample_layer, store, store_path, wait_tasks
 
@@ -63,7 +63,7 @@ def test_registering_with_a_repeating_field_is_refused_and_nothing_is_stored(qgi
 
 
 def test_no_catalogue_offers_the_bundled_ones(qgis_iface, store_path, sample_layer):
-    from territorial_plugin.gui.identity_adapter import register
+    from territorial_plugin.gui.panel.identity_adapter import register
 
     empty = open_store(str(store_path), create=True)
     register(empty, sample_layer, "omr_id")
@@ -126,7 +126,7 @@ def test_one_click_creates_the_store_beside_a_saved_project(qgis_iface, sample_l
 
 
 def test_a_layer_without_a_key_gets_tl_uuid_and_is_registered(qgis_iface, store, qgis_new_project):
-    from territorial_plugin.gui.identity_adapter import UUID_FIELD
+    from territorial_plugin.gui.panel.identity_adapter import UUID_FIELD
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:3006&field=namn:string", "skiss", "memory")
     from qgis.core import QgsFeature, QgsGeometry
@@ -153,7 +153,7 @@ def test_a_layer_without_a_key_gets_tl_uuid_and_is_registered(qgis_iface, store,
 
 
 def test_disabled_catalogues_are_enabled_again_from_the_no_catalogue_state(qgis_iface, store, sample_layer):
-    from territorial_plugin.gui.identity_adapter import register
+    from territorial_plugin.gui.panel.identity_adapter import register
 
     register(store, sample_layer, "omr_id")
     for catalogue in store.catalogues():
@@ -169,7 +169,7 @@ def test_disabled_catalogues_are_enabled_again_from_the_no_catalogue_state(qgis_
 
 
 def test_the_store_is_reopened_with_the_project(qgis_iface, store, sample_layer, tmp_path):
-    from territorial_plugin.gui.identity_adapter import register
+    from territorial_plugin.gui.panel.identity_adapter import register
 
     register(store, sample_layer, "omr_id")
     dock = make_dock(qgis_iface, store.uri, sample_layer)

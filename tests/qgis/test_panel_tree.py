@@ -3,7 +3,7 @@
 from qgis.PyQt.QtCore import Qt
 
 from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.gui.goal_tree_model import (
+from territorial_plugin.gui.panel.goal_tree_model import (
     GOAL_ID_ROLE,
     LAYER_AREA_ROLE,
     LAYER_COUNT_ROLE,

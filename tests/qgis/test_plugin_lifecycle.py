@@ -6,7 +6,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
 import territorial_plugin
-from territorial_plugin.gui.dock import DOCK_OBJECT_NAME
+from territorial_plugin.gui.panel.dock import DOCK_OBJECT_NAME
 
 
 def provider_ids():

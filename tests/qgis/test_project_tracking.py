@@ -8,8 +8,8 @@ import territorial_plugin
 from territorial_plugin.core import identity
 from territorial_plugin.core.links import LinkService
 from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.core.project_store import remember_store
-from territorial_plugin.core.project_tracking import ProjectLinkTracking
+from territorial_plugin.core.project.link_store import remember_store
+from territorial_plugin.core.project.tracking import ProjectLinkTracking
 from territorial_plugin.core.store import open_store
 
 from .store_layers import memory_layer, seeded_store, write

@@ -4,13 +4,13 @@ import json
 
 import pytest
 
-from territorial_plugin.core.catalogue import validate_tree
-from territorial_plugin.core.catalogue_bundled import (
+from territorial_plugin.core.catalogues.bundled import (
     BUNDLED_IDS,
     bundled_catalogues,
     load_bundled,
     resolve_names,
 )
+from territorial_plugin.core.catalogues.tree import validate_tree
 from territorial_plugin.core.errors import CatalogueError
 from territorial_plugin.paths import resource
 
@@ -76,7 +76,7 @@ def test_bundled_files_are_valid_trees_in_the_documented_format(catalogue_id):
     data = json.loads(resource("catalogues", f"{catalogue_id}.json").read_text(encoding="utf-8"))
     assert data["format"] == "territorial-links-catalogue" and data["format_version"] == 1
     assert data["catalogue"]["id"] == catalogue_id
-    from territorial_plugin.core.catalogue import GoalRow
+    from territorial_plugin.core.catalogues.tree import GoalRow
 
     rows = [GoalRow(row=n, **{**g, "order": g["order"]}) for n, g in enumerate(data["goals"], 1)]
     assert validate_tree(rows) == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from territorial_plugin.core.catalogue_import import import_catalogues, plan_file, read_migration
+from territorial_plugin.core.catalogues.importer import import_catalogues, plan_file, read_migration
 from territorial_plugin.core.errors import CatalogueError
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
 from territorial_plugin.core.store import open_store

@@ -5,7 +5,7 @@ throwaway server of tools/pg-test-server.sh and is skipped without it."""
 
 import pytest
 
-from territorial_plugin.core.catalogue_import import check_plans, plan_bundled, plan_file, write_plans
+from territorial_plugin.core.catalogues.importer import check_plans, plan_bundled, plan_file, write_plans
 from territorial_plugin.core.errors import CatalogueError
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
 from tests.store_contract.conftest import STORE_FACTORIES

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from territorial_plugin.core.catalogue import build_goals
-from territorial_plugin.core.catalogue_bundled import load_bundled
-from territorial_plugin.core.catalogue_export import export_catalogue
-from territorial_plugin.core.catalogue_io import ColumnMapping, read_catalogue_file
+from territorial_plugin.core.catalogues.bundled import load_bundled
+from territorial_plugin.core.catalogues.export import export_catalogue
+from territorial_plugin.core.catalogues.reader import ColumnMapping, read_catalogue_file
+from territorial_plugin.core.catalogues.tree import build_goals
 from territorial_plugin.core.errors import CatalogueError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "catalogues"

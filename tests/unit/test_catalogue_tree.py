@@ -2,7 +2,7 @@
 
 import pytest
 
-from territorial_plugin.core.catalogue import (
+from territorial_plugin.core.catalogues.tree import (
     GoalRow,
     build_goals,
     natural_key,

@@ -8,7 +8,7 @@ from dataclasses import fields
 from territorial_plugin.core.model import Link
 from territorial_plugin.core.store import checks
 from territorial_plugin.core.store.checks import build_links
-from territorial_plugin.core.store.postgres_rows import _iso
+from territorial_plugin.core.store.postgres.rows import _iso
 
 ROWS = [
     ("L", "k1", "g:1", "supports", 2, "Bostäder – 'citat'; --", "kommun", "anna", "2026-01-01T10:00:00.000Z",

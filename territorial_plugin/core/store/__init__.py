@@ -21,9 +21,9 @@ def open_store(uri: str, *, create: bool = False) -> Store:
     if not uri:
         raise StoreError(tr("No link store given. Choose a GeoPackage file or a PostgreSQL connection."))
     if is_postgres_uri(uri):
-        from .postgres import PostgresStore
+        from .postgres.store import PostgresStore
 
         return PostgresStore.open(uri[len(POSTGRES_PREFIX) :], create=create)
-    from .gpkg import GeoPackageStore
+    from .gpkg.store import GeoPackageStore
 
     return GeoPackageStore.open(uri, create=create)

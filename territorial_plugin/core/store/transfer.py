@@ -142,7 +142,7 @@ def _assign_organisation(data: dict[str, list[tuple]], organisation: str) -> dic
 
 
 def _write_gpkg(path: Path, data: dict[str, list[tuple]]) -> None:
-    from .gpkg_schema import raw_connect
+    from .gpkg.schema import raw_connect
 
     connection = raw_connect(path)
     try:

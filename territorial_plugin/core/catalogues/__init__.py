@@ -1,0 +1,1 @@
+"""Goal catalogues: trees, files (CSV, XLSX, JSON), the bundled ones, import and export."""

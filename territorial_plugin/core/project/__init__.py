@@ -1,0 +1,1 @@
+"""Registered layers, the store and link tracking of the open QGIS project."""

@@ -1,0 +1,1 @@
+"""The GeoPackage engine of the link store (Python's ``sqlite3``)."""

@@ -1,0 +1,1 @@
+"""The goal atlas: data, layers, pages, furniture, chart and the page-by-page printer."""

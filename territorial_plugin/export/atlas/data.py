@@ -1,0 +1,232 @@
+"""What a goal atlas shows, gathered from plain inputs: layers, goals and links.
+
+Everything here is independent of layouts: :func:`collect_atlas_data` reads the
+linked features once (geometry, a display name, the area in hectares) and groups
+the links per goal. The layout code (``atlas_pages.py``) only draws the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsRectangle,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ...compat import null_extent
+from ...core.coverage import area_calculator
+from ...core.errors import CancelledError, ExportError
+from ...core.i18n import tr
+from ...core.identity import feature_key
+from ...core.model import Catalogue, Goal, Link, Stance
+
+#: field names that usually hold an area's name, tried in order
+_NAME_FIELDS = ("namn", "name", "benamning", "benämning", "omradesnamn", "titel", "title")
+
+
+@dataclass(frozen=True)
+class AtlasLayer:
+    """A layer to draw. ``layer_uid``/``key_field`` set: its links are shown; unset: background only."""
+
+    layer: QgsVectorLayer
+    layer_uid: str | None = None
+    key_field: str | None = None
+
+    @property
+    def linked(self) -> bool:
+        return bool(self.layer_uid and self.key_field)
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """One linked area on a goal page (one row of its table)."""
+
+    layer_uid: str
+    feature_key: str
+    name: str
+    stance: str
+    strength: int
+    motivation: str
+    area_ha: float
+
+
+@dataclass
+class GoalPage:
+    """A goal and its linked areas, in table order (conflicts after supports, then by key)."""
+
+    goal: Goal
+    rows: list[AreaRow] = field(default_factory=list)
+    extent: QgsRectangle | None = None  # in the atlas CRS
+    label: str = ""  # the code on maps and the chart; the goal id when catalogues mix
+
+    @property
+    def code_label(self) -> str:
+        return self.label or self.goal.code
+
+    @property
+    def area_ha(self) -> float:
+        return sum(row.area_ha for row in self.rows)
+
+    def area_ha_for(self, stance: str) -> float:
+        return sum(row.area_ha for row in self.rows if row.stance == stance)
+
+    def count_for(self, stance: str) -> int:
+        return sum(1 for row in self.rows if row.stance == stance)
+
+
+@dataclass
+class LinkedFeature:
+    """A linked feature's geometry (atlas CRS) and the goals drawn for it."""
+
+    layer_uid: str
+    feature_key: str
+    name: str
+    geometry: QgsGeometry
+    links: list[Link] = field(default_factory=list)
+    fid: int = -1  # the feature's id in its layer (to fetch it again without a filter expression)
+
+
+@dataclass
+class AtlasData:
+    """Everything the layout needs, in drawing order."""
+
+    catalogue: Catalogue | None
+    pages: list[GoalPage]
+    features: dict[str, list[LinkedFeature]]  # layer uid → linked features
+    layers: list[AtlasLayer]
+    crs: QgsCoordinateReferenceSystem
+    full_extent: QgsRectangle
+    geometry_types: dict[str, int] = field(default_factory=dict)  # layer uid → QgsWkbTypes geometry type
+
+
+def name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
+    """The field holding an area's name (``namn``, ``name``… or the display expression's field)."""
+    names = {f.name().lower(): f.name() for f in layer.fields()}
+    for candidate in _NAME_FIELDS:
+        if candidate in names and names[candidate] != key_field:
+            return names[candidate]
+    expression = QgsExpression(layer.displayExpression())
+    columns = [c for c in expression.referencedColumns() if c in layer.fields().names() and c != key_field]
+    return columns[0] if len(columns) == 1 and expression.isField() else None
+
+
+def hectares_factor(calculator: QgsDistanceArea) -> float:
+    """Factor from the calculator's area units to hectares."""
+    return QgsUnitTypes.fromUnitToUnitFactor(calculator.areaUnits(), QgsUnitTypes.AreaUnit.AreaHectares)
+
+
+def _sort_key(row: AreaRow) -> tuple:
+    order = {Stance.SUPPORTS.value: 0, Stance.NEUTRAL.value: 1, Stance.CONFLICTS.value: 2}
+    return (order.get(row.stance, 3), row.feature_key)
+
+
+def collect_atlas_data(
+    layers: Sequence[AtlasLayer],
+    goals: Sequence[Goal],
+    links: Sequence[Link],
+    *,
+    catalogue: Catalogue | None = None,
+    include_unlinked_goals: bool = False,
+    project: QgsProject | None = None,
+    feedback=None,
+) -> AtlasData:
+    """Group ``links`` per goal and read the linked features of ``layers``.
+
+    ``goals`` are the goals to show, in page order; with ``include_unlinked_goals``
+    a goal without links still gets a page (saying so), otherwise it is left out.
+    Links of layers not in ``layers`` and of goals not in ``goals`` are ignored.
+    """
+    project = project or QgsProject.instance()
+    linked_layers = [layer for layer in layers if layer.linked]
+    if not linked_layers:
+        raise ExportError(tr("None of the chosen layers is registered in the link store; there is nothing to map."))
+    crs = linked_layers[0].layer.crs()
+    goal_by_id = {goal.id: goal for goal in goals}
+    wanted = {layer.layer_uid: layer for layer in linked_layers}
+    links_by_feature: dict[tuple[str, str], list[Link]] = {}
+    for link in links:
+        if link.goal_id in goal_by_id and link.layer_uid in wanted:
+            links_by_feature.setdefault((link.layer_uid, link.feature_key), []).append(link)
+
+    features: dict[str, list[LinkedFeature]] = {}
+    geometry_types: dict[str, int] = {}
+    rows_by_goal: dict[str, list[AreaRow]] = {goal.id: [] for goal in goals}
+    extents: dict[str, QgsRectangle] = {}
+    full_extent = null_extent()
+    for done, atlas_layer in enumerate(linked_layers):
+        layer = atlas_layer.layer
+        key_field = atlas_layer.key_field
+        if layer.fields().indexOf(key_field) < 0:
+            raise ExportError(
+                tr("The layer '{layer}' has no key field '{field}'.").format(layer=layer.name(), field=key_field)
+            )
+        geometry_types[atlas_layer.layer_uid] = QgsWkbTypes.geometryType(layer.wkbType())
+        label_field = name_field(layer, key_field)
+        calculator = area_calculator(layer, project)  # as the panel and Identify measure
+        to_ha = hectares_factor(calculator)
+        is_polygon = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        transform = None
+        if layer.crs() != crs:
+            from qgis.core import QgsCoordinateTransform
+
+            transform = QgsCoordinateTransform(layer.crs(), crs, project.transformContext())
+        layer_extent = layer.extent() if transform is None else transform.transformBoundingBox(layer.extent())
+        full_extent.combineExtentWith(layer_extent)
+        request = QgsFeatureRequest()
+        attributes = [key_field] + ([label_field] if label_field else [])
+        request.setSubsetOfAttributes(attributes, layer.fields())
+        found: list[LinkedFeature] = []
+        for number, feature in enumerate(layer.getFeatures(request)):
+            if feedback is not None and number % 2000 == 0 and feedback.isCanceled():
+                raise CancelledError(tr("The export was cancelled."))
+            key = feature_key(feature[key_field])
+            if key is None:
+                continue
+            feature_links = links_by_feature.get((atlas_layer.layer_uid, key))
+            if not feature_links:
+                continue
+            geometry = QgsGeometry(feature.geometry())
+            area_ha = calculator.measureArea(geometry) * to_ha if is_polygon and not geometry.isNull() else 0.0
+            if transform is not None and not geometry.isNull() and geometry.transform(transform) != 0:
+                raise ExportError(
+                    tr("The area '{key}' of '{layer}' cannot be shown in the map's coordinate system.").format(
+                        key=key, layer=layer.name()
+                    )
+                )
+            name = "" if not label_field or feature[label_field] is None else str(feature[label_field])
+            found.append(LinkedFeature(atlas_layer.layer_uid, key, name, geometry, feature_links, feature.id()))
+            box = geometry.boundingBox()
+            for link in feature_links:
+                rows_by_goal[link.goal_id].append(
+                    AreaRow(link.layer_uid, key, name, link.stance, int(link.strength), link.motivation or "", area_ha)
+                )
+                if link.goal_id in extents:
+                    extents[link.goal_id].combineExtentWith(box)
+                else:
+                    extents[link.goal_id] = QgsRectangle(box)
+        features[atlas_layer.layer_uid] = found
+        if feedback is not None:
+            feedback.setProgress(20.0 * (done + 1) / len(linked_layers))
+
+    pages: list[GoalPage] = []
+    for goal in goals:
+        rows = sorted(rows_by_goal[goal.id], key=_sort_key)
+        if rows or include_unlinked_goals:
+            pages.append(GoalPage(goal, rows, extents.get(goal.id)))
+    if len({page.goal.catalogue_id for page in pages}) > 1:
+        # codes repeat across catalogues (agenda2030:15, miljomal:15): show the goal ids
+        for page in pages:
+            page.label = page.goal.id
+    if full_extent.isEmpty():
+        full_extent = QgsRectangle(0, 0, 1, 1)
+    return AtlasData(catalogue, pages, features, list(layers), crs, full_extent, geometry_types)

@@ -1,0 +1,151 @@
+"""Atlas and table exports as a ``QgsTask``: progress in QGIS's task bar, cancel at any time.
+
+The task works on its own copies: the store is opened again inside the task (a
+database connection belongs to one thread) and every layer is cloned inside the
+task, so the layers, legends and layouts it draws all live in the worker thread
+and the project's layers are only read (as Processing tasks read them). A
+cancelled or failed export leaves no file behind (``layout_export.py`` writes
+under temporary names). ``finished`` runs on the
+main thread and reports through ``on_done(ok, result, message)``.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from qgis.core import QgsFeedback, QgsProject, QgsTask, QgsVectorLayer
+
+from ..core.errors import CancelledError, TerritorialError
+from ..core.i18n import tr
+from ..core.log import critical
+
+DoneCallback = Callable[[bool, object, str], None]
+
+
+class ExportTask(QgsTask):
+    """Runs ``job(feedback)`` in the background; ``on_done`` gets ``(ok, result, message)``."""
+
+    def __init__(self, description: str, job: Callable[[QgsFeedback], object], on_done: DoneCallback | None = None):
+        super().__init__(description, QgsTask.Flag.CanCancel)
+        self._job = job
+        self._on_done = on_done
+        self.feedback = QgsFeedback()
+        self.feedback.progressChanged.connect(self.setProgress)
+        self.result = None
+        self.message = ""
+
+    def run(self) -> bool:
+        try:
+            self.result = self._job(self.feedback)
+        except CancelledError as error:
+            self.message = str(error)
+            return False
+        except TerritorialError as error:
+            self.message = str(error)
+            return False
+        except Exception as error:  # reported to the user; never lost in the worker thread
+            critical(f"export task failed: {error!r}\n{traceback.format_exc()}")
+            self.message = tr("The export failed: {error}").format(error=str(error))
+            return False
+        return not self.feedback.isCanceled()
+
+    def cancel(self) -> None:
+        self.feedback.cancel()
+        super().cancel()
+
+    def finished(self, ok: bool) -> None:
+        if not ok and not self.message:
+            self.message = tr("The export was cancelled; no file was written.")
+        if self._on_done is not None:
+            self._on_done(ok, self.result, self.message)
+
+
+def _clones(layers: Sequence[QgsVectorLayer]) -> list[QgsVectorLayer]:
+    clones = []
+    for layer in layers:
+        clone = layer.clone()
+        # the clone keeps the project's layer uid so the store resolves it the same way
+        for key in layer.customPropertyKeys():
+            clone.setCustomProperty(key, layer.customProperty(key))
+        clones.append(clone)
+    return clones
+
+
+def _private_project(ellipsoid: str) -> QgsProject:
+    """A project for the worker thread, measuring as the user's project does."""
+    project = QgsProject()
+    project.setEllipsoid(ellipsoid)
+    return project
+
+
+def atlas_task(
+    store_uri: str,
+    layers: Sequence[QgsVectorLayer],
+    output: str | Path,
+    *,
+    fmt: str = "pdf",
+    dpi: int = 300,
+    goal_ids: Sequence[str] = (),
+    catalogue_id: str | None = None,
+    template: str | None = None,
+    project: QgsProject | None = None,
+    on_done: DoneCallback | None = None,
+) -> ExportTask:
+    """A task writing the goal atlas to ``output``; its result is the list of written files."""
+    from .atlas.build import project_municipality
+
+    layers = list(layers)
+    project = project or QgsProject.instance()
+    municipality = project_municipality(project)  # read on the main thread
+    ellipsoid = project.ellipsoid()
+
+    def job(feedback):
+        from ..core.store import open_store
+        from .service import run_atlas_export
+
+        clones = _clones(layers)
+        with open_store(store_uri) as store:
+            _atlas, files = run_atlas_export(
+                store,
+                clones,
+                output,
+                fmt=fmt,
+                dpi=dpi,
+                goal_ids=goal_ids,
+                catalogue_id=catalogue_id,
+                template=template,
+                municipality=municipality,
+                project=_private_project(ellipsoid),
+                feedback=feedback,
+            )
+        return files
+
+    return ExportTask(tr("Exporting goal atlas"), job, on_done)
+
+
+def report_task(
+    store_uri: str,
+    layers: Sequence[QgsVectorLayer],
+    output: str | Path,
+    *,
+    catalogue_id: str | None = None,
+    project: QgsProject | None = None,
+    on_done: DoneCallback | None = None,
+) -> ExportTask:
+    """A task writing the coverage tables (``.xlsx`` or a CSV folder); its result is the written files."""
+    layers = list(layers)
+    ellipsoid = (project or QgsProject.instance()).ellipsoid()
+
+    def job(feedback):
+        from ..core.store import open_store
+        from .service import run_report_export
+
+        clones = _clones(layers)
+        with open_store(store_uri) as store:
+            return run_report_export(
+                store, clones, output, catalogue_id=catalogue_id, project=_private_project(ellipsoid), feedback=feedback
+            )
+
+    return ExportTask(tr("Exporting goal tables"), job, on_done)

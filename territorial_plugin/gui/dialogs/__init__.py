@@ -1,0 +1,1 @@
+"""The plugin's dialogs: catalogue manager, export, layer registration."""

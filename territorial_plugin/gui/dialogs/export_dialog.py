@@ -1,0 +1,393 @@
+"""The export dialog: goal atlas (PDF, PNG, SVG) or goal tables (XLSX, CSV) from the panel.
+
+``ExportDialog(iface, store, parent).exec()``. The export runs as a ``QgsTask``
+(progress in the dialog and QGIS's task bar, cancel at any time); the last choices
+are remembered under the ``QgsSettings`` group ``territorial_links/export``. After an
+atlas export the layout is saved in the project ("Målatlas – <catalogue>") and,
+if asked, opened in the layout designer for fine-tuning.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsMapLayerType, QgsProject, QgsSettings, QgsVectorLayer
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import TerritorialError
+from ...core.i18n import tr
+from ...core.identity import resolve_layer
+from ...core.store import Store
+from ...export.templates import DEFAULT_TEMPLATE
+
+SETTINGS_GROUP = "territorial_links/export"
+OWN_TEMPLATE = "__own__"
+
+# format key → (is atlas, file suffix or "" for a folder)
+FORMATS = {
+    "pdf": (True, ".pdf"),
+    "png": (True, ""),
+    "svg": (True, ""),
+    "xlsx": (False, ".xlsx"),
+    "csv": (False, ""),
+}
+
+
+def format_labels() -> dict[str, str]:
+    return {
+        "pdf": tr("Goal atlas – PDF"),
+        "png": tr("Goal atlas – PNG images (one per page)"),
+        "svg": tr("Goal atlas – SVG (one per page)"),
+        "xlsx": tr("Goal tables – Excel (XLSX)"),
+        "csv": tr("Goal tables – CSV files"),
+    }
+
+
+def template_labels() -> dict[str, str]:
+    return {
+        "A4_portrait": tr("A4 portrait"),
+        "A4_landscape": tr("A4 landscape"),
+        "A3_portrait": tr("A3 portrait"),
+        "A3_landscape": tr("A3 landscape"),
+        OWN_TEMPLATE: tr("Own template (.qpt)…"),
+    }
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; runs the export as a task."""
+
+    def __init__(self, iface, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.iface = iface
+        self.store = store
+        self.task = None
+        self.last_files: list[Path] = []
+        self.setObjectName("TerritorialExportDialog")
+        self.setWindowTitle(tr("Export goal atlas and tables"))
+        self.resize(620, 720)
+        self._build()
+        self._load_catalogues()
+        self._load_layers()
+        self._restore()
+        self._format_changed()
+
+    # -- widgets ---------------------------------------------------------------------
+    def _build(self) -> None:
+        form = QFormLayout()
+        self.format_combo = QComboBox(self)
+        self.format_combo.setObjectName("formatCombo")
+        for key, label in format_labels().items():
+            self.format_combo.addItem(label, key)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        form.addRow(tr("Export"), self.format_combo)
+
+        self.catalogue_combo = QComboBox(self)
+        self.catalogue_combo.setObjectName("catalogueCombo")
+        self.catalogue_combo.currentIndexChanged.connect(self._load_goals)
+        form.addRow(tr("Catalogue"), self.catalogue_combo)
+
+        self.goal_list = QListWidget(self)
+        self.goal_list.setObjectName("goalList")
+        self.goal_list.setToolTip(tr("Goals with linked areas are ticked. Every ticked goal gets a page."))
+        form.addRow(tr("Goals"), self.goal_list)
+
+        self.layer_list = QListWidget(self)
+        self.layer_list.setObjectName("layerList")
+        self.layer_list.setToolTip(
+            tr("Registered layers show their linked areas; other ticked layers are drawn as background.")
+        )
+        form.addRow(tr("Layers"), self.layer_list)
+
+        template_row = QHBoxLayout()
+        self.template_combo = QComboBox(self)
+        self.template_combo.setObjectName("templateCombo")
+        for key, label in template_labels().items():
+            self.template_combo.addItem(label, key)
+        self.template_combo.currentIndexChanged.connect(self._template_changed)
+        self.template_file = QgsFileWidget(self)
+        self.template_file.setObjectName("templateFile")
+        self.template_file.setFilter(tr("Layout templates (*.qpt)"))
+        template_row.addWidget(self.template_combo)
+        template_row.addWidget(self.template_file, 1)
+        self.template_label = QLabel(tr("Layout"), self)
+        form.addRow(self.template_label, template_row)
+
+        self.dpi_spin = QSpinBox(self)
+        self.dpi_spin.setObjectName("dpiSpin")
+        self.dpi_spin.setRange(30, 1200)
+        self.dpi_spin.setSingleStep(50)
+        self.dpi_spin.setValue(300)
+        self.dpi_spin.setSuffix(" dpi")
+        self.dpi_label = QLabel(tr("Resolution"), self)
+        form.addRow(self.dpi_label, self.dpi_spin)
+
+        self.output = QgsFileWidget(self)
+        self.output.setObjectName("outputFile")
+        form.addRow(tr("Save to"), self.output)
+
+        self.open_designer = QCheckBox(tr("Open the layout in the layout designer afterwards"), self)
+        self.open_designer.setObjectName("openDesignerCheck")
+        self.open_designer.setChecked(True)
+        form.addRow("", self.open_designer)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("exportProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = QPushButton(tr("Export"), self)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.cancel_button = QPushButton(tr("Cancel export"), self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setEnabled(False)
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self.cancel_export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+    # -- contents --------------------------------------------------------------------
+    def _load_catalogues(self) -> None:
+        counts = self.store.link_count_by_catalogue()
+        self.catalogue_combo.blockSignals(True)
+        self.catalogue_combo.clear()
+        self.catalogue_combo.addItem(tr("All catalogues"), "")
+        for catalogue in self.store.catalogues(include_disabled=False):
+            label = tr("{name} ({count} links)").format(name=catalogue.name, count=counts.get(catalogue.id, 0))
+            self.catalogue_combo.addItem(label, catalogue.id)
+        self.catalogue_combo.blockSignals(False)
+        self._load_goals()
+
+    def _load_goals(self) -> None:
+        catalogue_id = self.catalogue_combo.currentData() or None
+        linked = {link.goal_id for link in self.store.links(None, None)}
+        self.goal_list.clear()
+        for goal in self.store.goals(catalogue_id):
+            if goal.id not in linked:
+                continue
+            item = QListWidgetItem(f"{goal.code}  {goal.title()}")
+            item.setData(Qt.ItemDataRole.UserRole, goal.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.goal_list.addItem(item)
+        if not self.goal_list.count():
+            self.goal_list.addItem(tr("No goal of this catalogue has linked areas yet."))
+
+    def _load_layers(self) -> None:
+        self.layer_list.clear()
+        for node in QgsProject.instance().layerTreeRoot().findLayers():
+            layer = node.layer()
+            if layer is None or layer.type() != QgsMapLayerType.VectorLayer:
+                continue
+            registered = resolve_layer(self.store, layer) is not None
+            text = layer.name() if registered else tr("{name} (background)").format(name=layer.name())
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, layer.id())
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = registered or node.isVisible()
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.layer_list.addItem(item)
+
+    def _checked(self, widget: QListWidget) -> list[str]:
+        values = []
+        for row in range(widget.count()):
+            item = widget.item(row)
+            value = item.data(Qt.ItemDataRole.UserRole)
+            if value and item.checkState() == Qt.CheckState.Checked:
+                values.append(value)
+        return values
+
+    def selected_format(self) -> str:
+        return self.format_combo.currentData()
+
+    def _format_changed(self) -> None:
+        fmt = self.selected_format()
+        is_atlas, suffix = FORMATS[fmt]
+        for widget in (self.template_combo, self.template_file, self.template_label, self.open_designer):
+            widget.setVisible(is_atlas)
+        self.goal_list.setEnabled(is_atlas)
+        self.dpi_spin.setVisible(is_atlas and fmt != "svg")
+        self.dpi_label.setVisible(is_atlas and fmt != "svg")
+        if suffix:
+            self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
+            self.output.setFilter({".pdf": tr("PDF (*.pdf)"), ".xlsx": tr("Excel (*.xlsx)")}[suffix])
+        else:
+            self.output.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        self._template_changed()
+
+    def _template_changed(self) -> None:
+        own = self.template_combo.currentData() == OWN_TEMPLATE
+        self.template_file.setEnabled(own)
+
+    def template(self) -> str:
+        key = self.template_combo.currentData()
+        return self.template_file.filePath() if key == OWN_TEMPLATE else key
+
+    def output_path(self) -> Path:
+        path = Path(self.output.filePath().strip())
+        suffix = FORMATS[self.selected_format()][1]
+        if suffix and path.suffix.lower() != suffix:
+            path = path.with_suffix(suffix)
+        return path
+
+    # -- settings --------------------------------------------------------------------
+    def _restore(self) -> None:
+        settings = QgsSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        self._select(self.format_combo, settings.value("format", "pdf"))
+        self._select(self.catalogue_combo, settings.value("catalogue", ""))
+        self._select(self.template_combo, settings.value("template", DEFAULT_TEMPLATE))
+        self.template_file.setFilePath(settings.value("template_file", ""))
+        self.dpi_spin.setValue(int(settings.value("dpi", 300)))
+        self.output.setFilePath(settings.value("output", ""))
+        self.open_designer.setChecked(settings.value("open_designer", True, type=bool))
+        layers = settings.value("layers", [], type=list)
+        settings.endGroup()
+        if layers:
+            for row in range(self.layer_list.count()):
+                item = self.layer_list.item(row)
+                wanted = item.data(Qt.ItemDataRole.UserRole) in layers
+                item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+    def _save(self) -> None:
+        settings = QgsSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        settings.setValue("format", self.selected_format())
+        settings.setValue("catalogue", self.catalogue_combo.currentData() or "")
+        settings.setValue("template", self.template_combo.currentData())
+        settings.setValue("template_file", self.template_file.filePath())
+        settings.setValue("dpi", self.dpi_spin.value())
+        settings.setValue("output", self.output.filePath())
+        settings.setValue("open_designer", self.open_designer.isChecked())
+        settings.setValue("layers", self._checked(self.layer_list))
+        settings.endGroup()
+
+    @staticmethod
+    def _select(combo: QComboBox, value) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    # -- running ---------------------------------------------------------------------
+    def _layers(self) -> list[QgsVectorLayer]:
+        project = QgsProject.instance()
+        return [project.mapLayer(layer_id) for layer_id in self._checked(self.layer_list)]
+
+    def start_export(self) -> None:
+        from ...export.task import atlas_task, report_task
+
+        if not self.output.filePath().strip():
+            self._show_status(tr("Choose where to save the export."), error=True)
+            return
+        fmt = self.selected_format()
+        is_atlas = FORMATS[fmt][0]
+        goal_ids = self._checked(self.goal_list)
+        if is_atlas and not goal_ids:
+            self._show_status(tr("Tick at least one goal."), error=True)
+            return
+        self._save()
+        catalogue_id = self.catalogue_combo.currentData() or None
+        if is_atlas:
+            self.task = atlas_task(
+                self.store.uri,
+                self._layers(),
+                self.output_path(),
+                fmt=fmt,
+                dpi=self.dpi_spin.value(),
+                goal_ids=goal_ids,
+                catalogue_id=catalogue_id,
+                template=self.template(),
+                on_done=self._finished,
+            )
+        else:
+            self.task = report_task(
+                self.store.uri, self._layers(), self.output_path(), catalogue_id=catalogue_id, on_done=self._finished
+            )
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.export_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self._show_status(tr("Exporting…"))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel_export(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _finished(self, ok: bool, result, message: str) -> None:
+        self.task = None
+        self.export_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(False)
+        if not ok:
+            self._show_status(message, error=True)
+            return
+        self.last_files = list(result or [])
+        where = str(self.last_files[0] if len(self.last_files) == 1 else self.output_path())
+        self._show_status(tr("Exported to {path}.").format(path=where))
+        if self.iface is not None:
+            self.iface.messageBar().pushSuccess(tr("Territorial Links"), tr("Exported to {path}.").format(path=where))
+        if FORMATS[self.selected_format()][0]:
+            self._keep_layout()
+
+    def _keep_layout(self) -> None:
+        """Save the atlas layout in the project (built again here, on the main thread)."""
+        from ...export.service import gather_inputs
+
+        try:
+            from ...export.atlas.build import AtlasOptions, add_to_project, build_atlas
+
+            inputs = gather_inputs(
+                self.store,
+                self._layers(),
+                goal_ids=self._checked(self.goal_list),
+                catalogue_id=self.catalogue_combo.currentData() or None,
+            )
+            atlas = build_atlas(
+                inputs.layers,
+                inputs.goals,
+                inputs.links,
+                catalogue=inputs.catalogue,
+                catalogues=inputs.catalogues,
+                options=AtlasOptions(template=self.template(), include_unlinked_goals=True),
+            )
+            layout = add_to_project(atlas, QgsProject.instance())
+        except TerritorialError as error:
+            self._show_status(str(error), error=True)
+            return
+        if self.open_designer.isChecked() and self.iface is not None:
+            self.iface.openLayoutDesigner(layout)
+
+    def _show_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b00020;" if error else "")

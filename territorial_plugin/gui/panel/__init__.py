@@ -1,0 +1,1 @@
+"""The panel (dock ``TerritorialLinksDock``): view, controller and their parts."""

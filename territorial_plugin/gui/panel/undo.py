@@ -1,0 +1,137 @@
+"""Undo and redo of the panel's link actions (Ctrl+Z / Ctrl+Shift+Z).
+
+Each action is written first, outside the stack, so that a refused write raises
+in the panel and nothing is pushed. What was written is a
+:class:`core.links.LinkCommand` (the links of the touched ``keys × goals``
+before and after); the ``QUndoCommand`` here only wraps it: undo/redo put those
+rows back with ``Store.replace_links``, one transaction each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from qgis.PyQt.QtWidgets import QUndoCommand, QUndoStack
+
+from ...core.errors import TerritorialError
+from ...core.i18n import tr
+from ...core.links import LinkCommand
+from ...core.model import Link, LinkSpec, WriteResult
+from ...core.store.base import Store
+
+
+def _rows(store: Store, layer_uid: str, keys: Sequence[str], goal_ids: Sequence[str]) -> list[Link]:
+    wanted = set(goal_ids)
+    return [link for link in store.links_for_keys(layer_uid, keys) if link.goal_id in wanted]
+
+
+class LinkUndoCommand(QUndoCommand):
+    """Qt's face of a :class:`LinkCommand` that has already been done."""
+
+    def __init__(
+        self,
+        command: LinkCommand,
+        on_change: Callable[[str], None],
+        on_error: Callable[[TerritorialError], None],
+    ):
+        super().__init__(command.text)
+        self.command = command
+        self.on_change = on_change
+        self.on_error = on_error
+        self._done = True  # the first redo() (from push) must not write again
+
+    def _run(self, write: Callable[[], WriteResult]) -> None:
+        try:
+            write()
+        except TerritorialError as error:
+            # the store refused (e.g. a catalogue was deleted meanwhile): drop the step, say why
+            self.setObsolete(True)
+            self.on_error(error)
+        self.on_change(self.command.layer_uid)
+
+    def undo(self) -> None:
+        self._run(self.command.undo)
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._run(self.command.redo)
+
+
+class LinkUndoStack(QUndoStack):
+    """The panel's undo stack over the keys the panel already knows (no re-reading of the layer)."""
+
+    def __init__(self, store_getter: Callable[[], Store | None], user: str, parent=None):
+        super().__init__(parent)
+        self._store_getter = store_getter
+        self.user = user
+        self.on_change: Callable[[str], None] = lambda layer_uid: None
+        self.on_error: Callable[[TerritorialError], None] = lambda error: None
+
+    def forget_layers(self, layer_uids) -> bool:
+        """Drop the history when others changed links of ``layer_uids``; returns whether it did.
+
+        An undo puts back the rows it saw before; after someone else's change to the
+        same layer it could overwrite that change, so those steps are not kept.
+        """
+        touched = set(layer_uids)
+        for n in range(self.count()):
+            command = self.command(n)
+            if isinstance(command, LinkUndoCommand) and command.command.layer_uid in touched:
+                self.clear()
+                return True
+        return False
+
+    def _store(self) -> Store:
+        store = self._store_getter()
+        if store is None:
+            raise TerritorialError(tr("No link store is open."))
+        return store
+
+    def _change(self, layer_uid: str, keys, goal_ids, text: str, write: Callable[[Store], WriteResult]):
+        store = self._store()
+        keys, goal_ids = list(keys), list(goal_ids)
+        before = _rows(store, layer_uid, keys, goal_ids)
+        result = write(store)
+        after = _rows(store, layer_uid, keys, goal_ids)
+        command = LinkCommand(store, layer_uid, keys, goal_ids, before, after, self.user, text, result)
+        self.push(LinkUndoCommand(command, self.on_change, self.on_error))
+        return result
+
+    def link(self, layer_uid: str, keys, goal_ids, spec: LinkSpec, text: str) -> WriteResult:
+        return self._change(
+            layer_uid, keys, goal_ids, text, lambda store: store.link(layer_uid, keys, goal_ids, spec, self.user)
+        )
+
+    def unlink(self, layer_uid: str, keys, goal_ids, text: str) -> WriteResult:
+        return self._change(
+            layer_uid, keys, goal_ids, text, lambda store: store.unlink(layer_uid, keys, goal_ids, self.user)
+        )
+
+    def update(
+        self,
+        layer_uid: str,
+        key: str,
+        goal_id: str,
+        spec: LinkSpec,
+        text: str,
+        *,
+        expected_version: int | None = None,
+    ) -> WriteResult:
+        """Change one link; with ``expected_version`` a change made meanwhile raises ConflictError."""
+
+        def write(store: Store) -> WriteResult:
+            store.update_link(
+                layer_uid,
+                key,
+                goal_id,
+                self.user,
+                stance=spec.stance,
+                strength=spec.strength,
+                motivation=spec.motivation,
+                expected_version=expected_version,
+            )
+            return WriteResult(updated=1)
+
+        return self._change(layer_uid, [key], [goal_id], text, write)

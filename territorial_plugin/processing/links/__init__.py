@@ -1,0 +1,1 @@
+"""Algorithms of the toolbox group "Links"."""
