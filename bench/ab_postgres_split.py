@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import bench_postgres as bp
-from territorial_plugin.core.store.postgres.store import store as postgres
+from territorial_plugin.core.store.postgres import store as postgres
 
 SINGLE = 10**12  # a threshold no selection reaches: the single-connection read
 

@@ -119,7 +119,7 @@ def _links_for_selection(state: dict) -> None:
 
 def _links_one_connection(state: dict) -> None:
     """The baseline: the same read through the store's own connection only (no split halves)."""
-    from territorial_plugin.core.store.postgres.store import store as postgres
+    from territorial_plugin.core.store.postgres import store as postgres
 
     split_from = postgres.SPLIT_FROM
     postgres.SPLIT_FROM = 10**12

@@ -18,13 +18,14 @@ from pathlib import Path
 
 from qgis.core import QgsFeatureRequest, QgsProject, QgsWkbTypes
 
+from ..core.areas import hectares_factor, name_field
 from ..core.coverage import area_calculator
 from ..core.errors import CancelledError, ExportError
 from ..core.i18n import tr
 from ..core.identity import feature_key
 from ..core.labels import stance_label
 from ..core.model import Goal, Link, Stance
-from .atlas.data import AtlasLayer, hectares_factor, name_field
+from .atlas.data import AtlasLayer
 
 #: report parts in sheet order; the file names of the CSV export
 SHEETS = ("summary", "matrix", "links", "conflicts", "areas_without_goals", "goals_without_areas")

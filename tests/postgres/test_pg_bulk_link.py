@@ -17,8 +17,8 @@ import pytest
 
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
 from territorial_plugin.core.store.postgres.store import PostgresStore
-from territorial_plugin.core.store.postgres.store import link_write as postgres_link_write
-from territorial_plugin.core.store.postgres.store import schema as postgres_schema
+from territorial_plugin.core.store.postgres import link_write as postgres_link_write
+from territorial_plugin.core.store.postgres import schema as postgres_schema
 
 from .conftest import GOALS, LAYER
 from .pg_support import admin_connection, conninfo

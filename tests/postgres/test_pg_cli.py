@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from territorial_plugin.core.store.postgres.store import schema as postgres_schema
+from territorial_plugin.core.store.postgres import schema as postgres_schema
 from tests.cli.conftest import STAGE, QgisProcess
 
 from .pg_support import admin_connection

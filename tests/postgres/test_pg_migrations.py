@@ -10,7 +10,7 @@ import pytest
 from territorial_plugin.core.errors import StoreError
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.store.postgres.store import PostgresStore
-from territorial_plugin.core.store.postgres.store import schema as postgres_schema
+from territorial_plugin.core.store.postgres import schema as postgres_schema
 
 from .conftest import GOALS, LAYER, seed
 from .pg_support import admin_connection, conninfo

@@ -17,10 +17,10 @@ import pytest
 from territorial_plugin.core.errors import StoreError
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.store.postgres.store import PostgresStore
-from territorial_plugin.core.store.postgres.store import connection as postgres_connection
-from territorial_plugin.core.store.postgres.store import parallel as postgres_parallel
-from territorial_plugin.core.store.postgres.store import rows as postgres_rows
-from territorial_plugin.core.store.postgres.store import store as postgres
+from territorial_plugin.core.store.postgres import connection as postgres_connection
+from territorial_plugin.core.store.postgres import parallel as postgres_parallel
+from territorial_plugin.core.store.postgres import rows as postgres_rows
+from territorial_plugin.core.store.postgres import store as postgres
 
 from .conftest import GOALS, LAYER, open_as, seed
 from .pg_support import admin_connection, conninfo

@@ -12,26 +12,21 @@ from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsDistanceArea,
-    QgsExpression,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from ...compat import null_extent
+from ...core.areas import hectares_factor, name_field
 from ...core.coverage import area_calculator
 from ...core.errors import CancelledError, ExportError
 from ...core.i18n import tr
 from ...core.identity import feature_key
 from ...core.model import Catalogue, Goal, Link, Stance
-
-#: field names that usually hold an area's name, tried in order
-_NAME_FIELDS = ("namn", "name", "benamning", "benämning", "omradesnamn", "titel", "title")
 
 
 @dataclass(frozen=True)
@@ -107,22 +102,6 @@ class AtlasData:
     crs: QgsCoordinateReferenceSystem
     full_extent: QgsRectangle
     geometry_types: dict[str, int] = field(default_factory=dict)  # layer uid → QgsWkbTypes geometry type
-
-
-def name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
-    """The field holding an area's name (``namn``, ``name``… or the display expression's field)."""
-    names = {f.name().lower(): f.name() for f in layer.fields()}
-    for candidate in _NAME_FIELDS:
-        if candidate in names and names[candidate] != key_field:
-            return names[candidate]
-    expression = QgsExpression(layer.displayExpression())
-    columns = [c for c in expression.referencedColumns() if c in layer.fields().names() and c != key_field]
-    return columns[0] if len(columns) == 1 and expression.isField() else None
-
-
-def hectares_factor(calculator: QgsDistanceArea) -> float:
-    """Factor from the calculator's area units to hectares."""
-    return QgsUnitTypes.fromUnitToUnitFactor(calculator.areaUnits(), QgsUnitTypes.AreaUnit.AreaHectares)
 
 
 def _sort_key(row: AreaRow) -> tuple:

@@ -11,6 +11,8 @@ from pathlib import Path
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtWidgets import QDialog, QFileDialog
 
+from ...compat import is_null
+from ...core.areas import name_field
 from ...core.errors import ConflictError, TerritorialError
 from ...core.i18n import tr
 from ...core.project.link_store import default_store_path
@@ -130,14 +132,14 @@ def feature_label(dock, key: str) -> str:
     layer = dock.layer
     if layer is None:
         return key
-    name_field = next((f for f in ("namn", "name", "benamning") if layer.fields().lookupField(f) >= 0), None)
-    if name_field is None:
+    field = name_field(layer, dock.record.key_field) if dock.record is not None else None
+    if field is None:
         return key
     fids = dock.layer_keys.fids_for([key]) if dock.layer_keys is not None else []
     if not fids:
         return key
-    feature = layer.getFeature(fids[0])
-    return f"{key} {feature[name_field]}"
+    name = layer.getFeature(fids[0])[field]
+    return key if is_null(name) or str(name) == "" else f"{key} {name}"
 
 
 def reverse_lookup(dock, goal_id: str | None = None) -> None:
