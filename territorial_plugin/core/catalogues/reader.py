@@ -253,7 +253,13 @@ def _cell_text(value, key: str, table: RawTable, row: int, column: int) -> str |
     return str(value).strip()
 
 
-def _to_rows(table: RawTable, columns: dict[str, int]) -> list[GoalRow]:
+def _to_rows(table: RawTable, columns: dict[str, int]) -> tuple[list[GoalRow], list[GoalRow]]:
+    """(rows to build, rows to check as a tree).
+
+    A row with a bad cell is not built, but it is still checked as a tree (its other
+    cells as read, the bad ones standing in so that they are not reported twice), so
+    a repeated code or an unknown parent in it shows in the same report as the bad cell.
+    """
     import pandas as pd
 
     frame = pd.DataFrame([cells for _, cells in table.records], columns=range(len(table.headers)), dtype=object)
@@ -269,6 +275,7 @@ def _to_rows(table: RawTable, columns: dict[str, int]) -> list[GoalRow]:
     # whole columns as lists: cell-by-cell DataFrame access is far slower
     values_by_key = {key: frame.iloc[:, column].tolist() for key, column in columns.items()}
     rows: list[GoalRow] = []
+    checked: list[GoalRow] = []
     for position, number in enumerate(numbers):
         if number in trailing:
             continue
@@ -276,14 +283,14 @@ def _to_rows(table: RawTable, columns: dict[str, int]) -> list[GoalRow]:
             table.problems.append(table.problem(tr("the row is empty; remove it."), row=number))
             continue
         values: dict = {}
-        wrong = False
+        wrong: set[str] = set()
         for key, column in columns.items():
             if (number, column) in table.reported:
-                wrong = True
+                wrong.add(key)
                 continue
             text = _cell_text(values_by_key[key][position], key, table, number, column)
             if text is None:
-                wrong = True
+                wrong.add(key)
                 continue
             values[key] = text
         order = values.get("order", "")
@@ -295,22 +302,37 @@ def _to_rows(table: RawTable, columns: dict[str, int]) -> list[GoalRow]:
                     column=columns["order"],
                 )
             )
-            wrong = True
-        if wrong:
+            wrong.add("order")
+        if not wrong:
+            row = _goal_row(number, values, int(order) if order else None)
+            rows.append(row)
+            checked.append(row)
             continue
-        rows.append(
-            GoalRow(
-                row=number,
-                code=values.get("code", ""),
-                parent=values.get("parent", ""),
-                title_sv=values.get("title_sv", ""),
-                title_en=values.get("title_en", ""),
-                description=values.get("description", ""),
-                order=int(order) if order else None,
-                kind=values.get("kind", ""),
-            )
-        )
-    return rows
+        if "code" in wrong:
+            raw = values_by_key["code"][position]
+            values["code"] = "" if _is_blank(raw) else str(raw).strip()
+            if not values["code"]:
+                continue  # no code to check the tree with; the bad cell is reported
+        for key in ("title_sv", "title_en"):
+            if key in wrong:
+                values[key] = "…"  # reported as a bad cell, not again as a missing title
+        if "parent" in wrong:
+            values["parent"] = ""
+        checked.append(_goal_row(number, values, None))
+    return rows, checked
+
+
+def _goal_row(number: int, values: dict, order: int | None) -> GoalRow:
+    return GoalRow(
+        row=number,
+        code=values.get("code", ""),
+        parent=values.get("parent", ""),
+        title_sv=values.get("title_sv", ""),
+        title_en=values.get("title_en", ""),
+        description=values.get("description", ""),
+        order=order,
+        kind=values.get("kind", ""),
+    )
 
 
 def _is_blank(value) -> bool:
@@ -330,21 +352,22 @@ def read_catalogue_file(path: str | Path, mapping: ColumnMapping | None = None) 
     table = read_table(path)
     columns: dict[str, int] = {}
     rows: list[GoalRow] = []
+    checked: list[GoalRow] = []
     if table.headers or table.records:
         before = len(table.problems)
         columns = resolve_columns(table.headers, mapping, table)
         header_errors = any(not p.warning for p in table.problems[before:])
         if not header_errors:
-            rows = _to_rows(table, columns)
+            rows, checked = _to_rows(table, columns)
     elif not table.problems:
         table.problems.append(table.problem(tr("the file is empty.")))
-    if rows:
+    if checked:
         header_index = dict(columns.items())
 
         def locate(message: str, row: int, key: str) -> Problem:
             return table.problem(message, row=row, column=header_index.get(key))
 
-        table.problems.extend(validate_tree(rows, locate))
+        table.problems.extend(validate_tree(checked, locate))
     elif not any(not p.warning for p in table.problems):
         table.problems.append(table.problem(tr("the file has a header but no goals.")))
     preview = tuple(

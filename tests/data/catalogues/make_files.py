@@ -115,6 +115,18 @@ def write_bad() -> None:
         "blank_row.csv": [("1", "", "Ängsö", "", "1"), ("", "", "", "", ""), ("2", "", "Åsele", "", "2")],
         "order_not_number.csv": [("1", "", "Ängsö", "", "första")],
         "missing_code.csv": [("1", "", "Ängsö", "", "1"), ("", "", "Åsele", "", "2")],
+        # every kind of row problem at once: all reported in one round, none hiding another
+        "every_problem.csv": [
+            ("1", "", "Ängsö", "", "1"),
+            ("2", "", "", "", "2"),
+            ("2", "", "Åsele", "", "tre"),
+            ("4", "9", "Örnsköldsvik", "", "4"),
+            ("5", "6", "Umeå", "", "5"),
+            ("6", "5", "Vindeln", "", "6"),
+            ("", "", "Lycksele", "", "7"),
+            ("", "", "", "", ""),
+            ("8", "", "Skellefteå", "", "8"),
+        ],
     }
     for name, rows in csv_files.items():
         (BAD / name).write_text(text_table(rows), encoding="utf-8")
