@@ -104,17 +104,17 @@
             <translation>Atlaslagret '{name}' kunde inte läggas till i projektet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="249" />
+            <location filename="../territorial_plugin/export/tables.py" line="250" />
             <source>Linked area per goal (ha)</source>
             <translation>Kopplad areal per mål (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="103" />
+            <location filename="../territorial_plugin/export/tables.py" line="104" />
             <source>Supports</source>
             <translation>Stödjer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="104" />
+            <location filename="../territorial_plugin/export/tables.py" line="105" />
             <source>Conflicts</source>
             <translation>Motverkar</translation>
         </message>
@@ -124,22 +124,22 @@
             <translation>Inga kopplade områden.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/data.py" line="152" />
+            <location filename="../territorial_plugin/export/atlas/data.py" line="131" />
             <source>None of the chosen layers is registered in the link store; there is nothing to map.</source>
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att visa på kartan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="64" />
+            <location filename="../territorial_plugin/export/tables.py" line="65" />
             <source>The layer '{layer}' has no key field '{field}'.</source>
             <translation>Lagret '{layer}' saknar nyckelfältet '{field}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/data.py" line="191" />
+            <location filename="../territorial_plugin/export/atlas/data.py" line="170" />
             <source>The export was cancelled.</source>
             <translation>Exporten avbröts.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/data.py" line="201" />
+            <location filename="../territorial_plugin/export/atlas/data.py" line="180" />
             <source>The area '{key}' of '{layer}' cannot be shown in the map's coordinate system.</source>
             <translation>Området '{key}' i '{layer}' kan inte visas i kartans koordinatsystem.</translation>
         </message>
@@ -169,7 +169,7 @@
             <translation>Mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="105" />
+            <location filename="../territorial_plugin/export/tables.py" line="106" />
             <source>Neutral</source>
             <translation>Neutral</translation>
         </message>
@@ -214,7 +214,7 @@
             <translation>Areal</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="67" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="71" />
             <source>Name</source>
             <translation>Namn</translation>
         </message>
@@ -224,12 +224,12 @@
             <translation>Ställningstagande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="100" />
+            <location filename="../territorial_plugin/export/tables.py" line="101" />
             <source>Strength</source>
             <translation>Styrka</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="94" />
+            <location filename="../territorial_plugin/export/tables.py" line="95" />
             <source>Area (ha)</source>
             <translation>Areal (ha)</translation>
         </message>
@@ -469,7 +469,7 @@
             <translation>värdet {value} är ett decimaltal; koder som 1.10 och 1.1 skulle bli samma tal. Formatera kolumnen som text.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="291" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="298" />
             <source>the order '{value}' is not a whole number.</source>
             <translation>ordningen '{value}' är inget heltal.</translation>
         </message>
@@ -479,22 +479,22 @@
             <translation>värdet är en lista eller ett objekt, inte text.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="276" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="283" />
             <source>the row is empty; remove it.</source>
             <translation>raden är tom; ta bort den.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="328" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="350" />
             <source>The catalogue file {path} does not exist.</source>
             <translation>Katalogfilen {path} finns inte.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="340" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="363" />
             <source>the file is empty.</source>
             <translation>filen är tom.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="349" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="372" />
             <source>the file has a header but no goals.</source>
             <translation>filen har en rubrikrad men inga mål.</translation>
         </message>
@@ -564,47 +564,47 @@
             <translation>cellen innehåller en formel ({formula}); kopiera kolumnen och klistra in endast värden.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="45" />
+            <location filename="../territorial_plugin/export/tables.py" line="46" />
             <source>Summary per goal</source>
             <translation>Sammanställning per mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="46" />
+            <location filename="../territorial_plugin/export/tables.py" line="47" />
             <source>Goal × area matrix</source>
             <translation>Mål × område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="47" />
+            <location filename="../territorial_plugin/export/tables.py" line="48" />
             <source>All links</source>
             <translation>Alla kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="49" />
+            <location filename="../territorial_plugin/export/tables.py" line="50" />
             <source>Areas without goals</source>
             <translation>Områden utan mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="50" />
+            <location filename="../territorial_plugin/export/tables.py" line="51" />
             <source>Goals without areas</source>
             <translation>Mål utan områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="91" />
+            <location filename="../territorial_plugin/export/tables.py" line="92" />
             <source>Layer</source>
             <translation>Lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="92" />
+            <location filename="../territorial_plugin/export/tables.py" line="93" />
             <source>Area id</source>
             <translation>Område-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="95" />
+            <location filename="../territorial_plugin/export/tables.py" line="96" />
             <source>Goal id</source>
             <translation>Mål-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="96" />
+            <location filename="../territorial_plugin/export/tables.py" line="97" />
             <source>Code</source>
             <translation>Kod</translation>
         </message>
@@ -619,32 +619,32 @@
             <translation>Katalog</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="102" />
+            <location filename="../territorial_plugin/export/tables.py" line="103" />
             <source>Number of areas</source>
             <translation>Antal områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="254" />
+            <location filename="../territorial_plugin/export/tables.py" line="255" />
             <source>Area supporting (ha)</source>
             <translation>Areal som stödjer (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="254" />
+            <location filename="../territorial_plugin/export/tables.py" line="255" />
             <source>Area in conflict (ha)</source>
             <translation>Areal som motverkar (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="108" />
+            <location filename="../territorial_plugin/export/tables.py" line="109" />
             <source>Changed by</source>
             <translation>Ändrad av</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="109" />
+            <location filename="../territorial_plugin/export/tables.py" line="110" />
             <source>Changed</source>
             <translation>Ändrad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="250" />
+            <location filename="../territorial_plugin/export/tables.py" line="251" />
             <source>ha</source>
             <translation>ha</translation>
         </message>
@@ -1389,17 +1389,17 @@
             <translation>Målkataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="64" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="68" />
             <source>Catalogues in the link store</source>
             <translation>Kataloger i kopplingsdatabasen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="67" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="71" />
             <source>Enabled</source>
             <translation>Aktiv</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="67" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="71" />
             <source>Id</source>
             <translation>Id</translation>
         </message>
@@ -1409,32 +1409,27 @@
             <translation>Kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="77" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="81" />
             <source>Delete…</source>
             <translation>Ta bort…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="103" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="107" />
             <source>(example)</source>
             <translation>(exempel)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="140" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="144" />
             <source>Select a catalogue in the list first.</source>
             <translation>Välj först en katalog i listan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="167" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="179" />
             <source>Delete catalogue</source>
             <translation>Ta bort katalog</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="144" />
-            <source>The catalogue '{id}' has {links} links to areas. Deleting it deletes those links too (they are kept in the history). Delete the catalogue and its links?</source>
-            <translation>Katalogen '{id}' har {links} kopplingar till områden. Tar du bort den tas även kopplingarna bort (de finns kvar i historiken). Ta bort katalogen och dess kopplingar?</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="155" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="162" />
             <source>Delete the catalogue '{id}'? No areas are linked to it.</source>
             <translation>Ta bort katalogen '{id}'? Inga områden är kopplade till den.</translation>
         </message>
@@ -1852,107 +1847,107 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Senast ändrad av {user} {when}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="33" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="35" />
             <source>Select areas on the map first.</source>
             <translation>Välj först områden i kartan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="43" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="45" />
             <source>All {n} selected areas are already linked to {goal}.</source>
             <translation>Alla {n} valda områden är redan kopplade till {goal}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="46" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="48" />
             <source>Link {n} areas to {goal}</source>
             <translation>Koppla {n} områden till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="53" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="55" />
             <source>Linked {n} areas to {goal}</source>
             <translation>Kopplade {n} områden till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="55" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="57" />
             <source>({n} were already linked)</source>
             <translation>({n} var redan kopplade)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="57" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="59" />
             <source>Unlink {n} areas from {goal}</source>
             <translation>Ta bort kopplingen mellan {n} områden och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="60" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="62" />
             <source>Removed the links of {n} areas to {goal}</source>
             <translation>Tog bort kopplingen mellan {n} områden och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="147" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="149" />
             <source>Click a goal in the list first.</source>
             <translation>Klicka först på ett mål i listan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="78" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="80" />
             <source>Select exactly one area to edit its link; {n} are selected.</source>
             <translation>Välj exakt ett område för att ändra dess koppling; {n} är valda.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="87" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="89" />
             <source>The selected area is not linked to {goal}; tick the goal to link it.</source>
             <translation>Det valda området är inte kopplat till {goal}; kryssa i målet för att koppla det.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="104" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="106" />
             <source>Edit link of {key}</source>
             <translation>Ändra kopplingen för {key}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="125" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="127" />
             <source>Saved the link of {key} to {goal}</source>
             <translation>Kopplingen mellan {key} och {goal} har sparats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="169" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="171" />
             <source>{goal}: {n} areas in {layers} layers selected</source>
             <translation>{goal}: {n} områden i {layers} lager valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="175" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="177" />
             <source>{goal}: no linked areas in this project</source>
             <translation>{goal}: inga kopplade områden i det här projektet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="177" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="179" />
             <source>links also in layers not in this project: {names}</source>
             <translation>kopplingar finns även i lager som inte ingår i projektet: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="181" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="183" />
             <source>{n} linked keys no longer exist in their layer</source>
             <translation>{n} kopplade nycklar finns inte längre i sitt lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="243" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="245" />
             <source>Registered '{layer}' with the key field {field}</source>
             <translation>'{layer}' har registrerats med nyckelfältet {field}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="275" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="277" />
             <source>Added catalogues: {names}</source>
             <translation>Tillagda kataloger: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="282" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="284" />
             <source>The catalogue manager is not available in this version.</source>
             <translation>Kataloghanteraren finns inte i den här versionen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="303" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="305" />
             <source>Open or create a link store first.</source>
             <translation>Öppna eller skapa först en kopplingsdatabas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="300" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="302" />
             <source>The export dialog is not available in this version.</source>
             <translation>Exportdialogen finns inte i den här versionen.</translation>
         </message>
@@ -1962,22 +1957,22 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Skapa kopplingsdatabas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="331" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="333" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="324" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="326" />
             <source>Opened link store {path}</source>
             <translation>Kopplingsdatabasen {path} har öppnats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="324" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="326" />
             <source>Created link store {path}</source>
             <translation>Kopplingsdatabasen {path} har skapats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="331" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="333" />
             <source>Open link store</source>
             <translation>Öppna kopplingsdatabas</translation>
         </message>
@@ -2792,7 +2787,7 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <translation>Andra har ändrat kopplingar som du kunde ångra; ångrahistoriken har tömts så att den inte kan skriva över deras ändringar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="114" />
+            <location filename="../territorial_plugin/gui/panel/panel_actions.py" line="116" />
             <source>The panel now shows the links as they are stored.</source>
             <translation>Panelen visar nu kopplingarna så som de är sparade.</translation>
         </message>
@@ -2830,6 +2825,41 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <location filename="../territorial_plugin/processing/base.py" line="16" />
             <source>Store administration</source>
             <translation>Administration av kopplingsdatabasen</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/catalogues/removal.py" line="57" />
+            <source>The catalogue '{id}' was not deleted: the copy of the link store kept before a deletion could not be written to {path} ({reason}).</source>
+            <translation>Katalogen '{id}' togs inte bort: kopian av kopplingsdatabasen som sparas före en borttagning kunde inte skrivas till {path} ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/buttons.py" line="28" />
+            <source>Cancel</source>
+            <translation>Avbryt</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="149" />
+            <source>The catalogue '{id}' has {links} links to areas. Deleting it deletes those links too.</source>
+            <translation>Katalogen '{id}' har {links} kopplingar till områden. Tas den bort försvinner även de kopplingarna.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="149" />
+            <source>Delete the catalogue and its links</source>
+            <translation>Ta bort katalogen och dess kopplingar</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="149" />
+            <source>Before the deletion the whole link store is copied to a GeoPackage in {folder}; the links can be read or copied back from there. The history keeps them too.</source>
+            <translation>Före borttagningen kopieras hela kopplingsdatabasen till en GeoPackage i {folder}; därifrån kan kopplingarna läsas eller kopieras tillbaka. Historiken behåller dem också.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="162" />
+            <source>Delete the catalogue</source>
+            <translation>Ta bort katalogen</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="179" />
+            <source>The catalogue '{id}' and its {links} links were deleted. The link store as it was before is kept in {path}.</source>
+            <translation>Katalogen '{id}' och dess {links} kopplingar togs bort. Kopplingsdatabasen som den var före borttagningen finns kvar i {path}.</translation>
         </message>
     </context>
 </TS>

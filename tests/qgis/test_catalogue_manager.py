@@ -5,12 +5,14 @@ import os
 from pathlib import Path
 
 import pytest
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QMessageBox
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 
 from territorial_plugin.core.catalogues.importer import import_catalogues
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
 from territorial_plugin.core.store import open_store
+from territorial_plugin.gui.dialogs import catalogue_manager
 from territorial_plugin.gui.dialogs.catalogue_manager import CatalogueManagerDialog
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "catalogues"
@@ -123,28 +125,77 @@ def test_bundled_source_and_disable(dialog, store):
     assert store.catalogue("agenda2030").enabled is False
 
 
-def test_delete_warns_when_links_exist(dialog, store, monkeypatch):
+def test_delete_warns_when_links_exist_and_keeps_a_copy_of_the_store(dialog, store, monkeypatch, tmp_path):
     store.register_layer(RegisteredLayer("lyr", "Markanvändning", "x.gpkg", "ogr", "id"))
     store.link("lyr", ["1", "2"], ["miljomal:15"], LinkSpec(), "test")
     asked = []
 
-    def answer(button):
-        def fake(*args, **kwargs):
-            asked.append(args[2])
-            return button
+    def answer(yes):
+        def fake(parent, title, text, action, detail=""):
+            asked.append((text, action, detail))
+            return yes
 
         return fake
 
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
     dialog.catalogue_table.selectRow(0)
-    monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Cancel))
+    monkeypatch.setattr(catalogue_manager, "confirm", answer(False))
     assert not dialog.delete_selected()
-    assert "has 2 links to areas" in asked[-1]
+    assert "has 2 links to areas" in asked[-1][0]
+    assert str(tmp_path) in asked[-1][2]  # says where the copy goes: beside the store
     assert store.catalogue("miljomal") is not None
-    monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Yes))
+    assert not list(tmp_path.glob("*.bak-*.gpkg"))
+    monkeypatch.setattr(catalogue_manager, "confirm", answer(True))
     assert dialog.delete_selected()
     assert store.catalogue("miljomal") is None
     assert listed_ids(dialog) == ["rus_ac_2030"]
+    (backup,) = tmp_path.glob("links.bak-miljomal-*.gpkg")
+    with open_store(str(backup)) as copy:
+        assert copy.catalogue("miljomal") is not None
+        assert sorted(link.feature_key for link in copy.links() if link.goal_id == "miljomal:15") == ["1", "2"]
     dialog.catalogue_table.selectRow(0)
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     assert dialog.delete_selected()
-    assert "No areas are linked" in asked[-1]
+    assert "No areas are linked" in asked[-1][0]
+    assert len(list(tmp_path.glob("*.bak-*.gpkg"))) == 1  # no copy where no link is lost
+
+
+@pytest.fixture
+def enter_in_every_box():
+    """Answer every box that opens with Enter, as a planner hammering Enter would; the
+    names of the boxes answered are listed."""
+    pressed, running = [], [True]
+
+    def press():
+        if not running:
+            return
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            pressed.append(modal.objectName() or type(modal).__name__)
+            QTest.keyClick(modal, Qt.Key.Key_Return)
+        QTimer.singleShot(50, press)
+
+    QTimer.singleShot(50, press)
+    yield pressed
+    running.clear()
+    QTest.qWait(120)
+
+
+def test_enter_never_deletes_or_replaces_a_catalogue(dialog, store, enter_in_every_box):
+    store.register_layer(RegisteredLayer("lyr", "Markanvändning", "x.gpkg", "ogr", "id"))
+    store.link("lyr", ["1"], ["rus_ac_2030:M1"], LinkSpec(), "test")
+    dialog.catalogue_table.selectRow(1)
+    file_edit = dialog.findChild(QLineEdit, "fileEdit")
+    file_edit.setText(str(DATA / "good" / "utf8_bom_semicolon.csv"))
+    for widget in (file_edit, dialog.findChild(QLineEdit, "idEdit"), dialog.catalogue_table, dialog):
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+        QTest.keyClick(widget, Qt.Key.Key_Enter)
+        QTest.qWait(120)
+    assert listed_ids(dialog) == ["miljomal", "rus_ac_2030"]
+    assert len(store.goals()) > 0 and store.link_count_by_catalogue()["rus_ac_2030"] == 1
+    assert not any(button.autoDefault() or button.isDefault() for button in dialog.findChildren(QPushButton))
+
+
+def test_the_question_before_a_deletion_answers_no_to_enter(dialog, enter_in_every_box):
+    assert not catalogue_manager.confirm(dialog, "Ta bort", "Ta bort katalogen?", "Ta bort katalogen")
+    assert enter_in_every_box == ["confirmDialog"]

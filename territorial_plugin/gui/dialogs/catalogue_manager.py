@@ -7,6 +7,7 @@ Open it with ``CatalogueManagerDialog(store, parent).exec()``. It emits
 
 from __future__ import annotations
 
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -24,9 +25,11 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...core.catalogues.removal import backup_folder, delete_catalogue
 from ...core.errors import TerritorialError
 from ...core.i18n import tr
 from ...core.store import Store
+from .buttons import confirm, never_default
 from .catalogue_import import CatalogueImportWidget
 
 
@@ -53,6 +56,7 @@ class CatalogueManagerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         layout.addWidget(buttons)
+        never_default(self)  # Enter in the file field must not press Delete… or Import
         self.refresh_catalogues()
 
     def _on_imported(self) -> None:
@@ -134,41 +138,52 @@ class CatalogueManagerDialog(QDialog):
         return self.catalogue_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
 
     def delete_selected(self) -> bool:
-        """Delete the selected catalogue after asking; a stronger warning when it has links."""
+        """Delete the selected catalogue after asking; one with links only after a copy of the store."""
         catalogue_id = self.selected_catalogue()
         if catalogue_id is None:
             QMessageBox.information(self, tr("Goal catalogues"), tr("Select a catalogue in the list first."))
             return False
         links = self.store.link_count_by_catalogue().get(catalogue_id, 0)
+        folder = backup_folder(self.store, QgsProject.instance().absolutePath())
         if links:
-            answer = QMessageBox.warning(
+            asked = confirm(
                 self,
                 tr("Delete catalogue"),
+                tr("The catalogue '{id}' has {links} links to areas. Deleting it deletes those links too.").format(
+                    id=catalogue_id, links=links
+                ),
+                tr("Delete the catalogue and its links"),
                 tr(
-                    "The catalogue '{id}' has {links} links to areas. Deleting it deletes those links too "
-                    "(they are kept in the history). Delete the catalogue and its links?"
-                ).format(id=catalogue_id, links=links),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                    "Before the deletion the whole link store is copied to a GeoPackage in {folder}; "
+                    "the links can be read or copied back from there. The history keeps them too."
+                ).format(folder=folder),
             )
         else:
-            answer = QMessageBox.question(
+            asked = confirm(
                 self,
                 tr("Delete catalogue"),
                 tr("Delete the catalogue '{id}'? No areas are linked to it.").format(id=catalogue_id),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                tr("Delete the catalogue"),
             )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not asked:
             return False
         try:
-            self.store.delete_catalogue(catalogue_id, delete_links=bool(links))
+            removal = delete_catalogue(self.store, catalogue_id, folder)
         except TerritorialError as error:
             QMessageBox.warning(self, tr("Delete catalogue"), str(error))
             return False
         self.refresh_catalogues()
         self.importer.validate()  # an id freed by the deletion may make the chosen file importable
         self.catalogues_changed.emit()
+        if removal.backup is not None:
+            QMessageBox.information(
+                self,
+                tr("Delete catalogue"),
+                tr(
+                    "The catalogue '{id}' and its {links} links were deleted. The link store as it was before "
+                    "is kept in {path}."
+                ).format(id=catalogue_id, links=removal.links, path=removal.backup),
+            )
         return True
 
 
