@@ -4,7 +4,7 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../territorial_plugin/processing/params.py" line="26" />
+            <location filename="../territorial_plugin/processing/params.py" line="62" />
             <source>No link store given. Choose a GeoPackage file or a PostgreSQL connection.</source>
             <translation>Ingen kopplingsdatabas angiven. Välj en GeoPackage-fil eller en PostgreSQL-anslutning.</translation>
         </message>
@@ -1314,7 +1314,7 @@
             <translation>Filens första rader</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="50" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="52" />
             <source>Problems found</source>
             <translation>Problem som hittats</translation>
         </message>
@@ -2172,67 +2172,67 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Markanvändningslager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="48" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="50" />
             <source>Re-attach moved layers by key</source>
             <translation>Knyt flyttade lager på nytt via nyckeln</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="49" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="51" />
             <source>Remove orphan links</source>
             <translation>Ta bort föräldralösa kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="51" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="53" />
             <source>Orphan links (keys not in their layer)</source>
             <translation>Föräldralösa kopplingar (nycklar som inte finns i sitt lager)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="52" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="54" />
             <source>Repeated key values</source>
             <translation>Upprepade nyckelvärden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="53" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="55" />
             <source>Registered layers not found</source>
             <translation>Registrerade lager som inte hittades</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="54" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="56" />
             <source>Layers re-attached</source>
             <translation>Lager som knutits på nytt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="55" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="57" />
             <source>Orphan links removed</source>
             <translation>Borttagna föräldralösa kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="56" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="58" />
             <source>Report</source>
             <translation>Rapport</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="76" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="78" />
             <source>Layer '{layer}' is not registered in the link store; nothing to check.</source>
             <translation>Lagret '{layer}' är inte registrerat i kopplingsdatabasen; det finns inget att kontrollera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="81" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="83" />
             <source>The store file reports: {problem}</source>
             <translation>Kopplingsdatabasfilen rapporterar: {problem}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="89" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="91" />
             <source>Layer '{layer}': all {n} linked keys found.</source>
             <translation>Lagret '{layer}': alla {n} kopplade nycklar hittades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="93" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="95" />
             <source>Removed {n} orphan links.</source>
             <translation>Tog bort {n} föräldralösa kopplingar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="97" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="99" />
             <source>No problems found.</source>
             <translation>Inga problem hittades.</translation>
         </message>
@@ -2702,32 +2702,32 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <translation>Tog bort {n} kopplingar för {features} objekt.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/layer_params.py" line="20" />
+            <location filename="../territorial_plugin/processing/layer_params.py" line="21" />
             <source>Land-use layer</source>
             <translation>Markanvändningslager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/layer_params.py" line="21" />
+            <location filename="../territorial_plugin/processing/layer_params.py" line="24" />
             <source>Selected features only</source>
             <translation>Endast markerade objekt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/layer_params.py" line="22" />
+            <location filename="../territorial_plugin/processing/layer_params.py" line="25" />
             <source>Only features matching</source>
             <translation>Endast objekt som uppfyller</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/layer_params.py" line="33" />
+            <location filename="../territorial_plugin/processing/layer_params.py" line="36" />
             <source>The layer could not be opened.</source>
             <translation>Lagret gick inte att öppna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/params.py" line="20" />
+            <location filename="../territorial_plugin/processing/params.py" line="33" />
             <source>Link store (GeoPackage file or postgres:connection)</source>
             <translation>Kopplingsdatabas (GeoPackage-fil eller postgres:anslutning)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/params.py" line="40" />
+            <location filename="../territorial_plugin/processing/params.py" line="76" />
             <source>'{value}' is not a goal id. Write &lt;catalogue id&gt;:&lt;code&gt;, for example agenda2030:11.3.</source>
             <translation>'{value}' är inte ett mål-id. Skriv &lt;katalog-id&gt;:&lt;kod&gt;, till exempel agenda2030:11.3.</translation>
         </message>
@@ -2860,6 +2860,16 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <location filename="../territorial_plugin/gui/dialogs/catalogue_manager.py" line="179" />
             <source>The catalogue '{id}' and its {links} links were deleted. The link store as it was before is kept in {path}.</source>
             <translation>Katalogen '{id}' och dess {links} kopplingar togs bort. Kopplingsdatabasen som den var före borttagningen finns kvar i {path}.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/store_widget.py" line="24" />
+            <source>GeoPackage link store (*.gpkg)</source>
+            <translation>Kopplingsdatabas i GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/store_widget.py" line="25" />
+            <source>A GeoPackage file, or postgres:&lt;QGIS connection name&gt; for a shared store.</source>
+            <translation>En GeoPackage-fil, eller postgres:&lt;namn på QGIS-anslutning&gt; för en delad databas.</translation>
         </message>
     </context>
 </TS>

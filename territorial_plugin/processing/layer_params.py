@@ -10,6 +10,7 @@ from qgis.core import (
 
 from ..core.errors import TerritorialError
 from ..core.i18n import tr
+from .params import default_to_registered_layers
 
 LAYER = "LAYER"
 SELECTED_ONLY = "SELECTED_ONLY"
@@ -17,7 +18,9 @@ EXPRESSION = "EXPRESSION"
 
 
 def add_selection_parameters(algorithm) -> None:
-    algorithm.addParameter(QgsProcessingParameterVectorLayer(LAYER, tr("Land-use layer")))
+    algorithm.addParameter(
+        default_to_registered_layers(QgsProcessingParameterVectorLayer(LAYER, tr("Land-use layer")), first_only=True)
+    )
     algorithm.addParameter(QgsProcessingParameterBoolean(SELECTED_ONLY, tr("Selected features only"), False))
     algorithm.addParameter(
         QgsProcessingParameterExpression(

@@ -13,7 +13,7 @@ from qgis.core import (
 from ...core.i18n import tr
 from ...core.user import current_user
 from ..base import TerritorialAlgorithm
-from ..params import store_parameter, store_uri
+from ..params import default_to_registered_layers, store_parameter, store_uri
 
 
 class CheckIntegrityAlgorithm(TerritorialAlgorithm):
@@ -41,8 +41,10 @@ class CheckIntegrityAlgorithm(TerritorialAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(store_parameter())
         self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                "LAYERS", tr("Land-use layers"), QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True
+            default_to_registered_layers(
+                QgsProcessingParameterMultipleLayers(
+                    "LAYERS", tr("Land-use layers"), QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True
+                )
             )
         )
         self.addParameter(QgsProcessingParameterBoolean("REPAIR", tr("Re-attach moved layers by key"), False))

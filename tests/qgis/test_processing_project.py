@@ -1,0 +1,86 @@
+"""Processing run from the toolbox starts from the open project: its link store and its
+registered layers are the dialogs' defaults, and an algorithm run with them works."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsApplication, QgsProject
+from qgis.gui import QgsFileWidget
+
+import territorial_plugin
+from territorial_plugin.core.identity import register_layer
+from territorial_plugin.core.model import LinkSpec
+from territorial_plugin.core.project.link_store import remember_store
+
+from .store_layers import memory_layer, seeded_store, write
+
+
+@pytest.fixture
+def project_with_store(tmp_path, qgis_processing):
+    plugin = territorial_plugin.classFactory(None)
+    plugin.initProcessing()
+    project = QgsProject.instance()
+    project.clear()
+    layer = write(memory_layer(4), tmp_path / "markanvandning.gpkg", "GPKG")
+    background = write(memory_layer(2, key=False, name="water"), tmp_path / "vatten.gpkg", "GPKG")
+    assert project.addMapLayers([layer, background])
+    store = seeded_store(tmp_path / "links.gpkg")
+    record = register_layer(store, layer, "omr_id")
+    store.link(record.layer_uid, ["A0", "A1"], ["t:1"], LinkSpec(motivation="Nära stationen"), "test")
+    store.close()
+    remember_store(str(tmp_path / "links.gpkg"), project)
+    yield project, layer, tmp_path
+    project.clear()
+    plugin.unload()
+
+
+def _algorithm(algorithm_id: str):
+    return QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+
+
+def test_store_and_layers_default_to_the_project(project_with_store):
+    _, layer, tmp_path = project_with_store
+    check = _algorithm("territorial:checkintegrity")
+    assert check.parameterDefinition("STORE").defaultValue() == str(tmp_path / "links.gpkg")
+    assert check.parameterDefinition("LAYERS").defaultValue() == [layer.id()]  # not the unregistered water
+    link = _algorithm("territorial:linkfeatures")
+    assert link.parameterDefinition("LAYER").defaultValue() == layer.id()
+    # a file picker for the GeoPackage, and a PostgreSQL store can still be typed
+    store = link.parameterDefinition("STORE")
+    assert store.checkValueIsAcceptable("postgres:Regionens kopplingsdatabas")
+    assert store.checkValueIsAcceptable(str(tmp_path / "links.gpkg"))
+
+
+def test_the_store_field_of_a_dialog_is_a_file_picker_starting_at_the_project_store(project_with_store):
+    from processing.gui.wrappers import WidgetWrapperFactory
+
+    _, _, tmp_path = project_with_store
+    algorithm = _algorithm("territorial:coveragereport")
+    wrapper = WidgetWrapperFactory.create_wrapper(algorithm.parameterDefinition("STORE"), None)
+    assert isinstance(wrapper.widget, QgsFileWidget)
+    assert "*.gpkg" in wrapper.widget.filter()
+    assert wrapper.value() == str(tmp_path / "links.gpkg")
+    wrapper.setValue("postgres:Regionens kopplingsdatabas")
+    assert wrapper.value() == "postgres:Regionens kopplingsdatabas"
+
+
+def test_an_algorithm_runs_with_the_defaults_the_project_gives(project_with_store):
+    """As the dialog does: every parameter starts at its default; only the output is chosen."""
+    from qgis import processing
+
+    check = _algorithm("territorial:checkintegrity")
+    parameters = {d.name(): d.defaultValue() for d in check.parameterDefinitions() if d.defaultValue() is not None}
+    result = processing.run("territorial:checkintegrity", parameters)
+    assert result["PROBLEMS"] == 0 and result["MISSING_LAYERS"] == 0
+
+
+def test_no_project_no_default(qgis_processing):
+    plugin = territorial_plugin.classFactory(None)
+    plugin.initProcessing()
+    QgsProject.instance().clear()
+    try:
+        report = _algorithm("territorial:checkintegrity")
+        assert not report.parameterDefinition("STORE").defaultValue()
+        assert not report.parameterDefinition("LAYERS").defaultValue()
+    finally:
+        plugin.unload()
