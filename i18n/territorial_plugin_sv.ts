@@ -1209,57 +1209,47 @@
             <translation>Kopian av tabellen {table} har {found} rader i stället för {expected}; ingenting kopierades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="44" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="49" />
             <source>Import a catalogue</source>
             <translation>Importera en katalog</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="57" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="62" />
             <source>A file (CSV, XLSX or JSON)</source>
             <translation>En fil (CSV, XLSX eller JSON)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="59" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="64" />
             <source>Bundled: {name}</source>
             <translation>Medföljande: {name}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="60" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="65" />
             <source>All bundled catalogues</source>
             <translation>Alla medföljande kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="63" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="68" />
             <source>Choose a catalogue file…</source>
             <translation>Välj en katalogfil…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="96" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="101" />
             <source>Browse…</source>
             <translation>Bläddra…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="71" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="76" />
             <source>from the file name</source>
             <translation>från filnamnet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="78" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="83" />
             <source>(from the file, else regional)</source>
             <translation>(från filen, annars regional)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="86" />
-            <source>Column for {field}</source>
-            <translation>Kolumn för {field}</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="192" />
-            <source>{field}: automatic</source>
-            <translation>{field}: automatiskt</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="95" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="100" />
             <source>optional: CSV with the columns old and new (goal ids)</source>
             <translation>valfritt: CSV med kolumnerna old och new (mål-id)</translation>
         </message>
@@ -1269,22 +1259,22 @@
             <translation>Ersätt en katalog med samma id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="106" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="111" />
             <source>Level</source>
             <translation>Nivå</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="113" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="118" />
             <source>Source</source>
             <translation>Källa</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="114" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="119" />
             <source>File</source>
             <translation>Fil</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="115" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="120" />
             <source>Columns</source>
             <translation>Kolumner</translation>
         </message>
@@ -1294,22 +1284,22 @@
             <translation>Katalog-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="118" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="123" />
             <source>Move links from</source>
             <translation>Flytta kopplingar från</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="130" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="135" />
             <source>Check again</source>
             <translation>Kontrollera igen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="133" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="138" />
             <source>Import</source>
             <translation>Importera</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="142" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="147" />
             <source>First rows of the file</source>
             <translation>Filens första rader</translation>
         </message>
@@ -1319,67 +1309,67 @@
             <translation>Problem som hittats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="155" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="160" />
             <source>Catalogue file</source>
             <translation>Katalogfil</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="155" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="160" />
             <source>Catalogues (*.csv *.xlsx *.json *.txt)</source>
             <translation>Kataloger (*.csv *.xlsx *.json *.txt)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="162" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="167" />
             <source>Migration mapping</source>
             <translation>Flyttfil</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="162" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="167" />
             <source>CSV (*.csv *.txt)</source>
             <translation>CSV (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="242" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="247" />
             <source>{goals} goals, no problems: ready to import.</source>
             <translation>{goals} mål, inga problem: klart att importera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="242" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="247" />
             <source>{goals} goals in {count} catalogues, no problems: ready to import.</source>
             <translation>{goals} mål i {count} kataloger, inga problem: klart att importera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="250" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="255" />
             <source>1 problem: correct the file and check again. Nothing has been imported.</source>
             <translation>1 problem: rätta filen och kontrollera igen. Ingenting har importerats.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="250" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="255" />
             <source>{count} problems: correct the file and check again. Nothing has been imported.</source>
             <translation>{count} problem: rätta filen och kontrollera igen. Ingenting har importerats.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="258" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="263" />
             <source>Choose a catalogue file or a bundled catalogue.</source>
             <translation>Välj en katalogfil eller en medföljande katalog.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="336" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="341" />
             <source>The import failed; nothing was changed.</source>
             <translation>Importen misslyckades; ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="338" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="343" />
             <source>Imported {ids}: {goals} goals.</source>
             <translation>Importerade {ids}: {goals} mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="340" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="345" />
             <source>Already in the store unchanged: {ids}.</source>
             <translation>Fanns redan oförändrade i databasen: {ids}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="342" />
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="347" />
             <source>Goals that lost their links: {goals}.</source>
             <translation>Mål som förlorat sina kopplingar: {goals}.</translation>
         </message>
@@ -2870,6 +2860,71 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <location filename="../territorial_plugin/processing/store_widget.py" line="25" />
             <source>A GeoPackage file, or postgres:&lt;QGIS connection name&gt; for a shared store.</source>
             <translation>En GeoPackage-fil, eller postgres:&lt;namn på QGIS-anslutning&gt; för en delad databas.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="21" />
+            <source>Global</source>
+            <translation>Global</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="22" />
+            <source>EU</source>
+            <translation>EU</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="23" />
+            <source>National</source>
+            <translation>Nationell</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="24" />
+            <source>Regional</source>
+            <translation>Regional</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="25" />
+            <source>Municipal</source>
+            <translation>Kommunal</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="33" />
+            <source>Parent goal (its code)</source>
+            <translation>Överordnat mål (dess kod)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="34" />
+            <source>Swedish title</source>
+            <translation>Svensk titel</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="35" />
+            <source>English title</source>
+            <translation>Engelsk titel</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="36" />
+            <source>Description</source>
+            <translation>Beskrivning</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="37" />
+            <source>Order</source>
+            <translation>Ordning</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="38" />
+            <source>Kind (goal, target…)</source>
+            <translation>Typ (mål, delmål …)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="40" />
+            <source>{field}: found by its heading</source>
+            <translation>{field}: hittas via rubriken</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/catalogue_import.py" line="91" />
+            <source>The file's column that holds: {field}</source>
+            <translation>Filens kolumn med: {field}</translation>
         </message>
     </context>
 </TS>

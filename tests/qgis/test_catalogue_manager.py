@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
+from qgis.PyQt.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QPushButton
 
 from territorial_plugin.core.catalogues.importer import import_catalogues
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
@@ -199,3 +199,13 @@ def test_enter_never_deletes_or_replaces_a_catalogue(dialog, store, enter_in_eve
 def test_the_question_before_a_deletion_answers_no_to_enter(dialog, enter_in_every_box):
     assert not catalogue_manager.confirm(dialog, "Ta bort", "Ta bort katalogen?", "Ta bort katalogen")
     assert enter_in_every_box == ["confirmDialog"]
+
+
+def test_columns_and_levels_in_words_a_planner_uses(dialog):
+    level = dialog.findChild(QComboBox, "levelCombo")
+    texts = [level.itemText(i) for i in range(level.count())]
+    assert not set(texts) & {"global", "eu", "national", "regional", "municipal"}
+    assert "Regional" in texts
+    for key in ("code", "parent", "title_sv", "kind"):
+        combo = dialog.findChild(QComboBox, f"map_{key}")
+        assert key not in combo.itemText(0) and key not in combo.toolTip()

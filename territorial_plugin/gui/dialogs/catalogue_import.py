@@ -28,11 +28,16 @@ from ...core.catalogues.bundled import ALL, bundled_catalogues
 from ...core.catalogues.tree import FIELDS
 from ...core.errors import TerritorialError
 from ...core.i18n import tr
+from ...core.labels import goal_field_label, level_label
 from ...core.model import Level
 from ...core.store import Store
 
 FILE_SOURCE = "__file__"
 AUTO = ""
+
+
+def _add_automatic(combo: QComboBox, key: str) -> None:
+    combo.addItem(tr("{field}: found by its heading").format(field=goal_field_label(key)), AUTO)
 
 
 class CatalogueImportWidget(QGroupBox):
@@ -77,14 +82,14 @@ class CatalogueImportWidget(QGroupBox):
         self.level_combo.setObjectName("levelCombo")
         self.level_combo.addItem(tr("(from the file, else regional)"), "")
         for level in Level:
-            self.level_combo.addItem(level.value, level.value)
+            self.level_combo.addItem(level_label(level.value), level.value)
         self.mapping_combos: dict[str, QComboBox] = {}
         mapping_grid = QGridLayout()
         for index, key in enumerate(FIELDS):
             combo = QComboBox(box)
             combo.setObjectName(f"map_{key}")
-            combo.setToolTip(tr("Column for {field}").format(field=key))
-            combo.addItem(tr("{field}: automatic").format(field=key), AUTO)
+            combo.setToolTip(tr("The file's column that holds: {field}").format(field=goal_field_label(key)))
+            _add_automatic(combo, key)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(17)
             combo.currentIndexChanged.connect(self.validate)
@@ -189,10 +194,10 @@ class CatalogueImportWidget(QGroupBox):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(tr("{field}: automatic").format(field=key), AUTO)
+            _add_automatic(combo, key)
             for header in headers:
                 if header:
-                    combo.addItem(f"{key}: {header}", header)
+                    combo.addItem(f"{goal_field_label(key)}: {header}", header)
             index = combo.findData(current)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
