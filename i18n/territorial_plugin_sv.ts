@@ -2926,5 +2926,20 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <source>The file's column that holds: {field}</source>
             <translation>Filens kolumn med: {field}</translation>
         </message>
+        <message>
+            <location filename="../territorial_plugin/core/goal_fields.py" line="42" />
+            <source>The layer '{layer}' already has a field {field} of its own; no goal field was added.</source>
+            <translation>Lagret '{layer}' har redan ett eget fält {field}; inget målfält lades till.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/goal_fields.py" line="48" />
+            <source>Goals: {catalogue}</source>
+            <translation>Mål: {catalogue}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/goal_fields.py" line="51" />
+            <source>QGIS refused the field {field} on '{layer}'.</source>
+            <translation>QGIS tog inte emot fältet {field} i '{layer}'.</translation>
+        </message>
     </context>
 </TS>
