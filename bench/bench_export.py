@@ -1,7 +1,7 @@
 """Export benchmarks: the goal atlas against QGIS's own atlas export of the same content.
 
 - ``atlas 20 goals / 10 000 areas``: ``build_atlas`` + ``export_atlas`` (printed page by page,
-  ``core/atlas_print.py``) with Territorial Links
+  ``export/atlas/printer.py``) with Territorial Links
   (21 pages: the overview and 20 goal pages), compared in the same run with
   ``QgsLayoutExporter`` exporting an equivalent atlas built by hand with stock QGIS.
   Target: ratio ≤ 1.2.
@@ -28,7 +28,7 @@ building it is *not* timed (it happens in ``setup``); only its export is:
   by goal in three columns, the vector bar chart from stock rectangles and labels;
 - both with the boxes and type of the bundled A4 portrait design
   (``tools/build_templates.py``), and exported with the same PDF settings as ours
-  (``layout_export.pdf_settings``: vector, text as text, 300 dpi, georeferenced).
+  (``layout_writer.pdf_settings``: vector, text as text, 300 dpi, georeferenced).
   The timed baseline exports both layouts (two files; ours writes one).
 - both layouts go through the project's layout manager XML once (as when the user's
   project is saved and opened again), so their items are plain C++ objects like ours,

@@ -4,15 +4,19 @@ The task works on its own copies: the store is opened again inside the task (a
 database connection belongs to one thread) and every layer is cloned inside the
 task, so the layers, legends and layouts it draws all live in the worker thread
 and the project's layers are only read (as Processing tasks read them). A
-cancelled or failed export leaves no file behind (``layout_export.py`` writes
-under temporary names). ``finished`` runs on the
-main thread and reports through ``on_done(ok, result, message)``.
+cancelled or failed export leaves no file behind (``layout_writer.py`` writes
+under temporary names). ``finished`` runs on the main thread: an atlas task asked
+to keep its layout builds it there, into the project, from the plain values the
+task read from the store (layouts and layers belong to the thread that made them),
+so the file and the kept layout come from one read and the main thread never
+waits on the store. It reports through ``on_done(ok, result, message)``.
 """
 
 from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from qgis.core import QgsFeedback, QgsProject, QgsTask, QgsVectorLayer
@@ -25,12 +29,20 @@ DoneCallback = Callable[[bool, object, str], None]
 
 
 class ExportTask(QgsTask):
-    """Runs ``job(feedback)`` in the background; ``on_done`` gets ``(ok, result, message)``."""
+    """Runs ``job(feedback)`` in the background, then ``then(result)`` on the main thread (its
+    return is the result); ``on_done`` gets ``(ok, result, message)``."""
 
-    def __init__(self, description: str, job: Callable[[QgsFeedback], object], on_done: DoneCallback | None = None):
+    def __init__(
+        self,
+        description: str,
+        job: Callable[[QgsFeedback], object],
+        on_done: DoneCallback | None = None,
+        then: Callable[[object], object] | None = None,
+    ):
         super().__init__(description, QgsTask.Flag.CanCancel)
         self._job = job
         self._on_done = on_done
+        self._then = then
         self.feedback = QgsFeedback()
         self.feedback.progressChanged.connect(self.setProgress)
         self.result = None
@@ -56,6 +68,11 @@ class ExportTask(QgsTask):
         super().cancel()
 
     def finished(self, ok: bool) -> None:
+        if ok and self._then is not None:
+            try:
+                self.result = self._then(self.result)
+            except TerritorialError as error:
+                ok, self.message = False, str(error)
         if not ok and not self.message:
             self.message = tr("The export was cancelled; no file was written.")
         if self._on_done is not None:
@@ -91,9 +108,14 @@ def atlas_task(
     catalogue_id: str | None = None,
     template: str | None = None,
     project: QgsProject | None = None,
+    keep_in_project: bool = False,
     on_done: DoneCallback | None = None,
 ) -> ExportTask:
-    """A task writing the goal atlas to ``output``; its result is the list of written files."""
+    """A task writing the goal atlas to ``output``; its result is an ``AtlasExport``.
+
+    With ``keep_in_project`` the atlas's layout is saved in ``project`` when the task
+    has finished (``AtlasExport.layout``), built from what the task read.
+    """
     from .atlas.build import project_municipality
 
     layers = list(layers)
@@ -105,11 +127,10 @@ def atlas_task(
         from ..core.store import open_store
         from .service import run_atlas_export
 
-        clones = _clones(layers)
         with open_store(store_uri) as store:
-            _atlas, files = run_atlas_export(
+            return run_atlas_export(
                 store,
-                clones,
+                _clones(layers),
                 output,
                 fmt=fmt,
                 dpi=dpi,
@@ -120,9 +141,13 @@ def atlas_task(
                 project=_private_project(ellipsoid),
                 feedback=feedback,
             )
-        return files
 
-    return ExportTask(tr("Exporting goal atlas"), job, on_done)
+    def keep(done):
+        from .service import keep_atlas
+
+        return replace(done, layout=keep_atlas(done.inputs, layers, done.options, project))
+
+    return ExportTask(tr("Exporting goal atlas"), job, on_done, keep if keep_in_project else None)
 
 
 def report_task(

@@ -19,7 +19,7 @@ from territorial_plugin.core.identity import register_layer
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.store import open_store
 from territorial_plugin.export.atlas.build import AtlasLayer, AtlasOptions, add_to_project, build_atlas, export_atlas
-from territorial_plugin.export.service import gather_inputs, run_atlas_export
+from territorial_plugin.export.service import build_atlas_from, gather_inputs, keep_atlas, run_atlas_export
 from territorial_plugin.export.templates import BUNDLED_TEMPLATES, AtlasTemplate, template_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,20 +85,22 @@ def _render_artifacts(pdf: Path, name: str) -> None:
 
 
 def _export(sample, tmp_path, template="A4_portrait", name="atlas") -> tuple:
-    output = tmp_path / f"{name}.pdf"
-    atlas, files = run_atlas_export(
-        sample["store"], sample["layers"], output, template=template, project=sample["project"]
-    )
-    return atlas, files[0]
+    """The atlas of the sample store as the service builds it, written to a PDF: ``(atlas, pdf)``."""
+    inputs = gather_inputs(sample["store"], sample["layers"])
+    atlas = build_atlas_from(inputs, sample["layers"], AtlasOptions(template=template), sample["project"])
+    return atlas, export_atlas(atlas, tmp_path / f"{name}.pdf")[0]
 
 
 def test_pdf_has_overview_goal_pages_and_continuation(sample, tmp_path):
-    atlas, pdf = _export(sample, tmp_path)
+    pdf = tmp_path / "atlas.pdf"
+    done = run_atlas_export(sample["store"], sample["layers"], pdf, project=sample["project"])
     _render_artifacts(pdf, "atlas_A4_portrait")
     goals = {g.id: g for g in sample["goals"]}
     linked = [LONG_GOAL, *LINKS]
     pages = _pdf_pages(pdf)
-    assert pages == atlas.page_count
+    assert done.files == [pdf]
+    assert pages == done.pages
+    assert done.goal_pages == len(linked)
     # one overview + one page per linked goal + at least one continuation for the 35-area goal
     assert pages >= 1 + len(linked) + 1
     texts = [_page_text(pdf, n) for n in range(1, pages + 1)]
@@ -205,29 +207,23 @@ def test_failed_export_keeps_the_previous_file(sample, tmp_path, monkeypatch):
 
 def test_chosen_goals_only_and_unlinked_goal_gets_a_page(sample, tmp_path):
     output = tmp_path / "two.pdf"
-    atlas, _ = run_atlas_export(
+    done = run_atlas_export(
         sample["store"], sample["layers"], output, goal_ids=["agenda2030:7", "agenda2030:1"], project=sample["project"]
     )
-    assert [p.goal.id for p in atlas.data.pages] == ["agenda2030:1", "agenda2030:7"]
-    assert _pdf_pages(output) == 3
+    assert [goal.id for goal in done.inputs.goals] == ["agenda2030:1", "agenda2030:7"]
+    assert done.goal_pages == 2
+    assert _pdf_pages(output) == done.pages == 3
     assert "No areas are linked to this goal." in _page_text(output, 2) or "Inga områden" in _page_text(output, 2)
 
 
 def test_layout_saved_in_project_under_clear_name(sample, tmp_path):
     inputs = gather_inputs(sample["store"], sample["layers"])
-    atlas = build_atlas(
-        inputs.layers, inputs.goals, inputs.links, catalogue=inputs.catalogue, project=sample["project"]
-    )
-    add_to_project(atlas, sample["project"])
-    name = atlas.layout.name()
+    name = keep_atlas(inputs, sample["layers"], AtlasOptions(), sample["project"]).name()
     layout = sample["project"].layoutManager().layoutByName(name)
     assert layout is not None
     assert "Agenda 2030" in name
     # a second export replaces it instead of piling up copies
-    again = build_atlas(
-        inputs.layers, inputs.goals, inputs.links, catalogue=inputs.catalogue, project=sample["project"]
-    )
-    add_to_project(again, sample["project"])
+    keep_atlas(inputs, sample["layers"], AtlasOptions(), sample["project"])
     names = [lay.name() for lay in sample["project"].layoutManager().layouts()]
     assert names.count(name) == 1
     # the project survives a save and reload with the layout in it
@@ -253,10 +249,8 @@ def _support_pixels(png: Path) -> int:
 
 
 def test_layout_saved_in_project_still_draws_after_reopening(sample, tmp_path):
-    output = tmp_path / "first.pdf"
-    atlas, _ = run_atlas_export(
-        sample["store"], sample["layers"], output, project=sample["project"], keep_in_project=True
-    )
+    atlas, _ = _export(sample, tmp_path, name="first")
+    add_to_project(atlas, sample["project"])
     name = atlas.layout.name()
     before = export_atlas(atlas, tmp_path / "before", "png", dpi=40)
     goal_page = [page.goal.id for page in atlas.data.pages].index(LONG_GOAL) + 1  # after the overview

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from territorial_plugin.core.catalogues.bundled import load_bundled
 from territorial_plugin.core.identity import register_layer
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.store import open_store
+from territorial_plugin.export import service
+from territorial_plugin.export.layout_writer import export_layout
 from territorial_plugin.gui.dialogs.export_dialog import SETTINGS_GROUP, ExportDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +68,56 @@ def test_export_atlas_through_the_dialog(qgis_iface, project_store, tmp_path, mo
     layouts = [layout.name() for layout in QgsProject.instance().layoutManager().layouts()]
     assert any("Agenda 2030" in name for name in layouts)
     assert len(opened) == 1
+
+
+class _WatchedStore:
+    """The dialog's store, noting every use of it once ``watching`` is set (only ``uri`` is free)."""
+
+    def __init__(self, store):
+        self._store = store
+        self.uri = store.uri
+        self.watching = False
+        self.used: list[str] = []
+
+    def __getattr__(self, name):
+        if self.watching:
+            self.used.append(name)
+        return getattr(self._store, name)
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def test_pdf_and_kept_layout_come_from_the_tasks_one_read(qgis_iface, project_store, tmp_path, monkeypatch):
+    """Another planner links an area while the atlas is being written: the PDF and the layout kept in
+    the project both show the store as the task read it, and the dialog never asks the store itself."""
+    record = project_store.layers()[0]
+    gather_inputs = service.gather_inputs
+
+    def read_then_someone_links(*args, **kwargs):
+        inputs = gather_inputs(*args, **kwargs)  # the task's read
+        with open_store(project_store.uri) as other:
+            other.link(record.layer_uid, ["EK-003"], ["agenda2030:11"], LinkSpec("supports", 1, "Ny"), "other")
+        return inputs
+
+    monkeypatch.setattr(service, "gather_inputs", read_then_someone_links)
+    store = _WatchedStore(project_store)
+    dialog = ExportDialog(qgis_iface, store)
+    dialog.open_designer.setChecked(False)
+    dialog.output.setFilePath(str(tmp_path / "atlas.pdf"))
+    store.watching = True
+    dialog.export_button.click()
+    _wait(dialog)
+    assert store.used == []
+    pdf = tmp_path / "atlas.pdf"
+    assert pdf.is_file(), dialog.status.text()
+    assert len(project_store.links(None, ["agenda2030:11"])) == 3, "the link was added during the export"
+    kept = next(layout for layout in QgsProject.instance().layoutManager().layouts() if "Agenda 2030" in layout.name())
+    printed = _page_texts(pdf)
+    assert _page_texts(export_layout(kept, tmp_path / "kept.pdf", "pdf")[0]) == printed
+    assert len(printed) == 3 and "EK-001" in printed[1] and "EK-003" not in "".join(printed)
 
 
 def test_export_tables_and_remember_choices(qgis_iface, project_store, tmp_path):

@@ -1,4 +1,4 @@
-"""The exported atlas is printed page by page (``core/atlas_print.py``): its pages must be
+"""The exported atlas is printed page by page (``export/atlas/printer.py``): its pages must be
 those of the layout the project keeps for the layout designer, page for page."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Plain inputs first: layers (:class:`AtlasLayer`), the goals to show (``Goal``) and
 the links (``Link``, as ``store.links(...)`` returns them). :func:`build_atlas`
 prepares an :class:`Atlas`; :func:`export_atlas` writes it to PDF, PNG or SVG
-(``atlas_print.py``, ``layout_export.py``); :func:`add_to_project` saves its
+(``printer.py``, ``layout_writer.py``); :func:`add_to_project` saves its
 editable ``QgsPrintLayout`` in a project under a clear name so it can be
 fine-tuned in the layout designer.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from qgis.core import QgsExpressionContextUtils, QgsPrintLayout, QgsProject, QgsVectorLayer
 
-from ...core.errors import CancelledError, ExportError
+from ...core.errors import ExportError
 from ...core.i18n import tr
 from ...core.model import Catalogue, Goal, Link
 from ..layout_writer import export_sequence
@@ -31,7 +31,6 @@ from .printer import AtlasPrinter
 __all__ = ["Atlas", "AtlasLayer", "AtlasOptions", "add_to_project", "atlas_name", "build_atlas", "export_atlas"]
 
 MUNICIPALITY_VARIABLE = "tl_municipality"
-ATLAS_GROUP_PROPERTY = "territorial_links/atlas_group"
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ class Atlas:
 
     The editable layout that holds every page, for the project and the layout designer,
     is built when first asked for (:attr:`layout`). :func:`export_atlas` does not need
-    it: it prints page by page as QGIS prints its own atlas (``atlas_print.py``).
+    it: it prints page by page as QGIS prints its own atlas (``printer.py``).
     """
 
     data: AtlasData
@@ -74,7 +73,7 @@ class Atlas:
 
     @property
     def layout(self) -> QgsPrintLayout:
-        """The layout with every page (built on first use; see :meth:`build_layout`)."""
+        """The layout with every page, built on first use."""
         if self._layout is None:
             self._layout = self.build_layout()
         return self._layout
@@ -98,24 +97,17 @@ class Atlas:
     def page_builder(self, layout: QgsPrintLayout, page_numbers: tuple[str, str] = LAYOUT_PAGE_NUMBERS) -> PageBuilder:
         return PageBuilder(layout, self.template, self.data, self.texts, self.goal_layers, self.stand_ins, page_numbers)
 
-    def build_layout(self, feedback=None) -> QgsPrintLayout:
+    def build_layout(self) -> QgsPrintLayout:
         """One editable layout with the overview, every goal page and the tables' continuation pages."""
-        if self._layout is not None:
-            return self._layout
         layout = self.new_layout()
         builder = self.page_builder(layout)
         builder.reserve_pages(([OVERVIEW] if self.include_overview else []) + [GOAL] * len(self.data.pages))
         if self.include_overview:
             builder.add_overview()
-        for number, page in enumerate(self.data.pages):
-            if feedback is not None:
-                if feedback.isCanceled():
-                    raise CancelledError(tr("The export was cancelled; no file was written."))
-                feedback.setProgress(100.0 * number / len(self.data.pages))
+        for page in self.data.pages:
             builder.add_goal(page)
         builder.finish()
         layout.undoStack().blockCommands(False)
-        self._layout = layout
         return layout
 
 
@@ -231,7 +223,7 @@ def build_atlas(
 def export_atlas(atlas: Atlas, output: str | Path, fmt: str = "pdf", *, dpi: int = 300, feedback=None) -> list[Path]:
     """Write ``atlas`` (PDF file, or a folder of PNG/SVG pages); nothing partial is left on failure.
 
-    Printed page by page (``atlas_print.py``); the pages are those of :attr:`Atlas.layout`.
+    Printed page by page (``printer.py``); the pages are those of :attr:`Atlas.layout`.
     """
     # not kept in the atlas: the printer refers to it, and QGIS objects held in a reference
     # cycle may outlive QgsApplication (freed by the garbage collector at exit: a crash)

@@ -200,7 +200,7 @@ def overview_layer(
 ) -> QgsVectorLayer:
     """A memory layer without features in the overview's style of a goal layer: areas coloured
     by goal, labelled with legend numbers. Its style overrides the goal layer's on the overview
-    map (:func:`~.atlas_map_style.style_xml`); it stands in for it in the overview's legend."""
+    map (:func:`~.map_style.style_xml`); it stands in for it in the overview's legend."""
     geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
     me = _key_expression(layer_index, atlas_layer.key_field)
     codes: dict[str, list[str]] = {}

@@ -1,6 +1,6 @@
 """Pages of the goal atlas: the overview, one page per goal, and table continuations.
 
-Each page is a copy of the matching template page (``layout_templates.py``); this
+Each page is a copy of the matching template page (``templates.py``); this
 module fills the items it knows by id and flows the table of linked areas onto
 continuation pages. The pages' maps come last (:meth:`PageBuilder.finish`): QGIS
 measures scale bars, legends and tables with the layout's reference map, which is
@@ -62,7 +62,7 @@ class PageTexts:
 
 @dataclass
 class _PendingMap:
-    """A page's map, added after every other item (see ``atlas_furniture.py``)."""
+    """A page's map, added after every other item (see ``furniture.py``)."""
 
     index: int
     kind: str
@@ -79,7 +79,7 @@ LAYOUT_PAGE_NUMBERS = ("[%@layout_page%]", "[%@layout_numpages%]")
 @dataclass
 class GoalSheet:
     """A built goal page's items by template id (its map under ``tl_map`` once
-    :meth:`PageBuilder.finish` has run) and its table, for refilling (``atlas_print.py``)."""
+    :meth:`PageBuilder.finish` has run) and its table, for refilling (``printer.py``)."""
 
     items: dict
     table: QgsLayoutItemManualTable | None = None
@@ -88,7 +88,7 @@ class GoalSheet:
 @dataclass(frozen=True)
 class LegendStandIns:
     """Feature-less layers the legends show in place of the layers the maps draw with style
-    overrides (see ``atlas_map_style.pale_layer``)."""
+    overrides (see ``map_style.pale_layer``)."""
 
     background: list  # per layer of AtlasData.layers: its pale stand-in
     overview: list  # per goal layer: its stand-in in the overview's colours by goal
@@ -271,7 +271,7 @@ class PageBuilder:
         *,
         overview: bool,
     ) -> None:
-        """Fill the page's scale bar and legend for its map-to-be (see ``atlas_furniture.py``)."""
+        """Fill the page's scale bar and legend for its map-to-be (see ``furniture.py``)."""
         rect = self.template.placeholder_rect(self.layout, kind, index, "tl_map")
         if rect is None:
             return

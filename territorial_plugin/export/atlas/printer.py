@@ -7,7 +7,7 @@ instead of once per goal: QGIS 3.22 pays ~1–3 ms to make a label, scale bar or
 arrow, and more the fuller the layout is. A goal whose table continues onto further
 pages, or that has no linked areas, gets a layout of its own from the same page
 builder. The pages are the same as the full layout's: the same builder fills them,
-and ``test_atlas.py`` compares the two.
+and ``test_atlas_print.py`` compares the two.
 
 Page numbers run across the layouts through the layout variables ``tl_page_offset``
 (pages before this layout) and ``tl_page_total``.

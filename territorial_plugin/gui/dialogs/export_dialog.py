@@ -4,7 +4,8 @@
 (progress in the dialog and QGIS's task bar, cancel at any time); the last choices
 are remembered under the ``QgsSettings`` group ``territorial_links/export``. After an
 atlas export the layout is saved in the project ("Målatlas – <catalogue>") and,
-if asked, opened in the layout designer for fine-tuning.
+if asked, opened in the layout designer for fine-tuning. The store is read when the
+dialog opens (its lists) and by the task; never on the main thread during an export.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import TerritorialError
 from ...core.i18n import tr
 from ...core.identity import resolve_layer
 from ...core.store import Store
@@ -177,6 +177,9 @@ class ExportDialog(QDialog):
 
     # -- contents --------------------------------------------------------------------
     def _load_catalogues(self) -> None:
+        linked = {link.goal_id for link in self.store.links(None, None)}
+        # read once: switching catalogues only filters them
+        self._linked_goals = [goal for goal in self.store.goals() if goal.id in linked]
         counts = self.store.link_count_by_catalogue()
         self.catalogue_combo.blockSignals(True)
         self.catalogue_combo.clear()
@@ -189,10 +192,9 @@ class ExportDialog(QDialog):
 
     def _load_goals(self) -> None:
         catalogue_id = self.catalogue_combo.currentData() or None
-        linked = {link.goal_id for link in self.store.links(None, None)}
         self.goal_list.clear()
-        for goal in self.store.goals(catalogue_id):
-            if goal.id not in linked:
+        for goal in self._linked_goals:
+            if catalogue_id and goal.catalogue_id != catalogue_id:
                 continue
             item = QListWidgetItem(f"{goal.code}  {goal.title()}")
             item.setData(Qt.ItemDataRole.UserRole, goal.id)
@@ -326,7 +328,8 @@ class ExportDialog(QDialog):
                 goal_ids=goal_ids,
                 catalogue_id=catalogue_id,
                 template=self.template(),
-                on_done=self._finished,
+                keep_in_project=True,
+                on_done=self._atlas_finished,
             )
         else:
             self.task = report_task(
@@ -344,7 +347,7 @@ class ExportDialog(QDialog):
         if self.task is not None:
             self.task.cancel()
 
-    def _finished(self, ok: bool, result, message: str) -> None:
+    def _finished(self, ok: bool, files, message: str) -> None:
         self.task = None
         self.export_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
@@ -352,41 +355,17 @@ class ExportDialog(QDialog):
         if not ok:
             self._show_status(message, error=True)
             return
-        self.last_files = list(result or [])
+        self.last_files = list(files or [])
         where = str(self.last_files[0] if len(self.last_files) == 1 else self.output_path())
         self._show_status(tr("Exported to {path}.").format(path=where))
         if self.iface is not None:
             self.iface.messageBar().pushSuccess(tr("Territorial Links"), tr("Exported to {path}.").format(path=where))
-        if FORMATS[self.selected_format()][0]:
-            self._keep_layout()
 
-    def _keep_layout(self) -> None:
-        """Save the atlas layout in the project (built again here, on the main thread)."""
-        from ...export.service import gather_inputs
-
-        try:
-            from ...export.atlas.build import AtlasOptions, add_to_project, build_atlas
-
-            inputs = gather_inputs(
-                self.store,
-                self._layers(),
-                goal_ids=self._checked(self.goal_list),
-                catalogue_id=self.catalogue_combo.currentData() or None,
-            )
-            atlas = build_atlas(
-                inputs.layers,
-                inputs.goals,
-                inputs.links,
-                catalogue=inputs.catalogue,
-                catalogues=inputs.catalogues,
-                options=AtlasOptions(template=self.template(), include_unlinked_goals=True),
-            )
-            layout = add_to_project(atlas, QgsProject.instance())
-        except TerritorialError as error:
-            self._show_status(str(error), error=True)
-            return
-        if self.open_designer.isChecked() and self.iface is not None:
-            self.iface.openLayoutDesigner(layout)
+    def _atlas_finished(self, ok: bool, result, message: str) -> None:
+        """The atlas is written and its layout kept in the project (by the task, from its one read)."""
+        self._finished(ok, result.files if ok else None, message)
+        if ok and self.open_designer.isChecked() and self.iface is not None:
+            self.iface.openLayoutDesigner(result.layout)
 
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)

@@ -121,7 +121,7 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
             layers = [_project_layer(styled, layer) for layer in layers]
             project = styled
         with open_store(uri) as store:
-            atlas, files = run_atlas_export(
+            done = run_atlas_export(
                 store,
                 layers,
                 output,
@@ -134,16 +134,14 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
                 project=project,
                 feedback=feedback,
             )
-        pages, goals = atlas.page_count, len(atlas.data.pages)
-        del atlas
         if styled is not None:
             styled.clear()  # its layers go now, while QGIS still runs
         feedback.pushInfo(
             tr("Wrote {pages} pages ({goals} goals) to {path}.").format(
-                pages=pages, goals=goals, path=str(output if fmt != "pdf" else files[0])
+                pages=done.pages, goals=done.goal_pages, path=str(output if fmt != "pdf" else done.files[0])
             )
         )
-        return {"OUTPUT": str(files[0] if fmt == "pdf" else output), "PAGES": pages}
+        return {"OUTPUT": str(done.files[0] if fmt == "pdf" else output), "PAGES": done.pages}
 
 
 def _read_project(path: str):
