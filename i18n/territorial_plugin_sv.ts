@@ -49,57 +49,57 @@
             <translation>Territorial Links {version}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="127" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="119" />
             <source>{name}, version {version}</source>
             <translation>{name}, version {version}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="140" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="132" />
             <source>Goal atlas – {catalogue}</source>
             <translation>Målatlas – {catalogue}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="139" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="131" />
             <source>several catalogues</source>
             <translation>flera kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="145" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="137" />
             <source>Goal atlas – {municipality}</source>
             <translation>Målatlas – {municipality}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="145" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="137" />
             <source>Goal atlas</source>
             <translation>Målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="160" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="152" />
             <source>Goals: {goals}.</source>
             <translation>Mål: {goals}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="161" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="153" />
             <source>Links: Territorial Links for QGIS.</source>
             <translation>Kopplingar: Territorial Links för QGIS.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="197" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="189" />
             <source>None of the chosen goals has linked areas in the chosen layers; there is nothing to export.</source>
             <translation>Inget av de valda målen har kopplade områden i de valda lagren; det finns inget att exportera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="60" />
+            <location filename="../territorial_plugin/export/task.py" line="77" />
             <source>The export was cancelled; no file was written.</source>
             <translation>Exporten avbröts; ingen fil skrevs.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="264" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="247" />
             <source>Goal atlas layers – {name}</source>
             <translation>Lager för målatlas – {name}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="273" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="270" />
             <source>The atlas layer '{name}' could not be added to the project.</source>
             <translation>Atlaslagret '{name}' kunde inte läggas till i projektet.</translation>
         </message>
@@ -164,7 +164,7 @@
             <translation>Neutral till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="109" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="126" />
             <source>Goals</source>
             <translation>Mål</translation>
         </message>
@@ -614,7 +614,7 @@
             <translation>Mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="104" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="121" />
             <source>Catalogue</source>
             <translation>Katalog</translation>
         </message>
@@ -649,32 +649,32 @@
             <translation>ha</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/service.py" line="150" />
+            <location filename="../territorial_plugin/export/service.py" line="67" />
             <source>None of the chosen layers is registered in the link store; there is nothing to export.</source>
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att exportera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/service.py" line="65" />
+            <location filename="../territorial_plugin/export/service.py" line="87" />
             <source>The catalogue '{id}' is not in the link store.</source>
             <translation>Katalogen '{id}' finns inte i kopplingsdatabasen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/service.py" line="70" />
+            <location filename="../territorial_plugin/export/service.py" line="92" />
             <source>Unknown goals: {ids}.</source>
             <translation>Okända mål: {ids}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="50" />
+            <location filename="../territorial_plugin/export/task.py" line="62" />
             <source>The export failed: {error}</source>
             <translation>Exporten misslyckades: {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="125" />
+            <location filename="../territorial_plugin/export/task.py" line="150" />
             <source>Exporting goal atlas</source>
             <translation>Exporterar målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="151" />
+            <location filename="../territorial_plugin/export/task.py" line="176" />
             <source>Exporting goal tables</source>
             <translation>Exporterar måltabeller</translation>
         </message>
@@ -1279,7 +1279,7 @@
             <translation>Kolumner</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="65" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="67" />
             <source>Catalogue id</source>
             <translation>Katalog-id</translation>
         </message>
@@ -1594,57 +1594,57 @@
             <translation>Importera, aktivera eller ta bort målkataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="55" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="71" />
             <source>Goal atlas – PDF</source>
             <translation>Målatlas – PDF</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="56" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="72" />
             <source>Goal atlas – PNG images (one per page)</source>
             <translation>Målatlas – PNG-bilder (en per sida)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="57" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="73" />
             <source>Goal atlas – SVG (one per page)</source>
             <translation>Målatlas – SVG (en per sida)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="58" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="74" />
             <source>Goal tables – Excel (XLSX)</source>
             <translation>Måltabeller – Excel (XLSX)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="59" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="75" />
             <source>Goal tables – CSV files</source>
             <translation>Måltabeller – CSV-filer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="65" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="81" />
             <source>A4 portrait</source>
             <translation>A4 stående</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="66" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="82" />
             <source>A4 landscape</source>
             <translation>A4 liggande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="67" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="83" />
             <source>A3 portrait</source>
             <translation>A3 stående</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="68" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="84" />
             <source>A3 landscape</source>
             <translation>A3 liggande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="69" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="85" />
             <source>Own template (.qpt)…</source>
             <translation>Egen mall (.qpt)…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="83" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="100" />
             <source>Export goal atlas and tables</source>
             <translation>Exportera målatlas och tabeller</translation>
         </message>
@@ -1654,92 +1654,92 @@
             <translation>Exportera</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="108" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="125" />
             <source>Goals with linked areas are ticked. Every ticked goal gets a page.</source>
             <translation>Mål med kopplade områden är förbockade. Varje förbockat mål får en egen sida.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="113" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="135" />
             <source>Registered layers show their linked areas; other ticked layers are drawn as background.</source>
             <translation>Registrerade lager visar sina kopplade områden; andra förbockade lager ritas som bakgrund.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="116" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="138" />
             <source>Layers</source>
             <translation>Lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="126" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="148" />
             <source>Layout templates (*.qpt)</source>
             <translation>Layoutmallar (*.qpt)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="129" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="151" />
             <source>Layout</source>
             <translation>Layout</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="138" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="160" />
             <source>Resolution</source>
             <translation>Upplösning</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="143" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="165" />
             <source>Save to</source>
             <translation>Spara till</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="145" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="178" />
             <source>Open the layout in the layout designer afterwards</source>
             <translation>Öppna layouten i layouthanteraren efteråt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="162" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="195" />
             <source>Cancel export</source>
             <translation>Avbryt export</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="185" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="221" />
             <source>{name} ({count} links)</source>
             <translation>{name} ({count} kopplingar)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="203" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="238" />
             <source>No goal of this catalogue has linked areas yet.</source>
             <translation>Inget mål i katalogen har kopplade områden ännu.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="212" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="247" />
             <source>{name} (background)</source>
             <translation>{name} (bakgrund)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="91" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="93" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/coverage_report.py" line="46" />
+            <location filename="../territorial_plugin/processing/export/coverage_report.py" line="48" />
             <source>Excel (*.xlsx)</source>
             <translation>Excel (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="309" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="366" />
             <source>Choose where to save the export.</source>
             <translation>Välj var exporten ska sparas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="315" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="372" />
             <source>Tick at least one goal.</source>
             <translation>Bocka för minst ett mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="340" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="398" />
             <source>Exporting…</source>
             <translation>Exporterar…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="359" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="417" />
             <source>Exported to {path}.</source>
             <translation>Exporterat till {path}.</translation>
         </message>
@@ -2287,17 +2287,17 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Skriver tabellerna mål × område för planbeskrivningen. OUTPUT som slutar på .xlsx: en arbetsbok med bladen sammanställning per mål (antal områden, areal i ha, stödjer/motverkar, med ett stapeldiagram över areal per mål), mål × område, alla kopplingar, motverkar, områden utan mål och mål utan områden. Annan OUTPUT är en mapp som får en CSV-fil per blad (UTF-8 med BOM, semikolonavgränsad med decimalkomma, så som svenska Excel öppnar dem). STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: de registrerade markanvändningslagren. CATALOGUE (valfri) begränsar målen till en katalog; annars räknas alla aktiverade kataloger.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/coverage_report.py" line="46" />
+            <location filename="../territorial_plugin/processing/export/coverage_report.py" line="48" />
             <source>Tables (.xlsx file, or folder for CSV)</source>
             <translation>Tabeller (.xlsx-fil, eller mapp för CSV)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/coverage_report.py" line="51" />
+            <location filename="../territorial_plugin/processing/export/coverage_report.py" line="53" />
             <source>Tables</source>
             <translation>Tabeller</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/coverage_report.py" line="69" />
+            <location filename="../territorial_plugin/processing/export/coverage_report.py" line="71" />
             <source>Wrote {count} table files.</source>
             <translation>Skrev {count} tabellfiler.</translation>
         </message>
@@ -2346,52 +2346,52 @@ STORE: GeoPackage file or postgres:&lt;connection&gt;. LAYERS: the land-use laye
 STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändningslagren; lager som inte är registrerade i kopplingsdatabasen ritas som bakgrund. GOALS: mål-id åtskilda med kommatecken (t.ex. agenda2030:11,agenda2030:15); tomt: alla mål med kopplingar (i CATALOGUE, om angiven). TEMPLATE: {names} eller sökvägen till en egen .qpt (se de dokumenterade objekt-id:na). FORMAT: pdf (vektor, inbäddade typsnitt), png (en fil per sida med DPI) eller svg. OUTPUT: PDF-filen, eller en mapp för png/svg. Kommunen som skrivs ut på varje sida är MUNICIPALITY, annars projektvariabeln tl_municipality.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="64" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="66" />
             <source>Goals (ids, comma separated)</source>
             <translation>Mål (id, åtskilda med kommatecken)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="66" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="68" />
             <source>Layout template (name or .qpt file)</source>
             <translation>Layoutmall (namn eller .qpt-fil)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="69" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="71" />
             <source>Project for styles and municipality (optional)</source>
             <translation>Projekt för stilar och kommun (valfritt)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="69" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="71" />
             <source>QGIS projects (*.qgs *.qgz)</source>
             <translation>QGIS-projekt (*.qgs *.qgz)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="79" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="81" />
             <source>Municipality (empty: project variable tl_municipality)</source>
             <translation>Kommun (tomt: projektvariabeln tl_municipality)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="84" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="86" />
             <source>Format</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="85" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="87" />
             <source>Resolution (dpi)</source>
             <translation>Upplösning (dpi)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="91" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="93" />
             <source>Atlas (PDF file, or folder for PNG/SVG)</source>
             <translation>Atlas (PDF-fil, eller mapp för PNG/SVG)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="96" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="98" />
             <source>Atlas</source>
             <translation>Atlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="97" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="99" />
             <source>Number of pages</source>
             <translation>Antal sidor</translation>
         </message>
@@ -2792,17 +2792,17 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <translation>filen är inte giltig JSON nära rad {line}, kolumn {column} (leta efter ett citattecken, kommatecken eller en hakparentes som saknas, eller ett kommatecken för mycket).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="156" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="148" />
             <source>Map data: {layers}.</source>
             <translation>Kartunderlag: {layers}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="202" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="194" />
             <source>{layer} (legend)</source>
             <translation>{layer} (teckenförklaring)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="202" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="194" />
             <source>{layer} by goal (legend)</source>
             <translation>{layer} per mål (teckenförklaring)</translation>
         </message>
@@ -2940,6 +2940,31 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <location filename="../territorial_plugin/core/goal_fields.py" line="51" />
             <source>QGIS refused the field {field} on '{layer}'.</source>
             <translation>QGIS tog inte emot fältet {field} i '{layer}'.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="167" />
+            <source>Keep the atlas in the project (a layout and a switched-off layer group)</source>
+            <translation>Spara atlasen i projektet (en layout och en avslagen lagergrupp)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="169" />
+            <source>The layout can then be edited in the layout designer and printed again; its layers go into a layer group that is switched off. Untick to write only the file.</source>
+            <translation>Layouten kan då redigeras i layouthanteraren och skrivas ut igen; dess lager läggs i en lagergrupp som är avslagen. Kryssa ur för att bara skriva filen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="275" />
+            <source>Every ticked goal gets a page of the atlas.</source>
+            <translation>Varje ikryssat mål får en sida i atlasen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="275" />
+            <source>The tables hold every goal with linked areas; choosing goals is for the atlas.</source>
+            <translation>Tabellerna tar med alla mål som har kopplade områden; valet av mål gäller atlasen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="425" />
+            <source>The layout '{layout}' is kept in the project, with its layers in the switched-off layer group '{group}'. Delete both to remove them; the exported file stays.</source>
+            <translation>Layouten '{layout}' finns nu i projektet, med sina lager i den avslagna lagergruppen '{group}'. Ta bort båda om du inte vill ha dem kvar; den exporterade filen ligger kvar.</translation>
         </message>
     </context>
 </TS>

@@ -149,3 +149,31 @@ def test_missing_output_is_explained(qgis_iface, project_store):
     dialog.export_button.click()
     assert dialog.task is None
     assert dialog.status.text()
+
+
+def test_a_new_export_starts_beside_the_project_and_says_why_a_control_is_off(qgis_iface, project_store):
+    project = QgsProject.instance()
+    dialog = ExportDialog(qgis_iface, project_store)
+    folder = Path(project.absolutePath())
+    assert dialog.output.filePath() == str(folder / "exempelkommun_malatlas.pdf")
+    assert "page" in dialog.goal_note.text()
+    backgrounds = [i for i in range(dialog.layer_list.count()) if "(background)" in dialog.layer_list.item(i).text()]
+    assert backgrounds and not any(dialog.layer_list.item(i).isHidden() for i in backgrounds)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("xlsx"))
+    assert dialog.output.filePath() == str(folder / "exempelkommun_maltabell.xlsx")
+    assert not dialog.goal_list.isEnabled() and "atlas" in dialog.goal_note.text()
+    # tables count registered layers only: the background layer is not offered
+    assert all(dialog.layer_list.item(i).isHidden() for i in backgrounds)
+    assert len(dialog._layers()) == 1
+
+
+def test_the_atlas_can_be_written_without_keeping_it_in_the_project(qgis_iface, project_store, tmp_path):
+    dialog = ExportDialog(qgis_iface, project_store)
+    dialog.keep_check.setChecked(False)
+    assert not dialog.open_designer.isEnabled()
+    dialog.output.setFilePath(str(tmp_path / "atlas.pdf"))
+    dialog.export_button.click()
+    _wait(dialog)
+    assert (tmp_path / "atlas.pdf").is_file(), dialog.status.text()
+    assert not QgsProject.instance().layoutManager().layouts()
+    assert not [g for g in QgsProject.instance().layerTreeRoot().findGroups() if "atlas" in g.name().lower()]

@@ -43,6 +43,8 @@ def test_store_and_layers_default_to_the_project(project_with_store):
     check = _algorithm("territorial:checkintegrity")
     assert check.parameterDefinition("STORE").defaultValue() == str(tmp_path / "links.gpkg")
     assert check.parameterDefinition("LAYERS").defaultValue() == [layer.id()]  # not the unregistered water
+    for export in ("territorial:exportatlas", "territorial:coveragereport"):
+        assert _algorithm(export).parameterDefinition("LAYERS").defaultValue() == [layer.id()]
     link = _algorithm("territorial:linkfeatures")
     assert link.parameterDefinition("LAYER").defaultValue() == layer.id()
     # a file picker for the GeoPackage, and a PostgreSQL store can still be typed
@@ -72,6 +74,11 @@ def test_an_algorithm_runs_with_the_defaults_the_project_gives(project_with_stor
     parameters = {d.name(): d.defaultValue() for d in check.parameterDefinitions() if d.defaultValue() is not None}
     result = processing.run("territorial:checkintegrity", parameters)
     assert result["PROBLEMS"] == 0 and result["MISSING_LAYERS"] == 0
+    report = _algorithm("territorial:coveragereport")
+    output = project_with_store[2] / "maltabell.xlsx"
+    parameters = {d.name(): d.defaultValue() for d in report.parameterDefinitions() if d.defaultValue() is not None}
+    processing.run("territorial:coveragereport", {**parameters, "OUTPUT": str(output)})
+    assert output.is_file()
 
 
 def test_no_project_no_default(qgis_processing):

@@ -242,6 +242,11 @@ def _file_stem(name: str) -> str:
     return stem.lower() or "atlas"
 
 
+def atlas_group_name(layout_name: str) -> str:
+    """The switched-off layer group that holds a kept atlas's layers."""
+    return tr("Goal atlas layers – {name}").format(name=layout_name)
+
+
 def add_to_project(atlas: Atlas, project: QgsProject) -> QgsPrintLayout:
     """Store the layout in ``project`` (replacing one of the same name) with the layers it draws.
 
@@ -253,7 +258,7 @@ def add_to_project(atlas: Atlas, project: QgsProject) -> QgsPrintLayout:
     if existing is not None:
         manager.removeLayout(existing)
     root = project.layerTreeRoot()
-    group_name = tr("Goal atlas layers – {name}").format(name=atlas.name)
+    group_name = atlas_group_name(atlas.name)
     old_group = root.findGroup(group_name)
     if old_group is not None:
         for layer_id in old_group.findLayerIds():

@@ -35,9 +35,14 @@ from qgis.PyQt.QtWidgets import (
 from ...core.i18n import tr
 from ...core.identity import resolve_layer
 from ...core.store import Store
+from ...export.atlas.build import atlas_group_name
 from ...export.templates import DEFAULT_TEMPLATE
 
 SETTINGS_GROUP = "territorial_links/export"
+#: the project's own export path (project entry): a path of one project is no default for another
+PROJECT_SCOPE = "territorial_links"
+#: a layer list item's role holding whether the layer is registered (tables use only those)
+REGISTERED_ROLE = Qt.ItemDataRole.UserRole + 1
 OWN_TEMPLATE = "__own__"
 
 # format key → (is atlas, file suffix or "" for a folder)
@@ -48,6 +53,17 @@ FORMATS = {
     "xlsx": (False, ".xlsx"),
     "csv": (False, ""),
 }
+
+
+def default_output(fmt: str, project: QgsProject | None = None) -> str:
+    """Beside the project, named for it: ``<project>_malatlas.pdf``, ``<project>_maltabell.xlsx``,
+    or a folder ``<project>_malatlas`` for PNG/SVG pages; in the home folder without a project."""
+    project = project or QgsProject.instance()
+    folder = Path(project.absolutePath()) if project.fileName() else Path.home()
+    stem = project.baseName() or "territorial_links"
+    is_atlas, suffix = FORMATS[fmt]
+    name = f"{stem}_malatlas" if is_atlas else f"{stem}_maltabell"
+    return str(folder / f"{name}{suffix}")
 
 
 def format_labels() -> dict[str, str]:
@@ -79,6 +95,7 @@ class ExportDialog(QDialog):
         self.store = store
         self.task = None
         self.last_files: list[Path] = []
+        self._default_output = ""
         self.setObjectName("TerritorialExportDialog")
         self.setWindowTitle(tr("Export goal atlas and tables"))
         self.resize(620, 720)
@@ -107,6 +124,11 @@ class ExportDialog(QDialog):
         self.goal_list.setObjectName("goalList")
         self.goal_list.setToolTip(tr("Goals with linked areas are ticked. Every ticked goal gets a page."))
         form.addRow(tr("Goals"), self.goal_list)
+        self.goal_note = QLabel(self)
+        self.goal_note.setObjectName("goalNote")
+        self.goal_note.setWordWrap(True)
+        self.goal_note.setEnabled(False)  # greyed: an explanation, not a control
+        form.addRow("", self.goal_note)
 
         self.layer_list = QListWidget(self)
         self.layer_list.setObjectName("layerList")
@@ -142,6 +164,17 @@ class ExportDialog(QDialog):
         self.output.setObjectName("outputFile")
         form.addRow(tr("Save to"), self.output)
 
+        self.keep_check = QCheckBox(tr("Keep the atlas in the project (a layout and a switched-off layer group)"), self)
+        self.keep_check.setObjectName("keepCheck")
+        self.keep_check.setToolTip(
+            tr(
+                "The layout can then be edited in the layout designer and printed again; its layers go into a "
+                "layer group that is switched off. Untick to write only the file."
+            )
+        )
+        self.keep_check.setChecked(True)
+        self.keep_check.toggled.connect(lambda keep: self.open_designer.setEnabled(keep))
+        form.addRow("", self.keep_check)
         self.open_designer = QCheckBox(tr("Open the layout in the layout designer afterwards"), self)
         self.open_designer.setObjectName("openDesignerCheck")
         self.open_designer.setChecked(True)
@@ -214,6 +247,7 @@ class ExportDialog(QDialog):
             text = layer.name() if registered else tr("{name} (background)").format(name=layer.name())
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, layer.id())
+            item.setData(REGISTERED_ROLE, registered)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = registered or node.isVisible()
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -224,7 +258,7 @@ class ExportDialog(QDialog):
         for row in range(widget.count()):
             item = widget.item(row)
             value = item.data(Qt.ItemDataRole.UserRole)
-            if value and item.checkState() == Qt.CheckState.Checked:
+            if value and not item.isHidden() and item.checkState() == Qt.CheckState.Checked:
                 values.append(value)
         return values
 
@@ -234,9 +268,19 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         fmt = self.selected_format()
         is_atlas, suffix = FORMATS[fmt]
-        for widget in (self.template_combo, self.template_file, self.template_label, self.open_designer):
+        for widget in (self.template_combo, self.template_file, self.template_label, self.keep_check):
             widget.setVisible(is_atlas)
+        self.open_designer.setVisible(is_atlas)
         self.goal_list.setEnabled(is_atlas)
+        self.goal_note.setText(
+            tr("Every ticked goal gets a page of the atlas.")
+            if is_atlas
+            else tr("The tables hold every goal with linked areas; choosing goals is for the atlas.")
+        )
+        # background layers are drawn on atlas maps; tables only count registered layers
+        for row in range(self.layer_list.count()):
+            item = self.layer_list.item(row)
+            item.setHidden(not is_atlas and not item.data(REGISTERED_ROLE))
         self.dpi_spin.setVisible(is_atlas and fmt != "svg")
         self.dpi_label.setVisible(is_atlas and fmt != "svg")
         if suffix:
@@ -244,6 +288,10 @@ class ExportDialog(QDialog):
             self.output.setFilter({".pdf": tr("PDF (*.pdf)"), ".xlsx": tr("Excel (*.xlsx)")}[suffix])
         else:
             self.output.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        current = self.output.filePath().strip()
+        if not current or current == self._default_output:
+            self._default_output = default_output(fmt)
+            self.output.setFilePath(self._default_output)
         self._template_changed()
 
     def _template_changed(self) -> None:
@@ -270,8 +318,13 @@ class ExportDialog(QDialog):
         self._select(self.template_combo, settings.value("template", DEFAULT_TEMPLATE))
         self.template_file.setFilePath(settings.value("template_file", ""))
         self.dpi_spin.setValue(int(settings.value("dpi", 300)))
-        self.output.setFilePath(settings.value("output", ""))
         self.open_designer.setChecked(settings.value("open_designer", True, type=bool))
+        self.keep_check.setChecked(settings.value("keep", True, type=bool))
+        project = QgsProject.instance()
+        output, found = project.readEntry(PROJECT_SCOPE, "export_output", "")
+        if found and output:  # where this project's last export went
+            self._default_output = ""
+            self.output.setFilePath(project.pathResolver().readPath(output))
         layers = settings.value("layers", [], type=list)
         settings.endGroup()
         if layers:
@@ -288,8 +341,10 @@ class ExportDialog(QDialog):
         settings.setValue("template", self.template_combo.currentData())
         settings.setValue("template_file", self.template_file.filePath())
         settings.setValue("dpi", self.dpi_spin.value())
-        settings.setValue("output", self.output.filePath())
         settings.setValue("open_designer", self.open_designer.isChecked())
+        settings.setValue("keep", self.keep_check.isChecked())
+        project = QgsProject.instance()
+        project.writeEntry(PROJECT_SCOPE, "export_output", project.pathResolver().writePath(self.output.filePath()))
         settings.setValue("layers", self._checked(self.layer_list))
         settings.endGroup()
 
@@ -328,7 +383,7 @@ class ExportDialog(QDialog):
                 goal_ids=goal_ids,
                 catalogue_id=catalogue_id,
                 template=self.template(),
-                keep_in_project=True,
+                keep_in_project=self.keep_check.isChecked(),
                 on_done=self._atlas_finished,
             )
         else:
@@ -362,10 +417,20 @@ class ExportDialog(QDialog):
             self.iface.messageBar().pushSuccess(tr("Territorial Links"), tr("Exported to {path}.").format(path=where))
 
     def _atlas_finished(self, ok: bool, result, message: str) -> None:
-        """The atlas is written and its layout kept in the project (by the task, from its one read)."""
+        """The atlas is written and, when asked, its layout kept in the project (by the task, from its one read)."""
         self._finished(ok, result.files if ok else None, message)
-        if ok and self.open_designer.isChecked() and self.iface is not None:
-            self.iface.openLayoutDesigner(result.layout)
+        if not ok or result.layout is None:
+            return
+        if self.iface is not None:
+            self.iface.messageBar().pushInfo(
+                tr("Territorial Links"),
+                tr(
+                    "The layout '{layout}' is kept in the project, with its layers in the switched-off layer "
+                    "group '{group}'. Delete both to remove them; the exported file stays."
+                ).format(layout=result.layout.name(), group=atlas_group_name(result.layout.name())),
+            )
+            if self.open_designer.isChecked():
+                self.iface.openLayoutDesigner(result.layout)
 
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)

@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ...core.i18n import tr
 from ..base import TerritorialAlgorithm
-from ..params import store_parameter, store_uri
+from ..params import default_to_registered_layers, store_parameter, store_uri
 
 
 class CoverageReportAlgorithm(TerritorialAlgorithm):
@@ -38,8 +38,10 @@ class CoverageReportAlgorithm(TerritorialAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(store_parameter())
         self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                "LAYERS", tr("Land-use layers"), QgsProcessing.SourceType.TypeVectorAnyGeometry
+            default_to_registered_layers(
+                QgsProcessingParameterMultipleLayers(
+                    "LAYERS", tr("Land-use layers"), QgsProcessing.SourceType.TypeVectorAnyGeometry
+                )
             )
         )
         self.addParameter(QgsProcessingParameterString("CATALOGUE", tr("Catalogue id"), optional=True))

@@ -18,7 +18,7 @@ from ...compat import qgis_enum
 from ...core.i18n import tr
 from ...export.templates import BUNDLED_TEMPLATES, DEFAULT_TEMPLATE
 from ..base import TerritorialAlgorithm
-from ..params import parse_goal_ids, store_parameter, store_uri
+from ..params import default_to_registered_layers, parse_goal_ids, store_parameter, store_uri
 
 FORMATS = ["pdf", "png", "svg"]
 
@@ -57,8 +57,10 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(store_parameter())
         self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                "LAYERS", tr("Land-use layers"), QgsProcessing.SourceType.TypeVectorAnyGeometry
+            default_to_registered_layers(
+                QgsProcessingParameterMultipleLayers(
+                    "LAYERS", tr("Land-use layers"), QgsProcessing.SourceType.TypeVectorAnyGeometry
+                )
             )
         )
         self.addParameter(QgsProcessingParameterString("GOALS", tr("Goals (ids, comma separated)"), optional=True))
