@@ -1,7 +1,6 @@
 """The shared PostgreSQL store on the throwaway test server (started here if it is not running).
 
-- links of 10 000 selected features in a store of 1 000 000 links (target ≤ 100 ms; its ratio
-  is to the same read through one connection, without the two halves read at once),
+- links of 10 000 selected features in a store of 1 000 000 links (target ≤ 100 ms),
   and the per-goal counts the panel's tri-state needs for the same selection;
 - bulk link of 100 000 features in one transaction, history included (target ≤ 3 s);
 - the same 100 000 links changed in one transaction (no target; guards store version 3).
@@ -117,18 +116,6 @@ def _links_for_selection(state: dict) -> None:
     assert len(links) == SELECTED * GOALS_PER_FEATURE
 
 
-def _links_one_connection(state: dict) -> None:
-    """The baseline: the same read through the store's own connection only (no split halves)."""
-    from territorial_plugin.core.store.postgres import store as postgres
-
-    split_from = postgres.SPLIT_FROM
-    postgres.SPLIT_FROM = 10**12
-    try:
-        _links_for_selection(state)
-    finally:
-        postgres.SPLIT_FROM = split_from
-
-
 def _counts_for_selection(state: dict) -> None:
     counts = state["store"].goal_counts_for_keys(LAYER, state["keys"])
     assert sum(counts.values()) == SELECTED * GOALS_PER_FEATURE
@@ -179,11 +166,9 @@ _million = {"setup": _setup_million, "teardown": _drop}
 
 BENCHMARKS = [
     Benchmark(
-        # ratio: to the same read through one connection (two halves at once, postgres_parallel.py)
         "postgres: links of 10 000 selected keys, 1 000 000 links",
         _links_for_selection,
         target_s=0.100,
-        baseline=_links_one_connection,
         **_million,
     ),
     Benchmark(

@@ -6,7 +6,7 @@ import pytest
 
 from territorial_plugin.core.model import Catalogue, Goal, RegisteredLayer
 
-from .pg_support import admin_connection, conninfo, drop_schema, open_test_store, require_server, unique_schema
+from . import pg_support
 
 LAYER = "layer-op"
 GOALS = ("rus:1", "rus:2", "rus:3")
@@ -14,17 +14,38 @@ GOALS = ("rus:1", "rus:2", "rus:3")
 
 @pytest.fixture(scope="session")
 def pg_env() -> dict:
-    return require_server()
+    return pg_support.require_server()
 
 
 @pytest.fixture
 def schema(pg_env) -> str:
-    name = unique_schema()
+    name = pg_support.unique_schema()
     yield name
-    drop_schema(pg_env, name)
+    pg_support.drop_schema(pg_env, name)
 
 
-def seed(store) -> None:
+@pytest.fixture
+def conninfo(pg_env):
+    """``conninfo(user=None)``: a libpq connection string of the test server, without password."""
+    return lambda user=None: pg_support.conninfo(pg_env, user)
+
+
+@pytest.fixture
+def pg_connect(pg_env):
+    """``pg_connect(**overrides)``: an autocommit psycopg2 connection as the server's admin; closed afterwards."""
+    made = []
+
+    def connect(**overrides):
+        connection = pg_support.admin_connection(pg_env, **overrides)
+        made.append(connection)
+        return connection
+
+    yield connect
+    for connection in made:
+        connection.close()
+
+
+def _seed(store) -> None:
     store.save_catalogue(
         Catalogue("rus", "Regional utvecklingsstrategi", level="regional"),
         [Goal(g, "rus", g.split(":")[1], title_sv=f"Mål {g}") for g in GOALS],
@@ -33,39 +54,51 @@ def seed(store) -> None:
 
 
 @pytest.fixture
-def admin_store(pg_env, schema):
+def seed():
+    """``seed(store)``: catalogue ``rus`` with GOALS and the registered layer LAYER."""
+    return _seed
+
+
+@pytest.fixture
+def admin_store(conninfo, schema):
     """The store administrator's view of a fresh, seeded store in ``schema``."""
     from territorial_plugin.core.store.postgres.store import PostgresStore
 
-    store = PostgresStore.open(f"{conninfo(pg_env)}?schema={schema}", create=True)
-    seed(store)
+    store = PostgresStore.open(f"{conninfo()}?schema={schema}", create=True)
+    _seed(store)
     yield store
     store.close()
 
 
 @pytest.fixture
-def login_role(pg_env, schema):
+def login_role(pg_connect, pg_env, schema):
     """Make login roles for a test: ``login_role("anna")`` → role ``<schema>_anna``; dropped afterwards.
 
     The password is the test server's admin password, which this process hands
     libpq through PGPASSWORD, so no URI of a test carries one.
     """
-    made = []
 
     def make(name: str) -> str:
         role = f"{schema}_{name}"
-        with admin_connection(pg_env) as connection, connection.cursor() as cur:
+        with pg_connect() as connection, connection.cursor() as cur:
             cur.execute(f'CREATE ROLE "{role}" LOGIN PASSWORD %s', (pg_env["TL_PG_PASSWORD"],))
-        made.append(role)
         return role
 
-    yield make
+    return make
 
 
-def open_as(pg_env, schema: str, role: str):
+@pytest.fixture
+def open_as(conninfo, schema):
+    """``open_as(role)``: the store in ``schema`` opened as a login role; closed afterwards."""
     from territorial_plugin.core.store.postgres.store import PostgresStore
 
-    return PostgresStore.open(f"{conninfo(pg_env, role)}?schema={schema}")
+    opened = []
 
+    def open_store(role: str):
+        store = PostgresStore.open(f"{conninfo(role)}?schema={schema}")
+        opened.append(store)
+        return store
 
-__all__ = ["GOALS", "LAYER", "open_as", "open_test_store", "seed"]
+    yield open_store
+    for store in opened:
+        store.close()

@@ -1,4 +1,6 @@
-"""The throwaway PostgreSQL server of ``tools/pg-test-server.sh`` for tests and benchmarks.
+"""The throwaway PostgreSQL server of ``tools/pg-test-server.sh``: plain functions for the conftests and benchmarks.
+
+Test modules use the fixtures of ``conftest.py`` built on these, never this module.
 
 ``make pg-tests`` starts the server and exports its ``TL_PG_*`` variables and
 ``TL_PG_REQUIRED=1``: then a missing server fails the tests instead of skipping

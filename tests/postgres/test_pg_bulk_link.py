@@ -16,12 +16,11 @@ import time
 import pytest
 
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
-from territorial_plugin.core.store.postgres.store import PostgresStore
 from territorial_plugin.core.store.postgres import link_write as postgres_link_write
 from territorial_plugin.core.store.postgres import schema as postgres_schema
+from territorial_plugin.core.store.postgres.store import PostgresStore
 
 from .conftest import GOALS, LAYER
-from .pg_support import admin_connection, conninfo
 
 pytestmark = pytest.mark.postgres
 
@@ -77,9 +76,9 @@ def test_the_single_upsert_gives_the_same_result(admin_store, monkeypatch):
     assert by_layer[LAYER] == by_layer[other_layer.layer_uid]
 
 
-def _wait_until_blocked(pg_env, seconds: float = 20.0) -> None:
+def _wait_until_blocked(pg_connect, seconds: float = 20.0) -> None:
     """Until a backend waits on a lock in an INSERT into link (autocommit: a fresh view each time)."""
-    connection = admin_connection(pg_env)
+    connection = pg_connect()
     try:
         with connection.cursor() as cur:
             deadline = time.monotonic() + seconds
@@ -97,7 +96,7 @@ def _wait_until_blocked(pg_env, seconds: float = 20.0) -> None:
 
 
 @pytest.mark.parametrize("other_commits", [True, False])
-def test_a_pair_inserted_by_another_writer_meanwhile(admin_store, pg_env, schema, other_commits):
+def test_a_pair_inserted_by_another_writer_meanwhile(admin_store, pg_env, schema, other_commits, pg_connect):
     """The other writer's insert of ("k2", goal) is pending while the bulk link inserts it too.
 
     Committed: the bulk link's INSERT fails on the unique index, is made again and
@@ -105,7 +104,7 @@ def test_a_pair_inserted_by_another_writer_meanwhile(admin_store, pg_env, schema
     link inserts it. Either way no error reaches the user.
     """
     keys = [f"k{i}" for i in range(5)]
-    other = admin_connection(pg_env)
+    other = pg_connect()
     other.autocommit = False
     with other.cursor() as cur:
         cur.execute(f'SET search_path TO "{schema}"')
@@ -125,7 +124,7 @@ def test_a_pair_inserted_by_another_writer_meanwhile(admin_store, pg_env, schema
     thread = threading.Thread(target=bulk)
     thread.start()
     try:
-        _wait_until_blocked(pg_env)
+        _wait_until_blocked(pg_connect)
     finally:
         other.commit() if other_commits else other.rollback()
         other.close()
@@ -162,8 +161,8 @@ def test_big_update_late_in_a_session_stays_fast(admin_store):
     assert elapsed < 2.0, f"{elapsed:.1f} s for 6 000 updates"
 
 
-def test_version_3_history_trigger(admin_store, pg_env, schema):
-    with admin_connection(pg_env) as connection, connection.cursor() as cur:
+def test_version_3_history_trigger(admin_store, schema, pg_connect):
+    with pg_connect() as connection, connection.cursor() as cur:
         cur.execute(
             "SELECT p.proconfig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             " WHERE n.nspname = %s AND p.proname = 'link_changed'",
@@ -174,9 +173,9 @@ def test_version_3_history_trigger(admin_store, pg_env, schema):
     assert postgres_schema.latest_version() >= 3
 
 
-def test_upgrade_from_version_2_keeps_history_working(pg_env, schema):
+def test_upgrade_from_version_2_keeps_history_working(pg_env, schema, conninfo, pg_connect):
     """A store made by the previous plugin (version 2), with history, upgraded in place."""
-    connection = admin_connection(pg_env)
+    connection = pg_connect()
     connection.autocommit = False
     postgres_schema.upgrade(connection, schema, target=2)
     with connection, connection.cursor() as cur:
@@ -187,7 +186,7 @@ def test_upgrade_from_version_2_keeps_history_working(pg_env, schema):
         cur.execute("INSERT INTO link (layer_uid, feature_key, goal_id, motivation) VALUES ('L', 'k', 'rus:1', 'v2')")
         cur.execute("UPDATE link SET motivation = 'v2 igen'")
     connection.close()
-    uri = f"{conninfo(pg_env)}?schema={schema}"
+    uri = f"{conninfo()}?schema={schema}"
     with PostgresStore.open(uri, create=True) as store:
         assert store.schema_version() == postgres_schema.latest_version()
         old = [(h["operation"], h["after"]["motivation"]) for h in store.history()]

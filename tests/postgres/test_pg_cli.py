@@ -10,8 +10,6 @@ import pytest
 from territorial_plugin.core.store.postgres import schema as postgres_schema
 from tests.cli.conftest import STAGE, QgisProcess
 
-from .pg_support import admin_connection
-
 pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +35,7 @@ def qgis_process_pg(pg_env, tmp_path) -> QgisProcess:
     return runner
 
 
-def test_algorithms_work_on_a_postgres_store(qgis_process_pg, pg_env, schema, tmp_path):
+def test_algorithms_work_on_a_postgres_store(qgis_process_pg, schema, tmp_path, pg_connect):
     run = qgis_process_pg.run_json
     store = f"postgres:service=tl_test?schema={schema}"
     created = run("territorial:createstore", STORE=store)["results"]
@@ -55,7 +53,7 @@ def test_algorithms_work_on_a_postgres_store(qgis_process_pg, pg_env, schema, tm
         EXPRESSION="\"kategori_kod\" = 'BOST'",
     )["results"]
     assert (linked["FEATURES"], linked["INSERTED"]) == (8, 8)
-    connection = admin_connection(pg_env)
+    connection = pg_connect()
     with connection.cursor() as cur:
         cur.execute(f'SELECT count(*), min(motivation) FROM "{schema}".link')
         assert cur.fetchone() == (8, "Bostäder nära centrum")

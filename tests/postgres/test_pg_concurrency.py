@@ -11,14 +11,13 @@ from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.store.postgres.store import PostgresStore
 
 from .conftest import GOALS, LAYER
-from .pg_support import conninfo
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def second(pg_env, schema, admin_store):
-    store = PostgresStore.open(f"{conninfo(pg_env)}?schema={schema}")
+def second(schema, admin_store, conninfo):
+    store = PostgresStore.open(f"{conninfo()}?schema={schema}")
     yield store
     store.close()
 

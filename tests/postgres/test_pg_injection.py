@@ -13,7 +13,6 @@ from territorial_plugin.core.errors import StoreError
 from territorial_plugin.core.model import Catalogue, Goal, LinkSpec, RegisteredLayer
 
 from .conftest import GOALS, LAYER
-from .pg_support import admin_connection
 
 pytestmark = pytest.mark.postgres
 
@@ -29,9 +28,9 @@ ATTACKS = [
 ]
 
 
-def snapshot(pg_env, schema: str) -> dict:
+def snapshot(pg_connect, schema: str) -> dict:
     """What must not change: objects of the schema, the canary table, the roles of the cluster."""
-    connection = admin_connection(pg_env)
+    connection = pg_connect()
     with connection.cursor() as cur:
         cur.execute(
             "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -50,8 +49,8 @@ def snapshot(pg_env, schema: str) -> dict:
 
 
 @pytest.fixture
-def canary(pg_env):
-    connection = admin_connection(pg_env)
+def canary(pg_connect):
+    connection = pg_connect()
     with connection.cursor() as cur:
         cur.execute("CREATE TABLE IF NOT EXISTS public.tl_canary (v text)")
         cur.execute("TRUNCATE public.tl_canary")
@@ -60,10 +59,10 @@ def canary(pg_env):
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
-def test_hostile_text_is_stored_as_text_and_changes_nothing_else(pg_env, schema, admin_store, canary, attack):
+def test_hostile_text_is_stored_as_text_and_changes_nothing_else(schema, admin_store, canary, attack, pg_connect):
     store = admin_store
     store.link(LAYER, ["safe"], [GOALS[0]], LinkSpec(), "anna")
-    before = snapshot(pg_env, schema)
+    before = snapshot(pg_connect, schema)
 
     uid = "uid " + attack
     store.register_layer(RegisteredLayer(uid, attack, attack, "ogr", attack, attack, attack))
@@ -83,7 +82,7 @@ def test_hostile_text_is_stored_as_text_and_changes_nothing_else(pg_env, schema,
     with pytest.raises(StoreError):  # the role must exist; its name is quoted, never executed
         store.add_member("nobody", attack)
 
-    after = snapshot(pg_env, schema)
+    after = snapshot(pg_connect, schema)
     assert after["objects"] == before["objects"]
     assert after["canary"] == before["canary"] == (2, "a,b")
     assert after["roles"] == before["roles"]
@@ -91,14 +90,14 @@ def test_hostile_text_is_stored_as_text_and_changes_nothing_else(pg_env, schema,
     assert [x.feature_key for x in store.links_for_keys(LAYER, ["safe"])] == ["safe"]
 
 
-def test_hostile_organisation_names_and_role_names(pg_env, schema, admin_store, canary):
-    before = snapshot(pg_env, schema)
+def test_hostile_organisation_names_and_role_names(schema, admin_store, canary, pg_connect):
+    before = snapshot(pg_connect, schema)
     for attack in ATTACKS[:3]:
         with pytest.raises(StoreError):
             admin_store.create_organisation(attack, "x", "municipality")
         with pytest.raises(StoreError):
             admin_store.create_organisation("ok_id", "x", attack)
-    after = snapshot(pg_env, schema)
+    after = snapshot(pg_connect, schema)
     assert after == before
     role = admin_store.create_organisation("umea", ATTACKS[0], "municipality")
     assert role == f"{schema}_umea"
@@ -106,4 +105,4 @@ def test_hostile_organisation_names_and_role_names(pg_env, schema, admin_store, 
     with pytest.raises(StoreError):
         admin_store.add_member("umea", f'{schema}_x"; DROP ROLE "{role}')
     assert [o.role_name for o in admin_store.organisations()] == [role]
-    assert snapshot(pg_env, schema)["canary"] == (2, "a,b")
+    assert snapshot(pg_connect, schema)["canary"] == (2, "a,b")

@@ -22,7 +22,6 @@ from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.store.postgres.store import PostgresStore
 
 from .conftest import GOALS, LAYER
-from .pg_support import conninfo
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -70,9 +69,9 @@ def writer(uri: str, number: int, results: dict, errors: list) -> None:
         errors.append((number, repr(error)))
 
 
-def test_eight_concurrent_writers_lose_nothing(pg_env, schema, admin_store):
+def test_eight_concurrent_writers_lose_nothing(schema, admin_store, conninfo):
     admin_store.link(LAYER, COUNTERS, [GOALS[0]], LinkSpec(motivation="0"), "setup")
-    uri = f"{conninfo(pg_env)}?schema={schema}"
+    uri = f"{conninfo()}?schema={schema}"
     results: dict = {}
     errors: list = []
     threads = [threading.Thread(target=writer, args=(uri, n, results, errors)) for n in range(WRITERS)]

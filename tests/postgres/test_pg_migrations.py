@@ -9,11 +9,10 @@ import pytest
 
 from territorial_plugin.core.errors import StoreError
 from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.core.store.postgres.store import PostgresStore
 from territorial_plugin.core.store.postgres import schema as postgres_schema
+from territorial_plugin.core.store.postgres.store import PostgresStore
 
-from .conftest import GOALS, LAYER, seed
-from .pg_support import admin_connection, conninfo
+from .conftest import GOALS, LAYER
 
 pytestmark = pytest.mark.postgres
 
@@ -27,17 +26,17 @@ def test_migration_files_leave_transactions_to_the_runner():
             assert not re.search(r"^\s*(BEGIN|COMMIT|ROLLBACK|END)\s*;", text, re.I | re.M), path.name
 
 
-def test_fresh_store_has_every_version(pg_env, schema):
-    with PostgresStore.open(f"{conninfo(pg_env)}?schema={schema}", create=True) as store:
+def test_fresh_store_has_every_version(schema, conninfo, pg_connect):
+    with PostgresStore.open(f"{conninfo()}?schema={schema}", create=True) as store:
         assert store.schema_version() == postgres_schema.latest_version()
-    connection = admin_connection(pg_env)
+    connection = pg_connect()
     with connection.cursor() as cur:
         cur.execute(f'SELECT version FROM "{schema}".schema_version ORDER BY version')
         assert [r[0] for r in cur.fetchall()] == list(range(1, postgres_schema.latest_version() + 1))
     connection.close()
 
 
-def test_failing_migration_leaves_the_previous_version_whole(pg_env, schema, tmp_path):
+def test_failing_migration_leaves_the_previous_version_whole(schema, tmp_path, conninfo, pg_connect, seed):
     sql_dir = tmp_path / "sql"
     shutil.copytree(postgres_schema.SQL_DIR, sql_dir)
     latest = postgres_schema.latest_version()
@@ -46,7 +45,7 @@ def test_failing_migration_leaves_the_previous_version_whole(pg_env, schema, tmp
         "ALTER TABLE @schema@.link ADD COLUMN half_done integer;\nSELECT 1 / 0;\n",
         encoding="utf-8",
     )
-    with PostgresStore.open(f"{conninfo(pg_env)}?schema={schema}", create=True) as store:
+    with PostgresStore.open(f"{conninfo()}?schema={schema}", create=True) as store:
         seed(store)
         store.link(LAYER, ["1"], [GOALS[0]], LinkSpec(), "anna")
         with pytest.raises(Exception, match="division by zero"):
@@ -54,7 +53,7 @@ def test_failing_migration_leaves_the_previous_version_whole(pg_env, schema, tmp
         store._conn.rollback()
         assert store.schema_version() == latest
         assert len(store.links()) == 1
-    connection = admin_connection(pg_env)
+    connection = pg_connect()
     with connection.cursor() as cur:
         cur.execute("SELECT to_regclass(%s)", (f"{schema}.half_done",))
         assert cur.fetchone()[0] is None
@@ -66,16 +65,16 @@ def test_failing_migration_leaves_the_previous_version_whole(pg_env, schema, tmp
     connection.close()
 
 
-def test_upgrade_from_version_1_keeps_links_and_history(pg_env, schema):
-    connection = admin_connection(pg_env)
+def test_upgrade_from_version_1_keeps_links_and_history(schema, conninfo, pg_connect):
+    connection = pg_connect()
     connection.autocommit = False
     postgres_schema.upgrade(connection, schema, target=1)
     connection.close()
-    uri = f"{conninfo(pg_env)}?schema={schema}"
+    uri = f"{conninfo()}?schema={schema}"
     with pytest.raises(StoreError, match="version 1"):
         PostgresStore.open(uri)
     # A version-1 store written by hand (as an old plugin would have).
-    connection = admin_connection(pg_env)
+    connection = pg_connect()
     with connection.cursor() as cur:
         cur.execute(f'SET search_path TO "{schema}"')
         cur.execute("INSERT INTO catalogue (id, name, level) VALUES ('rus', 'RUS', 'regional')")
@@ -89,12 +88,12 @@ def test_upgrade_from_version_1_keeps_links_and_history(pg_env, schema):
         assert [h["organisation"] for h in store.history()] == ["x"]  # filled by the upgrade
 
 
-def test_missing_store_and_bad_schema_names_are_explained(pg_env, schema):
+def test_missing_store_and_bad_schema_names_are_explained(schema, conninfo):
     with pytest.raises(StoreError, match="createstore"):
-        PostgresStore.open(f"{conninfo(pg_env)}?schema={schema}")
+        PostgresStore.open(f"{conninfo()}?schema={schema}")
     for bad in ('x"; DROP SCHEMA public; --', "Stora", "1abc", "a b"):
         with pytest.raises(StoreError, match="schema name"):
-            PostgresStore.open(f"{conninfo(pg_env)}?schema={bad}", create=True)
+            PostgresStore.open(f"{conninfo()}?schema={bad}", create=True)
 
 
 def test_unknown_connection_name_is_explained(qgis_app):

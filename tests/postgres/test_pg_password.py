@@ -10,15 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from .pg_support import admin_connection
-
 pytestmark = pytest.mark.postgres
 
 
-def test_password_of_a_saved_connection_is_never_written(pg_env, schema, tmp_path):
+def test_password_of_a_saved_connection_is_never_written(pg_env, schema, tmp_path, pg_connect):
     password = "Hemligt-" + uuid.uuid4().hex
     role = f"{schema}_gis"
-    connection = admin_connection(pg_env)
+    connection = pg_connect()
     with connection.cursor() as cur:
         cur.execute(f'CREATE ROLE "{role}" LOGIN CREATEROLE PASSWORD %s', (password,))
         cur.execute(f'GRANT CREATE ON DATABASE "{pg_env["TL_PG_DATABASE"]}" TO "{role}"')
@@ -53,7 +51,7 @@ def test_password_of_a_saved_connection_is_never_written(pg_env, schema, tmp_pat
         assert leaks == []
         assert password not in result.stdout + result.stderr
     finally:
-        connection = admin_connection(pg_env)
+        connection = pg_connect()
         with connection.cursor() as cur:
             cur.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
             cur.execute(f'REVOKE CREATE ON DATABASE "{pg_env["TL_PG_DATABASE"]}" FROM "{role}"')

@@ -8,14 +8,13 @@ import pytest
 from territorial_plugin.core.errors import StoreError
 from territorial_plugin.core.model import LinkSpec
 
-from .conftest import GOALS, LAYER, open_as
-from .pg_support import admin_connection
+from .conftest import GOALS, LAYER
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def three(pg_env, schema, admin_store, login_role):
+def three(admin_store, login_role, open_as):
     """Municipalities A and B and the region R, one planner each; A and B have linked features."""
     admin_store.create_organisation("kommun_a", "Kommun A", "municipality")
     admin_store.create_organisation("kommun_b", "Kommun B", "municipality")
@@ -24,7 +23,7 @@ def three(pg_env, schema, admin_store, login_role):
     for org, person in (("kommun_a", "anna"), ("kommun_b", "bertil"), ("region", "rut")):
         role = login_role(person)
         admin_store.add_member(org, role)
-        users[org] = open_as(pg_env, schema, role)
+        users[org] = open_as(role)
     users["kommun_a"].link(LAYER, ["a1", "a2"], [GOALS[0]], LinkSpec(motivation="A:s motivering"), "anna")
     users["kommun_b"].link(LAYER, ["b1"], [GOALS[0], GOALS[1]], LinkSpec(), "bertil")
     yield users
@@ -44,7 +43,7 @@ def test_link_gets_the_organisation_of_the_connected_role(three, admin_store):
     assert admin_store.current_organisation() == ""
 
 
-def test_municipality_cannot_update_or_delete_another_municipalitys_links(three, admin_store, pg_env, schema):
+def test_municipality_cannot_update_or_delete_another_municipalitys_links(three, admin_store, schema, pg_connect):
     def a_links():
         return [x for x in admin_store.links() if x.organisation == "kommun_a"]
 
@@ -61,7 +60,7 @@ def test_municipality_cannot_update_or_delete_another_municipalitys_links(three,
 
     # Straight SQL as B (a QGIS attribute table would do the same): the database refuses.
     role = f"{schema}_bertil"
-    connection = admin_connection(pg_env, user=role)
+    connection = pg_connect(user=role)
     with connection.cursor() as cur:
         cur.execute(f'SET search_path TO "{schema}"')
         cur.execute("UPDATE link SET motivation = 'x' WHERE organisation = 'kommun_a'")

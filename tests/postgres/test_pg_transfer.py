@@ -9,8 +9,6 @@ from territorial_plugin.core.model import Catalogue, Goal, LinkSpec, RegisteredL
 from territorial_plugin.core.store import open_store
 from territorial_plugin.core.store.transfer import TABLES, copy_store, read_tables
 
-from .pg_support import conninfo
-
 pytestmark = pytest.mark.postgres
 
 
@@ -34,9 +32,9 @@ def make_gpkg(path) -> str:
     return str(path)
 
 
-def test_copy_to_postgres_and_back_loses_nothing(pg_env, schema, tmp_path):
+def test_copy_to_postgres_and_back_loses_nothing(schema, tmp_path, conninfo):
     source = make_gpkg(tmp_path / "kommun.gpkg")
-    pg_uri = f"postgres:{conninfo(pg_env)}?schema={schema}"
+    pg_uri = f"postgres:{conninfo()}?schema={schema}"
     there = copy_store(source, pg_uri)
     assert there.rows["link_history"] == 300 * 2 + 2 + 1 + 4
     back = tmp_path / "tillbaka.gpkg"
@@ -61,9 +59,9 @@ def test_copy_to_postgres_and_back_loses_nothing(pg_env, schema, tmp_path):
         assert pg.history(limit=1)[0]["id"] == max(row[0] for row in original["link_history"]) + 1
 
 
-def test_copy_refuses_a_store_that_is_not_empty_and_changes_nothing(pg_env, schema, tmp_path):
+def test_copy_refuses_a_store_that_is_not_empty_and_changes_nothing(schema, tmp_path, conninfo):
     source = make_gpkg(tmp_path / "kommun.gpkg")
-    pg_uri = f"postgres:{conninfo(pg_env)}?schema={schema}"
+    pg_uri = f"postgres:{conninfo()}?schema={schema}"
     copy_store(source, pg_uri)
     with open_store(pg_uri) as pg:
         before = read_tables(pg)
@@ -73,9 +71,9 @@ def test_copy_refuses_a_store_that_is_not_empty_and_changes_nothing(pg_env, sche
         assert read_tables(pg) == before
 
 
-def test_copy_assigns_an_organisation_to_links_without_one(pg_env, schema, tmp_path):
+def test_copy_assigns_an_organisation_to_links_without_one(schema, tmp_path, conninfo):
     source = make_gpkg(tmp_path / "kommun.gpkg")
-    pg_uri = f"postgres:{conninfo(pg_env)}?schema={schema}"
+    pg_uri = f"postgres:{conninfo()}?schema={schema}"
     copy_store(source, pg_uri, organisation="umea")
     with open_store(pg_uri) as pg:
         assert {x.organisation for x in pg.links()} == {"umea"}
@@ -113,11 +111,11 @@ def run_algorithm(algorithm_id: str, parameters: dict) -> dict:
     return results
 
 
-def test_copystore_algorithm(qgis_processing, pg_env, schema, tmp_path):
+def test_copystore_algorithm(qgis_processing, schema, tmp_path, conninfo):
     from qgis.core import QgsProcessingException
 
     source = make_gpkg(tmp_path / "kommun.gpkg")
-    pg_uri = f"postgres:{conninfo(pg_env)}?schema={schema}"
+    pg_uri = f"postgres:{conninfo()}?schema={schema}"
     result = run_algorithm("territorial:copystore", {"INPUT": source, "OUTPUT": pg_uri, "ORGANISATION": ""})
     assert (result["LINKS"], result["HISTORY"]) == (300 * 2 + 2 - 4, 607)
     with open_store(pg_uri) as pg:
@@ -126,10 +124,10 @@ def test_copystore_algorithm(qgis_processing, pg_env, schema, tmp_path):
         run_algorithm("territorial:copystore", {"INPUT": source, "OUTPUT": pg_uri})
 
 
-def test_createorganisation_algorithm(qgis_processing, pg_env, schema, login_role):
+def test_createorganisation_algorithm(qgis_processing, schema, login_role, conninfo):
     from territorial_plugin.core.store.postgres.store import PostgresStore
 
-    pg_uri = f"postgres:{conninfo(pg_env)}?schema={schema}"
+    pg_uri = f"postgres:{conninfo()}?schema={schema}"
     PostgresStore.open(pg_uri[len("postgres:") :], create=True).close()
     anna = login_role("anna")
     result = run_algorithm(
@@ -137,5 +135,5 @@ def test_createorganisation_algorithm(qgis_processing, pg_env, schema, login_rol
         {"STORE": pg_uri, "ID": "umea", "NAME": "Umeå kommun", "KIND": 0, "MEMBERS": anna},
     )
     assert result["ROLE"] == f"{schema}_umea"
-    with PostgresStore.open(f"{conninfo(pg_env, anna)}?schema={schema}") as store:
+    with PostgresStore.open(f"{conninfo(anna)}?schema={schema}") as store:
         assert store.current_organisation() == "umea"

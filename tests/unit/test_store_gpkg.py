@@ -9,8 +9,8 @@ import pytest
 from territorial_plugin.core.errors import StoreError
 from territorial_plugin.core.model import Catalogue, Goal, LinkSpec, RegisteredLayer
 from territorial_plugin.core.store import open_store
-from territorial_plugin.core.store.gpkg.store import GeoPackageStore
 from territorial_plugin.core.store.gpkg import schema as gpkg_schema
+from territorial_plugin.core.store.gpkg.store import GeoPackageStore
 
 TABLES = {"schema_version", "catalogue", "goal", "registered_layer", "link", "link_history"}
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
 
 from ...errors import StoreError
 from ...i18n import tr
 from ...model import Link, LinkSpec, WriteResult
 from ..checks import check_spec, key_text
+from ..rows import build_links
 
 TEMP_TABLES = """
 CREATE TEMP TABLE IF NOT EXISTS tl_keys (feature_key TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -46,20 +46,6 @@ def json_state(alias: str) -> str:
         f"'motivation', {alias}.motivation, 'organisation', {alias}.organisation, "
         f"'row_version', {alias}.row_version)"
     )
-
-
-_LINK_FIELDS = tuple(f.name for f in fields(Link))
-
-
-def row_to_link(row: Sequence, _new=object.__new__, _fields=_LINK_FIELDS) -> Link:
-    """``Link(*row)`` without the frozen dataclass's per-field ``__setattr__`` (half the time).
-
-    Equal and hashable exactly as ``Link(*row)``; it matters when a selection has
-    tens of thousands of links.
-    """
-    link = _new(Link)
-    link.__dict__.update(zip(_fields, row))
-    return link
 
 
 def _last_link_id(con: sqlite3.Connection) -> int:
@@ -232,7 +218,7 @@ def update_one(con, layer_uid, key, goal_id, user, now, *, stance, strength, mot
         raise StoreError(
             tr("Feature '{key}' is not linked to goal {goal}; nothing to change.").format(key=key, goal=goal_id)
         )
-    old = row_to_link(row)
+    old = build_links([row])[0]
     if expected_version is not None and old.row_version != expected_version:
         from ...errors import ConflictError
 
@@ -271,7 +257,7 @@ def update_one(con, layer_uid, key, goal_id, user, now, *, stance, strength, mot
         f"SELECT {LINK_COLUMNS} FROM main.link WHERE layer_uid = ? AND feature_key = ? AND goal_id = ?",
         (layer_uid, old.feature_key, goal_id),
     ).fetchone()
-    return row_to_link(row)
+    return build_links([row])[0]
 
 
 def replace(con, layer_uid: str, keys: Iterable, goal_ids: Sequence[str], rows: Sequence[Link], user, now):

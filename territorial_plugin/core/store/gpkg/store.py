@@ -29,7 +29,8 @@ from ...errors import CatalogueError, StoreError
 from ...i18n import tr
 from ...model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, WriteResult
 from ..base import MigrationReport, Store
-from ..checks import build_links, check_catalogue
+from ..checks import check_catalogue
+from ..rows import build_links
 from . import catalogue as sql_catalogue
 from . import links as sql_links
 from . import schema

@@ -88,8 +88,6 @@ def link_pairs(cur, layer_uid: str, keys: list[str], goals: list[str], spec: Lin
         "keys": _text_array(keys),
         "goals": _text_array(goals),
     }
-    if total > 10000:  # sort and hash the rows in memory, not on disk
-        cur.execute("SET LOCAL work_mem = '64MB'")
     unique_violation = postgres_connection.psycopg2_module().errors.UniqueViolation
     for _ in range(_ATTEMPTS):
         cur.execute("SAVEPOINT tl_link")

@@ -11,24 +11,11 @@ from ...i18n import tr
 from ...model import Link, LinkSpec, WriteResult
 from ..checks import check_spec, key_text
 from .link_write import link_pairs
-from .rows import (
-    _ANY_KEY,
-    _LINK_COLS,
-    _SELECTION_COLS,
-    _fetch,
-    _fetch_by_keys,
-    _foreign_message,
-    _keys,
-    _link,
-    _link_filter,
-    _links,
-    _selection_links,
-    _text_array,
-)
+from .rows import _ANY_KEY, _LINK_COLS, _fetch, _foreign_message, _keys, _link_filter, _links, _text_array
 
 
 class PostgresLinksMixin:
-    """Needs ``_read``, ``_read_keys`` and ``_write`` of PostgresStore."""
+    """Needs ``_read`` and ``_write`` of PostgresStore."""
 
     def link(
         self, layer_uid: str, keys: Iterable[str], goal_ids: Sequence[str], spec: LinkSpec, user: str
@@ -94,7 +81,7 @@ class PostgresLinksMixin:
                 raise StoreError(
                     tr("Feature '{key}' is not linked to goal {goal}; nothing to change.").format(key=key, goal=goal_id)
                 )
-            old = _link(row)
+            old = _links([row])[0]
             if expected_version is not None and old.row_version != expected_version:
                 raise ConflictError(
                     tr(
@@ -115,7 +102,7 @@ class PostgresLinksMixin:
                 " WHERE layer_uid = %s AND feature_key = %s AND goal_id = %s RETURNING " + _LINK_COLS,
                 (*new, user, layer_uid, key, goal_id),
             )
-            return _link(cur.fetchone())
+            return _links([cur.fetchone()])[0]
 
         return self._write(work, user)
 
@@ -191,40 +178,34 @@ class PostgresLinksMixin:
         if not key_list:
             return []
 
-        def select(cur, part: list[str]) -> list[tuple]:
-            return _fetch_by_keys(
+        rows = self._read(
+            lambda cur: _fetch(
                 cur,
-                "SELECT " + _SELECTION_COLS + " FROM link WHERE layer_uid = %s AND feature_key = " + _ANY_KEY,
-                (layer_uid, _text_array(part)),
+                "SELECT " + _LINK_COLS + " FROM link WHERE layer_uid = %s AND feature_key = " + _ANY_KEY,
+                (layer_uid, _text_array(key_list)),
             )
-
-        rows = self._read_keys(select, key_list)  # big selections: two halves at once, one snapshot
+        )
         # Ordered by (feature_key, goal_id) here, not by the server: the columns are
         # COLLATE "C", which is Python's str order, and the pair is unique, so a sort
-        # of the row tuples gives the same order. The index scan already returns them
-        # in that order, which the server cannot assume (a sort of its own, ~10 ms for
-        # 20 000 rows); Python checks a sorted list in about a millisecond.
+        # of the row tuples (layer_uid equal) gives the same order. The index scan
+        # already returns them in that order, which the server cannot assume (a sort of
+        # its own); Python checks a sorted list in about a millisecond.
         rows.sort()
-        return _selection_links(rows, layer_uid)
+        return _links(rows)
 
     def goal_counts_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, int]:
         key_list = _keys(keys)
         if not key_list:
             return {}
-
-        def count(cur, part: list[str]) -> list[tuple]:
-            return _fetch_by_keys(
+        rows = self._read(
+            lambda cur: _fetch(
                 cur,
-                "SELECT goal_id, count(*) FROM link WHERE layer_uid = %s AND feature_key = "
-                + _ANY_KEY
+                "SELECT goal_id, count(*) FROM link WHERE layer_uid = %s AND feature_key = " + _ANY_KEY
                 + " GROUP BY goal_id",
-                (layer_uid, _text_array(part)),
+                (layer_uid, _text_array(key_list)),
             )
-
-        counts: dict[str, int] = {}
-        for goal, number in self._read_keys(count, key_list):  # two halves' counts of a goal add up
-            counts[goal] = counts.get(goal, 0) + int(number)
-        return counts
+        )  # fmt: skip
+        return {goal: int(number) for goal, number in rows}
 
     def keys_for_goal(self, goal_id: str, layer_uid: str | None = None) -> dict[str, list[str]]:
         sql = "SELECT layer_uid, feature_key FROM link WHERE goal_id = %s"

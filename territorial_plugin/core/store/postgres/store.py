@@ -26,7 +26,6 @@ from .admin import PostgresAdminMixin
 from .catalogue import PostgresCatalogueMixin
 from .errors import translate
 from .links import PostgresLinksMixin
-from .parallel import SPLIT_FROM, SplitReader
 from .rows import _fetch
 
 _LAYER_COLS = "layer_uid, name, source, provider, key_field, geometry_type, crs"
@@ -44,8 +43,6 @@ class PostgresStore(PostgresCatalogueMixin, PostgresLinksMixin, PostgresAdminMix
         self.schema = target.schema
         self.uri = uri
         self._listener = None
-        # big selections are read in two halves at once (postgres_parallel.py)
-        self._split = SplitReader(self._open_session)
 
     # -- lifecycle ------------------------------------------------------------------
     @classmethod
@@ -96,32 +93,11 @@ class PostgresStore(PostgresCatalogueMixin, PostgresLinksMixin, PostgresAdminMix
             raise
         return cls(connection, target, uri or f"postgres:{target.display}")
 
-    def _open_session(self):
-        """Another connection to the store, with the session settings of the store's own."""
-        connection = postgres_connection.connect(self._target)
-        try:
-            _configure_session(connection, self.schema)
-        except BaseException:
-            connection.close()
-            raise
-        return connection
-
     def close(self) -> None:
-        self._split.close()
         for connection in (self._listener, self._conn):
             if connection is not None and not connection.closed:
                 connection.close()
         self._listener = None
-
-    def poll_changes(self, *, include_own: bool = False) -> set[str]:
-        try:
-            return super().poll_changes(include_own=include_own)
-        except StoreError:
-            # The split reads' second connection may hold the last connection the server
-            # or the role allows; change notification comes first.
-            if not self._split.release():
-                raise
-            return super().poll_changes(include_own=include_own)
 
     def schema_version(self) -> int:
         return self._read(lambda cur: postgres_schema.current_version(cur, self.schema))
@@ -132,20 +108,6 @@ class PostgresStore(PostgresCatalogueMixin, PostgresLinksMixin, PostgresAdminMix
         try:
             with self._conn, self._conn.cursor() as cursor:
                 return work(cursor)
-        except psycopg2.Error as error:
-            raise translate(error, self._target.display) from None
-
-    def _read_keys(self, query, keys: list[str]) -> list:
-        """``query(cursor, keys)`` (rows in key order) for sorted ``keys``, as one snapshot.
-
-        Big selections are read in two halves at once on two connections sharing
-        the snapshot (:class:`SplitReader`); the rows are the same, in the same order.
-        """
-        if len(keys) < SPLIT_FROM or not self._split.usable():
-            return self._read(lambda cur: query(cur, keys))
-        psycopg2 = postgres_connection.psycopg2_module()
-        try:
-            return self._split.read(self._conn, query, keys)
         except psycopg2.Error as error:
             raise translate(error, self._target.display) from None
 
