@@ -50,7 +50,9 @@ def test_replace_keeps_linked_goals(store):
 
 def test_delete_refused_while_linked(store):
     store.link(LAYER_UID, ["a", "b"], ["test:1"], LinkSpec(), "anna")
-    assert store.link_count_by_catalogue() == {"test": 2}
+    store.link(LAYER_UID, ["a"], ["test:2"], LinkSpec(), "anna")
+    assert store.link_count_by_catalogue() == {"test": 3}
+    assert store.link_count_by_goal() == {"test:1": 2, "test:2": 1}  # goals without links left out
     with pytest.raises(CatalogueError):
         store.delete_catalogue("test")
     assert store.catalogue("test") is not None

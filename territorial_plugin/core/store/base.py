@@ -88,6 +88,10 @@ class Store(ABC):
     def link_count_by_catalogue(self) -> dict[str, int]: ...
 
     @abstractmethod
+    def link_count_by_goal(self) -> dict[str, int]:
+        """Links per goal id (goals without links left out): which goals an export can show."""
+
+    @abstractmethod
     def migrate_goals(self, mapping: dict[str, str], user: str) -> MigrationReport:
         """Move links from old goal ids to new goal ids in one transaction."""
 

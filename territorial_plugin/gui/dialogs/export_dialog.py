@@ -210,7 +210,7 @@ class ExportDialog(QDialog):
 
     # -- contents --------------------------------------------------------------------
     def _load_catalogues(self) -> None:
-        linked = {link.goal_id for link in self.store.links(None, None)}
+        linked = self.store.link_count_by_goal()
         # read once: switching catalogues only filters them
         self._linked_goals = [goal for goal in self.store.goals() if goal.id in linked]
         counts = self.store.link_count_by_catalogue()

@@ -239,6 +239,10 @@ class GeoPackageStore(Store):
                 ).fetchall()
             )
 
+    def link_count_by_goal(self) -> dict[str, int]:
+        with self._read() as con:
+            return dict(con.execute("SELECT goal_id, count(*) FROM link GROUP BY goal_id").fetchall())
+
     def migrate_goals(self, mapping: dict[str, str], user: str) -> MigrationReport:
         with self._write() as con:
             moved, merged, lost = sql_catalogue.migrate(con, mapping, user, schema.now_iso())

@@ -150,6 +150,10 @@ class PostgresCatalogueMixin:
         )
         return {row[0]: int(row[1]) for row in rows}
 
+    def link_count_by_goal(self) -> dict[str, int]:
+        rows = self._read(lambda cur: _fetch(cur, "SELECT goal_id, count(*) FROM link GROUP BY goal_id"))
+        return {row[0]: int(row[1]) for row in rows}
+
     def migrate_goals(self, mapping: dict[str, str], user: str) -> MigrationReport:
         pairs = {old: new for old, new in mapping.items() if new and new != old}
         lost_ids = sorted(old for old, new in mapping.items() if not new)
