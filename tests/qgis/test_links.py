@@ -41,8 +41,6 @@ def test_link_by_fids_selection_and_expression(setup):
     uid = identity.layer_uid_of(layer)
     assert store.keys_for_goal("t:2") == {uid: ["A2", "A3"]}
     assert store.keys_for_goal("t:3") == {uid: ["A4", "A5"]}
-    count, counts = service.goal_counts(layer, fids=fids[:3])
-    assert (count, counts) == (3, {"t:1": 2, "t:2": 1})
     assert sorted(service.fids_for_goal(layer, "t:3")) == fids[4:]
     with pytest.raises(IdentityError):
         service.link(layer, ["t:1"], LinkSpec(), expression="omr_id = = 'x'")
