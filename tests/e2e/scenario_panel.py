@@ -261,7 +261,7 @@ def export_atlas(s):
         dialog.reject()
 
     QTimer.singleShot(300, drive)
-    dock().export_action.trigger()
+    dock().view.export_action.trigger()
     s.check(atlas.is_file(), f"atlas written ({s.notes.get('export_status')})")
     if not atlas.is_file():
         return
