@@ -23,23 +23,31 @@ from .store.base import Store
 
 @dataclass
 class LinkCommand:
-    """A change already written; ``undo()``/``redo()`` put the before/after rows back (one transaction each)."""
+    """A change already written; ``undo()``/``redo()`` put the before/after rows back (one transaction each).
+
+    ``before``/``after`` are ``None`` when the service was made without undo (the algorithms).
+    """
 
     store: Store
     layer_uid: str
     keys: list[str]
     goal_ids: list[str]
-    before: list[Link]
-    after: list[Link]
+    before: list[Link] | None
+    after: list[Link] | None
     user: str
     text: str
     result: WriteResult = field(default_factory=WriteResult)
 
     def undo(self) -> WriteResult:
-        return self.store.replace_links(self.layer_uid, self.keys, self.goal_ids, self.before, self.user)
+        return self._put_back(self.before)
 
     def redo(self) -> WriteResult:
-        return self.store.replace_links(self.layer_uid, self.keys, self.goal_ids, self.after, self.user)
+        return self._put_back(self.after)
+
+    def _put_back(self, rows: list[Link] | None) -> WriteResult:
+        if rows is None:
+            raise RuntimeError("this change was made by a LinkService without undo")
+        return self.store.replace_links(self.layer_uid, self.keys, self.goal_ids, rows, self.user)
 
 
 def read_keys(
@@ -111,20 +119,28 @@ def require_goals(store: Store, goal_ids: Sequence[str]) -> None:
 class LinkService:
     """Link, unlink and edit links; the one write path of the panel and the algorithms.
 
-    Every write is one store transaction and returns a :class:`LinkCommand` that
-    can undo it: the panel keeps it on its undo stack, an algorithm drops it.
+    Every write is one store transaction and returns a :class:`LinkCommand`. With
+    ``undo`` (the panel) the command holds the touched links before and after, so it
+    can be undone; without (the algorithms) those two reads are skipped, as they
+    would take longer than the write itself for a large layer.
     """
 
-    def __init__(self, store: Store, user: str):
+    def __init__(self, store: Store, user: str, *, undo: bool = True):
         self.store = store
         self.user = user
+        self.undo = undo
+
+    def _snapshot(self, uid: str, keys: list[str], wanted: set[str]) -> list[Link] | None:
+        if not self.undo:
+            return None
+        return [x for x in self.store.links_for_keys(uid, keys) if x.goal_id in wanted]
 
     def _change(self, uid: str, keys: Sequence[str], goal_ids: Sequence[str], text: str, write) -> LinkCommand:
         keys, goal_ids = list(keys), list(goal_ids)
         wanted = set(goal_ids)
-        before = [x for x in self.store.links_for_keys(uid, keys) if x.goal_id in wanted]
+        before = self._snapshot(uid, keys, wanted)
         result = write(keys, goal_ids)
-        after = [x for x in self.store.links_for_keys(uid, keys) if x.goal_id in wanted]
+        after = self._snapshot(uid, keys, wanted)
         return LinkCommand(self.store, uid, keys, goal_ids, before, after, self.user, text, result)
 
     # -- keys the caller already holds (the panel's selection, an algorithm's features) --

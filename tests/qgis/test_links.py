@@ -62,6 +62,18 @@ def test_undo_and_redo(setup):
     assert state() == after
 
 
+def test_a_service_without_undo_writes_the_same_and_keeps_no_snapshot(setup):
+    store, layer, service = setup
+    quick = LinkService(store, "anna", undo=False)
+    command = quick.link(layer, ["t:1"], LinkSpec(motivation="utan ångra"), expression="omr_id IN ('A0','A1')")
+    assert command.result.inserted == 2
+    assert (command.before, command.after) == (None, None)
+    assert sorted(x.feature_key for x in store.links()) == ["A0", "A1"]
+    with pytest.raises(RuntimeError):
+        command.undo()
+    assert quick.unlink(layer, ["t:1"], expression="omr_id = 'A0'").result.deleted == 1
+
+
 def test_features_without_key_are_refused_and_nothing_is_linked(setup):
     store, layer, service = setup
     assert layer.dataProvider().changeAttributeValues({3: {layer.fields().lookupField("omr_id"): None}})
