@@ -63,7 +63,7 @@ def test_undo_and_redo(setup):
 
 
 def test_a_service_without_undo_writes_the_same_and_keeps_no_snapshot(setup):
-    store, layer, service = setup
+    store, layer, _ = setup
     quick = LinkService(store, "anna", undo=False)
     command = quick.link(layer, ["t:1"], LinkSpec(motivation="utan ångra"), expression="omr_id IN ('A0','A1')")
     assert command.result.inserted == 2

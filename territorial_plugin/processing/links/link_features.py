@@ -109,7 +109,9 @@ class LinkFeaturesAlgorithm(TerritorialAlgorithm):
                         layer=layer.name(), field=record.key_field
                     )
                 )
-            result = LinkService(store, current_user(), undo=False).link_keys(record.layer_uid, keys, goals, spec).result
+            result = (
+                LinkService(store, current_user(), undo=False).link_keys(record.layer_uid, keys, goals, spec).result
+            )
         feedback.pushInfo(
             tr("Linked {n} features to {goals}: {new} new, {changed} changed, {same} already so.").format(
                 n=len(keys),
