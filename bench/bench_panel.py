@@ -5,7 +5,7 @@ tree model holding the new tri-state counts. The store holds 1 000 000 links of
 the layer: its 10 000 features × 5 goals and 190 000 further keys × 5 goals (the
 rest of a large municipality's history). The key table is read beforehand, as it
 is in the panel once a layer is active, and the panel's background count of the
-layer's links per goal (``gui/coverage_task.py``: with 1 000 000 links it reads
+layer's links per goal (``gui/panel/coverage_task.py``: with 1 000 000 links it reads
 for 15–30 s) has finished: the measure is a selection in a panel at rest. While
 that first count runs, a selection change takes about 2.5 × longer (the reading
 thread shares the interpreter), and the window stays responsive.
@@ -27,11 +27,11 @@ def _setup():
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 
     from territorial_plugin.core.catalogues.bundled import load_bundled
+    from territorial_plugin.core.identity import register_layer as register
     from territorial_plugin.core.model import LinkSpec
     from territorial_plugin.core.project.link_store import remember_store
     from territorial_plugin.core.store import open_store
     from territorial_plugin.gui.panel.dock import TerritorialLinksDock
-    from territorial_plugin.gui.panel.identity_adapter import register
 
     tmp = tempfile.TemporaryDirectory()
     path = Path(tmp.name) / "bench_links.gpkg"
@@ -55,8 +55,8 @@ def _setup():
     store.close()
     remember_store(str(path))
     dock = TerritorialLinksDock(None)
-    dock.set_layer(layer)
-    dock.layer_keys.build(wait=True)
+    dock.controller.set_layer(layer)
+    dock.controller.layer_keys.build(wait=True)
     _wait_for_tasks()  # the first count of the layer's links, in the background (see the docstring)
     fids = layer.allFeatureIds()
     return {"tmp": tmp, "dock": dock, "layer": layer, "fids": fids}
@@ -75,13 +75,12 @@ def _wait_for_tasks() -> None:
 
 def _reset(state):
     state["layer"].removeSelection()
-    state["dock"]._throttle.stop()  # the next change is the first after a pause
-    state["dock"]._pending = False
+    state["dock"].controller.selection_throttle.stop()  # the next change is the first after a pause
 
 
 def _run(state):
     state["layer"].selectByIds(state["fids"])
-    model = state["dock"].model
+    model = state["dock"].view.model
     assert model.selection_size == N_FEATURES, model.selection_size
 
 

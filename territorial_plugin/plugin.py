@@ -23,7 +23,7 @@ class TerritorialLinksPlugin:
         self.iface = iface
         self.provider = None
         self.dock = None
-        self.tracking = None  # core.project_tracking.ProjectLinkTracking, from initGui to unload
+        self.tracking = None  # core.project.tracking.ProjectLinkTracking, from initGui to unload
         self.actions: list[QAction] = []
         self.toggle_action: QAction | None = None
         self.translator = install_translator()

@@ -1,4 +1,4 @@
-"""The link service: what the panel and the algorithms do with links, for a layer and a selection.
+"""The link service: the one path by which the panel and the algorithms change links.
 
 Keys are read from the layer in one request limited to the key attribute and
 without geometry; the store then writes the whole set in one transaction. Every
@@ -17,29 +17,37 @@ from qgis.core import QgsExpression, QgsFeatureRequest, QgsVectorLayer
 from .errors import IdentityError
 from .i18n import tr
 from .identity import feature_key, require_registered
-from .model import Link, LinkSpec, RegisteredLayer, WriteResult
+from .model import Link, LinkSpec, WriteResult
 from .store.base import Store
 
 
 @dataclass
 class LinkCommand:
-    """A change already written; ``undo()``/``redo()`` put the before/after rows back (one transaction each)."""
+    """A change already written; ``undo()``/``redo()`` put the before/after rows back (one transaction each).
+
+    ``before``/``after`` are ``None`` when the service was made without undo (the algorithms).
+    """
 
     store: Store
     layer_uid: str
     keys: list[str]
     goal_ids: list[str]
-    before: list[Link]
-    after: list[Link]
+    before: list[Link] | None
+    after: list[Link] | None
     user: str
     text: str
     result: WriteResult = field(default_factory=WriteResult)
 
     def undo(self) -> WriteResult:
-        return self.store.replace_links(self.layer_uid, self.keys, self.goal_ids, self.before, self.user)
+        return self._put_back(self.before)
 
     def redo(self) -> WriteResult:
-        return self.store.replace_links(self.layer_uid, self.keys, self.goal_ids, self.after, self.user)
+        return self._put_back(self.after)
+
+    def _put_back(self, rows: list[Link] | None) -> WriteResult:
+        if rows is None:
+            raise RuntimeError("this change was made by a LinkService without undo")
+        return self.store.replace_links(self.layer_uid, self.keys, self.goal_ids, rows, self.user)
 
 
 def read_keys(
@@ -109,86 +117,96 @@ def require_goals(store: Store, goal_ids: Sequence[str]) -> None:
 
 
 class LinkService:
-    """Link, unlink and query links for QGIS layers; every write is one store transaction."""
+    """Link, unlink and edit links; the one write path of the panel and the algorithms.
 
-    def __init__(self, store: Store, user: str):
+    Every write is one store transaction and returns a :class:`LinkCommand`. With
+    ``undo`` (the panel) the command holds the touched links before and after, so it
+    can be undone; without (the algorithms) those two reads are skipped, as they
+    would take longer than the write itself for a large layer.
+    """
+
+    def __init__(self, store: Store, user: str, *, undo: bool = True):
         self.store = store
         self.user = user
+        self.undo = undo
 
-    def record(self, layer: QgsVectorLayer) -> RegisteredLayer:
-        return require_registered(self.store, layer)
+    def _snapshot(self, uid: str, keys: list[str], wanted: set[str]) -> list[Link] | None:
+        if not self.undo:
+            return None
+        return [x for x in self.store.links_for_keys(uid, keys) if x.goal_id in wanted]
 
-    def keys(self, layer: QgsVectorLayer, **selection) -> list[str]:
-        """Keys of ``layer`` for a selection (see :func:`read_keys` for the keywords)."""
-        return read_keys(layer, self.record(layer).key_field, **selection)
-
-    def _change(self, uid: str, keys: list[str], goal_ids: list[str], text: str, write) -> LinkCommand:
+    def _change(self, uid: str, keys: Sequence[str], goal_ids: Sequence[str], text: str, write) -> LinkCommand:
+        keys, goal_ids = list(keys), list(goal_ids)
         wanted = set(goal_ids)
-        before = [x for x in self.store.links_for_keys(uid, keys) if x.goal_id in wanted]
-        result = write()
-        after = [x for x in self.store.links_for_keys(uid, keys) if x.goal_id in wanted]
+        before = self._snapshot(uid, keys, wanted)
+        result = write(keys, goal_ids)
+        after = self._snapshot(uid, keys, wanted)
         return LinkCommand(self.store, uid, keys, goal_ids, before, after, self.user, text, result)
 
-    def link(self, layer: QgsVectorLayer, goal_ids: Sequence[str], spec: LinkSpec, **selection) -> LinkCommand:
-        """Link the selected features (``fids=``, ``expression=``, ``selected_only=``) to ``goal_ids``."""
-        uid = self.record(layer).layer_uid
-        keys = self.keys(layer, **selection)
-        goals = list(dict.fromkeys(goal_ids))
-        text = tr("Link {n} features to {goals}").format(n=len(keys), goals=", ".join(goals))
-        return self._change(uid, keys, goals, text, lambda: self.store.link(uid, keys, goals, spec, self.user))
+    # -- keys the caller already holds (the panel's selection, an algorithm's features) --
+    def link_keys(
+        self, layer_uid: str, keys: Sequence[str], goal_ids: Sequence[str], spec: LinkSpec, text: str = ""
+    ) -> LinkCommand:
+        """Link ``keys`` of the registered layer ``layer_uid`` to ``goal_ids`` with ``spec``."""
+        return self._change(
+            layer_uid, keys, goal_ids, text, lambda k, g: self.store.link(layer_uid, k, g, spec, self.user)
+        )
 
-    def unlink(self, layer: QgsVectorLayer, goal_ids: Sequence[str] | None, **selection) -> LinkCommand:
-        """Remove links of the selected features to ``goal_ids`` (``None``: to every goal)."""
-        uid = self.record(layer).layer_uid
-        keys = self.keys(layer, **selection)
-        if goal_ids is None:
-            goals = sorted({x.goal_id for x in self.store.links_for_keys(uid, keys)})
-        else:
-            goals = list(dict.fromkeys(goal_ids))
-        text = tr("Unlink {n} features").format(n=len(keys))
-        return self._change(uid, keys, goals, text, lambda: self.store.unlink(uid, keys, goals, self.user))
+    def unlink_keys(self, layer_uid: str, keys: Sequence[str], goal_ids: Sequence[str], text: str = "") -> LinkCommand:
+        """Remove the links of ``keys`` to ``goal_ids``."""
+        return self._change(layer_uid, keys, goal_ids, text, lambda k, g: self.store.unlink(layer_uid, k, g, self.user))
 
-    def update(
+    def update_link(
         self,
-        layer: QgsVectorLayer,
+        layer_uid: str,
         key: str,
         goal_id: str,
+        spec: LinkSpec,
+        text: str = "",
         *,
-        stance: str | None = None,
-        strength: int | None = None,
-        motivation: str | None = None,
         expected_version: int | None = None,
     ) -> LinkCommand:
-        """Change one link's stance, strength or motivation (a concurrent change raises ConflictError)."""
-        uid = self.record(layer).layer_uid
+        """Change one link's stance, strength and motivation.
 
-        def write() -> WriteResult:
+        With ``expected_version`` a change made meanwhile by someone else raises ConflictError.
+        """
+
+        def write(keys: list[str], goal_ids: list[str]) -> WriteResult:
             self.store.update_link(
-                uid,
+                layer_uid,
                 key,
                 goal_id,
                 self.user,
-                stance=stance,
-                strength=strength,
-                motivation=motivation,
+                stance=spec.stance,
+                strength=spec.strength,
+                motivation=spec.motivation,
                 expected_version=expected_version,
             )
             return WriteResult(updated=1)
 
-        return self._change(uid, [key], [goal_id], tr("Edit link to {goal}").format(goal=goal_id), write)
+        return self._change(layer_uid, [key], [goal_id], text, write)
 
-    def links(self, layer: QgsVectorLayer, **selection) -> list[Link]:
-        """The links of the selected features."""
-        return self.store.links_for_keys(self.record(layer).layer_uid, self.keys(layer, **selection))
+    # -- features of a registered layer -------------------------------------------------
+    def link(self, layer: QgsVectorLayer, goal_ids: Sequence[str], spec: LinkSpec, **selection) -> LinkCommand:
+        """Link the selected features (``fids=``, ``expression=``, ``selected_only=``) to ``goal_ids``."""
+        record = require_registered(self.store, layer)
+        keys = read_keys(layer, record.key_field, **selection)
+        return self.link_keys(record.layer_uid, keys, list(dict.fromkeys(goal_ids)), spec)
 
-    def goal_counts(self, layer: QgsVectorLayer, **selection) -> tuple[int, dict[str, int]]:
-        """(number of selected features, goal → how many of them are linked): drives the tri-state checks."""
-        keys = self.keys(layer, **selection)
-        return len(keys), self.store.goal_counts_for_keys(self.record(layer).layer_uid, keys)
+    def unlink(self, layer: QgsVectorLayer, goal_ids: Sequence[str] | None, **selection) -> LinkCommand:
+        """Remove links of the selected features to ``goal_ids`` (``None``: to every goal)."""
+        record = require_registered(self.store, layer)
+        uid = record.layer_uid
+        keys = read_keys(layer, record.key_field, **selection)
+        if goal_ids is None:
+            goals = sorted({x.goal_id for x in self.store.links_for_keys(uid, keys)})
+        else:
+            goals = list(dict.fromkeys(goal_ids))
+        return self.unlink_keys(uid, keys, goals)
 
     def fids_for_goal(self, layer: QgsVectorLayer, goal_id: str) -> list[int]:
         """QGIS feature ids of the features linked to ``goal_id`` (reverse lookup: select, zoom, flash)."""
-        record = self.record(layer)
+        record = require_registered(self.store, layer)
         wanted = set(self.store.keys_for_goal(goal_id, record.layer_uid).get(record.layer_uid, []))
         if not wanted:
             return []

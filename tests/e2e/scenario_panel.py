@@ -56,13 +56,13 @@ def open_panel(s):
     state["dock"] = d
     s.iface.setActiveLayer(layer())
     s.wait(0.3)
-    s.check(d.state == "no_store", f"first state is 'no store yet' (was {d.state})")
-    s.notes["no_store_title"] = d.state_page.title.text()
+    s.check(d.controller.state == "no_store", f"first state is 'no store yet' (was {d.controller.state})")
+    s.notes["no_store_title"] = d.view.state_page.title.text()
     s.screenshot("state_no_store", d)
     # the button opens a file dialog; the panel's own method takes the chosen path
-    d.create_store(str(STORE))
+    d.controller.actions.create_store(str(STORE))
     s.check(STORE.is_file(), "link store created")
-    s.check(d.state == "not_registered", f"then 'layer not registered' (was {d.state})")
+    s.check(d.controller.state == "not_registered", f"then 'layer not registered' (was {d.controller.state})")
 
 
 def register_layer(s):
@@ -79,25 +79,25 @@ def register_layer(s):
 
     QTimer.singleShot(300, accept)
     s.screenshot("state_not_registered", d)
-    d.state_page.primary.click()
+    d.view.state_page.primary.click()
     s.check(state.get("proposed_key") == "omr_id", f"register dialog proposes omr_id ({state.get('proposed_key')})")
-    s.check(d.state == "no_catalogue", f"then 'no catalogue' (was {d.state})")
+    s.check(d.controller.state == "no_catalogue", f"then 'no catalogue' (was {d.controller.state})")
     s.screenshot("state_no_catalogue", d)
-    d.state_page.primary.click()
-    s.wait_until(lambda: d.state == "ready", 10)
-    s.check(d.state == "ready", f"bundled catalogues added, panel ready (was {d.state})")
+    d.view.state_page.primary.click()
+    s.wait_until(lambda: d.controller.state == "ready", 10)
+    s.check(d.controller.state == "ready", f"bundled catalogues added, panel ready (was {d.controller.state})")
 
 
 def tick_goal(s, search: str, goal_id: str):
     d = dock()
-    d.search_edit.clear()
-    type_text(d.search_edit, search)
+    d.view.search_edit.clear()
+    type_text(d.view.search_edit, search)
     s.wait(0.2)
-    index = d.proxy.mapFromSource(d.model.index_of(goal_id))
+    index = d.view.proxy.mapFromSource(d.view.model.index_of(goal_id))
     s.check(index.isValid(), f"search '{search}' shows {goal_id}")
-    d.tree.setFocus()
-    d.tree.setCurrentIndex(index)
-    QTest.keyClick(d.tree, Qt.Key.Key_Space)
+    d.view.tree.setFocus()
+    d.view.tree.setCurrentIndex(index)
+    QTest.keyClick(d.view.tree, Qt.Key.Key_Space)
     s.wait(0.3)
 
 
@@ -105,34 +105,40 @@ def link_housing(s):
     d = dock()
     layer().selectByExpression(BOST)
     s.wait(0.5)
-    s.check(len(d.selected_keys) == 8, f"8 housing areas selected in the panel ({len(d.selected_keys)})")
-    type_text(d.motivation_edit, "Nya bostäder nära stationen ger en tät och hållbar stad.")
+    s.check(
+        len(d.controller.selected_keys) == 8,
+        f"8 housing areas selected in the panel ({len(d.controller.selected_keys)})",
+    )
+    type_text(d.view.motivation_edit, "Nya bostäder nära stationen ger en tät och hållbar stad.")
     tick_goal(s, "hållbara städer", "agenda2030:11")
     tick_goal(s, "god bebyggd miljo", "miljomal:15")
-    links = d.store.links(goal_ids=["agenda2030:11"])
+    links = d.controller.store.links(goal_ids=["agenda2030:11"])
     s.check(len(links) == 8, f"store holds 8 links to agenda2030:11 ({len(links)})")
     s.check(
         {lk.motivation for lk in links} == {"Nya bostäder nära stationen ger en tät och hållbar stad."},
         "motivation stored as typed",
     )
-    s.check(len(d.store.links(goal_ids=["miljomal:15"])) == 8, "8 links to miljomal:15")
-    s.notes["message"] = d.last_message[0]
-    s.check(d.last_message[0].startswith("Kopplade 8 områden till"), f"Swedish confirmation ({d.last_message[0]})")
-    s.check(d.model.check_state("agenda2030:11") == Qt.CheckState.Checked, "goal 11 shown as ticked")
+    s.check(len(d.controller.store.links(goal_ids=["miljomal:15"])) == 8, "8 links to miljomal:15")
+    s.notes["message"] = d.controller.last_message[0]
+    s.check(
+        d.controller.last_message[0].startswith("Kopplade 8 områden till"),
+        f"Swedish confirmation ({d.controller.last_message[0]})",
+    )
+    s.check(d.view.model.check_state("agenda2030:11") == Qt.CheckState.Checked, "goal 11 shown as ticked")
 
 
 def link_shore_as_conflict(s):
     d = dock()
     layer().selectByExpression(LIS)
     s.wait(0.5)
-    d.stance_combo.setCurrentIndex(d.stance_combo.findData("conflicts"))
-    d.strength_spin.setValue(3)
-    d.motivation_edit.clear()
-    type_text(d.motivation_edit, "Fritidshus i strandzonen minskar den allemansrättsliga tillgången.")
+    d.view.stance_combo.setCurrentIndex(d.view.stance_combo.findData("conflicts"))
+    d.view.strength_spin.setValue(3)
+    d.view.motivation_edit.clear()
+    type_text(d.view.motivation_edit, "Fritidshus i strandzonen minskar den allemansrättsliga tillgången.")
     tick_goal(s, "levande sjöar", "miljomal:8")
-    links = d.store.links(goal_ids=["miljomal:8"])
+    links = d.controller.store.links(goal_ids=["miljomal:8"])
     s.check(len(links) == 5 and {lk.stance for lk in links} == {"conflicts"}, "5 LIS areas linked as conflicts")
-    total = len({lk.feature_key for lk in d.store.links()})
+    total = len({lk.feature_key for lk in d.controller.store.links()})
     s.check(total >= 10, f"at least ten areas linked with motivations ({total})")
 
 
@@ -140,13 +146,13 @@ def reverse_lookup(s):
     d = dock()
     layer().removeSelection()
     s.wait(0.3)
-    d.search_edit.clear()
-    d.focus_goal("agenda2030:11")
-    d.lookup_action.trigger()
+    d.view.search_edit.clear()
+    d.view.focus_goal("agenda2030:11")
+    d.view.lookup_action.trigger()
     s.wait(0.8)
     selected = sorted(f["omr_id"] for f in layer().getSelectedFeatures())
     s.check(len(selected) == 8, f"reverse lookup selects the 8 housing areas ({selected})")
-    s.notes["lookup_message"] = d.last_message[0]
+    s.notes["lookup_message"] = d.controller.last_message[0]
     feature = next(layer().getSelectedFeatures())
     context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer()))
     context.setFeature(feature)
@@ -158,7 +164,7 @@ def edit_one_link_and_undo_with_the_keyboard(s):
     d = dock()
     layer().selectByExpression("\"omr_id\" = 'EK-005'")
     s.wait(0.5)
-    d.focus_goal("agenda2030:11")
+    d.view.focus_goal("agenda2030:11")
     new_text = "Kvarteret vid stationen: 300 nya bostäder, förtätning på redan hårdgjord mark."
 
     def edit():
@@ -174,21 +180,21 @@ def edit_one_link_and_undo_with_the_keyboard(s):
     QTimer.singleShot(300, edit)
     # without a window manager (Xvfb) nothing activates the window; shortcuts need an active one
     QApplication.setActiveWindow(s.iface.mainWindow())
-    d.tree.setFocus()
-    QTest.keyClick(d.tree, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    d.view.tree.setFocus()
+    QTest.keyClick(d.view.tree, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     s.wait(0.3)
 
     def motivation():
-        return {lk.feature_key: lk.motivation for lk in d.store.links(goal_ids=["agenda2030:11"])}
+        return {lk.feature_key: lk.motivation for lk in d.controller.store.links(goal_ids=["agenda2030:11"])}
 
     s.check(motivation().get("EK-005") == new_text, "Ctrl+E edits the one selected area's motivation")
     s.check(motivation().get("EK-006") != new_text, "other areas keep theirs")
     QApplication.setActiveWindow(s.iface.mainWindow())
-    d.tree.setFocus()
-    QTest.keyClick(d.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    d.view.tree.setFocus()
+    QTest.keyClick(d.view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     s.wait(0.3)
     s.check(motivation().get("EK-005") != new_text, "Ctrl+Z in the panel undoes the edit")
-    QTest.keyClick(d.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(d.view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     s.wait(0.3)
     s.check(motivation().get("EK-005") == new_text, "Ctrl+Shift+Z redoes it")
 
@@ -198,31 +204,34 @@ def screenshots(s):
     s.iface.mapCanvas().zoomToFullExtent()
     layer().selectByExpression(BOST + " OR \"kategori_kod\" = 'CENT'")
     s.wait(0.5)
-    d.motivation_edit.setPlainText("Nya bostäder nära stationen ger en tät och hållbar stad.")
-    d.stance_combo.setCurrentIndex(0)
-    d.strength_spin.setValue(2)
-    d.linked_only_check.setChecked(True)
-    d.tree.expandAll()
+    d.view.motivation_edit.setPlainText("Nya bostäder nära stationen ger en tät och hållbar stad.")
+    d.view.stance_combo.setCurrentIndex(0)
+    d.view.strength_spin.setValue(2)
+    d.view.linked_only_check.setChecked(True)
+    d.view.tree.expandAll()
     # the three centre areas join goal 11: a tick on a half-filled box links the rest
     s.iface.messageBar().clearWidgets()
     tick_goal(s, "", "agenda2030:11")
-    s.check(d.model.check_state("agenda2030:11") == Qt.CheckState.Checked, "half-filled box ticked links the rest")
-    s.check(len(d.store.links(goal_ids=["agenda2030:11"])) == 11, "11 areas linked to goal 11")
-    s.notes["final_message"] = d.last_message[0]
-    edited = {lk.feature_key: lk.motivation for lk in d.store.links(goal_ids=["agenda2030:11"])}["EK-005"]
+    s.check(d.view.model.check_state("agenda2030:11") == Qt.CheckState.Checked, "half-filled box ticked links the rest")
+    s.check(len(d.controller.store.links(goal_ids=["agenda2030:11"])) == 11, "11 areas linked to goal 11")
+    s.notes["final_message"] = d.controller.last_message[0]
+    edited = {lk.feature_key: lk.motivation for lk in d.controller.store.links(goal_ids=["agenda2030:11"])}["EK-005"]
     s.check(edited.startswith("Kvarteret vid stationen"), "ticking again keeps an area's own motivation")
-    d.focus_goal("miljomal:8")
-    d.highlight_toggle.setChecked(True)
+    d.view.focus_goal("miljomal:8")
+    d.view.highlight_toggle.setChecked(True)
     s.wait(1.0)
-    s.check(len(d.highlighter.items) == 5, f"highlight shows the 5 conflicting areas ({len(d.highlighter.items)})")
+    s.check(
+        len(d.controller.highlighter.items) == 5,
+        f"highlight shows the 5 conflicting areas ({len(d.controller.highlighter.items)})",
+    )
     s.screenshot("main_window")
     s.screenshot("dock", d)
     # Swedish throughout
     swedish = {
-        "stance": d.stance_combo.itemText(0),
-        "lookup": d.lookup_action.text(),
-        "linked_only": d.linked_only_check.text(),
-        "status": d.status_label.text(),
+        "stance": d.view.stance_combo.itemText(0),
+        "lookup": d.view.lookup_action.text(),
+        "linked_only": d.view.linked_only_check.text(),
+        "status": d.view.status_label.text(),
     }
     s.notes["swedish"] = swedish
     s.check(swedish["stance"] == "Stödjer", f"stance combo in Swedish ({swedish['stance']})")
@@ -252,7 +261,7 @@ def export_atlas(s):
         dialog.reject()
 
     QTimer.singleShot(300, drive)
-    dock().export_action.trigger()
+    dock().view.export_action.trigger()
     s.check(atlas.is_file(), f"atlas written ({s.notes.get('export_status')})")
     if not atlas.is_file():
         return

@@ -72,7 +72,6 @@ def make_dock(qgis_iface, store_uri: str | None, layer=None):
     # as the plugin wires it: the project-wide tracking, shared with the panel
     tracking = ProjectLinkTracking("tester")
     dock = TerritorialLinksDock(qgis_iface, qgis_iface.mainWindow(), tracking=tracking)
-    dock.tracking_for_tests = tracking
     wait_tasks()
     return dock
 
@@ -80,7 +79,7 @@ def make_dock(qgis_iface, store_uri: str | None, layer=None):
 @pytest.fixture()
 def ready_dock(qgis_iface, store, sample_layer):
     """A dock on the registered sample layer (key omr_id) with Agenda 2030 and miljömålen."""
-    from territorial_plugin.gui.panel.identity_adapter import register
+    from territorial_plugin.core.identity import register_layer as register
 
     register(store, sample_layer, "omr_id")
     dock = make_dock(qgis_iface, store.uri, sample_layer)
@@ -94,7 +93,7 @@ def close_dock(dock) -> None:
     from qgis.core import QgsApplication
 
     dock.cleanup()
-    tracking = getattr(dock, "tracking_for_tests", None)
+    tracking = dock.controller.live.tracking
     if tracking is not None:
         tracking.close()
     dock.setParent(None)
@@ -118,14 +117,14 @@ def select(layer: QgsVectorLayer, expression: str) -> list[int]:
 
 
 def item_state(dock, goal_id: str):
-    return dock.model.check_state(goal_id)
+    return dock.view.model.check_state(goal_id)
 
 
 def tick(dock, goal_id: str, checked: bool = True) -> None:
     """Tick a goal the way the tree view does: setData(CheckStateRole) on the proxy index."""
     from qgis.PyQt.QtCore import Qt
 
-    index = dock.proxy.mapFromSource(dock.model.index_of(goal_id))
+    index = dock.view.proxy.mapFromSource(dock.view.model.index_of(goal_id))
     assert index.isValid(), f"{goal_id} not visible in the tree"
     state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-    assert dock.proxy.setData(index, state, Qt.ItemDataRole.CheckStateRole)
+    assert dock.view.proxy.setData(index, state, Qt.ItemDataRole.CheckStateRole)

@@ -41,8 +41,6 @@ def test_link_by_fids_selection_and_expression(setup):
     uid = identity.layer_uid_of(layer)
     assert store.keys_for_goal("t:2") == {uid: ["A2", "A3"]}
     assert store.keys_for_goal("t:3") == {uid: ["A4", "A5"]}
-    count, counts = service.goal_counts(layer, fids=fids[:3])
-    assert (count, counts) == (3, {"t:1": 2, "t:2": 1})
     assert sorted(service.fids_for_goal(layer, "t:3")) == fids[4:]
     with pytest.raises(IdentityError):
         service.link(layer, ["t:1"], LinkSpec(), expression="omr_id = = 'x'")
@@ -62,6 +60,18 @@ def test_undo_and_redo(setup):
     assert unlink.result.deleted == 2
     unlink.undo()
     assert state() == after
+
+
+def test_a_service_without_undo_writes_the_same_and_keeps_no_snapshot(setup):
+    store, layer, _ = setup
+    quick = LinkService(store, "anna", undo=False)
+    command = quick.link(layer, ["t:1"], LinkSpec(motivation="utan ångra"), expression="omr_id IN ('A0','A1')")
+    assert command.result.inserted == 2
+    assert (command.before, command.after) == (None, None)
+    assert sorted(x.feature_key for x in store.links()) == ["A0", "A1"]
+    with pytest.raises(RuntimeError):
+        command.undo()
+    assert quick.unlink(layer, ["t:1"], expression="omr_id = 'A0'").result.deleted == 1
 
 
 def test_features_without_key_are_refused_and_nothing_is_linked(setup):

@@ -4,9 +4,9 @@ from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextU
 
 import territorial_plugin
 from territorial_plugin.core import expressions
+from territorial_plugin.core.identity import register_layer as register
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.project.link_store import remember_store
-from territorial_plugin.gui.panel.identity_adapter import register
 
 from .panel_support import sample_layer, store, store_path
 

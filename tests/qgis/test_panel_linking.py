@@ -22,124 +22,124 @@ def stored(store, layer_uid, goal_id):
 def test_tick_links_the_whole_selection_with_stance_strength_and_motivation(ready_dock, sample_layer, store):
     dock = ready_dock
     select(sample_layer, BOST)
-    dock.stance_combo.setCurrentIndex(dock.stance_combo.findData("conflicts"))
-    dock.strength_spin.setValue(3)
-    dock.motivation_edit.setPlainText("Bostäder på jordbruksmark – ”avvägning” krävs; 100 %")
+    dock.view.stance_combo.setCurrentIndex(dock.view.stance_combo.findData("conflicts"))
+    dock.view.strength_spin.setValue(3)
+    dock.view.motivation_edit.setPlainText("Bostäder på jordbruksmark – ”avvägning” krävs; 100 %")
     tick(dock, "agenda2030:11")
-    links = stored(store, dock.record.layer_uid, "agenda2030:11")
+    links = stored(store, dock.controller.record.layer_uid, "agenda2030:11")
     assert sorted(links) == BOST_KEYS
     assert {(lk.stance, lk.strength, lk.motivation) for lk in links.values()} == {
         ("conflicts", 3, "Bostäder på jordbruksmark – ”avvägning” krävs; 100 %")
     }
-    assert dock.model.check_state("agenda2030:11") == Qt.CheckState.Checked
-    text, level = dock.last_message
+    assert dock.view.model.check_state("agenda2030:11") == Qt.CheckState.Checked
+    text, level = dock.controller.last_message
     assert level == int(Qgis.MessageLevel.Success)
     assert "8" in text and "11 " in text
-    assert dock.iface.messageBar().get_messages(Qgis.MessageLevel.Success)
+    assert dock.controller.iface.messageBar().get_messages(Qgis.MessageLevel.Success)
 
 
 def test_untick_unlinks_only_the_selection(ready_dock, sample_layer, store):
     dock = ready_dock
-    uid = dock.record.layer_uid
+    uid = dock.controller.record.layer_uid
     store.link(uid, ["EK-001", *BOST_KEYS], ["agenda2030:11"], LinkSpec(), "test")
     select(sample_layer, BOST)
     tick(dock, "agenda2030:11", checked=False)
     assert sorted(stored(store, uid, "agenda2030:11")) == ["EK-001"]
-    assert dock.model.check_state("agenda2030:11") == Qt.CheckState.Unchecked
+    assert dock.view.model.check_state("agenda2030:11") == Qt.CheckState.Unchecked
 
 
 def test_ticking_a_partial_goal_links_the_rest(ready_dock, sample_layer, store):
     dock = ready_dock
-    uid = dock.record.layer_uid
+    uid = dock.controller.record.layer_uid
     store.link(uid, BOST_KEYS[:3], ["miljomal:15"], LinkSpec(motivation="gammal"), "test")
     select(sample_layer, BOST)
-    assert dock.model.check_state("miljomal:15") == Qt.CheckState.PartiallyChecked
-    index = dock.proxy.mapFromSource(dock.model.index_of("miljomal:15"))
+    assert dock.view.model.check_state("miljomal:15") == Qt.CheckState.PartiallyChecked
+    index = dock.view.proxy.mapFromSource(dock.view.model.index_of("miljomal:15"))
     # what the view does on a click of a partially checked box without user tri-state
-    dock.motivation_edit.setPlainText("ny")
-    dock.proxy.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    dock.view.motivation_edit.setPlainText("ny")
+    dock.view.proxy.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     links = stored(store, uid, "miljomal:15")
     assert sorted(links) == BOST_KEYS
     # the areas linked before keep their own motivation; only the rest get the editor's
     assert {k: lk.motivation for k, lk in links.items() if k in BOST_KEYS[:3]} == dict.fromkeys(BOST_KEYS[:3], "gammal")
     assert {lk.motivation for k, lk in links.items() if k not in BOST_KEYS[:3]} == {"ny"}
-    assert "5" in dock.last_message[0] and "3" in dock.last_message[0]
+    assert "5" in dock.controller.last_message[0] and "3" in dock.controller.last_message[0]
 
 
 def test_nothing_selected_writes_nothing(ready_dock, sample_layer, store):
     sample_layer.removeSelection()
     wait_tasks()
-    ready_dock.set_goal_linked("agenda2030:11", True)
+    ready_dock.controller.actions.set_goal_linked("agenda2030:11", True)
     assert store.links() == []
-    assert "Select areas" in ready_dock.last_message[0]
+    assert "Select areas" in ready_dock.controller.last_message[0]
 
 
 def test_undo_and_redo_through_the_panel_actions(ready_dock, sample_layer, store):
     dock = ready_dock
-    uid = dock.record.layer_uid
+    uid = dock.controller.record.layer_uid
     select(sample_layer, BOST)
-    dock.motivation_edit.setPlainText("först")
+    dock.view.motivation_edit.setPlainText("först")
     tick(dock, "agenda2030:11")
     tick(dock, "agenda2030:7")
     assert len(store.links()) == 16
-    assert dock.undo_action.isEnabled()
-    dock.undo_action.trigger()
+    assert dock.view.undo_action.isEnabled()
+    dock.view.undo_action.trigger()
     assert stored(store, uid, "agenda2030:7") == {}
     assert len(stored(store, uid, "agenda2030:11")) == 8
-    assert dock.model.check_state("agenda2030:7") == Qt.CheckState.Unchecked
-    dock.undo_action.trigger()
+    assert dock.view.model.check_state("agenda2030:7") == Qt.CheckState.Unchecked
+    dock.view.undo_action.trigger()
     assert store.links() == []
-    assert not dock.undo_action.isEnabled()
-    dock.redo_action.trigger()
-    dock.redo_action.trigger()
+    assert not dock.view.undo_action.isEnabled()
+    dock.view.redo_action.trigger()
+    dock.view.redo_action.trigger()
     assert len(store.links()) == 16
     assert {lk.motivation for lk in store.links()} == {"först"}
     # undo of an unlink restores the rows exactly
     tick(dock, "agenda2030:11", checked=False)
     assert stored(store, uid, "agenda2030:11") == {}
-    dock.undo_action.trigger()
+    dock.view.undo_action.trigger()
     assert sorted(stored(store, uid, "agenda2030:11")) == BOST_KEYS
-    assert dock.undo_action.shortcut().toString() == "Ctrl+Z"
-    assert dock.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+    assert dock.view.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert dock.view.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
 
 
 def test_edit_the_motivation_of_one_features_link(ready_dock, sample_layer, store):
     dock = ready_dock
-    uid = dock.record.layer_uid
+    uid = dock.controller.record.layer_uid
     store.link(uid, BOST_KEYS, ["agenda2030:11"], LinkSpec(motivation="samma för alla"), "test")
     select(sample_layer, "\"omr_id\" = 'EK-005'")
-    dock.focus_goal("agenda2030:11")
+    dock.view.focus_goal("agenda2030:11")
 
     def fill_and_accept():
-        dialog = dock.edit_dialog
+        dialog = dock.controller.actions.edit_dialog
         dialog.editor.motivation_edit.setPlainText("Nära stationen; förtätning")
         dialog.editor.strength_spin.setValue(1)
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, fill_and_accept)
-    dock.edit_action.trigger()
+    dock.view.edit_action.trigger()
     links = stored(store, uid, "agenda2030:11")
     assert links["EK-005"].motivation == "Nära stationen; förtätning"
     assert links["EK-005"].strength == 1
     assert links["EK-006"].motivation == "samma för alla"
-    dock.undo_action.trigger()
+    dock.view.undo_action.trigger()
     assert stored(store, uid, "agenda2030:11")["EK-005"].motivation == "samma för alla"
 
 
 def test_edit_link_needs_one_area_and_a_linked_goal(ready_dock, sample_layer):
     dock = ready_dock
     select(sample_layer, BOST)
-    dock.focus_goal("agenda2030:11")
-    dock.edit_action.trigger()
-    assert "exactly one" in dock.last_message[0]
+    dock.view.focus_goal("agenda2030:11")
+    dock.view.edit_action.trigger()
+    assert "exactly one" in dock.controller.last_message[0]
     select(sample_layer, "\"omr_id\" = 'EK-005'")
-    dock.edit_action.trigger()
-    assert "not linked" in dock.last_message[0]
+    dock.view.edit_action.trigger()
+    assert "not linked" in dock.controller.last_message[0]
 
 
 def test_reverse_lookup_selects_across_layers_and_reports_unavailable_ones(ready_dock, sample_layer, store, tmp_path):
     dock = ready_dock
-    uid = dock.record.layer_uid
+    uid = dock.controller.record.layer_uid
     store.link(uid, BOST_KEYS[:3], ["agenda2030:11"], LinkSpec(), "test")
     # a second registered layer in the project, and a registered layer missing from it
     import shutil
@@ -148,23 +148,23 @@ def test_reverse_lookup_selects_across_layers_and_reports_unavailable_ones(ready
     shutil.copy(sample_layer.source(), copy)
     other = QgsVectorLayer(str(copy), "Kopia", "ogr")
     assert QgsProject.instance().addMapLayer(other) is not None
-    from territorial_plugin.gui.panel.identity_adapter import register
+    from territorial_plugin.core.identity import register_layer as register
 
     other_uid = register(store, other, "omr_id").layer_uid
     store.link(other_uid, ["EK-020"], ["agenda2030:11"], LinkSpec(stance="conflicts"), "test")
     store.register_layer(RegisteredLayer("gone", "Borttaget lager", "/nowhere.shp", "ogr", "id"))
     store.link("gone", ["1"], ["agenda2030:11"], LinkSpec(), "test")
     sample_layer.removeSelection()
-    dock.focus_goal("agenda2030:11")
-    dock.lookup_action.trigger()
+    dock.view.focus_goal("agenda2030:11")
+    dock.view.lookup_action.trigger()
     wait_tasks()
     keys = {f["omr_id"] for f in sample_layer.getSelectedFeatures()}
     assert keys == set(BOST_KEYS[:3])
     assert {f["omr_id"] for f in other.getSelectedFeatures()} == {"EK-020"}
-    text, level = dock.last_message
+    text, level = dock.controller.last_message
     assert "Borttaget lager" in text
     assert level == int(Qgis.MessageLevel.Warning)
-    extent = dock.iface.mapCanvas().extent()
+    extent = dock.controller.iface.mapCanvas().extent()
     assert extent.contains(sample_layer.boundingBoxOfSelected())
 
 
@@ -180,30 +180,31 @@ def test_highlight_draws_conflicts_apart_from_support(ready_dock, sample_layer, 
             time.sleep(0.01)
 
     dock = ready_dock
-    uid = dock.record.layer_uid
+    uid = dock.controller.record.layer_uid
     store.link(uid, ["EK-004", "EK-005"], ["agenda2030:11"], LinkSpec(stance="supports"), "test")
     store.link(uid, ["EK-006"], ["agenda2030:11"], LinkSpec(stance="conflicts"), "test")
-    dock.focus_goal("agenda2030:11")
-    dock.highlight_toggle.setChecked(True)
-    items = dock.highlighter.items
+    dock.view.focus_goal("agenda2030:11")
+    dock.view.highlight_toggle.setChecked(True)
+    items = dock.controller.highlighter.items
     assert len(items) == 3
-    assert sorted(dock.highlighter.stances) == ["conflicts", "supports", "supports"]
+    assert sorted(dock.controller.highlighter.stances) == ["conflicts", "supports", "supports"]
     assert COLORS["conflicts"] != COLORS["supports"]
-    dock.focus_goal("agenda2030:7")
+    dock.view.focus_goal("agenda2030:7")
     rest()
-    assert dock.highlighter.items == []
-    dock.focus_goal("agenda2030:11")
+    assert dock.controller.highlighter.items == []
+    dock.view.focus_goal("agenda2030:11")
     rest()
-    assert len(dock.highlighter.items) == 3
-    dock.highlight_toggle.setChecked(False)
-    assert dock.highlighter.items == []
+    assert len(dock.controller.highlighter.items) == 3
+    dock.view.highlight_toggle.setChecked(False)
+    assert dock.controller.highlighter.items == []
 
 
-def test_rapid_selection_changes_are_coalesced(ready_dock, sample_layer):
+def test_rapid_selection_changes_are_coalesced(ready_dock, sample_layer, monkeypatch):
     dock = ready_dock
     calls = []
-    original = dock.refresh_selection
-    dock.refresh_selection = lambda: (calls.append(1), original())
+    store = dock.controller.store
+    original = store.goal_counts_for_keys
+    monkeypatch.setattr(store, "goal_counts_for_keys", lambda *args: (calls.append(1), original(*args))[1])
     for n in range(1, 20):
         sample_layer.selectByIds([n])
     assert len(calls) == 1  # leading edge only so far
@@ -216,7 +217,7 @@ def test_rapid_selection_changes_are_coalesced(ready_dock, sample_layer):
         QgsApplication.processEvents()
         time.sleep(0.01)
     assert len(calls) == 2  # and one trailing refresh with the last selection
-    assert dock.selected_keys == [next(sample_layer.getSelectedFeatures())["omr_id"]]
+    assert dock.controller.selected_keys == [next(sample_layer.getSelectedFeatures())["omr_id"]]
 
 
 def test_ctrl_z_in_the_panel_undoes_even_when_qgis_has_its_own_ctrl_z(ready_dock, sample_layer, store, qgis_iface):
@@ -239,17 +240,19 @@ def test_ctrl_z_in_the_panel_undoes_even_when_qgis_has_its_own_ctrl_z(ready_dock
         select(sample_layer, BOST)
         tick(dock, "agenda2030:11")
         assert len(store.links()) == 8
-        dock.tree.setFocus()
-        QTest.keyClick(dock.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        dock.view.tree.setFocus()
+        QTest.keyClick(dock.view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         assert store.links() == []
         assert qgis_undone == []
-        QTest.keyClick(dock.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        QTest.keyClick(
+            dock.view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
         assert len(store.links()) == 8
         # in the motivation field Ctrl+Z is the text's own undo, not the links'
-        QTest.keyClicks(dock.motivation_edit, "abc")
-        QTest.keyClick(dock.motivation_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(dock.view.motivation_edit, "abc")
+        QTest.keyClick(dock.view.motivation_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         assert len(store.links()) == 8
-        assert dock.motivation_edit.toPlainText() != "abc"
+        assert dock.view.motivation_edit.toPlainText() != "abc"
     finally:
         main_window.removeAction(qgis_undo)
 
@@ -262,7 +265,7 @@ def test_export_and_catalogue_buttons_open_their_dialogs_on_the_panels_store(rea
     monkeypatch.setattr(
         catalogue_manager.CatalogueManagerDialog, "exec", lambda self: opened.append(("catalogues", self)) or 0
     )
-    ready_dock.export_action.trigger()
-    ready_dock.catalogues_action.trigger()
+    ready_dock.view.export_action.trigger()
+    ready_dock.view.catalogues_action.trigger()
     assert [name for name, _dialog in opened] == ["export", "catalogues"]
-    assert ready_dock.state == "ready"
+    assert ready_dock.controller.state == "ready"

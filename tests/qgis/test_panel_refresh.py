@@ -42,83 +42,83 @@ def stored(store, layer_uid, goal_id):
 # -- others' changes -------------------------------------------------------------------------------
 def test_timer_tick_shows_links_made_by_another_session(ready_dock, sample_layer, store_path):
     dock = ready_dock
-    uid = dock.record.layer_uid
+    uid = dock.controller.record.layer_uid
     select(sample_layer, BOST)
-    assert dock.model.check_state(GOAL) == Qt.CheckState.Unchecked
-    assert not dock.live.timer.isActive()  # hidden panel: no polling
-    dock.live.timer.setInterval(50)
+    assert dock.view.model.check_state(GOAL) == Qt.CheckState.Unchecked
+    assert not dock.controller.live.timer.isActive()  # hidden panel: no polling
+    dock.controller.live.timer.setInterval(50)
     dock.setParent(None)  # offscreen the main window is never shown; a floating panel is
     dock.show()
-    assert wait_for(dock.live.timer.isActive)
+    assert wait_for(dock.controller.live.timer.isActive)
     colleague = open_store(str(store_path))  # another QGIS on the same file
     try:
         colleague.link(uid, BOST_KEYS[:3], [GOAL], LinkSpec(motivation="kollegans"), "kollega")
         # the tree changes on a timer tick, without anything done in this panel
-        assert wait_for(lambda: dock.model.check_state(GOAL) == Qt.CheckState.PartiallyChecked)
+        assert wait_for(lambda: dock.view.model.check_state(GOAL) == Qt.CheckState.PartiallyChecked)
         colleague.link(uid, BOST_KEYS[3:], [GOAL], LinkSpec(), "kollega")
-        assert wait_for(lambda: dock.model.check_state(GOAL) == Qt.CheckState.Checked)
+        assert wait_for(lambda: dock.view.model.check_state(GOAL) == Qt.CheckState.Checked)
         wait_tasks()
-        assert wait_for(lambda: dock.model.index_of(GOAL).siblingAtColumn(1).data() == "8")
+        assert wait_for(lambda: dock.view.model.index_of(GOAL).siblingAtColumn(1).data() == "8")
     finally:
         colleague.close()
     dock.hide()
-    assert wait_for(lambda: not dock.live.timer.isActive())
+    assert wait_for(lambda: not dock.controller.live.timer.isActive())
 
 
 def test_own_links_are_not_taken_for_others_and_keep_the_undo_history(ready_dock, sample_layer, store_path):
     dock = ready_dock
-    uid = dock.record.layer_uid
+    uid = dock.controller.record.layer_uid
     select(sample_layer, BOST)
-    dock.live.poll()  # baseline
+    dock.controller.live.poll()  # baseline
     tick(dock, GOAL)
-    assert dock.live.poll() == set()
-    assert dock.undo_stack.count() == 1
+    assert dock.controller.live.poll() == set()
+    assert dock.controller.undo_stack.count() == 1
     colleague = open_store(str(store_path))
     try:
         colleague.unlink(uid, BOST_KEYS[:2], [GOAL], "kollega")
     finally:
         colleague.close()
-    assert dock.live.poll() == {uid}
-    assert dock.model.check_state(GOAL) == Qt.CheckState.PartiallyChecked
+    assert dock.controller.live.poll() == {uid}
+    assert dock.view.model.check_state(GOAL) == Qt.CheckState.PartiallyChecked
     # undoing now would put back the colleague's unlinked rows: the history is dropped instead
-    assert dock.undo_stack.count() == 0
-    assert "undo" in dock.last_message[0]
-    assert dock.live.poll() == set()  # told once
+    assert dock.controller.undo_stack.count() == 0
+    assert "undo" in dock.controller.last_message[0]
+    assert dock.controller.live.poll() == set()  # told once
 
 
 # -- conflicts -------------------------------------------------------------------------------------
 def test_conflicting_edit_says_so_and_reloads(ready_dock, sample_layer, store):
     dock = ready_dock
-    uid = dock.record.layer_uid
+    uid = dock.controller.record.layer_uid
     store.link(uid, BOST_KEYS, [GOAL], LinkSpec(motivation="samma för alla"), "test")
     select(sample_layer, "\"omr_id\" = 'EK-005'")
-    dock.focus_goal(GOAL)
+    dock.view.focus_goal(GOAL)
 
     def colleague_saves_first_then_ok():
-        dialog = dock.edit_dialog
+        dialog = dock.controller.actions.edit_dialog
         store.update_link(uid, "EK-005", GOAL, "kollega", motivation="kollegans motivering")
         dialog.editor.motivation_edit.setPlainText("min motivering")
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, colleague_saves_first_then_ok)
-    dock.edit_action.trigger()
+    dock.view.edit_action.trigger()
     assert stored(store, uid, GOAL)["EK-005"].motivation == "kollegans motivering"  # nothing overwritten
-    text, level = dock.last_message
+    text, level = dock.controller.last_message
     assert level == int(Qgis.MessageLevel.Warning)
     assert "EK-005" in text
     assert "as they are stored" in text
-    assert dock.iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
-    assert dock.undo_stack.count() == 0  # the refused edit left no undo step
+    assert dock.controller.iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert dock.controller.undo_stack.count() == 0  # the refused edit left no undo step
 
     # the next edit starts from what is stored now and goes through
     def accept():
-        dialog = dock.edit_dialog
+        dialog = dock.controller.actions.edit_dialog
         assert dialog.editor.motivation_edit.toPlainText() == "kollegans motivering"
         dialog.editor.motivation_edit.setPlainText("min motivering")
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, accept)
-    dock.edit_action.trigger()
+    dock.view.edit_action.trigger()
     assert stored(store, uid, GOAL)["EK-005"].motivation == "min motivering"
 
 
@@ -147,28 +147,27 @@ def test_edit_dialog_shows_organisation_and_who_changed_it(qgis_app):
 
 def test_goal_tooltip_lists_the_selections_links(ready_dock, sample_layer, store):
     dock = ready_dock
-    uid = dock.record.layer_uid
+    uid = dock.controller.record.layer_uid
     store.link(uid, ["EK-005"], [GOAL], LinkSpec(stance="conflicts", strength=3), "kollega")
     select(sample_layer, "\"omr_id\" IN ('EK-005', 'EK-006')")
     # hovering the goal's row in the tree (what Qt sends before it shows a tooltip)
     dock.setParent(None)
     dock.show()
-    dock.focus_goal(GOAL)
-    rect = dock.tree.visualRect(dock.proxy.mapFromSource(dock.model.index_of(GOAL)))
+    dock.view.focus_goal(GOAL)
+    rect = dock.view.tree.visualRect(dock.view.proxy.mapFromSource(dock.view.model.index_of(GOAL)))
     assert rect.isValid()
-    viewport = dock.tree.viewport()
+    viewport = dock.view.tree.viewport()
     event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), viewport.mapToGlobal(rect.center()))
     QApplication.sendEvent(viewport, event)
     text = dock.tooltip_filter.last_text
     assert "EK-005" in text and "Conflicts" in text and "kollega" in text
     assert "EK-006" not in text
-    assert "Organisation" not in text and not dock.editor.organisation_label.isVisibleTo(dock)
+    assert "Organisation" not in text and not dock.view.editor.organisation_label.isVisibleTo(dock)
 
 
 # -- split and paste in the desktop wiring --------------------------------------------------------
 def test_split_part_gets_the_links_through_the_panel(qgis_iface, qgis_new_project, tmp_path):
     from territorial_plugin.core.project.link_store import KEY, SCOPE
-    from territorial_plugin.gui.panel import panel_actions
 
     store = seeded_store(tmp_path / "links.gpkg")
     dock = make_dock(qgis_iface, store.uri)
@@ -177,13 +176,13 @@ def test_split_part_gets_the_links_through_the_panel(qgis_iface, qgis_new_projec
         layer = write(memory_layer(2, key=False), tmp_path / "areas.gpkg", "GPKG")
         assert QgsProject.instance().addMapLayer(layer) is not None
         qgis_iface.setActiveLayer(layer)
-        dock.set_layer(layer)
-        panel_actions.register_active_layer(dock, add_uuid=True)
+        dock.controller.set_layer(layer)
+        dock.controller.actions.register_active_layer(add_uuid=True)
         wait_tasks()
         uid = identity.layer_uid_of(layer)
-        assert uid and dock.record is not None
+        assert uid and dock.controller.record is not None
         layer.selectByIds([1])
-        dock.refresh_selection()
+        dock.controller.refresh_selection()
         tick(dock, "t:1")
         original = next(f for f in layer.getFeatures() if f.id() == 1)
         assert layer.startEditing()
@@ -194,8 +193,8 @@ def test_split_part_gets_the_links_through_the_panel(qgis_iface, qgis_new_projec
         links = stored(store, uid, "t:1")
         assert len(links) == 2  # the original and its split part
         assert len({f["tl_uuid"] for f in layer.getFeatures()}) == 3
-        assert dock.live.poll() == set()  # the copy was the panel's own write
-        assert dock.undo_stack.count() == 1
+        assert dock.controller.live.poll() == set()  # the copy was the panel's own write
+        assert dock.controller.undo_stack.count() == 1
     finally:
         close_dock(dock)
         store.close()
@@ -218,9 +217,9 @@ def test_split_part_gets_the_links_through_the_panel(qgis_iface, qgis_new_projec
 def pg_panel(qgis_iface, qgis_new_project, sample_layer):
     """A shared PostgreSQL store: Kommun A's planner anna has the panel open; a colleague of hers too."""
     from territorial_plugin.core.catalogues.bundled import load_bundled
+    from territorial_plugin.core.identity import register_layer as register
     from territorial_plugin.core.project.link_store import KEY, SCOPE
     from territorial_plugin.core.store.postgres.store import PostgresStore
-    from territorial_plugin.gui.panel.identity_adapter import register
 
     from ..postgres.pg_support import admin_connection, conninfo, drop_schema, require_server, unique_schema
 
@@ -249,35 +248,35 @@ def pg_panel(qgis_iface, qgis_new_project, sample_layer):
 
 def test_shared_store_shows_whose_links_and_follows_colleagues(pg_panel, sample_layer):
     dock, colleague, admin = pg_panel
-    uid = dock.record.layer_uid
-    assert dock.editor.organisation_label.text() == "New links belong to Kommun A."
+    uid = dock.controller.record.layer_uid
+    assert dock.view.editor.organisation_label.text() == "New links belong to Kommun A."
     select(sample_layer, "\"omr_id\" IN ('EK-005', 'EK-006')")
     tick(dock, GOAL)
     assert {lk.organisation for lk in admin.links()} == {"kommun_a"}
     text = dock.tooltip_filter.text_for(GOAL)
     assert "EK-005" in text and "Kommun A" in text
-    dock.live.poll()  # listening
-    assert dock.live.poll() == set()  # own links are not news
+    dock.controller.live.poll()  # listening
+    assert dock.controller.live.poll() == set()  # own links are not news
     colleague.unlink(uid, ["EK-006"], [GOAL], "kollega")
     seen = set()
     # notifications arrive a moment after the commit; the next tick then reloads the tree
-    assert wait_for(lambda: seen.update(dock.live.poll()) or uid in seen)
-    assert dock.model.check_state(GOAL) == Qt.CheckState.PartiallyChecked
+    assert wait_for(lambda: seen.update(dock.controller.live.poll()) or uid in seen)
+    assert dock.view.model.check_state(GOAL) == Qt.CheckState.PartiallyChecked
 
     # a colleague saves the link while anna's dialog is open: a conflict naming who, nothing overwritten
     select(sample_layer, "\"omr_id\" = 'EK-005'")
-    dock.focus_goal(GOAL)
+    dock.view.focus_goal(GOAL)
 
     def colleague_first():
-        dialog = dock.edit_dialog
+        dialog = dock.controller.actions.edit_dialog
         assert "Organisation: Kommun A" in dialog.details_label.text()
         colleague.update_link(uid, "EK-005", GOAL, "kollega", motivation="kollegans")
         dialog.editor.motivation_edit.setPlainText("annas")
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, colleague_first)
-    dock.edit_action.trigger()
-    text, level = dock.last_message
+    dock.view.edit_action.trigger()
+    text, level = dock.controller.last_message
     assert level == int(Qgis.MessageLevel.Warning)
     assert "kollega" in text and "EK-005" in text
     assert {lk.feature_key: lk.motivation for lk in admin.links()}["EK-005"] == "kollegans"

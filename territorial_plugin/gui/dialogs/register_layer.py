@@ -13,7 +13,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.i18n import tr
-from ..panel.identity_adapter import UUID_FIELD, KeyCandidate, key_candidates
+from ...core.identity import UUID_FIELD, KeyCandidate, key_candidates
 
 
 class RegisterLayerDialog(QDialog):

@@ -14,9 +14,9 @@ from qgis.core import (
 )
 
 from ...compat import null_extent
+from ...core.identity import feature_key, is_numeric_key
 from ...core.project.layers import project_layers_by_uid
 from ...core.store.base import Store
-from .identity_adapter import feature_key, is_numeric_key
 
 #: keys per IN (...) clause; keeps expressions short enough for every provider
 CHUNK = 500

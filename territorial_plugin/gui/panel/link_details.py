@@ -84,19 +84,18 @@ def detail_lines(link: Link, *, organisation: str | None = None) -> list[str]:
     return lines
 
 
-def goal_tooltip(dock, goal_id: str, base: str) -> str:
+def goal_tooltip(store, layer_uid: str | None, keys: list[str], goal_id: str, base: str) -> str:
     """The goal's own tooltip followed by the links of the selected areas to it (whose, stance, who changed)."""
-    keys = dock.selected_keys
-    if dock.store is None or dock.record is None or not keys or len(keys) > TOOLTIP_MAX_KEYS:
+    if store is None or layer_uid is None or not keys or len(keys) > TOOLTIP_MAX_KEYS:
         return base
     try:
-        links = [lk for lk in dock.store.links_for_keys(dock.record.layer_uid, keys) if lk.goal_id == goal_id]
+        links = [lk for lk in store.links_for_keys(layer_uid, keys) if lk.goal_id == goal_id]
     except TerritorialError:
         return base
     if not links:
         return base
-    with_org = shows_organisation(dock.store)
-    names = organisation_names(dock.store) if with_org else {}
+    with_org = shows_organisation(store)
+    names = organisation_names(store) if with_org else {}
     rows = []
     for link in links[:TOOLTIP_MAX_LINES]:
         parts = [stance_label(link.stance), tr("strength {n}").format(n=link.strength)]
@@ -112,17 +111,22 @@ def goal_tooltip(dock, goal_id: str, base: str) -> str:
 
 
 class GoalTooltipFilter(QObject):
-    """On the goal tree's viewport: a goal's tooltip also tells whose the selection's links are."""
+    """On the goal tree's viewport: a goal's tooltip also tells whose the selection's links are.
 
-    def __init__(self, dock):
-        super().__init__(dock)
-        self.dock = dock
+    ``selection`` returns (store, layer_uid of the active layer, selected keys).
+    """
+
+    def __init__(self, tree, model, selection, parent=None):
+        super().__init__(parent)
+        self.tree = tree
+        self.model = model
+        self._selection = selection
         self.last_text = ""  # for tests
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() != QEvent.Type.ToolTip:
             return False
-        index = self.dock.tree.indexAt(event.pos())
+        index = self.tree.indexAt(event.pos())
         if not index.isValid():
             return False
         goal_index = index.sibling(index.row(), COL_GOAL)
@@ -134,5 +138,6 @@ class GoalTooltipFilter(QObject):
         return True
 
     def text_for(self, goal_id: str) -> str:
-        base = self.dock.model.index_of(goal_id).data(Qt.ItemDataRole.ToolTipRole) or ""
-        return goal_tooltip(self.dock, goal_id, base)
+        base = self.model.index_of(goal_id).data(Qt.ItemDataRole.ToolTipRole) or ""
+        store, layer_uid, keys = self._selection()
+        return goal_tooltip(store, layer_uid, keys, goal_id, base)

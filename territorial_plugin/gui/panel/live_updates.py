@@ -4,7 +4,7 @@
   is open, ask which layers' links other sessions changed — the PostgreSQL engine
   answers from LISTEN/NOTIFY (no query), a GeoPackage from SQLite's
   ``data_version`` (:mod:`core.store.sqlite_changes`: a counter, plus a short
-  history read only when it moved). The dock then reloads what shows those links.
+  history read only when it moved). The controller then reloads what shows those links.
 - **Split and copy/paste**: the plugin's :class:`core.project_tracking.ProjectLinkTracking`
   copies links to split parts and pasted copies whether the panel is open or not;
   while the panel has a store it writes through it, and the panel takes that copy
@@ -14,13 +14,13 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
-from qgis.core import Qgis
-from qgis.PyQt.QtCore import QObject, QTimer
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ...core import log
 from ...core.errors import TerritorialError
-from ...core.i18n import tr
+from ...core.store.base import Store
 from ...core.store.gpkg.changes import GeoPackageChangeWatch
 
 #: how often the panel asks whether others changed links (ms)
@@ -28,23 +28,27 @@ POLL_MS = 5000
 
 
 class LiveUpdates(QObject):
-    """Polling for others' changes, and the panel's side of split/paste link tracking."""
+    """Polling for others' changes, and the panel's side of split/paste link tracking.
 
-    def __init__(self, dock, tracking=None):
-        super().__init__(dock)
-        self.dock = dock
+    ``othersChanged`` carries the layer uids whose links other sessions changed.
+    """
+
+    othersChanged = pyqtSignal(object)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, store_getter: Callable[[], Store | None], tracking=None, parent=None):
+        super().__init__(parent)
+        self._store = store_getter
         #: the plugin's ProjectLinkTracking (None in a dock made without the plugin)
         self.tracking = tracking
         if tracking is not None:
-            tracking.borrow_store(lambda: dock.store)
+            tracking.borrow_store(store_getter)
             tracking.after_copy.append(self._copied)
         self._gpkg_watch: GeoPackageChangeWatch | None = None
         self._poll_failed = False
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
-        self._visible = dock.isVisible()
-        dock.visibilityChanged.connect(self._visibility_changed)
+        self._visible = False
 
     def _copied(self) -> None:
         """The tracking copied links through the panel's store: not someone else's change."""
@@ -68,14 +72,15 @@ class LiveUpdates(QObject):
         if self._gpkg_watch is not None:
             self._gpkg_watch.mark_seen()
 
-    def _visibility_changed(self, visible: bool) -> None:
+    def set_visible(self, visible: bool) -> None:
+        """Poll while the panel is seen; on showing, catch up at once with what changed meanwhile."""
         self._visible = visible
         self._update_timer()
         if visible:
-            self.poll()  # catch up at once with what changed while the panel was hidden
+            self.poll()
 
     def _update_timer(self) -> None:
-        if self._visible and self.dock.store is not None:
+        if self._visible and self._store() is not None:
             if not self.timer.isActive():
                 self.timer.start()
         else:
@@ -83,7 +88,7 @@ class LiveUpdates(QObject):
 
     def changes(self) -> set[str]:
         """Layer uids whose links other sessions changed since the last call."""
-        store = self.dock.store
+        store = self._store()
         if store is None:
             return set()
         if self._gpkg_watch is not None:
@@ -99,40 +104,14 @@ class LiveUpdates(QObject):
         return changed
 
     def poll(self) -> set[str]:
-        """One tick: ask, and let the dock reload what others changed; returns the layer uids."""
+        """One tick: ask, and tell the panel what others changed; returns the layer uids."""
         changed = self.changes()
         if changed:
-            self.apply(changed)
+            self.othersChanged.emit(changed)
         return changed
-
-    def apply(self, layer_uids: set[str]) -> None:
-        """Other sessions changed links of ``layer_uids``: reload what in the panel shows them.
-
-        One query for the selection's checks; the per-goal recount is coalesced and
-        never runs twice at once (``dock.refresh_coverage``), so a busy colleague does
-        not make this panel hammer the server.
-        """
-        from ...core import expressions
-
-        dock = self.dock
-        if dock.undo_stack.forget_layers(layer_uids):
-            dock.message(
-                tr(
-                    "Others changed links that you could undo; "
-                    "the undo history was cleared so that it cannot overwrite their changes."
-                ),
-                Qgis.MessageLevel.Info,
-            )
-        expressions.invalidate()
-        if dock.record is not None and dock.record.layer_uid in layer_uids:
-            dock.reload_links()
-        elif dock.highlight_toggle.isChecked():
-            dock.refresh_highlight()  # the focused goal's areas may lie in another layer
 
     def cleanup(self) -> None:
         self.timer.stop()
-        with contextlib.suppress(TypeError, RuntimeError):
-            self.dock.visibilityChanged.disconnect(self._visibility_changed)
         if self.tracking is not None:
             self.tracking.borrow_store(None)
             with contextlib.suppress(ValueError):

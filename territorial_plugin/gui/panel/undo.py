@@ -1,7 +1,8 @@
 """Undo and redo of the panel's link actions (Ctrl+Z / Ctrl+Shift+Z).
 
-Each action is written first, outside the stack, so that a refused write raises
-in the panel and nothing is pushed. What was written is a
+Each action is written first through :class:`core.links.LinkService` (the path
+the algorithms take too), outside the stack, so that a refused write raises in
+the panel and nothing is pushed. The service returns a
 :class:`core.links.LinkCommand` (the links of the touched ``keys × goals``
 before and after); the ``QUndoCommand`` here only wraps it: undo/redo put those
 rows back with ``Store.replace_links``, one transaction each.
@@ -9,20 +10,15 @@ rows back with ``Store.replace_links``, one transaction each.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from qgis.PyQt.QtWidgets import QUndoCommand, QUndoStack
 
 from ...core.errors import TerritorialError
 from ...core.i18n import tr
-from ...core.links import LinkCommand
-from ...core.model import Link, LinkSpec, WriteResult
+from ...core.links import LinkCommand, LinkService
+from ...core.model import LinkSpec, WriteResult
 from ...core.store.base import Store
-
-
-def _rows(store: Store, layer_uid: str, keys: Sequence[str], goal_ids: Sequence[str]) -> list[Link]:
-    wanted = set(goal_ids)
-    return [link for link in store.links_for_keys(layer_uid, keys) if link.goal_id in wanted]
 
 
 class LinkUndoCommand(QUndoCommand):
@@ -60,14 +56,21 @@ class LinkUndoCommand(QUndoCommand):
 
 
 class LinkUndoStack(QUndoStack):
-    """The panel's undo stack over the keys the panel already knows (no re-reading of the layer)."""
+    """The panel's undo stack: each change goes through :class:`LinkService`, its command is kept here."""
 
-    def __init__(self, store_getter: Callable[[], Store | None], user: str, parent=None):
+    def __init__(
+        self,
+        store_getter: Callable[[], Store | None],
+        user: str,
+        on_change: Callable[[str], None],
+        on_error: Callable[[TerritorialError], None],
+        parent=None,
+    ):
         super().__init__(parent)
         self._store_getter = store_getter
         self.user = user
-        self.on_change: Callable[[str], None] = lambda layer_uid: None
-        self.on_error: Callable[[TerritorialError], None] = lambda error: None
+        self.on_change = on_change  # after each undo/redo, with the layer_uid it touched
+        self.on_error = on_error
 
     def forget_layers(self, layer_uids) -> bool:
         """Drop the history when others changed links of ``layer_uids``; returns whether it did.
@@ -83,31 +86,21 @@ class LinkUndoStack(QUndoStack):
                 return True
         return False
 
-    def _store(self) -> Store:
+    def _service(self) -> LinkService:
         store = self._store_getter()
         if store is None:
             raise TerritorialError(tr("No link store is open."))
-        return store
+        return LinkService(store, self.user)
 
-    def _change(self, layer_uid: str, keys, goal_ids, text: str, write: Callable[[Store], WriteResult]):
-        store = self._store()
-        keys, goal_ids = list(keys), list(goal_ids)
-        before = _rows(store, layer_uid, keys, goal_ids)
-        result = write(store)
-        after = _rows(store, layer_uid, keys, goal_ids)
-        command = LinkCommand(store, layer_uid, keys, goal_ids, before, after, self.user, text, result)
+    def _keep(self, command: LinkCommand) -> WriteResult:
         self.push(LinkUndoCommand(command, self.on_change, self.on_error))
-        return result
+        return command.result
 
     def link(self, layer_uid: str, keys, goal_ids, spec: LinkSpec, text: str) -> WriteResult:
-        return self._change(
-            layer_uid, keys, goal_ids, text, lambda store: store.link(layer_uid, keys, goal_ids, spec, self.user)
-        )
+        return self._keep(self._service().link_keys(layer_uid, keys, goal_ids, spec, text))
 
     def unlink(self, layer_uid: str, keys, goal_ids, text: str) -> WriteResult:
-        return self._change(
-            layer_uid, keys, goal_ids, text, lambda store: store.unlink(layer_uid, keys, goal_ids, self.user)
-        )
+        return self._keep(self._service().unlink_keys(layer_uid, keys, goal_ids, text))
 
     def update(
         self,
@@ -120,18 +113,6 @@ class LinkUndoStack(QUndoStack):
         expected_version: int | None = None,
     ) -> WriteResult:
         """Change one link; with ``expected_version`` a change made meanwhile raises ConflictError."""
-
-        def write(store: Store) -> WriteResult:
-            store.update_link(
-                layer_uid,
-                key,
-                goal_id,
-                self.user,
-                stance=spec.stance,
-                strength=spec.strength,
-                motivation=spec.motivation,
-                expected_version=expected_version,
-            )
-            return WriteResult(updated=1)
-
-        return self._change(layer_uid, [key], [goal_id], text, write)
+        return self._keep(
+            self._service().update_link(layer_uid, key, goal_id, spec, text, expected_version=expected_version)
+        )

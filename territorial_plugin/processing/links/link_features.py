@@ -80,7 +80,7 @@ class LinkFeaturesAlgorithm(TerritorialAlgorithm):
 
     def execute(self, parameters, context, feedback) -> dict:
         from ...core.identity import check_key_field, register_layer, resolve_layer
-        from ...core.links import read_keys, require_goals
+        from ...core.links import LinkService, read_keys, require_goals
         from ...core.store import open_store
 
         goals = parse_goal_ids(self.parameterAsString(parameters, "GOALS", context))
@@ -109,7 +109,9 @@ class LinkFeaturesAlgorithm(TerritorialAlgorithm):
                         layer=layer.name(), field=record.key_field
                     )
                 )
-            result = store.link(record.layer_uid, keys, goals, spec, current_user())
+            result = (
+                LinkService(store, current_user(), undo=False).link_keys(record.layer_uid, keys, goals, spec).result
+            )
         feedback.pushInfo(
             tr("Linked {n} features to {goals}: {new} new, {changed} changed, {same} already so.").format(
                 n=len(keys),

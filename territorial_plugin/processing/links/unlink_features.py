@@ -47,7 +47,7 @@ class UnlinkFeaturesAlgorithm(TerritorialAlgorithm):
         goals = parse_goal_ids(self.parameterAsString(parameters, "GOALS", context)) or None
         layer, selection = layer_and_selection(self, parameters, context)
         with open_store(store_uri(self, parameters, context)) as store:
-            command = LinkService(store, current_user()).unlink(layer, goals, **selection)
+            command = LinkService(store, current_user(), undo=False).unlink(layer, goals, **selection)
         deleted = command.result.deleted
         feedback.pushInfo(tr("Removed {n} links of {features} features.").format(n=deleted, features=len(command.keys)))
         return {"FEATURES": len(command.keys), "DELETED": deleted}
