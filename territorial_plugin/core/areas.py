@@ -57,8 +57,8 @@ def name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
     return columns[0] if len(columns) == 1 and expression.isField() else None
 
 
-def area_calculator(layer: QgsVectorLayer, project: QgsProject | None = None) -> QgsDistanceArea:
-    """``QgsDistanceArea`` set up as QGIS measures features of ``layer`` in ``project``."""
+def _calculator(layer: QgsVectorLayer, project: QgsProject | None) -> QgsDistanceArea:
+    # set up as QGIS measures features of ``layer`` in ``project`` (Identify, $area)
     project = project or QgsProject.instance()
     calculator = QgsDistanceArea()
     calculator.setSourceCrs(layer.crs(), project.transformContext())
@@ -66,11 +66,6 @@ def area_calculator(layer: QgsVectorLayer, project: QgsProject | None = None) ->
         # an ellipsoid QGIS cannot resolve: planimetric, as QGIS falls back to itself
         _ = calculator.setEllipsoid("NONE")  # "NONE" always succeeds
     return calculator
-
-
-def hectares_factor(calculator: QgsDistanceArea) -> float:
-    """Factor from the calculator's area units to hectares."""
-    return QgsUnitTypes.fromUnitToUnitFactor(calculator.areaUnits(), QgsUnitTypes.AreaUnit.AreaHectares)
 
 
 def area_records(
@@ -83,7 +78,7 @@ def area_records(
     keys: Iterable[str] | None = None,
     feedback=None,
 ) -> Iterator[AreaRecord]:
-    """The features of ``layer`` with a key, one :class:`AreaRecord` each, in the layer's order.
+    """The features of ``layer`` with a key, one :class:`AreaRecord` each (a repeated key: one per feature).
 
     Call it on the thread that owns ``layer`` (the layer and the project are read
     here); the returned iterator reads a feature source and may run in a task.
@@ -102,14 +97,15 @@ def area_records(
     request = QgsFeatureRequest().setSubsetOfAttributes([index] + ([label_index] if label_index >= 0 else []))
     if not polygons and not geometry:
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    calculator = area_calculator(layer, project)
+    calculator = _calculator(layer, project)
+    to_ha = QgsUnitTypes.fromUnitToUnitFactor(calculator.areaUnits(), QgsUnitTypes.AreaUnit.AreaHectares)
     return _read(
         QgsVectorLayerFeatureSource(layer),
         request,
         index,
         label_index,
         calculator.measureArea if polygons else None,
-        hectares_factor(calculator),
+        to_ha,
         geometry,
         set(keys) if keys is not None else None,
         feedback,
@@ -119,6 +115,7 @@ def area_records(
 def _read(source, request, index, label_index, measure, to_ha, with_geometry, wanted, feedback) -> Iterator[AreaRecord]:
     for number, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and number % _CANCEL_CHECK_EVERY == 0 and feedback.isCanceled():
+            # worded for the exports, the only readers that show it (the panel's task just stops)
             raise CancelledError(tr("The export was cancelled; no file was written."))
         key = feature_key(feature.attribute(index))
         if key is None or (wanted is not None and key not in wanted):
