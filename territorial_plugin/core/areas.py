@@ -1,11 +1,49 @@
-"""What the plugin says of an area beside its key: its name (the one rule the panel, the atlas and the tables share)."""
+"""What the plugin says of an area beside its key: its name and its hectares.
+
+One pass reads a layer's features as the panel, the atlas and the tables report
+them (:func:`area_records`), so the three never disagree on a name or a figure.
+Area is measured as QGIS measures it (``QgsDistanceArea`` with the project's
+ellipsoid, the figures of the Identify tool and ``$area``); with no ellipsoid
+(``NONE``) it is planimetric in the layer's CRS.
+"""
 
 from __future__ import annotations
 
-from qgis.core import QgsDistanceArea, QgsExpression, QgsUnitTypes, QgsVectorLayer
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from qgis.core import (
+    QgsDistanceArea,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+    QgsWkbTypes,
+)
+
+from ..compat import is_null
+from .errors import CancelledError, IdentityError
+from .i18n import tr
+from .identity import feature_key
 
 #: field names that usually hold an area's name, tried in order
 _NAME_FIELDS = ("namn", "name", "benamning", "benämning", "omradesnamn", "titel", "title")
+
+#: features read between two looks at the feedback's cancel flag
+_CANCEL_CHECK_EVERY = 1000
+
+
+class AreaRecord(NamedTuple):
+    """One feature as the plugin reports it; ``geometry`` only when asked for (else ``None``)."""
+
+    key: str
+    name: str  # "" for an area without a name
+    hectares: float  # 0 for points, lines and a missing or empty geometry
+    fid: int
+    geometry: QgsGeometry | None
 
 
 def name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
@@ -19,6 +57,76 @@ def name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
     return columns[0] if len(columns) == 1 and expression.isField() else None
 
 
-def hectares_factor(calculator: QgsDistanceArea) -> float:
-    """Factor from the calculator's area units to hectares."""
-    return QgsUnitTypes.fromUnitToUnitFactor(calculator.areaUnits(), QgsUnitTypes.AreaUnit.AreaHectares)
+def _calculator(layer: QgsVectorLayer, project: QgsProject | None) -> QgsDistanceArea:
+    # set up as QGIS measures features of ``layer`` in ``project`` (Identify, $area)
+    project = project or QgsProject.instance()
+    calculator = QgsDistanceArea()
+    calculator.setSourceCrs(layer.crs(), project.transformContext())
+    if not calculator.setEllipsoid(project.ellipsoid() or "NONE"):
+        # an ellipsoid QGIS cannot resolve: planimetric, as QGIS falls back to itself
+        _ = calculator.setEllipsoid("NONE")  # "NONE" always succeeds
+    return calculator
+
+
+def area_records(
+    layer: QgsVectorLayer,
+    key_field: str,
+    *,
+    project: QgsProject | None = None,
+    names: bool = True,
+    geometry: bool = False,
+    keys: Iterable[str] | None = None,
+    feedback=None,
+) -> Iterator[AreaRecord]:
+    """The features of ``layer`` with a key, one :class:`AreaRecord` each (a repeated key: one per feature).
+
+    Call it on the thread that owns ``layer`` (the layer and the project are read
+    here); the returned iterator reads a feature source and may run in a task.
+    ``keys`` limits the records to those keys; ``names=False`` spares reading the
+    name field. ``feedback`` (anything with ``isCanceled()``: a ``QgsFeedback``, a
+    ``QgsTask``) stops the read with :class:`CancelledError`.
+    """
+    index = layer.fields().lookupField(key_field)
+    if index < 0:
+        raise IdentityError(
+            tr("The layer '{layer}' has no key field '{field}'.").format(layer=layer.name(), field=key_field)
+        )
+    label = name_field(layer, key_field) if names else None
+    label_index = layer.fields().lookupField(label) if label else -1
+    polygons = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+    request = QgsFeatureRequest().setSubsetOfAttributes([index] + ([label_index] if label_index >= 0 else []))
+    if not polygons and not geometry:
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    calculator = _calculator(layer, project)
+    to_ha = QgsUnitTypes.fromUnitToUnitFactor(calculator.areaUnits(), QgsUnitTypes.AreaUnit.AreaHectares)
+    return _read(
+        QgsVectorLayerFeatureSource(layer),
+        request,
+        index,
+        label_index,
+        calculator.measureArea if polygons else None,
+        to_ha,
+        geometry,
+        set(keys) if keys is not None else None,
+        feedback,
+    )
+
+
+def _read(source, request, index, label_index, measure, to_ha, with_geometry, wanted, feedback) -> Iterator[AreaRecord]:
+    for number, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and number % _CANCEL_CHECK_EVERY == 0 and feedback.isCanceled():
+            # worded for the exports, the only readers that show it (the panel's task just stops)
+            raise CancelledError(tr("The export was cancelled; no file was written."))
+        key = feature_key(feature.attribute(index))
+        if key is None or (wanted is not None and key not in wanted):
+            continue
+        shape = feature.geometry()
+        # one rule for a missing (NULL) and an empty geometry: no area
+        hectares = measure(shape) * to_ha if measure is not None and not shape.isEmpty() else 0.0
+        name = "" if label_index < 0 else _area_name(feature.attribute(label_index))
+        yield AreaRecord(key, name, hectares, feature.id(), shape if with_geometry else None)
+
+
+def _area_name(value) -> str:
+    # NULL is "", never the word "NULL" that str() of a null QVariant gives
+    return "" if is_null(value) else str(value)

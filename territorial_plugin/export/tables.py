@@ -16,13 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from qgis.core import QgsFeatureRequest, QgsProject, QgsWkbTypes
+from qgis.core import QgsProject
 
-from ..core.areas import hectares_factor, name_field
-from ..core.coverage import area_calculator
-from ..core.errors import CancelledError, ExportError
+from ..core.areas import area_records
+from ..core.errors import CancelledError
 from ..core.i18n import tr
-from ..core.identity import feature_key
 from ..core.labels import stance_label
 from ..core.model import Goal, Link, Stance
 from .atlas.data import AtlasLayer
@@ -54,34 +52,12 @@ def sheet_titles() -> dict[str, str]:
 
 def read_areas(layers: Sequence[AtlasLayer], project: QgsProject | None = None, feedback=None) -> list[Area]:
     """Every feature of the linked layers: key, name and area (ha, ellipsoidal; 0 for points and lines)."""
-    project = project or QgsProject.instance()
-    areas: list[Area] = []
-    for atlas_layer in layers:
-        if not atlas_layer.linked:
-            continue
-        layer = atlas_layer.layer
-        key_field = atlas_layer.key_field
-        if layer.fields().indexOf(key_field) < 0:
-            raise ExportError(
-                tr("The layer '{layer}' has no key field '{field}'.").format(layer=layer.name(), field=key_field)
-            )
-        label_field = name_field(layer, key_field)
-        calculator = area_calculator(layer, project)
-        to_ha = hectares_factor(calculator)
-        polygons = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
-        request = QgsFeatureRequest()
-        request.setSubsetOfAttributes([key_field] + ([label_field] if label_field else []), layer.fields())
-        for number, feature in enumerate(layer.getFeatures(request)):
-            if feedback is not None and number % 2000 == 0 and feedback.isCanceled():
-                raise CancelledError(tr("The export was cancelled; no file was written."))
-            key = feature_key(feature[key_field])
-            if key is None:
-                continue
-            geometry = feature.geometry()
-            area = calculator.measureArea(geometry) * to_ha if polygons and not geometry.isNull() else 0.0
-            name = "" if not label_field or feature[label_field] is None else str(feature[label_field])
-            areas.append(Area(atlas_layer.layer_uid, layer.name(), key, name, round(area, 4)))
-    return areas
+    return [
+        Area(atlas_layer.layer_uid, atlas_layer.layer.name(), record.key, record.name, round(record.hectares, 4))
+        for atlas_layer in layers
+        if atlas_layer.linked
+        for record in area_records(atlas_layer.layer, atlas_layer.key_field, project=project, feedback=feedback)
+    ]
 
 
 def build_report(areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[Link]) -> dict:

@@ -1,17 +1,15 @@
-"""The link service on real layers: selections, undo/redo, split and paste, removed layers, coverage."""
+"""The link service on real layers: selections, undo/redo, split and paste, removed layers."""
 
 from __future__ import annotations
 
 import pytest
 from qgis.core import (
-    QgsDistanceArea,
     QgsPointXY,
     QgsProject,
     QgsVectorLayerUtils,
 )
 
 from territorial_plugin.core import identity
-from territorial_plugin.core.coverage import feature_areas, layer_coverage
 from territorial_plugin.core.errors import IdentityError
 from territorial_plugin.core.link_tracking import LinkTracker
 from territorial_plugin.core.links import LinkService
@@ -124,70 +122,3 @@ def test_layer_removed_from_project_while_links_are_shown(setup):
     assert [(s.record.layer_uid, s.available) for s in statuses] == [(uid, False)]
     assert "not in this project" in statuses[0].reason
     assert len(store.links()) == 6  # links stay stored
-
-
-def test_counts_and_ellipsoidal_area_per_goal(setup):
-    store, layer, service = setup
-    QgsProject.instance().setCrs(layer.crs())  # without a CRS QGIS measures planimetrically
-    _ = QgsProject.instance().setEllipsoid("GRS80")  # returns nothing; flake8-qgis takes it for QgsDistanceArea
-    service.link(layer, ["t:1"], LinkSpec(), expression="omr_id IN ('A0', 'A1', 'A2')")
-    service.link(layer, ["t:2"], LinkSpec(stance="conflicts"), expression="omr_id = 'A2'")
-    calculator = QgsDistanceArea()
-    calculator.setSourceCrs(layer.crs(), QgsProject.instance().transformContext())
-    assert calculator.setEllipsoid("GRS80")
-    expected = {f["omr_id"]: calculator.measureArea(f.geometry()) / 10000 for f in layer.getFeatures()}
-    assert expected["A0"] != pytest.approx(1.0, abs=1e-6)  # ellipsoidal, not the planar 1 ha
-    assert feature_areas(layer, "omr_id") == pytest.approx(expected, rel=1e-12)
-    coverage = layer_coverage(store, layer)
-    assert coverage.by_goal["t:1"].features == 3
-    assert coverage.by_goal["t:1"].area_ha == pytest.approx(sum(expected[k] for k in ("A0", "A1", "A2")), rel=1e-12)
-    assert (coverage.by_goal["t:2"].features, coverage.by_goal["t:2"].conflicts) == (1, 1)
-    assert coverage.linked_features == 3
-    assert coverage.unlinked_keys == ["A3", "A4", "A5"]
-    assert coverage.total_area_ha == pytest.approx(sum(expected.values()), rel=1e-12)
-
-
-def test_coverage_counts_match_a_per_link_reference(setup):
-    """Orphans, a goal filter and all three stances, against the obvious per-link computation."""
-    store, layer, _ = setup
-    uid = identity.layer_uid_of(layer)
-    areas = {"A0": 1.5, "A1": 2.25, "A2": 0.125, "A3": 4.0, "A4": 0.5, "A5": 3.0}
-    store.link(uid, ["A0", "A1", "A2", "GONE"], ["t:1"], LinkSpec(), "anna")
-    store.link(uid, ["A1", "A3"], ["t:2"], LinkSpec(stance="conflicts"), "anna")
-    store.link(uid, ["A2", "A3", "GONE"], ["t:3"], LinkSpec(stance="neutral"), "anna")
-    rows = store.link_stances(uid)
-
-    def reference(wanted):
-        present = [(k, g, s) for k, g, s in rows if k in areas]
-        chosen = [(k, g, s) for k, g, s in present if wanted is None or g in wanted]
-        goals = {g for _, g, _ in chosen}
-        return (
-            {
-                g: (
-                    sum(1 for _, x, _ in chosen if x == g),
-                    sum(areas[k] for k, x, _ in chosen if x == g),
-                    sum(1 for _, x, s in chosen if x == g and s == "supports"),
-                    sum(1 for _, x, s in chosen if x == g and s == "conflicts"),
-                    sum(1 for _, x, s in chosen if x == g and s == "neutral"),
-                )
-                for g in goals
-            },
-            {k for k, _, _ in chosen},
-            {k for k, _, _ in present},
-        )
-
-    for wanted in (None, ["t:2", "t:3", "t:9"]):
-        coverage = layer_coverage(store, layer, areas=areas, goal_ids=wanted)
-        expected, linked, any_goal = reference(wanted)
-        got = {
-            g: (c.features, c.area_ha, c.supports, c.conflicts, c.neutral)
-            for g, c in coverage.by_goal.items()
-            if c.features
-        }
-        assert got == expected
-        assert coverage.orphan_keys == ["GONE"]
-        assert coverage.linked_features == len(linked)
-        assert coverage.linked_area_ha == sum(areas[k] for k in linked)
-        assert coverage.unlinked_keys == sorted(set(areas) - any_goal)
-        if wanted:
-            assert coverage.by_goal["t:9"].features == 0  # asked for, no links: present with zeros

@@ -1,8 +1,9 @@
 """What a goal atlas shows, gathered from plain inputs: layers, goals and links.
 
 Everything here is independent of layouts: :func:`collect_atlas_data` reads the
-linked features once (geometry, a display name, the area in hectares) and groups
-the links per goal. The layout code (``atlas_pages.py``) only draws the result.
+linked features once (``core.areas.area_records``: geometry, name, hectares, as
+the panel and the tables read them) and groups the links per goal. The layout
+code (``pages.py``) only draws the result.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeatureRequest,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
@@ -21,11 +21,9 @@ from qgis.core import (
 )
 
 from ...compat import null_extent
-from ...core.areas import hectares_factor, name_field
-from ...core.coverage import area_calculator
-from ...core.errors import CancelledError, ExportError
+from ...core.areas import area_records
+from ...core.errors import ExportError
 from ...core.i18n import tr
-from ...core.identity import feature_key
 from ...core.model import Catalogue, Goal, Link, Stance
 
 
@@ -144,16 +142,16 @@ def collect_atlas_data(
     full_extent = null_extent()
     for done, atlas_layer in enumerate(linked_layers):
         layer = atlas_layer.layer
-        key_field = atlas_layer.key_field
-        if layer.fields().indexOf(key_field) < 0:
-            raise ExportError(
-                tr("The layer '{layer}' has no key field '{field}'.").format(layer=layer.name(), field=key_field)
-            )
-        geometry_types[atlas_layer.layer_uid] = QgsWkbTypes.geometryType(layer.wkbType())
-        label_field = name_field(layer, key_field)
-        calculator = area_calculator(layer, project)  # as the panel and Identify measure
-        to_ha = hectares_factor(calculator)
-        is_polygon = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        uid = atlas_layer.layer_uid
+        records = area_records(
+            layer,
+            atlas_layer.key_field,
+            project=project,
+            geometry=True,
+            keys={key for layer_uid, key in links_by_feature if layer_uid == uid},  # measure only these
+            feedback=feedback,
+        )
+        geometry_types[uid] = QgsWkbTypes.geometryType(layer.wkbType())
         transform = None
         if layer.crs() != crs:
             from qgis.core import QgsCoordinateTransform
@@ -161,33 +159,23 @@ def collect_atlas_data(
             transform = QgsCoordinateTransform(layer.crs(), crs, project.transformContext())
         layer_extent = layer.extent() if transform is None else transform.transformBoundingBox(layer.extent())
         full_extent.combineExtentWith(layer_extent)
-        request = QgsFeatureRequest()
-        attributes = [key_field] + ([label_field] if label_field else [])
-        request.setSubsetOfAttributes(attributes, layer.fields())
         found: list[LinkedFeature] = []
-        for number, feature in enumerate(layer.getFeatures(request)):
-            if feedback is not None and number % 2000 == 0 and feedback.isCanceled():
-                raise CancelledError(tr("The export was cancelled."))
-            key = feature_key(feature[key_field])
-            if key is None:
-                continue
-            feature_links = links_by_feature.get((atlas_layer.layer_uid, key))
-            if not feature_links:
-                continue
-            geometry = QgsGeometry(feature.geometry())
-            area_ha = calculator.measureArea(geometry) * to_ha if is_polygon and not geometry.isNull() else 0.0
+        for record in records:
+            key, geometry = record.key, record.geometry
             if transform is not None and not geometry.isNull() and geometry.transform(transform) != 0:
                 raise ExportError(
                     tr("The area '{key}' of '{layer}' cannot be shown in the map's coordinate system.").format(
                         key=key, layer=layer.name()
                     )
                 )
-            name = "" if not label_field or feature[label_field] is None else str(feature[label_field])
-            found.append(LinkedFeature(atlas_layer.layer_uid, key, name, geometry, feature_links, feature.id()))
+            feature_links = links_by_feature[(uid, key)]
+            found.append(LinkedFeature(uid, key, record.name, geometry, feature_links, record.fid))
             box = geometry.boundingBox()
             for link in feature_links:
                 rows_by_goal[link.goal_id].append(
-                    AreaRow(link.layer_uid, key, name, link.stance, int(link.strength), link.motivation or "", area_ha)
+                    AreaRow(
+                        uid, key, record.name, link.stance, int(link.strength), link.motivation or "", record.hectares
+                    )
                 )
                 if link.goal_id in extents:
                     extents[link.goal_id].combineExtentWith(box)

@@ -1,9 +1,9 @@
 """Feature keys of the active layer: selection → keys without blocking the window.
 
-The key of every feature (and its area in hectares, measured as QGIS measures)
-is read once per layer in a :class:`QgsTask` from a thread-safe feature source;
-after that a selection of 10 000 features becomes 10 000 keys by dictionary
-look-ups. Until the table is ready, small selections are read directly and large
+The key of every feature and its area in hectares (``core.areas.area_records``,
+the pass the atlas and the tables read too) are read once per layer in a
+:class:`QgsTask`; after that a selection of 10 000 features becomes 10 000 keys
+by dictionary look-ups. Until the table is ready, small selections are read directly and large
 ones wait for the task (the panel says "reading…").
 """
 
@@ -11,18 +11,11 @@ from __future__ import annotations
 
 import contextlib
 
-from qgis.core import (
-    QgsApplication,
-    QgsFeatureRequest,
-    QgsTask,
-    QgsUnitTypes,
-    QgsVectorLayer,
-    QgsVectorLayerFeatureSource,
-    QgsWkbTypes,
-)
+from qgis.core import QgsApplication, QgsFeatureRequest, QgsTask, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ...core.coverage import area_calculator
+from ...core.areas import area_records
+from ...core.errors import CancelledError
 from ...core.i18n import tr
 from ...core.identity import feature_key
 
@@ -35,34 +28,22 @@ class _KeyTableTask(QgsTask):
 
     def __init__(self, layer: QgsVectorLayer, key_field: str):
         super().__init__(tr("Reading the areas of {layer}").format(layer=layer.name()), QgsTask.Flag.CanCancel)
-        self.source = QgsVectorLayerFeatureSource(layer)
-        self.key_index = layer.fields().lookupField(key_field)
         self.total = max(layer.featureCount(), 1)
-        # measured as QGIS and the reports measure (core/coverage.py): the project's ellipsoid
-        self.distance_area = area_calculator(layer)
-        self.polygons = layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
+        # set up here, on the layer's thread; read in run()
+        self.records = area_records(layer, key_field, names=False, feedback=self)
         self.keys: dict[int, str] = {}
         self.areas: dict[str, float] = {}
 
     def run(self) -> bool:
-        request = QgsFeatureRequest().setSubsetOfAttributes([self.key_index])
-        if not self.polygons:
-            request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
-        to_ha = QgsUnitTypes.fromUnitToUnitFactor(self.distance_area.areaUnits(), QgsUnitTypes.AreaUnit.AreaHectares)
-        for n, feature in enumerate(self.source.getFeatures(request)):
-            if n % 1000 == 0:
-                if self.isCanceled():
-                    return False
-                self.setProgress(100.0 * n / self.total)
-            key = feature_key(feature.attribute(self.key_index))
-            if key is None:
-                continue
-            self.keys[feature.id()] = key
-            area = 0.0
-            geometry = feature.geometry()
-            if self.polygons and geometry is not None and not geometry.isEmpty():
-                area = self.distance_area.measureArea(geometry) * to_ha
-            self.areas[key] = self.areas.get(key, 0.0) + area
+        keys, areas = self.keys, self.areas
+        try:
+            for n, record in enumerate(self.records):
+                if n % 1000 == 0:
+                    self.setProgress(100.0 * n / self.total)
+                keys[record.fid] = record.key
+                areas[record.key] = areas.get(record.key, 0.0) + record.hectares
+        except CancelledError:
+            return False
         return True
 
 
