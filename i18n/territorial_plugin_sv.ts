@@ -104,17 +104,17 @@
         <translation>Atlaslagret '{name}' kunde inte läggas till i projektet.</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="250"/>
+        <location filename="../territorial_plugin/export/tables.py" line="226"/>
         <source>Linked area per goal (ha)</source>
         <translation>Kopplad areal per mål (ha)</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="104"/>
+        <location filename="../territorial_plugin/export/tables.py" line="80"/>
         <source>Supports</source>
         <translation>Stödjer</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="105"/>
+        <location filename="../territorial_plugin/export/tables.py" line="81"/>
         <source>Conflicts</source>
         <translation>Motverkar</translation>
     </message>
@@ -124,22 +124,17 @@
         <translation>Inga kopplade områden.</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/atlas/data.py" line="131"/>
+        <location filename="../territorial_plugin/export/atlas/data.py" line="129"/>
         <source>None of the chosen layers is registered in the link store; there is nothing to map.</source>
         <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att visa på kartan.</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="65"/>
+        <location filename="../territorial_plugin/core/areas.py" line="91"/>
         <source>The layer &apos;{layer}&apos; has no key field &apos;{field}&apos;.</source>
         <translation>Lagret '{layer}' saknar nyckelfältet '{field}'.</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/atlas/data.py" line="170"/>
-        <source>The export was cancelled.</source>
-        <translation>Exporten avbröts.</translation>
-    </message>
-    <message>
-        <location filename="../territorial_plugin/export/atlas/data.py" line="180"/>
+        <location filename="../territorial_plugin/export/atlas/data.py" line="166"/>
         <source>The area &apos;{key}&apos; of &apos;{layer}&apos; cannot be shown in the map&apos;s coordinate system.</source>
         <translation>Området '{key}' i '{layer}' kan inte visas i kartans koordinatsystem.</translation>
     </message>
@@ -169,7 +164,7 @@
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="106"/>
+        <location filename="../territorial_plugin/export/tables.py" line="82"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
@@ -224,12 +219,12 @@
         <translation>Ställningstagande</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="101"/>
+        <location filename="../territorial_plugin/export/tables.py" line="77"/>
         <source>Strength</source>
         <translation>Styrka</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="95"/>
+        <location filename="../territorial_plugin/export/tables.py" line="71"/>
         <source>Area (ha)</source>
         <translation>Areal (ha)</translation>
     </message>
@@ -564,47 +559,47 @@
         <translation>cellen innehåller en formel ({formula}); kopiera kolumnen och klistra in endast värden.</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="46"/>
+        <location filename="../territorial_plugin/export/tables.py" line="44"/>
         <source>Summary per goal</source>
         <translation>Sammanställning per mål</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="47"/>
+        <location filename="../territorial_plugin/export/tables.py" line="45"/>
         <source>Goal × area matrix</source>
         <translation>Mål × område</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="48"/>
+        <location filename="../territorial_plugin/export/tables.py" line="46"/>
         <source>All links</source>
         <translation>Alla kopplingar</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="50"/>
+        <location filename="../territorial_plugin/export/tables.py" line="48"/>
         <source>Areas without goals</source>
         <translation>Områden utan mål</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="51"/>
+        <location filename="../territorial_plugin/export/tables.py" line="49"/>
         <source>Goals without areas</source>
         <translation>Mål utan områden</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="92"/>
+        <location filename="../territorial_plugin/export/tables.py" line="68"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="93"/>
+        <location filename="../territorial_plugin/export/tables.py" line="69"/>
         <source>Area id</source>
         <translation>Område-id</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="96"/>
+        <location filename="../territorial_plugin/export/tables.py" line="72"/>
         <source>Goal id</source>
         <translation>Mål-id</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="97"/>
+        <location filename="../territorial_plugin/export/tables.py" line="73"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
@@ -619,32 +614,32 @@
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="103"/>
+        <location filename="../territorial_plugin/export/tables.py" line="79"/>
         <source>Number of areas</source>
         <translation>Antal områden</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="255"/>
+        <location filename="../territorial_plugin/export/tables.py" line="231"/>
         <source>Area supporting (ha)</source>
         <translation>Areal som stödjer (ha)</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="255"/>
+        <location filename="../territorial_plugin/export/tables.py" line="231"/>
         <source>Area in conflict (ha)</source>
         <translation>Areal som motverkar (ha)</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="109"/>
+        <location filename="../territorial_plugin/export/tables.py" line="85"/>
         <source>Changed by</source>
         <translation>Ändrad av</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="110"/>
+        <location filename="../territorial_plugin/export/tables.py" line="86"/>
         <source>Changed</source>
         <translation>Ändrad</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/export/tables.py" line="251"/>
+        <location filename="../territorial_plugin/export/tables.py" line="227"/>
         <source>ha</source>
         <translation>ha</translation>
     </message>
@@ -1409,7 +1404,7 @@
         <translation>Ta bort katalogen '{id}'? Inga områden är kopplade till den.</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/gui/panel/coverage_task.py" line="58"/>
+        <location filename="../territorial_plugin/gui/panel/coverage_task.py" line="24"/>
         <source>Counting the linked areas of {layer}</source>
         <translation>Räknar de kopplade områdena i {layer}</translation>
     </message>
@@ -1759,7 +1754,7 @@
         <translation>{n} kopplade områden</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/gui/panel/layer_keys.py" line="37"/>
+        <location filename="../territorial_plugin/gui/panel/layer_keys.py" line="30"/>
         <source>Reading the areas of {layer}</source>
         <translation>Läser områdena i {layer}</translation>
     </message>
