@@ -58,7 +58,7 @@ pg-tests: stage
 	@tools/pg-test-server.sh start >/dev/null
 	@eval "$$(tools/pg-test-server.sh env)"; export TL_PG_REQUIRED=1; rc=0; \
 	  $(PY) -m pytest -q -p no:cacheprovider tests/postgres || rc=$$?; \
-	  $(PY) -m pytest -q -p no:cacheprovider tests/store_contract -k postgres || rc=$$?; \
+	  $(PY) -m pytest -q -p no:cacheprovider tests/store_contract tests/unit/test_catalogue_import_engines.py -k postgres || rc=$$?; \
 	  tools/pg-test-server.sh stop; exit $$rc
 
 cli-tests: stage

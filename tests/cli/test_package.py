@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, QgisProcess
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -38,12 +38,12 @@ def test_zip_holds_one_plugin_folder_and_nothing_else(plugin_zip):
     assert forbidden == []
 
 
-def test_zip_installs_into_clean_profile_and_loads(plugin_zip, tmp_path):
+def test_zip_installs_into_clean_profile_and_loads(plugin_zip, tmp_path, qgis_process_in):
     home = tmp_path / "home"
     plugins = home / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
     plugins.mkdir(parents=True)
     zipfile.ZipFile(plugin_zip).extractall(plugins)
-    runner = QgisProcess(home)
+    runner = qgis_process_in(home)
     runner.env.pop("QGIS_PLUGINPATH")  # only the installed copy
     enabled = runner("plugins", "enable", "territorial_plugin")
     assert enabled.returncode == 0, enabled.stderr

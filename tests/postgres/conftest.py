@@ -7,9 +7,7 @@ import pytest
 from territorial_plugin.core.model import Catalogue, Goal, RegisteredLayer
 
 from . import pg_support
-
-LAYER = "layer-op"
-GOALS = ("rus:1", "rus:2", "rus:3")
+from .pg_support import GOALS, LAYER
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+#: the registered layer and the goals the seeded test schema holds
+LAYER = "layer-op"
+GOALS = ("rus:1", "rus:2", "rus:3")
+
 
 def server_env() -> dict | None:
     """``TL_PG_*`` from the environment, or from the running test server's folder."""

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from territorial_plugin.core.store.postgres import schema as postgres_schema
-from tests.cli.conftest import STAGE, QgisProcess
 
 pytestmark = pytest.mark.postgres
 
@@ -17,9 +16,7 @@ SAMPLE = ROOT / "resources" / "sample" / "markanvandning.geojson"
 
 
 @pytest.fixture
-def qgis_process_pg(pg_env, tmp_path) -> QgisProcess:
-    if not (STAGE / "territorial_plugin" / "metadata.txt").is_file():
-        pytest.fail("plugin not staged: run 'make stage' (make pg-tests does it)")
+def qgis_process_pg(pg_env, tmp_path, qgis_process_in):
     service_file = tmp_path / "pg_service.conf"
     service_file.write_text(
         "[tl_test]\n"
@@ -29,7 +26,7 @@ def qgis_process_pg(pg_env, tmp_path) -> QgisProcess:
     )
     home = tmp_path / "home"
     home.mkdir()
-    runner = QgisProcess(home)
+    runner = qgis_process_in(home)
     runner.env.update(PGSERVICEFILE=str(service_file), PGPASSWORD=pg_env["TL_PG_PASSWORD"])
     runner("plugins", "enable", "territorial_plugin", check=True)
     return runner

@@ -10,7 +10,7 @@ from territorial_plugin.core.errors import ConflictError
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.store.postgres.store import PostgresStore
 
-from .conftest import GOALS, LAYER
+from .pg_support import GOALS, LAYER
 
 pytestmark = pytest.mark.postgres
 

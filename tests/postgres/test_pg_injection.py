@@ -12,7 +12,7 @@ import pytest
 from territorial_plugin.core.errors import StoreError
 from territorial_plugin.core.model import Catalogue, Goal, LinkSpec, RegisteredLayer
 
-from .conftest import GOALS, LAYER
+from .pg_support import GOALS, LAYER
 
 pytestmark = pytest.mark.postgres
 

@@ -1,18 +1,10 @@
-"""Fixtures for the panel tests: a GeoPackage store, the sample layer, the dock."""
+"""Helpers of the panel tests: open and close a dock, select areas, tick goals, wait for tasks.
+
+Their fixtures (the store, the sample layer, a ready dock) are in ``conftest.py``."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-from qgis.core import QgsProject, QgsVectorLayer
-
-from territorial_plugin.core.catalogues.bundled import load_bundled
-from territorial_plugin.core.store import open_store
-from territorial_plugin.paths import resource
-
-SAMPLE = resource("sample", "markanvandning.geojson")
+from qgis.core import QgsVectorLayer
 
 
 def wait_tasks(seconds: float = 10.0) -> None:
@@ -31,34 +23,6 @@ def wait_tasks(seconds: float = 10.0) -> None:
         time.sleep(0.01)
 
 
-@pytest.fixture()
-def store_path(tmp_path) -> Path:
-    return tmp_path / "links.gpkg"
-
-
-@pytest.fixture()
-def store(store_path):
-    s = open_store(str(store_path), create=True)
-    for catalogue_id in ("agenda2030", "miljomal"):
-        catalogue, goals = load_bundled(catalogue_id)
-        s.save_catalogue(catalogue, goals)
-    yield s
-    s.close()
-    from territorial_plugin.core.project.link_store import KEY, SCOPE
-
-    QgsProject.instance().removeEntry(SCOPE, KEY)  # later tests start without this store
-
-
-@pytest.fixture()
-def sample_layer(qgis_new_project, tmp_path):
-    path = tmp_path / "markanvandning.geojson"
-    shutil.copy(SAMPLE, path)
-    layer = QgsVectorLayer(str(path), "Markanvändning (ÖP)", "ogr")
-    assert layer.isValid()
-    assert QgsProject.instance().addMapLayer(layer) is not None
-    yield layer
-
-
 def make_dock(qgis_iface, store_uri: str | None, layer=None):
     from territorial_plugin.core.project.link_store import remember_store
     from territorial_plugin.gui.panel.dock import TerritorialLinksDock
@@ -74,18 +38,6 @@ def make_dock(qgis_iface, store_uri: str | None, layer=None):
     dock = TerritorialLinksDock(qgis_iface, qgis_iface.mainWindow(), tracking=tracking)
     wait_tasks()
     return dock
-
-
-@pytest.fixture()
-def ready_dock(qgis_iface, store, sample_layer):
-    """A dock on the registered sample layer (key omr_id) with Agenda 2030 and miljömålen."""
-    from territorial_plugin.core.identity import register_layer as register
-
-    register(store, sample_layer, "omr_id")
-    dock = make_dock(qgis_iface, store.uri, sample_layer)
-    qgis_iface.messageBar().clear_messages()
-    yield dock
-    close_dock(dock)
 
 
 def close_dock(dock) -> None:

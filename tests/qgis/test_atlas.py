@@ -15,9 +15,6 @@ from qgis.core import QgsFeedback, QgsProject, QgsRenderContext
 
 from territorial_plugin.core.catalogues.bundled import load_bundled
 from territorial_plugin.core.errors import CancelledError, ExportError
-from territorial_plugin.core.identity import register_layer
-from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.core.store import open_store
 from territorial_plugin.export.atlas.build import AtlasLayer, AtlasOptions, add_to_project, build_atlas, export_atlas
 from territorial_plugin.export.service import build_atlas_from, gather_inputs, keep_atlas, run_atlas_export
 from territorial_plugin.export.templates import BUNDLED_TEMPLATES, AtlasTemplate, template_path
@@ -25,46 +22,6 @@ from territorial_plugin.export.templates import BUNDLED_TEMPLATES, AtlasTemplate
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample" / "exempelkommun.qgs"
 ARTIFACTS = ROOT / "tests" / "artifacts" / "export"
-
-# goal → (keys, stance, motivation); goal 11 has so many areas that its table continues
-LINKS = {
-    "agenda2030:6": (["EK-030", "EK-031", "EK-032"], "supports", "Dagvatten fördröjs i öppna diken och våtmarker."),
-    "agenda2030:7": (["EK-040", "EK-041", "EK-043"], "supports", "Vindbruksområde – förnybar el för 20 000 hushåll."),
-    "agenda2030:15": (["EK-035"], "conflicts", "Vindkraft i renbetesland påverkar ekosystem och rennäring."),
-}
-LONG_GOAL = "agenda2030:11"
-
-
-def _keys(layer) -> list[str]:
-    return sorted(str(f["omr_id"]) for f in layer.getFeatures())
-
-
-@pytest.fixture(name="sample")
-def sample_fixture(qgis_app, tmp_path):
-    """The sample project (own QgsProject) with a temp store: catalogue, registered layer and links."""
-    project = QgsProject()
-    assert project.read(str(SAMPLE))
-    land_use = next(layer for layer in project.mapLayers().values() if layer.name().startswith("Markanv"))
-    water = next(layer for layer in project.mapLayers().values() if layer.name() == "Vatten")
-    store = open_store(str(tmp_path / "links.gpkg"), create=True)
-    catalogue, goals = load_bundled("agenda2030")
-    store.save_catalogue(catalogue, goals)
-    record = register_layer(store, land_use, "omr_id")
-    for goal_id, (keys, stance, motivation) in LINKS.items():
-        store.link(record.layer_uid, keys, [goal_id], LinkSpec(stance, 2, motivation), "test")
-    long_motivation = (
-        "Området förtätas med bostäder nära kollektivtrafik; gång- och cykelvägar knyter ihop stadsdelarna "
-        "och närheten till service minskar bilberoendet i hela tätorten."
-    )
-    store.link(record.layer_uid, _keys(land_use)[:34], [LONG_GOAL], LinkSpec("supports", 3, long_motivation), "test")
-    store.link(
-        record.layer_uid, ["EK-036"], [LONG_GOAL], LinkSpec("conflicts", 1, "Ny väg genom friluftsområdet."), "t"
-    )
-    yield {"project": project, "store": store, "layers": [land_use, water], "record": record, "goals": goals}
-    store.close()
-    # a failing test's traceback keeps the project alive; free its layers while QGIS still runs
-    project.removeAllMapLayers()
-    project.clear()
 
 
 def _pdf_pages(path: Path) -> int:
@@ -96,7 +53,7 @@ def test_pdf_has_overview_goal_pages_and_continuation(sample, tmp_path):
     done = run_atlas_export(sample["store"], sample["layers"], pdf, project=sample["project"])
     _render_artifacts(pdf, "atlas_A4_portrait")
     goals = {g.id: g for g in sample["goals"]}
-    linked = [LONG_GOAL, *LINKS]
+    linked = [sample["long_goal"], *sample["links"]]
     pages = _pdf_pages(pdf)
     assert done.files == [pdf]
     assert pages == done.pages
@@ -113,7 +70,7 @@ def test_pdf_has_overview_goal_pages_and_continuation(sample, tmp_path):
     assert pages == 1 + len(linked) + continuation
     # every linked area of the long goal is listed somewhere on its pages
     long_text = "".join(texts[first_page[2] : first_page[3]])
-    for key in [*_keys(sample["layers"][0])[:34], "EK-036"]:
+    for key in sample["long_goal_keys"]:
         assert key in long_text
     # page numbers and municipality on every page
     for number, text in enumerate(texts, start=1):
@@ -125,7 +82,7 @@ def test_pdf_text_is_searchable_with_swedish_letters(sample, tmp_path):
     _, pdf = _export(sample, tmp_path)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     goals = {g.id: g for g in sample["goals"]}
-    for goal_id in [LONG_GOAL, *LINKS]:
+    for goal_id in [sample["long_goal"], *sample["links"]]:
         assert goals[goal_id].title_sv in " ".join(text.split()), goals[goal_id].title_sv
     assert "Vindkraft i renbetesland påverkar ekosystem och rennäring." in " ".join(text.split())
     assert any(c in text for c in "åäö")
@@ -253,7 +210,7 @@ def test_layout_saved_in_project_still_draws_after_reopening(sample, tmp_path):
     add_to_project(atlas, sample["project"])
     name = atlas.layout.name()
     before = export_atlas(atlas, tmp_path / "before", "png", dpi=40)
-    goal_page = [page.goal.id for page in atlas.data.pages].index(LONG_GOAL) + 1  # after the overview
+    goal_page = [page.goal.id for page in atlas.data.pages].index(sample["long_goal"]) + 1  # after the overview
     highlighted = _support_pixels(before[goal_page])
     assert highlighted > 200, "the goal map must show the goal's supporting areas"
     path = tmp_path / "project_with_atlas.qgs"
@@ -304,7 +261,7 @@ def test_map_furniture_drawn_over_the_map_and_legend_in_the_map_colours(sample, 
         for kind in (QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutItemPicture, QgsLayoutItemLegend):
             if isinstance(item, kind):
                 by_page.setdefault(item.page(), {})[kind] = item
-    assert len(by_page) >= 1 + len(LINKS) + 1
+    assert len(by_page) >= 1 + len(sample["links"]) + 1
     for page, items in by_page.items():
         if QgsLayoutItemMap not in items:
             continue  # a continuation page

@@ -9,7 +9,6 @@ from territorial_plugin.core.errors import CancelledError
 from territorial_plugin.core.labels import stance_label
 from territorial_plugin.export.service import run_report_export
 from territorial_plugin.export.tables import SHEETS, csv_file_names, sheet_titles
-from tests.qgis.test_atlas import LONG_GOAL, sample_fixture  # noqa: F401  (the shared fixture)
 
 
 def _links_in_store(sample) -> set[tuple]:
@@ -36,7 +35,7 @@ def test_xlsx_reads_back_equal_to_the_store(sample, tmp_path):
     summary = sheets[titles["summary"]].set_index("Code")
     assert summary.loc["11", "Number of areas"] == 35
     assert summary.loc["11", "Supports"] == 34 and summary.loc["11", "Conflicts"] == 1
-    areas = links[links["Goal id"] == LONG_GOAL]["Area (ha)"].sum()
+    areas = links[links["Goal id"] == sample["long_goal"]]["Area (ha)"].sum()
     assert summary.loc["11", "Area (ha)"] == pytest.approx(areas, abs=0.05)
     assert summary.loc["15", "Area in conflict (ha)"] > 0
     # matrix: every area of the layer, one column per linked goal code with the stance
@@ -48,7 +47,7 @@ def test_xlsx_reads_back_equal_to_the_store(sample, tmp_path):
     linked_keys = {key for key, *_ in _links_in_store(sample)}
     assert set(sheets[titles["areas_without_goals"]]["Area id"]) == {f"EK-{n:03d}" for n in range(1, 44)} - linked_keys
     missing = set(sheets[titles["goals_without_areas"]]["Goal id"])
-    assert "agenda2030:1" in missing and LONG_GOAL not in missing
+    assert "agenda2030:1" in missing and sample["long_goal"] not in missing
     conflicts = sheets[titles["conflicts"]]
     assert set(conflicts["Area id"]) == {"EK-035", "EK-036"}
 

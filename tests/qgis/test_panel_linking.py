@@ -7,9 +7,7 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
 from territorial_plugin.gui.panel.highlight import COLORS
 
-from .panel_support import ready_dock, sample_layer, select, store, store_path, tick, wait_tasks
-
-FIXTURES = (ready_dock, sample_layer, store, store_path)  # pytest finds them here; named so linters see them used
+from .panel_support import select, tick, wait_tasks
 
 BOST = "\"kategori_kod\" = 'BOST'"
 BOST_KEYS = [f"EK-{n:03d}" for n in range(4, 12)]

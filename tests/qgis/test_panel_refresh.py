@@ -15,10 +15,8 @@ from territorial_plugin.core.model import Link, LinkSpec
 from territorial_plugin.core.store import open_store
 from territorial_plugin.gui.panel.link_editor import EditLinkDialog
 
-from .panel_support import close_dock, make_dock, ready_dock, sample_layer, select, store, store_path, tick, wait_tasks
+from .panel_support import close_dock, make_dock, select, tick, wait_tasks
 from .store_layers import memory_layer, seeded_store, write
-
-FIXTURES = (ready_dock, sample_layer, store, store_path)
 
 GOAL = "agenda2030:11"
 BOST = "\"kategori_kod\" = 'BOST'"

@@ -7,9 +7,7 @@ from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.gui.panel.goal_tree_model import SELECTED_COUNT_ROLE
 from territorial_plugin.gui.panel.layer_keys import DIRECT_READ_LIMIT
 
-from .panel_support import close_dock, make_dock, store, store_path, wait_tasks
-
-FIXTURES = (store, store_path)
+from .panel_support import close_dock, make_dock, wait_tasks
 
 
 def point_layer(n: int) -> QgsVectorLayer:

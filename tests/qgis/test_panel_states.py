@@ -7,9 +7,7 @@ from territorial_plugin.core.store import open_store
 from territorial_plugin.gui.dialogs.register_layer import RegisterLayerDialog
 from territorial_plugin.gui.panel.states import PanelState
 
-from .panel_support import close_dock, make_dock, ready_dock, sample_layer, store, store_path, wait_tasks
-
-FIXTURES = (ready_dock, sample_layer, store, store_path)  # pytest finds them here; named so linters see them used
+from .panel_support import close_dock, make_dock, wait_tasks
 
 
 def test_no_store_offers_create_and_the_store_is_remembered_in_the_project(qgis_iface, sample_layer, tmp_path):

@@ -11,9 +11,7 @@ from territorial_plugin.gui.panel.goal_tree_model import (
     normalize,
 )
 
-from .panel_support import ready_dock, sample_layer, select, store, store_path, wait_tasks
-
-FIXTURES = (ready_dock, sample_layer, store, store_path)  # pytest finds them here; named so linters see them used
+from .panel_support import select, wait_tasks
 
 
 def visible_goal_ids(dock) -> list[str]:

@@ -1,38 +1,17 @@
 """The store contract: behaviour every engine (GeoPackage, PostgreSQL) must share.
 
-``store`` is parametrized by engine name. An engine adds itself to
-``STORE_FACTORIES`` (name → function(tmp_path) returning an empty, created store,
-or calling ``pytest.skip`` when its server is not available). The fixture fills
-the store with a small catalogue and one registered layer (``seeded``).
+``store`` is ``empty_store`` (tests/conftest.py: one per engine; PostgreSQL skipped
+without its test server) filled with a small catalogue and two registered layers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from territorial_plugin.core.model import Catalogue, Goal, RegisteredLayer
-from territorial_plugin.core.store import Store, open_store
+from territorial_plugin.core.store import Store
 
-LAYER_UID = "layer-1"
-OTHER_UID = "layer-2"
-GOALS = ("test:1", "test:1.1", "test:2")
-
-
-def _gpkg_store(tmp_path) -> Store:
-    return open_store(str(tmp_path / "contract store.gpkg"), create=True)
-
-
-def _postgres_store(tmp_path) -> Store:
-    # The throwaway server of tools/pg-test-server.sh: skipped without it, failed
-    # instead when TL_PG_REQUIRED is set (make pg-tests, so CI cannot skip it).
-    from tests.postgres.pg_support import open_test_store, require_server
-
-    return open_test_store(require_server())
-
-
-STORE_FACTORIES: dict[str, Callable] = {"gpkg": _gpkg_store, "postgres": _postgres_store}
+from .contract_data import LAYER_UID, OTHER_UID
 
 
 def seed(store: Store) -> None:
@@ -45,13 +24,6 @@ def seed(store: Store) -> None:
     store.save_catalogue(catalogue, goals)
     store.register_layer(RegisteredLayer(LAYER_UID, "Markanvändning", "/data/ma.shp", "ogr", "omr_id", "Polygon"))
     store.register_layer(RegisteredLayer(OTHER_UID, "Vatten", "/data/vatten.gpkg", "ogr", "id", "Polygon"))
-
-
-@pytest.fixture(params=sorted(STORE_FACTORIES))
-def empty_store(request, tmp_path) -> Store:
-    store = STORE_FACTORIES[request.param](tmp_path)
-    yield store
-    store.close()
 
 
 @pytest.fixture

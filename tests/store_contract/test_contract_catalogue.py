@@ -7,7 +7,7 @@ import pytest
 from territorial_plugin.core.errors import CatalogueError
 from territorial_plugin.core.model import Catalogue, Goal, LinkSpec
 
-from .conftest import LAYER_UID
+from .contract_data import LAYER_UID
 
 
 def test_catalogue_round_trip(store):

@@ -7,7 +7,7 @@ import pytest
 from territorial_plugin.core.errors import CatalogueError, StoreError
 from territorial_plugin.core.model import Catalogue, Goal, LinkSpec, RegisteredLayer
 
-from .conftest import LAYER_UID
+from .contract_data import LAYER_UID
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from territorial_plugin.core.model import LinkSpec
 
-from .conftest import LAYER_UID, OTHER_UID
+from .contract_data import LAYER_UID, OTHER_UID
 
 
 def test_insert_update_delete_are_recorded(store):

@@ -7,7 +7,7 @@ import pytest
 from territorial_plugin.core.errors import ConflictError, StoreError
 from territorial_plugin.core.model import Link, LinkSpec
 
-from .conftest import LAYER_UID, OTHER_UID
+from .contract_data import LAYER_UID, OTHER_UID
 
 
 def test_link_every_key_to_every_goal(store):

@@ -8,14 +8,11 @@ import pytest
 from territorial_plugin.core.catalogues.importer import check_plans, plan_bundled, plan_file, write_plans
 from territorial_plugin.core.errors import CatalogueError
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
-from tests.store_contract.conftest import STORE_FACTORIES
 
 
-@pytest.fixture(params=sorted(STORE_FACTORIES))
-def store(request, tmp_path):
-    opened = STORE_FACTORIES[request.param](tmp_path)
-    yield opened
-    opened.close()
+@pytest.fixture
+def store(empty_store):
+    return empty_store
 
 
 def state(store):
