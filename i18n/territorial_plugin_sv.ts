@@ -2262,11 +2262,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
         <translation>Måltabeller</translation>
     </message>
     <message>
-        <location filename="../territorial_plugin/processing/export/coverage_report.py" line="28"/>
-        <source>Writes the goal × area tables for the plan description. OUTPUT ending in .xlsx: one workbook with the sheets summary per goal (number of areas, area in ha, supports/conflicts, with a bar chart of area per goal), goal × area matrix, all links, conflicts, areas without goals and goals without areas. Any other OUTPUT is a folder that receives one CSV file per sheet (UTF-8 with BOM, separated by ; with decimal comma, as Swedish Excel opens them). STORE: GeoPackage file or postgres:&lt;connection&gt;. LAYERS: the registered land-use layers. CATALOGUE (optional) limits the goals to one catalogue; otherwise every enabled catalogue counts.</source>
-        <translation>Skriver tabellerna mål × område för planbeskrivningen. OUTPUT som slutar på .xlsx: en arbetsbok med bladen sammanställning per mål (antal områden, areal i ha, stödjer/motverkar, med ett stapeldiagram över areal per mål), mål × område, alla kopplingar, motverkar, områden utan mål och mål utan områden. Annan OUTPUT är en mapp som får en CSV-fil per blad (UTF-8 med BOM, semikolonavgränsad med decimalkomma, så som svenska Excel öppnar dem). STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: de registrerade markanvändningslagren. CATALOGUE (valfri) begränsar målen till en katalog; annars räknas alla aktiverade kataloger.</translation>
-    </message>
-    <message>
         <location filename="../territorial_plugin/processing/export/coverage_report.py" line="48"/>
         <source>Tables (.xlsx file, or folder for CSV)</source>
         <translation>Tabeller (.xlsx-fil, eller mapp för CSV)</translation>
@@ -2315,15 +2310,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
         <location filename="../territorial_plugin/processing/export/export_atlas.py" line="33"/>
         <source>Export goal atlas</source>
         <translation>Exportera målatlas</translation>
-    </message>
-    <message>
-        <location filename="../territorial_plugin/processing/export/export_atlas.py" line="36"/>
-        <source>Writes the goal atlas for the plan description: an overview page (map of every linked goal, legend and a bar chart of linked area per goal, supports and conflicts apart) and one page per goal (map with the goal&apos;s areas highlighted over the land use, legend, scale bar, north arrow, the goal&apos;s code, title and description, and a table of the linked areas with stance, strength and motivation, continued on further pages when long).
-
-STORE: GeoPackage file or postgres:&lt;connection&gt;. LAYERS: the land-use layers; layers not registered in the store are drawn as background. GOALS: goal ids separated by commas (e.g. agenda2030:11,agenda2030:15); empty: every goal with links (of CATALOGUE, when given). TEMPLATE: {names} or the path of your own .qpt (see the documented item ids). FORMAT: pdf (vector, fonts embedded), png (one file per page at DPI) or svg. OUTPUT: the .pdf file, or a folder for png/svg. The municipality printed on every page is MUNICIPALITY, or else the variable tl_municipality of PROJECT. PROJECT (optional): a .qgs/.qgz whose layers with the same data sources lend their styles and names to the map.</source>
-        <translation>Skriver målatlasen för planbeskrivningen: en översiktssida (karta över alla kopplade mål, teckenförklaring och ett stapeldiagram över kopplad areal per mål, med stödjer och motverkar var för sig) och en sida per mål (karta där målets områden framhävs över markanvändningen, teckenförklaring, skalstock, norrpil, målets kod, titel och beskrivning samt en tabell över de kopplade områdena med ställningstagande, styrka och motivering, som fortsätter på nästa sida när den är lång).
-
-STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändningslagren; lager som inte är registrerade i kopplingsdatabasen ritas som bakgrund. GOALS: mål-id åtskilda med kommatecken (t.ex. agenda2030:11,agenda2030:15); tomt: alla mål med kopplingar (i CATALOGUE, om angiven). TEMPLATE: {names} eller sökvägen till en egen .qpt (se de dokumenterade objekt-id:na). FORMAT: pdf (vektor, inbäddade typsnitt), png (en fil per sida med DPI) eller svg. OUTPUT: PDF-filen, eller en mapp för png/svg. Kommunen som skrivs ut på varje sida är MUNICIPALITY, annars projektvariabeln tl_municipality.</translation>
     </message>
     <message>
         <location filename="../territorial_plugin/processing/export/export_atlas.py" line="66"/>
@@ -2945,6 +2931,20 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
         <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="425"/>
         <source>The layout &apos;{layout}&apos; is kept in the project, with its layers in the switched-off layer group &apos;{group}&apos;. Delete both to remove them; the exported file stays.</source>
         <translation>Layouten '{layout}' finns nu i projektet, med sina lager i den avslagna lagergruppen '{group}'. Ta bort båda om du inte vill ha dem kvar; den exporterade filen ligger kvar.</translation>
+    </message>
+    <message>
+        <location filename="../territorial_plugin/processing/export/coverage_report.py" line="28"/>
+        <source>Writes the goal × area tables for the plan description. OUTPUT ending in .xlsx: one workbook with the sheets summary per goal (number of areas, area in ha, supports/conflicts, with a bar chart of area per goal), goal × area matrix, all links, conflicts, areas without goals and goals without areas. Any other OUTPUT is a folder that receives one CSV file per sheet (UTF-8 with BOM, separated by ; with decimal comma, as Swedish Excel opens them). STORE: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. LAYERS: the registered land-use layers. CATALOGUE (optional) limits the goals to one catalogue; otherwise every enabled catalogue counts.</source>
+        <translation>Skriver tabellerna mål × område för planbeskrivningen. OUTPUT som slutar på .xlsx: en arbetsbok med bladen sammanställning per mål (antal områden, areal i ha, stödjer/motverkar, med ett stapeldiagram över areal per mål), mål × område, alla kopplingar, motverkar, områden utan mål och mål utan områden. Annan OUTPUT är en mapp som får en CSV-fil per blad (UTF-8 med BOM, semikolonavgränsad med decimalkomma, så som svenska Excel öppnar dem). STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: de registrerade markanvändningslagren. CATALOGUE (valfri) begränsar målen till en katalog; annars räknas alla aktiverade kataloger.</translation>
+    </message>
+    <message>
+        <location filename="../territorial_plugin/processing/export/export_atlas.py" line="36"/>
+        <source>Writes the goal atlas for the plan description: an overview page (map of every linked goal, legend and a bar chart of linked area per goal, supports and conflicts apart) and one page per goal (map with the goal&apos;s areas highlighted over the land use, legend, scale bar, north arrow, the goal&apos;s code, title and description, and a table of the linked areas with stance, strength and motivation, continued on further pages when long).
+
+STORE: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. LAYERS: the land-use layers; layers not registered in the store are drawn as background. GOALS: goal ids separated by commas (e.g. agenda2030:11,agenda2030:15); empty: every goal with links (of CATALOGUE, when given). TEMPLATE: {names} or the path of your own .qpt (see the documented item ids). FORMAT: pdf (vector, fonts embedded), png (one file per page at DPI) or svg. OUTPUT: the .pdf file, or a folder for png/svg. The municipality printed on every page is MUNICIPALITY, or else the variable tl_municipality of PROJECT. PROJECT (optional): a .qgs/.qgz whose layers with the same data sources lend their styles and names to the map.</source>
+        <translation>Skriver målatlasen för planbeskrivningen: en översiktssida (karta över alla kopplade mål, teckenförklaring och ett stapeldiagram över kopplad areal per mål, med stödjer och motverkar var för sig) och en sida per mål (karta där målets områden framhävs över markanvändningen, teckenförklaring, skalstock, norrpil, målets kod, titel och beskrivning samt en tabell över de kopplade områdena med ställningstagande, styrka och motivering, som fortsätter på nästa sida när den är lång).
+
+STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanvändningslagren; lager som inte är registrerade i kopplingsdatabasen ritas som bakgrund. GOALS: mål-id åtskilda med kommatecken (t.ex. agenda2030:11,agenda2030:15); tomt: alla mål med kopplingar (i CATALOGUE, om angiven). TEMPLATE: {names} eller sökvägen till en egen .qpt (se de dokumenterade objekt-id:na). FORMAT: pdf (vektor, inbäddade typsnitt), png (en fil per sida med DPI) eller svg. OUTPUT: PDF-filen, eller en mapp för png/svg. Kommunen som skrivs ut på varje sida är MUNICIPALITY, annars projektvariabeln tl_municipality.</translation>
     </message>
 </context>
 </TS>
