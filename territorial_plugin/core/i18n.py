@@ -16,3 +16,10 @@ CONTEXT = "@default"
 def tr(text: str) -> str:
     """Translate ``text`` in the shared context; format placeholders afterwards."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``one`` for exactly one, else ``many`` — both already translated, so that pylupdate sees
+    both: ``plural(n, tr("Link the selected area"), tr("Link the {n} selected areas"))``.
+    Swedish and English have the same two forms."""
+    return one if n == 1 else many

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .i18n import tr
-from .model import Level, Stance
+from .model import MIXED, Level, Stance
 
 
 def stance_label(stance: str) -> str:
@@ -12,6 +12,7 @@ def stance_label(stance: str) -> str:
         Stance.SUPPORTS.value: tr("Supports"),
         Stance.CONFLICTS.value: tr("Conflicts"),
         Stance.NEUTRAL.value: tr("Neutral"),
+        MIXED: tr("Mixed"),
     }.get(stance, stance)
 
 

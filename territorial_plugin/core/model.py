@@ -112,6 +112,25 @@ class Link:
 
 
 @dataclass(frozen=True)
+class SelectionLinks:
+    """How the selected areas are linked to one goal: how many, with which stances and strengths."""
+
+    count: int
+    stances: tuple[tuple[str, int], ...]  # (stance, areas), most areas first
+    min_strength: int
+    max_strength: int
+
+    @property
+    def stance(self) -> str:
+        """The one stance of all these links, or ``"mixed"``."""
+        return self.stances[0][0] if len(self.stances) == 1 else MIXED
+
+
+#: the stance shown for a selection whose links to a goal differ
+MIXED = "mixed"
+
+
+@dataclass(frozen=True)
 class LinkSpec:
     """What to write when linking: the attributes shared by a bulk link."""
 

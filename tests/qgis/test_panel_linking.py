@@ -2,7 +2,7 @@
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtWidgets import QDialogButtonBox
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
 from territorial_plugin.gui.panel.highlight import COLORS
@@ -201,8 +201,8 @@ def test_rapid_selection_changes_are_coalesced(ready_dock, sample_layer, monkeyp
     dock = ready_dock
     calls = []
     store = dock.controller.store
-    original = store.goal_counts_for_keys
-    monkeypatch.setattr(store, "goal_counts_for_keys", lambda *args: (calls.append(1), original(*args))[1])
+    original = store.goal_stances_for_keys
+    monkeypatch.setattr(store, "goal_stances_for_keys", lambda *args: (calls.append(1), original(*args))[1])
     for n in range(1, 20):
         sample_layer.selectByIds([n])
     assert len(calls) == 1  # leading edge only so far
@@ -267,3 +267,42 @@ def test_export_and_catalogue_buttons_open_their_dialogs_on_the_panels_store(rea
     ready_dock.view.catalogues_action.trigger()
     assert [name for name, _dialog in opened] == ["export", "catalogues"]
     assert ready_dock.controller.state == "ready"
+
+
+def test_the_panel_shows_how_the_selection_is_linked_and_shows_an_edit(ready_dock, sample_layer, store, monkeypatch):
+    """Stance and strength at a glance beside each linked goal; after an edit, the edit."""
+    from territorial_plugin.gui.panel import link_editor
+
+    dock = ready_dock
+    uid = dock.controller.record.layer_uid
+    store.link(uid, ["EK-001", "EK-002"], ["agenda2030:11"], LinkSpec("supports", 3, "Nära stationen"), "t")
+    store.link(uid, ["EK-002"], ["agenda2030:15"], LinkSpec("conflicts", 1, "Skog avverkas"), "t")
+    select(sample_layer, "\"omr_id\" IN ('EK-001', 'EK-002')")
+    wait_tasks()
+    model = dock.view.model
+    text = model.itemFromIndex(model.index_of("agenda2030:11")).text()
+    assert "Supports, strength 3" in text
+    assert "Conflicts, strength 1" in model.itemFromIndex(model.index_of("agenda2030:15")).text()
+    assert "—" not in model.itemFromIndex(model.index_of("agenda2030:1")).text()
+    # one area edited to conflict: the goal now reads mixed
+    select(sample_layer, "\"omr_id\" = 'EK-002'")
+    wait_tasks()
+    dock.view.tree.setCurrentIndex(dock.view.proxy.mapFromSource(model.index_of("agenda2030:11")))
+
+    class Edited:
+        def __init__(self, *args, **kwargs):
+            self.row_version = args[0].row_version
+
+        def exec(self):
+            return QDialog.DialogCode.Accepted
+
+        def spec(self):
+            return LinkSpec("conflicts", 2, "Omprövad")
+
+    monkeypatch.setattr(link_editor, "EditLinkDialog", Edited)
+    dock.controller.actions.edit_link()
+    select(sample_layer, "\"omr_id\" IN ('EK-001', 'EK-002')")
+    wait_tasks()
+    text = model.itemFromIndex(model.index_of("agenda2030:11")).text()
+    assert "Mixed: 1 supports, 1 conflicts, strength 2–3" in text
+    assert dock.view.findChild(QLabel, "strengthMeaning").text() == "clear"

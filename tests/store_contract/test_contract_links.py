@@ -118,3 +118,22 @@ def test_all_links_come_in_byte_order_of_layer_goal_key(store):
     expected = sorted([(LAYER_UID, g, k) for k in keys for g in ("test:1", "test:2")] + [(OTHER_UID, "test:1", "x")])
     assert got == expected
     assert [x.feature_key for x in store.links(goal_ids=["test:1"], layer_uids=[LAYER_UID])] == sorted(keys)
+
+
+def test_the_selection_shows_how_each_goal_is_linked(store):
+    store.link(LAYER_UID, ["a", "b"], ["test:1"], LinkSpec("supports", 3, ""), "anna")
+    store.link(LAYER_UID, ["c"], ["test:1"], LinkSpec("conflicts", 1, ""), "anna")
+    store.link(LAYER_UID, ["a"], ["test:2"], LinkSpec("neutral", 0, ""), "anna")
+    store.link(LAYER_UID, ["b"], ["test:1.1"], LinkSpec("neutral", 1, ""), "anna")
+    store.link(LAYER_UID, ["c"], ["test:1.1"], LinkSpec("supports", 1, ""), "anna")  # a tie: supports first
+    store.link(OTHER_UID, ["b"], ["test:2"], LinkSpec("conflicts", 2, ""), "anna")  # another layer
+    summary = store.goal_stances_for_keys(LAYER_UID, ["a", "b", "c", "nothing"])
+    assert set(summary) == {"test:1", "test:1.1", "test:2"}
+    assert summary["test:1.1"].stances == (("supports", 1), ("neutral", 1))
+    mixed = summary["test:1"]
+    assert (mixed.count, mixed.stance, mixed.stances) == (3, "mixed", (("supports", 2), ("conflicts", 1)))
+    assert (mixed.min_strength, mixed.max_strength) == (1, 3)
+    one = summary["test:2"]
+    assert (one.count, one.stance, one.min_strength, one.max_strength) == (1, "neutral", 0, 0)
+    assert {goal: s.count for goal, s in summary.items()} == store.goal_counts_for_keys(LAYER_UID, ["a", "b", "c"])
+    assert store.goal_stances_for_keys(LAYER_UID, []) == {}

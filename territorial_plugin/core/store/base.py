@@ -23,7 +23,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, WriteResult
+from ..model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, SelectionLinks, WriteResult
 
 
 @dataclass
@@ -146,6 +146,10 @@ class Store(ABC):
     @abstractmethod
     def goal_counts_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, int]:
         """For each goal, how many of ``keys`` are linked to it (drives the tri-state)."""
+
+    @abstractmethod
+    def goal_stances_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, SelectionLinks]:
+        """For each goal, how ``keys`` are linked to it: count, stances and strengths (the panel)."""
 
     @abstractmethod
     def keys_for_goal(self, goal_id: str, layer_uid: str | None = None) -> dict[str, list[str]]:

@@ -25,6 +25,15 @@ class RegisterLayerDialog(QDialog):
         self.setWindowTitle(tr("Register layer"))
         self.layer = layer
         layout = QVBoxLayout(self)
+        why = QLabel(
+            tr(
+                "Registering tells the link store about this layer, so that its areas can be linked to goals. "
+                "The layer's data is not changed (unless you add a key field below)."
+            ),
+            self,
+        )
+        why.setWordWrap(True)
+        layout.addWidget(why)
         intro = QLabel(
             tr(
                 "Choose the field that identifies each area of '{layer}'. Its values must be unique, "

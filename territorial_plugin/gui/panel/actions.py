@@ -16,7 +16,7 @@ from qgis.PyQt.QtWidgets import QDialog, QFileDialog
 from ...compat import is_null
 from ...core.areas import name_field
 from ...core.errors import ConflictError, TerritorialError
-from ...core.i18n import tr
+from ...core.i18n import plural, tr
 from ...core.identity import add_uuid_field, register_layer
 from ...core.project.link_store import default_store_path
 from ...core.store import open_store
@@ -71,7 +71,11 @@ class PanelActions:
                 new_keys = [k for k in keys if k not in already]
                 if not new_keys:
                     panel.message(
-                        tr("All {n} selected areas are already linked to {goal}.").format(n=len(keys), goal=label)
+                        plural(
+                            len(keys),
+                            tr("The selected area is already linked to {goal}."),
+                            tr("All {n} selected areas are already linked to {goal}."),
+                        ).format(n=len(keys), goal=label)
                     )
                     panel.refresh_selection()
                     return
@@ -80,16 +84,30 @@ class PanelActions:
                     new_keys,
                     [goal_id],
                     panel.view.link_spec(),
-                    tr("Link {n} areas to {goal}").format(n=len(new_keys), goal=label),
+                    plural(len(new_keys), tr("Link one area to {goal}"), tr("Link {n} areas to {goal}")).format(
+                        n=len(new_keys), goal=label
+                    ),
                 )
-                text = tr("Linked {n} areas to {goal}").format(n=len(new_keys), goal=label)
+                text = plural(len(new_keys), tr("Linked one area to {goal}"), tr("Linked {n} areas to {goal}")).format(
+                    n=len(new_keys), goal=label
+                )
                 if already:
-                    text += " " + tr("({n} were already linked)").format(n=len(already))
+                    note = plural(len(already), tr("(one was already linked)"), tr("({n} were already linked)"))
+                    text += " " + note.format(n=len(already))
             else:
                 result = panel.undo_stack.unlink(
-                    uid, keys, [goal_id], tr("Unlink {n} areas from {goal}").format(n=len(keys), goal=label)
+                    uid,
+                    keys,
+                    [goal_id],
+                    plural(len(keys), tr("Unlink one area from {goal}"), tr("Unlink {n} areas from {goal}")).format(
+                        n=len(keys), goal=label
+                    ),
                 )
-                text = tr("Removed the links of {n} areas to {goal}").format(n=result.deleted, goal=label)
+                text = plural(
+                    result.deleted,
+                    tr("Removed the link of one area to {goal}"),
+                    tr("Removed the links of {n} areas to {goal}"),
+                ).format(n=result.deleted, goal=label)
         except TerritorialError as error:
             panel.show_error(error)
             panel.refresh_selection()  # put the check back to what is stored
@@ -193,9 +211,11 @@ class PanelActions:
         parts = []
         if result.feature_count:
             parts.append(
-                tr("{goal}: {n} areas in {layers} layers selected").format(
-                    goal=label, n=result.feature_count, layers=len([h for h in result.hits if h.fids])
-                )
+                plural(
+                    result.feature_count,
+                    tr("{goal}: one area selected"),
+                    tr("{goal}: {n} areas in {layers} layers selected"),
+                ).format(goal=label, n=result.feature_count, layers=len([h for h in result.hits if h.fids]))
             )
         else:
             parts.append(tr("{goal}: no linked areas in this project").format(goal=label))

@@ -17,7 +17,7 @@ from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QTimer
 
 from ...core.errors import TerritorialError
-from ...core.i18n import tr
+from ...core.i18n import plural, tr
 from ...core.identity import resolve_layer
 from ...core.project.link_store import default_store_path, project_store_uri, remember_store
 from ...core.store import open_store
@@ -212,7 +212,7 @@ class PanelController(QObject):
             self.refresh_coverage()
         else:
             self.selected_keys = []
-            self.view.model.set_selection_counts({}, 0)
+            self.view.model.set_selection({}, 0)
             self.view.model.set_coverage({})
         self.refresh_highlight()
 
@@ -250,11 +250,11 @@ class PanelController(QObject):
             return
         self.selected_keys = keys
         try:
-            counts = self.store.goal_counts_for_keys(self.record.layer_uid, keys) if keys else {}
+            summary = self.store.goal_stances_for_keys(self.record.layer_uid, keys) if keys else {}
         except TerritorialError as error:
             self.show_error(error)
-            counts = {}
-        self.view.model.set_selection_counts(counts, len(keys))
+            summary = {}
+        self.view.model.set_selection(summary, len(keys))
         self.view.set_status(
             tr("<b>{layer}</b> — {n} of {total} areas selected").format(
                 layer=self.layer.name(), n=len(fids), total=self.layer.featureCount()
@@ -266,9 +266,11 @@ class PanelController(QObject):
 
     def _update_hint(self) -> None:
         if self.selected_keys:
-            hint = tr("Tick a goal to link the {n} selected areas to it; untick to remove the links.").format(
-                n=len(self.selected_keys)
-            )
+            hint = plural(
+                len(self.selected_keys),
+                tr("Tick a goal to link the selected area to it; untick to remove the link."),
+                tr("Tick a goal to link the {n} selected areas to it; untick to remove the links."),
+            ).format(n=len(self.selected_keys))
         elif self._n_selected:
             hint = tr("The selected areas have no key value and cannot be linked.")
         else:
@@ -278,7 +280,13 @@ class PanelController(QObject):
         if unlinked:
             # areas with no goal are easy to find: one click selects them
             hint += "<br/>" + '<a href="unlinked">{}</a>'.format(
-                html.escape(tr("{n} areas of this layer have no goal yet: select them").format(n=unlinked))
+                html.escape(
+                    plural(
+                        unlinked,
+                        tr("One area of this layer has no goal yet: select it"),
+                        tr("{n} areas of this layer have no goal yet: select them"),
+                    ).format(n=unlinked)
+                )
             )
         self.view.set_hint(hint)
 

@@ -12,10 +12,12 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from qgis.PyQt.QtCore import QLocale, QModelIndex, QSortFilterProxyModel, Qt, pyqtSignal
-from qgis.PyQt.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from qgis.PyQt.QtGui import QBrush, QColor, QIcon, QStandardItem, QStandardItemModel
 
-from ...core.i18n import tr
-from ...core.model import Catalogue, Goal
+from ...core.i18n import plural, tr
+from ...core.labels import stance_label
+from ...core.model import MIXED, Catalogue, Goal, SelectionLinks
+from .highlight import stance_icon
 
 GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CATALOGUE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -47,6 +49,19 @@ def format_hectares(value: float, locale: QLocale | None = None) -> str:
     return f"{number} ha"
 
 
+def selection_text(links: SelectionLinks) -> str:
+    """How the selected areas are linked to a goal, at a glance: "Stödjer, styrka 3" or
+    "Blandat: 2 stödjer, 1 motverkar, styrka 1–3"."""
+    if links.min_strength == links.max_strength:
+        strength = tr("strength {n}").format(n=links.min_strength)
+    else:
+        strength = tr("strength {low}–{high}").format(low=links.min_strength, high=links.max_strength)
+    if links.stance != MIXED:
+        return f"{stance_label(links.stance)}, {strength}"
+    parts = ", ".join(f"{count} {stance_label(stance).lower()}" for stance, count in links.stances)
+    return f"{stance_label(MIXED)}: {parts}, {strength}"
+
+
 class GoalTreeModel(QStandardItemModel):
     """All goals of the enabled catalogues; one top-level row per catalogue."""
 
@@ -59,6 +74,7 @@ class GoalTreeModel(QStandardItemModel):
         self._count_items: dict[str, QStandardItem] = {}
         self._area_items: dict[str, QStandardItem] = {}
         self._goals: dict[str, Goal] = {}
+        self._titles: dict[str, str] = {}  # the goal's text without the selection's links
         self._selection_size = 0
         self._language = "sv"
         self.setHorizontalHeaderLabels([tr("Goal"), tr("Areas"), tr("Area")])
@@ -81,6 +97,7 @@ class GoalTreeModel(QStandardItemModel):
         self._count_items.clear()
         self._area_items.clear()
         self._goals.clear()
+        self._titles.clear()
         by_catalogue: dict[str, list[Goal]] = {}
         for goal in goals:
             by_catalogue.setdefault(goal.catalogue_id, []).append(goal)
@@ -129,7 +146,8 @@ class GoalTreeModel(QStandardItemModel):
 
     def _goal_row(self, goal: Goal) -> list[QStandardItem]:
         title = goal.title(self._language)
-        item = QStandardItem(f"{goal.code}  {title}")
+        self._titles[goal.id] = f"{goal.code}  {title}"
+        item = QStandardItem(self._titles[goal.id])
         item.setEditable(False)
         item.setCheckable(True)
         item.setCheckState(Qt.CheckState.Unchecked)
@@ -172,11 +190,13 @@ class GoalTreeModel(QStandardItemModel):
         return self._selection_size
 
     # -- live data ----------------------------------------------------------------
-    def set_selection_counts(self, counts: Mapping[str, int], selection_size: int) -> None:
-        """Tri-state from how many of the ``selection_size`` selected features each goal has."""
+    def set_selection(self, summary: Mapping[str, SelectionLinks], selection_size: int) -> None:
+        """Tri-state from how many of the ``selection_size`` selected areas each goal has, and
+        beside each linked goal how they are linked: stance (or mixed) and strength."""
         self._selection_size = selection_size
         for goal_id, item in self._goal_items.items():
-            n = counts.get(goal_id, 0)
+            links = summary.get(goal_id)
+            n = links.count if links is not None else 0
             if selection_size and n >= selection_size:
                 state = Qt.CheckState.Checked
             elif n:
@@ -187,6 +207,10 @@ class GoalTreeModel(QStandardItemModel):
                 item.setCheckState(state)
             if item.data(SELECTED_COUNT_ROLE) != n:
                 item.setData(n, SELECTED_COUNT_ROLE)
+            text = self._titles[goal_id] + (f"  —  {selection_text(links)}" if links is not None else "")
+            if item.text() != text:
+                item.setText(text)
+                item.setIcon(stance_icon(links.stance) if links is not None else QIcon())
             enabled = selection_size > 0
             if item.isCheckable() != enabled:
                 item.setCheckable(enabled)
@@ -208,11 +232,17 @@ class GoalTreeModel(QStandardItemModel):
             if conflicts:
                 count_item.setForeground(QBrush(CONFLICT_COLOR))
                 count_item.setToolTip(
-                    tr("{n} linked areas, of which {c} conflict with the goal").format(n=count, c=conflicts)
+                    plural(
+                        count,
+                        tr("One linked area; it conflicts with the goal"),
+                        tr("{n} linked areas, of which {c} conflict with the goal"),
+                    ).format(n=count, c=conflicts)
                 )
             else:
                 count_item.setData(None, Qt.ItemDataRole.ForegroundRole)
-                count_item.setToolTip(tr("{n} linked areas").format(n=count) if count else "")
+                count_item.setToolTip(
+                    plural(count, tr("One linked area"), tr("{n} linked areas")).format(n=count) if count else ""
+                )
 
     # -- ticking ------------------------------------------------------------------
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 from qgis.gui import QgsHighlight
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from ...core.model import Stance
+from ...core.model import MIXED, Stance
 
 #: more highlights than this would slow the canvas down more than they help
 MAX_HIGHLIGHTS = 5000
@@ -20,6 +20,19 @@ COLORS = {
 
 def stance_color(stance: str) -> QColor:
     return QColor(COLORS.get(stance, COLORS[Stance.NEUTRAL.value]))
+
+
+def stance_icon(stance: str) -> QIcon:
+    """A swatch in the colour the map highlight uses for ``stance``; mixed: supports beside conflicts."""
+    pixmap = QPixmap(12, 12)
+    if stance == MIXED:
+        pixmap.fill(stance_color(Stance.SUPPORTS.value))
+        painter = QPainter(pixmap)
+        painter.fillRect(6, 0, 6, 12, stance_color(Stance.CONFLICTS.value))
+        painter.end()
+    else:
+        pixmap.fill(stance_color(stance))
+    return QIcon(pixmap)
 
 
 class GoalHighlighter:

@@ -8,12 +8,12 @@ works against it; strength (styrka) how much.
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QIcon, QPixmap
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.i18n import tr
 from ...core.labels import stance_label
 from ...core.model import STRENGTH_MAX, STRENGTH_MIN, Link, LinkSpec, Stance
+from .highlight import stance_icon
 from .link_details import detail_lines
 
 
@@ -42,19 +43,20 @@ def strength_tooltip() -> str:
     )
 
 
+def strength_meaning(strength: int) -> str:
+    """The word for a strength, shown beside the number where it is chosen."""
+    return {
+        0: tr("mentioned only"),
+        1: tr("weak"),
+        2: tr("clear"),
+        3: tr("decisive"),
+    }.get(strength, "")
+
+
 def motivation_tooltip() -> str:
     return tr(
         "Motivation: why the area supports or conflicts with the goal. It is printed in the goal atlas and tables."
     )
-
-
-def stance_icon(stance: str) -> QIcon:
-    """A swatch in the colour the map highlight uses for ``stance``."""
-    from .highlight import stance_color
-
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(stance_color(stance))
-    return QIcon(pixmap)
 
 
 class StanceCombo(QComboBox):
@@ -108,7 +110,13 @@ class LinkEditor(QWidget):
         motivation_label.setBuddy(self.motivation_edit)
         motivation_label.setToolTip(motivation_tooltip())
         form.addRow(stance_label_widget, self.stance_combo)
-        form.addRow(strength_label, self.strength_spin)
+        strength_row = QHBoxLayout()
+        strength_row.addWidget(self.strength_spin)
+        self.strength_meaning = QLabel(strength_meaning(self.strength_spin.value()), self)
+        self.strength_meaning.setObjectName("strengthMeaning")
+        self.strength_spin.valueChanged.connect(lambda value: self.strength_meaning.setText(strength_meaning(value)))
+        strength_row.addWidget(self.strength_meaning, 1)
+        form.addRow(strength_label, strength_row)
         form.addRow(motivation_label, self.motivation_edit)
         # whose new links will be (shared PostgreSQL store only); hidden otherwise
         self.organisation_label = QLabel(self)

@@ -146,11 +146,18 @@ class PanelView(QWidget):
         self.hint_label.linkActivated.connect(lambda link: self.unlinkedRequested.emit())
         main.addWidget(self.hint_label)
 
-        box = QGroupBox(tr("What a tick writes"), page)
+        box = QGroupBox(tr("New links: written when you tick a goal"), page)
         box.setObjectName("linkEditorBox")
         box_layout = QVBoxLayout(box)
         self.editor = LinkEditor(box)
         box_layout.addWidget(self.editor)
+        note = QLabel(
+            tr("Links already made keep their own stance and motivation; change one with Edit link (Ctrl+E)."), box
+        )
+        note.setObjectName("linkEditorNote")
+        note.setWordWrap(True)
+        note.setEnabled(False)  # greyed: an explanation, not a control
+        box_layout.addWidget(note)
         main.addWidget(box)
         self.bottom_toolbar = QToolBar(page)
         self.bottom_toolbar.setObjectName("panelToolbar")

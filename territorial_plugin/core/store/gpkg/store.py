@@ -27,10 +27,10 @@ from pathlib import Path
 
 from ...errors import CatalogueError, StoreError
 from ...i18n import tr
-from ...model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, WriteResult
+from ...model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, SelectionLinks, WriteResult
 from ..base import MigrationReport, Store
 from ..checks import check_catalogue
-from ..rows import build_links
+from ..rows import build_links, fold_selection_rows
 from . import catalogue as sql_catalogue
 from . import links as sql_links
 from . import schema
@@ -349,6 +349,17 @@ class GeoPackageStore(Store):
                 con.execute(
                     "SELECT l.goal_id, count(*) FROM json_each(?) k CROSS JOIN main.link l"
                     " ON l.layer_uid = ? AND l.feature_key = k.value GROUP BY l.goal_id",
+                    (sql_links.keys_json(keys), layer_uid),
+                ).fetchall()
+            )
+
+    def goal_stances_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, SelectionLinks]:
+        with self._read() as con:
+            return fold_selection_rows(
+                con.execute(
+                    "SELECT l.goal_id, l.stance, count(*), min(l.strength), max(l.strength)"
+                    " FROM json_each(?) k CROSS JOIN main.link l"
+                    " ON l.layer_uid = ? AND l.feature_key = k.value GROUP BY l.goal_id, l.stance",
                     (sql_links.keys_json(keys), layer_uid),
                 ).fetchall()
             )

@@ -8,8 +8,9 @@ from operator import attrgetter
 
 from ...errors import ConflictError, StoreError
 from ...i18n import tr
-from ...model import Link, LinkSpec, WriteResult
+from ...model import Link, LinkSpec, SelectionLinks, WriteResult
 from ..checks import check_spec, key_text
+from ..rows import fold_selection_rows
 from .link_write import link_pairs
 from .rows import _ANY_KEY, _LINK_COLS, _fetch, _foreign_message, _keys, _link_filter, _links, _text_array
 
@@ -206,6 +207,20 @@ class PostgresLinksMixin:
             )
         )  # fmt: skip
         return {goal: int(number) for goal, number in rows}
+
+    def goal_stances_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, SelectionLinks]:
+        key_list = _keys(keys)
+        if not key_list:
+            return {}
+        rows = self._read(
+            lambda cur: _fetch(
+                cur,
+                "SELECT goal_id, stance, count(*), min(strength), max(strength) FROM link"
+                " WHERE layer_uid = %s AND feature_key = " + _ANY_KEY + " GROUP BY goal_id, stance",
+                (layer_uid, _text_array(key_list)),
+            )
+        )
+        return fold_selection_rows(rows)
 
     def keys_for_goal(self, goal_id: str, layer_uid: str | None = None) -> dict[str, list[str]]:
         sql = "SELECT layer_uid, feature_key FROM link WHERE goal_id = %s"
