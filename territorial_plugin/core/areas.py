@@ -32,6 +32,18 @@ from .identity import feature_key
 #: field names that usually hold an area's name, tried in order
 _NAME_FIELDS = ("namn", "name", "benamning", "benämning", "omradesnamn", "titel", "title")
 
+#: field names that usually hold an area's land-use category, tried in order (Boverket's ÖP model first)
+_CATEGORY_FIELDS = (
+    "kategori_boverket",
+    "kategori",
+    "category",
+    "markanvandning",
+    "markanvändning",
+    "anvandning",
+    "användning",
+    "kategori_kod",
+)
+
 #: features read between two looks at the feedback's cancel flag
 _CANCEL_CHECK_EVERY = 1000
 
@@ -55,6 +67,15 @@ def name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
     expression = QgsExpression(layer.displayExpression())
     columns = [c for c in expression.referencedColumns() if c in layer.fields().names() and c != key_field]
     return columns[0] if len(columns) == 1 and expression.isField() else None
+
+
+def category_field(layer: QgsVectorLayer, key_field: str) -> str | None:
+    """The field holding an area's land-use category (``kategori``…), if the layer has one."""
+    names = {f.name().lower(): f.name() for f in layer.fields()}
+    for candidate in _CATEGORY_FIELDS:
+        if candidate in names and names[candidate] != key_field:
+            return names[candidate]
+    return None
 
 
 def _calculator(layer: QgsVectorLayer, project: QgsProject | None) -> QgsDistanceArea:

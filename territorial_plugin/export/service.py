@@ -197,6 +197,29 @@ def run_report_export(
     return write_csv(report, output, feedback=feedback)
 
 
+def run_areas_export(
+    store: Store,
+    layers: Sequence[QgsVectorLayer],
+    output: str | Path,
+    *,
+    goal_ids: Sequence[str] = (),
+    catalogue_id: str | None = None,
+    project: QgsProject | None = None,
+    feedback=None,
+) -> list[Path]:
+    """One section per linked area for the plan description: ``output`` ``.pdf`` (a page per
+    area with a locator map) or ``.xlsx`` (a row per area and goal); one read of the store."""
+    from .area_sections import collect_sections, write_sections_pdf, write_sections_xlsx
+
+    project = project or QgsProject.instance()
+    inputs = gather_inputs(store, layers, goal_ids=goal_ids, catalogue_id=catalogue_id)
+    sections, crs = collect_sections(inputs.atlas_layers(layers), inputs.goals, inputs.links, project, feedback)
+    output = Path(output)
+    if output.suffix.lower() == ".xlsx":
+        return [write_sections_xlsx(sections, output)]
+    return [write_sections_pdf(sections, crs, list(layers), output.with_suffix(".pdf"), project, feedback)]
+
+
 class _Scaled:
     """A feedback view that maps 0–100 % onto ``start``…``start + span`` of another feedback."""
 

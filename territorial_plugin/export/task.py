@@ -174,3 +174,36 @@ def report_task(
             )
 
     return ExportTask(tr("Exporting goal tables"), job, on_done)
+
+
+def areas_task(
+    store_uri: str,
+    layers: Sequence[QgsVectorLayer],
+    output: str | Path,
+    *,
+    goal_ids: Sequence[str] = (),
+    catalogue_id: str | None = None,
+    project: QgsProject | None = None,
+    on_done: DoneCallback | None = None,
+) -> ExportTask:
+    """A task writing one section per linked area (``.pdf`` or ``.xlsx``); its result is the written files."""
+    layers = list(layers)
+    ellipsoid = (project or QgsProject.instance()).ellipsoid()
+
+    def job(feedback):
+        from ..core.store import open_store
+        from .service import run_areas_export
+
+        clones = _clones(layers)
+        with open_store(store_uri) as store:
+            return run_areas_export(
+                store,
+                clones,
+                output,
+                goal_ids=goal_ids,
+                catalogue_id=catalogue_id,
+                project=_private_project(ellipsoid),
+                feedback=feedback,
+            )
+
+    return ExportTask(tr("Exporting area sections"), job, on_done)

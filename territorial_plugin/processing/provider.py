@@ -19,6 +19,7 @@ ALGORITHMS = [
     ("administration.create_organisation", "CreateOrganisationAlgorithm"),
     ("export.export_atlas", "ExportAtlasAlgorithm"),
     ("export.coverage_report", "CoverageReportAlgorithm"),
+    ("export.export_areas", "ExportAreasAlgorithm"),
     ("administration.create_store", "CreateStoreAlgorithm"),
     ("links.link_features", "LinkFeaturesAlgorithm"),
     ("links.unlink_features", "UnlinkFeaturesAlgorithm"),

@@ -88,6 +88,22 @@ def test_coveragereport_writes_the_workbook(qgis_process, store, tmp_path):
     assert len(links) == 3
 
 
+def test_exportareas_writes_a_page_per_area_and_the_sheet(qgis_process, store, tmp_path):
+    import subprocess
+
+    import pandas as pd
+
+    pdf = tmp_path / "omraden.pdf"
+    result = qgis_process.run_json("territorial:exportareas", STORE=str(store), LAYERS=str(LAND_USE), OUTPUT=str(pdf))
+    assert result["results"]["OUTPUT"] == str(pdf)
+    assert _pages(pdf) == 3  # a page per linked area: EK-001, EK-002, EK-035
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Renbete påverkas" in text
+    xlsx = tmp_path / "omraden.xlsx"
+    qgis_process.run_json("territorial:exportareas", STORE=str(store), LAYERS=str(LAND_USE), OUTPUT=str(xlsx))
+    assert len(pd.read_excel(xlsx)) == 3  # a row per area and goal: the three links
+
+
 def test_bad_input_fails_with_a_message_and_no_file(qgis_process, store, tmp_path):
     output = tmp_path / "x.pdf"
     result = qgis_process(

@@ -177,3 +177,16 @@ def test_the_atlas_can_be_written_without_keeping_it_in_the_project(qgis_iface, 
     assert (tmp_path / "atlas.pdf").is_file(), dialog.status.text()
     assert not QgsProject.instance().layoutManager().layouts()
     assert not [g for g in QgsProject.instance().layerTreeRoot().findGroups() if "atlas" in g.name().lower()]
+
+
+def test_area_sections_through_the_dialog(qgis_iface, project_store, tmp_path):
+    dialog = ExportDialog(qgis_iface, project_store)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("areas_pdf"))
+    assert dialog.goal_list.isEnabled() and "section" in dialog.goal_note.text()
+    assert dialog.output.filePath().endswith("exempelkommun_omraden.pdf")
+    dialog.output.setFilePath(str(tmp_path / "omraden.pdf"))
+    dialog.export_button.click()
+    _wait(dialog)
+    assert (tmp_path / "omraden.pdf").is_file(), dialog.status.text()
+    text = _page_texts(tmp_path / "omraden.pdf")
+    assert len(text) == 3 and "Täthet" in "".join(text)  # EK-001, EK-002 and EK-035, each on a page

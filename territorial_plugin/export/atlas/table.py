@@ -37,6 +37,14 @@ def configure_table(table: QgsLayoutItemManualTable, width: float, type_scale: f
     widths = [width * f for f in fixed]
     widths.append(max(width - sum(widths) - 6 * 2.0 - 1.0, 20.0))
     headers = [tr("Area id"), tr("Name"), tr("Stance"), tr("Strength"), tr("Area (ha)"), tr("Motivation")]
+    apply_table_look(table, headers, widths, 7.0 * type_scale)
+    table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
+    table.setEmptyTableMessage(tr("No areas are linked to this goal."))
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+
+
+def apply_table_look(table: QgsLayoutItemManualTable, headers: Sequence[str], widths: Sequence[float], size: float):
+    """The plugin's table look (headers on every frame, wrapped text, banded rows), setter by setter."""
     columns = []
     for heading, column_width in zip(headers, widths):
         column = QgsLayoutTableColumn(heading)
@@ -46,8 +54,8 @@ def configure_table(table: QgsLayoutItemManualTable, width: float, type_scale: f
     table.setColumnWidths(widths)
     table.setIncludeTableHeader(True)
     table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
-    table.setContentTextFormat(text_format(7.0 * type_scale))
-    table.setHeaderTextFormat(text_format(7.0 * type_scale, bold=True, color=QColor(255, 255, 255)))
+    table.setContentTextFormat(text_format(size))
+    table.setHeaderTextFormat(text_format(size, bold=True, color=QColor(255, 255, 255)))
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     table.setCellMargin(1.0)
     table.setShowGrid(True)
@@ -63,9 +71,6 @@ def configure_table(table: QgsLayoutItemManualTable, width: float, type_scale: f
     odd.enabled = True
     odd.cellBackgroundColor = QColor(244, 246, 248)
     table.setCellStyle(QgsLayoutTable.CellStyleGroup.EvenRows, odd)
-    table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
-    table.setEmptyTableMessage(tr("No areas are linked to this goal."))
-    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
 
 
 def look_of(table: QgsLayoutItemManualTable) -> tuple[QDomDocument, QDomElement]:

@@ -52,7 +52,11 @@ FORMATS = {
     "svg": (True, ""),
     "xlsx": (False, ".xlsx"),
     "csv": (False, ""),
+    "areas_pdf": (False, ".pdf"),
+    "areas_xlsx": (False, ".xlsx"),
 }
+#: one section per linked area for the plan description (export/area_sections)
+AREA_FORMATS = {"areas_pdf", "areas_xlsx"}
 
 
 def default_output(fmt: str, project: QgsProject | None = None) -> str:
@@ -62,7 +66,7 @@ def default_output(fmt: str, project: QgsProject | None = None) -> str:
     folder = Path(project.absolutePath()) if project.fileName() else Path.home()
     stem = project.baseName() or "territorial_links"
     is_atlas, suffix = FORMATS[fmt]
-    name = f"{stem}_malatlas" if is_atlas else f"{stem}_maltabell"
+    name = f"{stem}_malatlas" if is_atlas else f"{stem}_omraden" if fmt in AREA_FORMATS else f"{stem}_maltabell"
     return str(folder / f"{name}{suffix}")
 
 
@@ -73,6 +77,8 @@ def format_labels() -> dict[str, str]:
         "svg": tr("Goal atlas – SVG (one per page)"),
         "xlsx": tr("Goal tables – Excel (XLSX)"),
         "csv": tr("Goal tables – CSV files"),
+        "areas_pdf": tr("Areas and their goals – PDF (a page per area)"),
+        "areas_xlsx": tr("Areas and their goals – Excel (XLSX)"),
     }
 
 
@@ -271,16 +277,20 @@ class ExportDialog(QDialog):
         for widget in (self.template_combo, self.template_file, self.template_label, self.keep_check):
             widget.setVisible(is_atlas)
         self.open_designer.setVisible(is_atlas)
-        self.goal_list.setEnabled(is_atlas)
-        self.goal_note.setText(
-            tr("Every ticked goal gets a page of the atlas.")
-            if is_atlas
-            else tr("The tables hold every goal with linked areas; choosing goals is for the atlas.")
-        )
-        # background layers are drawn on atlas maps; tables only count registered layers
+        areas = fmt in AREA_FORMATS
+        self.goal_list.setEnabled(is_atlas or areas)
+        if is_atlas:
+            note = tr("Every ticked goal gets a page of the atlas.")
+        elif areas:
+            note = tr("Each area linked to a ticked goal gets a section, with those goals.")
+        else:
+            note = tr("The tables hold every goal with linked areas; choosing goals is for the atlas.")
+        self.goal_note.setText(note)
+        # background layers are drawn on maps; tables only count registered layers
+        drawn = is_atlas or fmt == "areas_pdf"
         for row in range(self.layer_list.count()):
             item = self.layer_list.item(row)
-            item.setHidden(not is_atlas and not item.data(REGISTERED_ROLE))
+            item.setHidden(not drawn and not item.data(REGISTERED_ROLE))
         self.dpi_spin.setVisible(is_atlas and fmt != "svg")
         self.dpi_label.setVisible(is_atlas and fmt != "svg")
         if suffix:
@@ -360,7 +370,7 @@ class ExportDialog(QDialog):
         return [project.mapLayer(layer_id) for layer_id in self._checked(self.layer_list)]
 
     def start_export(self) -> None:
-        from ...export.task import atlas_task, report_task
+        from ...export.task import areas_task, atlas_task, report_task
 
         if not self.output.filePath().strip():
             self._show_status(tr("Choose where to save the export."), error=True)
@@ -368,7 +378,7 @@ class ExportDialog(QDialog):
         fmt = self.selected_format()
         is_atlas = FORMATS[fmt][0]
         goal_ids = self._checked(self.goal_list)
-        if is_atlas and not goal_ids:
+        if (is_atlas or fmt in AREA_FORMATS) and not goal_ids:
             self._show_status(tr("Tick at least one goal."), error=True)
             return
         self._save()
@@ -385,6 +395,15 @@ class ExportDialog(QDialog):
                 template=self.template(),
                 keep_in_project=self.keep_check.isChecked(),
                 on_done=self._atlas_finished,
+            )
+        elif fmt in AREA_FORMATS:
+            self.task = areas_task(
+                self.store.uri,
+                self._layers(),
+                self.output_path(),
+                goal_ids=goal_ids,
+                catalogue_id=catalogue_id,
+                on_done=self._finished,
             )
         else:
             self.task = report_task(
