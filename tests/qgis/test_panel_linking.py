@@ -306,3 +306,22 @@ def test_the_panel_shows_how_the_selection_is_linked_and_shows_an_edit(ready_doc
     text = model.itemFromIndex(model.index_of("agenda2030:11")).text()
     assert "Mixed: 1 supports, 1 conflicts, strength 2–3" in text
     assert dock.view.findChild(QLabel, "strengthMeaning").text() == "clear"
+
+
+def test_goal_columns_from_the_panel(ready_dock, sample_layer, store):
+    from territorial_plugin.core import expressions
+
+    expressions.register_functions()
+    try:
+        uid = ready_dock.controller.record.layer_uid
+        store.link(uid, ["EK-001"], ["agenda2030:11", "miljomal:15"], LinkSpec(), "t")
+        expressions.invalidate()
+        ready_dock.view.goal_fields_action.trigger()
+        names = sample_layer.fields().names()
+        assert "tl_agenda2030" in names and "tl_miljomal" in names
+        values = {f["omr_id"]: f["tl_agenda2030"] for f in sample_layer.getFeatures()}
+        assert values["EK-001"] == "11" and values["EK-002"] == ""
+        ready_dock.view.goal_fields_action.trigger()
+        assert "tl_agenda2030" not in sample_layer.fields().names()
+    finally:
+        expressions.unregister_functions()

@@ -333,6 +333,39 @@ class PanelActions:
         if added:
             panel.message(tr("Added catalogues: {names}").format(names=", ".join(added)), Qgis.MessageLevel.Success)
 
+    def toggle_goal_fields(self) -> None:
+        """Goal columns in the active layer's attribute table: add one per enabled catalogue, or
+        remove those the plugin added."""
+        from ...core.goal_fields import add_goal_fields, goal_fields, remove_goal_fields
+
+        panel = self.panel
+        layer = panel.layer
+        if layer is None or panel.record is None or panel.store is None:
+            panel.message(tr("Register the layer first."), Qgis.MessageLevel.Warning)
+            return
+        if goal_fields(layer):
+            removed = remove_goal_fields(layer)
+            panel.message(
+                tr("Removed the goal columns {fields} from '{layer}'.").format(
+                    fields=", ".join(removed), layer=layer.name()
+                )
+            )
+            return
+        catalogues = [catalogue.id for catalogue in panel.store.catalogues(include_disabled=False)]
+        try:
+            added = add_goal_fields(layer, catalogues)
+        except TerritorialError as error:
+            panel.show_error(error)
+            return
+        panel.message(
+            tr(
+                "Added the goal columns {fields} to the attribute table of '{layer}': the codes of the goals each area "
+                "is linked to, to filter, sort and style by. They are saved with the project; the same button "
+                "removes them."
+            ).format(fields=", ".join(added), layer=layer.name()),
+            Qgis.MessageLevel.Success,
+        )
+
     def manage_catalogues(self) -> None:
         panel = self.panel
         try:

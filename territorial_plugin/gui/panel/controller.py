@@ -128,6 +128,7 @@ class PanelController(QObject):
         view.unlinkedRequested.connect(self.select_unlinked)
         view.exportRequested.connect(self.actions.open_export)
         view.cataloguesRequested.connect(self.actions.manage_catalogues)
+        view.goalFieldsRequested.connect(self.actions.toggle_goal_fields)
         view.stateActionRequested.connect(self.actions.state_action)
 
     # -- messages ------------------------------------------------------------------

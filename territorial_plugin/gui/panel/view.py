@@ -46,6 +46,7 @@ class PanelView(QWidget):
     editRequested = pyqtSignal()  # noqa: N815
     exportRequested = pyqtSignal()  # noqa: N815
     cataloguesRequested = pyqtSignal()  # noqa: N815
+    goalFieldsRequested = pyqtSignal()  # noqa: N815
     unlinkedRequested = pyqtSignal()  # noqa: N815
     highlightToggled = pyqtSignal(bool)  # noqa: N815
     goalFocused = pyqtSignal()  # noqa: N815
@@ -206,6 +207,15 @@ class PanelView(QWidget):
             tr("Catalogues…"), "cataloguesAction", tr("Import, enable or remove goal catalogues")
         )
         self.catalogues_action.triggered.connect(self.cataloguesRequested)
+        self.goal_fields_action = self._action(
+            tr("Goal columns"),
+            "goalFieldsAction",
+            tr(
+                "Add (or remove) a column per catalogue to the layer's attribute table with the codes of the goals "
+                "each area is linked to, to filter, sort and style by them"
+            ),
+        )
+        self.goal_fields_action.triggered.connect(self.goalFieldsRequested)
 
         self.tree.addActions([self.lookup_action, self.highlight_toggle, self.edit_action])
         self.lookup_action.setIcon(QgsApplication.getThemeIcon("mActionZoomToSelected.svg"))
@@ -213,6 +223,7 @@ class PanelView(QWidget):
         self.edit_action.setIcon(QgsApplication.getThemeIcon("mActionEditTable.svg"))
         self.export_action.setIcon(QgsApplication.getThemeIcon("mActionSaveAsPDF.svg"))
         self.catalogues_action.setIcon(QgsApplication.getThemeIcon("mActionOpenTable.svg"))
+        self.goal_fields_action.setIcon(QgsApplication.getThemeIcon("mActionNewAttribute.svg"))
         for action in (self.lookup_action, self.highlight_toggle, self.edit_action):
             self.goal_toolbar.addAction(action)
         for action in (self.undo_action, self.redo_action):
@@ -220,11 +231,13 @@ class PanelView(QWidget):
         self.bottom_toolbar.addSeparator()
         self.bottom_toolbar.addAction(self.export_action)
         self.bottom_toolbar.addAction(self.catalogues_action)
+        self.bottom_toolbar.addAction(self.goal_fields_action)
         # the less frequent actions as icons (their tooltips explain them), so nothing overflows
         for toolbar, action in (
             (self.goal_toolbar, self.edit_action),
             (self.bottom_toolbar, self.export_action),
             (self.bottom_toolbar, self.catalogues_action),
+            (self.bottom_toolbar, self.goal_fields_action),
         ):
             toolbar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
