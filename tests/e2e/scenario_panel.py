@@ -286,6 +286,34 @@ def export_atlas(s):
         designer.close()
 
 
+def processing_dialog_with_project_defaults(s):
+    """Goal tables from the Processing toolbox's own dialog, as GIS staff run it: the dialog starts
+    at the project's store and its registered layer; only the output file is chosen."""
+    from processing import createAlgorithmDialog
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    output = ARTIFACTS / "processing_dialog_maltabell.xlsx"
+    if output.exists():
+        output.unlink()
+    refused = []
+    QMessageBox.warning = lambda *args, **kwargs: refused.append(args[2] if len(args) > 2 else "")
+    dialog = createAlgorithmDialog("territorial:coveragereport", {})
+    dialog.show()
+    s.wait(0.5)
+    given = dialog.createProcessingParameters()
+    s.notes["processing_dialog_store"] = str(given.get("STORE"))
+    s.check(str(given.get("STORE")) == str(STORE), f"the dialog starts at the project's store ({given.get('STORE')})")
+    layers = [str(value) for value in given.get("LAYERS") or []]
+    s.check(layers in ([layer().id()], [layer().source()]), f"the dialog starts with the registered layer ({layers})")
+    s.screenshot("processing_dialog", dialog)
+    dialog.setParameters({**given, "OUTPUT": str(output)})
+    dialog.runAlgorithm()
+    s.wait_until(output.exists, 60)
+    s.check(not refused, f"the dialog accepts its own defaults ({refused})")
+    s.check(output.exists(), "the goal tables are written from the Processing dialog")
+    dialog.close()
+
+
 run_scenario(
     [
         open_panel,
@@ -296,5 +324,6 @@ run_scenario(
         edit_one_link_and_undo_with_the_keyboard,
         screenshots,
         export_atlas,
+        processing_dialog_with_project_defaults,
     ]
 )

@@ -280,10 +280,11 @@ def test_the_panel_shows_how_the_selection_is_linked_and_shows_an_edit(ready_doc
     select(sample_layer, "\"omr_id\" IN ('EK-001', 'EK-002')")
     wait_tasks()
     model = dock.view.model
-    text = model.itemFromIndex(model.index_of("agenda2030:11")).text()
-    assert "Supports, strength 3" in text
-    assert "Conflicts, strength 1" in model.itemFromIndex(model.index_of("agenda2030:15")).text()
-    assert "—" not in model.itemFromIndex(model.index_of("agenda2030:1")).text()
+    item = model.itemFromIndex(model.index_of("agenda2030:11"))
+    assert item.text().startswith("11  [Supports 3]  ")  # right after the code: seen in a narrow panel
+    assert "Supports, strength 3" in item.toolTip()
+    assert "[Conflicts 1]" in model.itemFromIndex(model.index_of("agenda2030:15")).text()
+    assert "[" not in model.itemFromIndex(model.index_of("agenda2030:1")).text()
     # one area edited to conflict: the goal now reads mixed
     select(sample_layer, "\"omr_id\" = 'EK-002'")
     wait_tasks()
@@ -303,8 +304,9 @@ def test_the_panel_shows_how_the_selection_is_linked_and_shows_an_edit(ready_doc
     dock.controller.actions.edit_link()
     select(sample_layer, "\"omr_id\" IN ('EK-001', 'EK-002')")
     wait_tasks()
-    text = model.itemFromIndex(model.index_of("agenda2030:11")).text()
-    assert "Mixed: 1 supports, 1 conflicts, strength 2–3" in text
+    item = model.itemFromIndex(model.index_of("agenda2030:11"))
+    assert "[Mixed 2–3]" in item.text()
+    assert "Mixed: 1 supports, 1 conflicts, strength 2–3" in item.toolTip()
     assert dock.view.findChild(QLabel, "strengthMeaning").text() == "clear"
 
 

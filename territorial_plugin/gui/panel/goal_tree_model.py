@@ -8,6 +8,7 @@ the new counts back, so what is shown is always what is stored.
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -26,6 +27,7 @@ SELECTED_COUNT_ROLE = Qt.ItemDataRole.UserRole + 4
 LAYER_COUNT_ROLE = Qt.ItemDataRole.UserRole + 5
 LAYER_AREA_ROLE = Qt.ItemDataRole.UserRole + 6
 CONFLICT_COUNT_ROLE = Qt.ItemDataRole.UserRole + 7
+SELECTION_TEXT_ROLE = Qt.ItemDataRole.UserRole + 8  # how the selection is linked, in words
 
 COL_GOAL, COL_COUNT, COL_AREA = 0, 1, 2
 CONFLICT_COLOR = QColor("#b2182b")
@@ -47,6 +49,15 @@ def format_hectares(value: float, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     number = locale.toString(float(value), "f", 2 if value < 10 else 0)
     return f"{number} ha"
+
+
+def selection_badge(links: SelectionLinks) -> str:
+    """The stance and strength in a few letters: "[Stödjer 3]", "[Blandat 1–3]"."""
+    if links.min_strength == links.max_strength:
+        strength = str(links.min_strength)
+    else:
+        strength = f"{links.min_strength}–{links.max_strength}"
+    return f"[{stance_label(links.stance)} {strength}]"
 
 
 def selection_text(links: SelectionLinks) -> str:
@@ -74,7 +85,8 @@ class GoalTreeModel(QStandardItemModel):
         self._count_items: dict[str, QStandardItem] = {}
         self._area_items: dict[str, QStandardItem] = {}
         self._goals: dict[str, Goal] = {}
-        self._titles: dict[str, str] = {}  # the goal's text without the selection's links
+        self._tips: dict[str, str] = {}
+        self._titles: dict[str, tuple[str, str]] = {}  # code and title: the text without the selection's links
         self._selection_size = 0
         self._language = "sv"
         self.setHorizontalHeaderLabels([tr("Goal"), tr("Areas"), tr("Area")])
@@ -98,6 +110,7 @@ class GoalTreeModel(QStandardItemModel):
         self._area_items.clear()
         self._goals.clear()
         self._titles.clear()
+        self._tips.clear()
         by_catalogue: dict[str, list[Goal]] = {}
         for goal in goals:
             by_catalogue.setdefault(goal.catalogue_id, []).append(goal)
@@ -146,8 +159,8 @@ class GoalTreeModel(QStandardItemModel):
 
     def _goal_row(self, goal: Goal) -> list[QStandardItem]:
         title = goal.title(self._language)
-        self._titles[goal.id] = f"{goal.code}  {title}"
-        item = QStandardItem(self._titles[goal.id])
+        self._titles[goal.id] = (goal.code, title)
+        item = QStandardItem(f"{goal.code}  {title}")
         item.setEditable(False)
         item.setCheckable(True)
         item.setCheckState(Qt.CheckState.Unchecked)
@@ -164,6 +177,7 @@ class GoalTreeModel(QStandardItemModel):
         if goal.description:
             tip += f"<br/>{goal.description}"
         item.setToolTip(tip)
+        self._tips[goal.id] = tip
         count, area = self._plain(""), self._plain("")
         self._goal_items[goal.id] = item
         self._count_items[goal.id] = count
@@ -207,10 +221,16 @@ class GoalTreeModel(QStandardItemModel):
                 item.setCheckState(state)
             if item.data(SELECTED_COUNT_ROLE) != n:
                 item.setData(n, SELECTED_COUNT_ROLE)
-            text = self._titles[goal_id] + (f"  —  {selection_text(links)}" if links is not None else "")
+            code, title = self._titles[goal_id]
+            # the stance right after the code, where a narrow panel still shows it
+            text = f"{code}  {selection_badge(links)}  {title}" if links is not None else f"{code}  {title}"
             if item.text() != text:
                 item.setText(text)
                 item.setIcon(stance_icon(links.stance) if links is not None else QIcon())
+                words = selection_text(links) if links is not None else ""
+                item.setData(words or None, SELECTION_TEXT_ROLE)
+                tip = self._tips[goal_id]
+                item.setToolTip(f"{tip}<hr/>{html.escape(words)}" if words else tip)
             enabled = selection_size > 0
             if item.isCheckable() != enabled:
                 item.setCheckable(enabled)
