@@ -12,7 +12,7 @@ from .conftest import LAYER_UID, OTHER_UID
 
 HOUSING = Rule(
     "Bostäder nära station",
-    "\"kategori\" = 'Sammanhängande bostadsbebyggelse' AND \"avst_station\" < 1000",
+    '"kategori" = \'Sammanhängande bostadsbebyggelse\' AND "avst_station" < 1000',
     ("test:1", "test:2"),
     motivation='Område [% "namn" %] ligger nära stationen',
 )
@@ -27,7 +27,7 @@ def _links(store, rule, keys, goals=None, motivation=None):
 
 
 def test_rules_round_trip_with_goal_order(store):
-    result = store.save_rules([HOUSING, Rule("Vatten", '"kategori" = \'Vatten\'', ("test:2",), layer="Vatten")], "anna")
+    result = store.save_rules([HOUSING, Rule("Vatten", "\"kategori\" = 'Vatten'", ("test:2",), layer="Vatten")], "anna")
     assert (result.inserted, result.updated) == (2, 0)
     rules = {rule.name: rule for rule in store.rules()}
     saved = rules["Bostäder nära station"]
@@ -38,7 +38,7 @@ def test_rules_round_trip_with_goal_order(store):
 
 
 def test_saving_again_updates_by_name_and_keeps_others(store):
-    store.save_rules([HOUSING, Rule("Vatten", '"kategori" = \'Vatten\'', ("test:2",))], "anna")
+    store.save_rules([HOUSING, Rule("Vatten", "\"kategori\" = 'Vatten'", ("test:2",))], "anna")
     again = store.save_rules([HOUSING], "anna")
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 1)
     changed = Rule(HOUSING.name, HOUSING.expression, ("test:2", "test:1.1"), stance="conflicts", strength=1)
@@ -120,7 +120,7 @@ def test_dismissals_are_kept_per_area_and_rule_and_respected(store):
 def test_rule_links_are_all_or_nothing(store):
     store.save_rules([HOUSING], "anna")
     rule = store.rules()[0]
-    rows = _links(store, rule, ["a"]) + [RuleLink("b", "test:1", rule.id, "supports", 7, "")]
+    rows = [*_links(store, rule, ["a"]), RuleLink("b", "test:1", rule.id, "supports", 7, "")]
     with pytest.raises(StoreError):
         store.link_by_rules(LAYER_UID, rows, "regel")
     assert store.links([LAYER_UID]) == []

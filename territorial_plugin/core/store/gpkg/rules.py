@@ -54,7 +54,9 @@ def _missing_goals(con: sqlite3.Connection, goal_ids: Iterable[str]) -> list[str
     wanted = sorted(set(goal_ids))
     known = {
         row[0]
-        for row in con.execute("SELECT id FROM goal WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))
+        for row in con.execute(
+            "SELECT id FROM goal WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)
+        )
     }
     return [goal for goal in wanted if goal not in known]
 
@@ -135,8 +137,7 @@ def set_enabled(con: sqlite3.Connection, name: str, enabled: bool, user: str, no
     if old.enabled == bool(enabled):
         return
     con.execute(
-        "UPDATE link_rule SET enabled = ?, updated_by = ?, updated_at = ?, row_version = row_version + 1"
-        " WHERE id = ?",
+        "UPDATE link_rule SET enabled = ?, updated_by = ?, updated_at = ?, row_version = row_version + 1 WHERE id = ?",
         (int(bool(enabled)), user, now, old.id),
     )
     after = dict(rule_state(old), enabled=bool(enabled))
@@ -151,12 +152,18 @@ def rule_history(con: sqlite3.Connection, limit: int) -> list[dict]:
     ).fetchall()
     names = ("id", "changed_at", "changed_by", "operation", "rule_name")
     return [
-        dict(zip(names, row[:5]), before=json.loads(row[5]) if row[5] else None, after=json.loads(row[6]) if row[6] else None)
+        dict(
+            zip(names, row[:5]),
+            before=json.loads(row[5]) if row[5] else None,
+            after=json.loads(row[6]) if row[6] else None,
+        )
         for row in rows
     ]
 
 
-def link_by_rules(con: sqlite3.Connection, layer_uid: str, rows: Sequence[RuleLink], user: str, now: str) -> WriteResult:
+def link_by_rules(
+    con: sqlite3.Connection, layer_uid: str, rows: Sequence[RuleLink], user: str, now: str
+) -> WriteResult:
     """Insert the rule links whose area has no link to the goal yet and no dismissal of the rule.
 
     Existing links (a planner's or a rule's) are never touched: ``unchanged`` counts them.
@@ -167,10 +174,7 @@ def link_by_rules(con: sqlite3.Connection, layer_uid: str, rows: Sequence[RuleLi
     con.execute("DELETE FROM temp.tl_rule_rows")
     con.executemany(
         "INSERT OR IGNORE INTO temp.tl_rule_rows VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            (key_text(r.feature_key), r.goal_id, r.rule_id, r.stance, r.strength, r.motivation or "")
-            for r in rows
-        ),
+        ((key_text(r.feature_key), r.goal_id, r.rule_id, r.stance, r.strength, r.motivation or "") for r in rows),
     )
     unknown = con.execute(
         "SELECT count(*) FROM (SELECT DISTINCT rule_id FROM temp.tl_rule_rows"
@@ -198,7 +202,8 @@ def link_by_rules(con: sqlite3.Connection, layer_uid: str, rows: Sequence[RuleLi
         {"layer": layer_uid, "user": user, "now": now},
     ).rowcount
     con.execute(
-        HISTORY_INSERT + " SELECT ?, ?, 'insert', l.layer_uid, l.feature_key, l.goal_id, NULL, "
+        HISTORY_INSERT
+        + " SELECT ?, ?, 'insert', l.layer_uid, l.feature_key, l.goal_id, NULL, "
         + json_state("l")
         + " FROM main.link l WHERE l.id > ?",
         (now, user, last_id),
