@@ -64,10 +64,11 @@ def select_rules(store: Store, record: RegisteredLayer, names: Sequence[str] | N
     return [rule for rule in rules if rule.enabled and rule.applies_to(record.name)]
 
 
-def plan(store: Store, layer_uid: str, matches: Iterable[Match]) -> list[Outcome]:
-    """What each match does, given the layer's links and dismissals now; the first rule of a pair wins."""
-    linked = {(key, goal) for key, goal, _ in store.link_stances(layer_uid)}
-    dismissed = store.rule_dismissals(layer_uid)
+def plan(matches: Iterable[Match], linked: set[tuple[str, str]], dismissed: set[tuple[str, int]]) -> list[Outcome]:
+    """What each match does, given the ``(key, goal)`` pairs linked and the ``(key, rule id)`` dismissals.
+
+    The first rule that gives a pair wins it; later ones say so.
+    """
     claimed: set[tuple[str, str]] = set()
     outcomes = []
     for match in matches:
@@ -87,6 +88,13 @@ def plan(store: Store, layer_uid: str, matches: Iterable[Match]) -> list[Outcome
     return outcomes
 
 
+def layer_outcomes(store: Store, layer: QgsVectorLayer, record: RegisteredLayer, rules: Sequence[Rule], feedback=None):
+    """The outcomes of ``rules`` on every area of ``layer`` against the store's links and dismissals now."""
+    matches = evaluate_rules(layer, record.key_field, rules, feedback=feedback)
+    linked = {(key, goal) for key, goal, _ in store.link_stances(record.layer_uid)}
+    return plan(matches, linked, store.rule_dismissals(record.layer_uid))
+
+
 def apply_rules(
     store: Store,
     layer: QgsVectorLayer,
@@ -98,8 +106,7 @@ def apply_rules(
     feedback=None,
 ) -> ApplyResult:
     """Evaluate ``rules`` on ``layer``; with ``link`` write the new links through the store's bulk rule link."""
-    matches = evaluate_rules(layer, record.key_field, rules, feedback=feedback)
-    outcomes = plan(store, record.layer_uid, matches)
+    outcomes = layer_outcomes(store, layer, record, rules, feedback)
     result = ApplyResult(outcomes)
     if not link:
         return result

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ...compat import is_null
 from ..errors import CancelledError, RuleError
 from ..i18n import tr
 from ..identity import feature_key
@@ -104,9 +105,12 @@ def evaluate_rules(
             if feedback.isCanceled():
                 raise CancelledError(tr("Cancelled."))
             feedback.setProgress(100.0 * step / max(1, len(prepared)))
-        request = QgsFeatureRequest().setFilterExpression(rule.expression)
-        request.setExpressionContext(context)
-        if fid_list is not None:
+        request = QgsFeatureRequest()
+        if fid_list is None:
+            request.setFilterExpression(rule.expression)
+            request.setExpressionContext(context)
+        else:
+            # a request has one filter: fids replace an expression, so the expression is evaluated here
             request.setFilterFids(fid_list)
         columns: set[str] = set()
         geometry = expression.needsGeometry()
@@ -118,6 +122,11 @@ def evaluate_rules(
         if QgsFeatureRequest.ALL_ATTRIBUTES not in columns:
             request.setSubsetOfAttributes([key_field, *sorted(columns)], layer.fields())
         for feature in layer.getFeatures(request):
+            if fid_list is not None:
+                context.setFeature(feature)
+                value = expression.evaluate(context)
+                if is_null(value) or not value:  # NULL is false, as in a filter
+                    continue
             key = feature_key(feature.attribute(key_index))
             if key is None:
                 continue  # an area without a key cannot be linked; integrity reports it
