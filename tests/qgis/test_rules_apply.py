@@ -164,3 +164,18 @@ def test_report_mode_outcomes_match_link_mode(plan):
     assert [(o.key, o.rule, o.goal_id) for o in report.outcomes if o.change == WOULD_LINK] == [
         (o.key, o.rule, o.goal_id) for o in linked.outcomes if o.change == LINKED
     ]
+
+
+def test_integrity_reports_areas_a_rule_would_link(plan, algorithms):
+    from qgis import processing
+
+    store, layer, record, tmp_path = plan
+    near = next(r for r in store.rules() if r.name == NEAR.name)
+    store.link(record.layer_uid, ["B1"], ["t:1", "t:2"], LinkSpec(), "planerare")
+    store.dismiss_rule(record.layer_uid, near.id, ["B3"], "planerare")
+    result = processing.run("territorial:checkintegrity", {"STORE": str(tmp_path / "links.gpkg"), "LAYERS": [layer]})
+    assert result["RULE_GAPS"] == 1  # V1 (water); B1 linked, B3 dismissed, B2 too far from the station
+    assert "V1 → t:3 (Vatten)" in result["REPORT"]
+    apply_rules(store, layer, record, select_rules(store, record), link=True, user="gis")
+    again = processing.run("territorial:checkintegrity", {"STORE": str(tmp_path / "links.gpkg"), "LAYERS": [layer]})
+    assert again["RULE_GAPS"] == 0
