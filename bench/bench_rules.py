@@ -38,16 +38,19 @@ def _rules():
     rules = []
     for i, category in enumerate(CATEGORIES):
         # two rules per category, each to its own goal: every area gets two links
-        rules.append(
-            Rule(
-                f"Nära {i}",
-                f'"kategori" = \'{category}\' AND "avst" < 1000000',
-                (f"b:{i + 1}",),
-                motivation='[% "namn" %] ligger [% "avst" %] m från stationen',
-            )  # fmt: skip
+        near = Rule(
+            f"Nära {i}",
+            f'"kategori" = \'{category}\' AND "avst" < 1000000',
+            (f"b:{i + 1}",),
+            motivation='[% "namn" %] ligger [% "avst" %] m från stationen',
         )
-        rules.append(Rule(f"Alla {i}", f"\"kategori\" = '{category}' AND \"avst\" >= 0", (f"b:{i + 11}",),
-                          motivation="Kategorin stödjer målet"))  # fmt: skip
+        every = Rule(
+            f"Alla {i}",
+            f'"kategori" = \'{category}\' AND "avst" >= 0',
+            (f"b:{i + 11}",),
+            motivation="Kategorin stödjer målet",
+        )
+        rules += [near, every]
     return rules
 
 
