@@ -63,6 +63,20 @@ CATEGORIES = {
     "VIND": ("Vindbruk", "#92c5de"),
 }
 
+# the same areas in Boverket's ÖP model (Mark- och vattenanvändning, version 2.1);
+# the names are Boverket's, listed in resources/boverket/op_mark_och_vatten.json
+BOVERKET = {
+    "CENT": "Mångfunktionell bebyggelse",
+    "BOST": "Sammanhängande bostadsbebyggelse",
+    "VERK": "Verksamheter och industri",
+    "UTV": "Mångfunktionell bebyggelse",
+    "LIS": "Landsbygd",
+    "GRON": "Grönområde och park",
+    "NATUR": "Natur och friluftsliv",
+    "INFRA": "Transportinfrastruktur",
+    "VIND": "Teknisk anläggning",
+}
+
 STATUS = {"CENT": "Befintlig", "BOST": "Befintlig", "VERK": "Befintlig", "GRON": "Befintlig", "NATUR": "Befintlig"}
 
 
@@ -297,6 +311,7 @@ def build(rng: random.Random) -> tuple[list[dict], QgsGeometry]:
                 "namn": name,
                 "kategori_kod": code,
                 "kategori": CATEGORIES[code][0],
+                "kategori_boverket": BOVERKET[code],
                 "beskrivning": description,
                 "status": status,
                 "geometry": geom,

@@ -546,6 +546,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="kategori_boverket" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
     <field name="beskrivning" configurationFlags="None">
       <editWidget type="">
         <config>
@@ -566,14 +573,16 @@
     <alias name="" field="namn" index="1"/>
     <alias name="" field="kategori_kod" index="2"/>
     <alias name="" field="kategori" index="3"/>
-    <alias name="" field="beskrivning" index="4"/>
-    <alias name="" field="status" index="5"/>
+    <alias name="" field="kategori_boverket" index="4"/>
+    <alias name="" field="beskrivning" index="5"/>
+    <alias name="" field="status" index="6"/>
   </aliases>
   <defaults>
     <default expression="" field="omr_id" applyOnUpdate="0"/>
     <default expression="" field="namn" applyOnUpdate="0"/>
     <default expression="" field="kategori_kod" applyOnUpdate="0"/>
     <default expression="" field="kategori" applyOnUpdate="0"/>
+    <default expression="" field="kategori_boverket" applyOnUpdate="0"/>
     <default expression="" field="beskrivning" applyOnUpdate="0"/>
     <default expression="" field="status" applyOnUpdate="0"/>
   </defaults>
@@ -582,6 +591,7 @@
     <constraint unique_strength="0" exp_strength="0" field="namn" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="kategori_kod" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="kategori" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="kategori_boverket" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="beskrivning" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="status" notnull_strength="0" constraints="0"/>
   </constraints>
@@ -590,6 +600,7 @@
     <constraint desc="" field="namn" exp=""/>
     <constraint desc="" field="kategori_kod" exp=""/>
     <constraint desc="" field="kategori" exp=""/>
+    <constraint desc="" field="kategori_boverket" exp=""/>
     <constraint desc="" field="beskrivning" exp=""/>
     <constraint desc="" field="status" exp=""/>
   </constraintExpressions>

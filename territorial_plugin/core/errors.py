@@ -34,3 +34,7 @@ class ExportError(TerritorialError):
 
 class CancelledError(TerritorialError):
     """The user cancelled a long-running operation."""
+
+
+class RuleError(TerritorialError):
+    """A linking rule, a rule file or the application of rules is invalid."""

@@ -40,6 +40,9 @@ class LayerIntegrity:
     duplicate_keys: list[str] = field(default_factory=list)
     null_keys: int = 0
     missing_key_field: bool = False
+    #: (key, rule, goal): areas an enabled rule links to a goal with no link and no dismissal
+    rule_gaps: list[tuple[str, str, str]] = field(default_factory=list)
+    rule_error: str = ""  # why the rules could not be evaluated on the layer
 
     @property
     def ok(self) -> bool:
@@ -85,6 +88,24 @@ class LayerIntegrity:
                 )
             )
         return lines
+
+    def rule_messages(self) -> list[str]:
+        """The plan's unexplained gaps (not errors of the links): one line per layer."""
+        name = self.record.name
+        if self.rule_error:
+            return [
+                tr("Layer '{layer}': the linking rules could not be checked: {error}").format(
+                    layer=name, error=self.rule_error
+                )
+            ]
+        if not self.rule_gaps:
+            return []
+        shown = [f"{key} → {goal} ({rule})" for key, rule, goal in self.rule_gaps]
+        return [
+            tr(
+                "Layer '{layer}': {n} areas match a linking rule but have no link to its goal and no dismissal: {gaps}"
+            ).format(layer=name, n=len({key for key, _, _ in self.rule_gaps}), gaps=_short(shown))
+        ]
 
 
 @dataclass
@@ -137,7 +158,26 @@ def check_layer(
     if layer.fields().lookupField(record.key_field) < 0:
         return LayerIntegrity(record, True, "", len(linked), sorted(linked), missing_key_field=True)
     present, repeated, nulls = layer_keys(layer, record.key_field)
-    return LayerIntegrity(record, True, "", len(linked), sorted(linked - present), repeated, nulls)
+    gaps, error = _rule_gaps(store, record, layer)
+    return LayerIntegrity(
+        record, True, "", len(linked), sorted(linked - present), repeated, nulls, rule_gaps=gaps, rule_error=error
+    )
+
+
+def _rule_gaps(store: Store, record: RegisteredLayer, layer: QgsVectorLayer) -> tuple[list, str]:
+    from .errors import RuleError
+    from .rules.apply import layer_outcomes
+    from .rules.model import WOULD_LINK
+    from .rules.suggestions import applicable_rules
+
+    rules = applicable_rules(store, record)
+    if not rules:
+        return [], ""
+    try:
+        outcomes = layer_outcomes(store, layer, record, rules)
+    except RuleError as error:  # a broken rule is reported with the findings, not instead of them
+        return [], str(error)
+    return [(o.key, o.rule, o.goal_id) for o in outcomes if o.change == WOULD_LINK], ""
 
 
 def reattach(store: Store, layer: QgsVectorLayer) -> tuple[RegisteredLayer | None, str]:

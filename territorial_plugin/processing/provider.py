@@ -24,6 +24,9 @@ ALGORITHMS = [
     ("links.link_features", "LinkFeaturesAlgorithm"),
     ("links.unlink_features", "UnlinkFeaturesAlgorithm"),
     ("links.check_integrity", "CheckIntegrityAlgorithm"),
+    ("rules.import_rules", "ImportRulesAlgorithm"),
+    ("rules.export_rules", "ExportRulesAlgorithm"),
+    ("rules.apply_rules", "ApplyRulesAlgorithm"),
 ]
 
 

@@ -134,3 +134,25 @@ def test_organisations_cannot_manage_catalogues_or_organisations(three, admin_st
     # The region manages catalogues (it adopts the regional strategy).
     three["region"].save_catalogue(Catalogue("rus2", "RUS 2", level="regional"), [Goal("rus2:1", "rus2", "1")])
     assert admin_store.catalogue("rus2") is not None
+
+
+def test_rules_dismissals_and_rule_history_are_per_organisation(three, admin_store):
+    from territorial_plugin.core.rules.model import Rule, RuleLink
+
+    a, b, region = three["kommun_a"], three["kommun_b"], three["region"]
+    a.save_rules([Rule("Bostäder", "1 = 1", (GOALS[0],))], "anna")
+    b.save_rules([Rule("Bostäder", "2 = 2", (GOALS[1],))], "bertil")  # the same name in another organisation
+    assert [r.expression for r in a.rules()] == ["1 = 1"]
+    assert [r.expression for r in b.rules()] == ["2 = 2"]
+    assert sorted(r.expression for r in region.rules()) == ["1 = 1", "2 = 2"]  # the region reads all
+    a_rule, b_rule = a.rules()[0], b.rules()[0]
+    # B can neither link with A's rule nor dismiss it: A's rule is not in B's store
+    with pytest.raises(StoreError):
+        b.link_by_rules(LAYER, [RuleLink("b9", GOALS[0], a_rule.id, "supports", 2, "")], "bertil")
+    with pytest.raises(StoreError):
+        b.dismiss_rule(LAYER, a_rule.id, ["b1"], "bertil")
+    assert b.link_by_rules(LAYER, [RuleLink("b9", GOALS[1], b_rule.id, "supports", 2, "")], "bertil").inserted == 1
+    a.dismiss_rule(LAYER, a_rule.id, ["a3"], "anna")
+    assert b.rule_dismissals(LAYER) == set() and a.rule_dismissals(LAYER) == {("a3", a_rule.id)}
+    assert [h["changed_by"] for h in b.rule_history()] == ["bertil"]
+    assert b.rule_marks(LAYER) == {("b9", GOALS[1]): "Bostäder"}

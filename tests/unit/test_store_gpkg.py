@@ -32,7 +32,7 @@ def test_file_is_a_geopackage_with_attribute_tables(tmp_path):
     columns = {row[1] for row in con.execute("PRAGMA table_info(link)")}
     assert columns == {
         "id", "layer_uid", "feature_key", "goal_id", "stance", "strength", "motivation", "organisation",
-        "created_by", "created_at", "updated_by", "updated_at", "row_version",
+        "created_by", "created_at", "updated_by", "updated_at", "row_version", "rule_id",
     }  # fmt: skip
 
 
@@ -124,6 +124,8 @@ def test_store_tables_can_join_an_existing_geopackage(tmp_path):
     path = tmp_path / "data.gpkg"
     _seeded(path).close()
     con = sqlite3.connect(path)
+    for table in ("link_rule_dismissal", "link_rule_goal", "link_rule_history", "link_rule"):
+        con.execute(f"DROP TABLE {table}")
     con.execute("DROP TABLE link_history")
     con.execute("DROP TABLE link")
     con.execute("DROP TABLE registered_layer")

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, SelectionLinks, WriteResult
+from ..rules.model import Rule, RuleLink
 
 
 @dataclass
@@ -189,3 +190,42 @@ class Store(ABC):
         ``strength``, ``motivation``, ``organisation``, ``row_version``) or ``None``
         (no ``before`` for an insert, no ``after`` for a delete).
         """
+
+    # -- linking rules ------------------------------------------------------------------
+    @abstractmethod
+    def save_rules(self, rules: Sequence[Rule], user: str) -> WriteResult:
+        """Insert rules, or update those of the same name, in one transaction (history kept).
+
+        Rules not given stay as they are: a rule is disabled, never silently deleted.
+        """
+
+    @abstractmethod
+    def rules(self, *, enabled_only: bool = False) -> list[Rule]:
+        """Rules ordered by name, each with its goals in the order given."""
+
+    @abstractmethod
+    def set_rule_enabled(self, name: str, enabled: bool, user: str) -> None: ...
+
+    @abstractmethod
+    def rule_history(self, *, limit: int = 1000) -> list[dict]:
+        """Newest first: ``id``, ``changed_at``, ``changed_by``, ``operation``, ``rule_name``, ``before``, ``after``."""
+
+    @abstractmethod
+    def link_by_rules(self, layer_uid: str, rows: Sequence[RuleLink], user: str) -> WriteResult:
+        """Insert the rule links whose area has no link to the goal and no dismissal of the rule.
+
+        One transaction; a link that exists (a planner's or a rule's) is never changed.
+        The first row of a ``(feature_key, goal_id)`` pair wins.
+        """
+
+    @abstractmethod
+    def dismiss_rule(self, layer_uid: str, rule_id: int, keys: Iterable[str], user: str) -> WriteResult:
+        """Remember that a planner dismissed the rule's suggestion for these areas."""
+
+    @abstractmethod
+    def rule_dismissals(self, layer_uid: str) -> set[tuple[str, int]]:
+        """``(feature_key, rule_id)`` of every dismissal on a layer."""
+
+    @abstractmethod
+    def rule_marks(self, layer_uid: str) -> dict[tuple[str, str], str]:
+        """``(feature_key, goal_id)`` → rule name of every link a rule made (and no planner changed since)."""

@@ -35,7 +35,9 @@ class CheckIntegrityAlgorithm(TerritorialAlgorithm):
             "REPAIR: a given layer that the store does not recognise (a moved or re-saved file) is re-attached to "
             "the registered layer whose linked keys it holds, by key, never by feature id. "
             "REMOVE_ORPHANS: delete the links whose key is no longer in its layer (kept in the history). Without "
-            "it nothing is deleted: a feature may return when a file is restored."
+            "it nothing is deleted: a feature may return when a file is restored.<br><br>"
+            "Areas that match an enabled linking rule but have neither a link to the rule's goal nor a "
+            "planner's dismissal are listed too (RULE_GAPS): the plan's unexplained gaps."
         )
 
     def initAlgorithm(self, config=None):
@@ -56,6 +58,7 @@ class CheckIntegrityAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("REPAIRED", tr("Layers re-attached")))
         self.addOutput(QgsProcessingOutputNumber("REMOVED", tr("Orphan links removed")))
         self.addOutput(QgsProcessingOutputString("REPORT", tr("Report")))
+        self.addOutput(QgsProcessingOutputNumber("RULE_GAPS", tr("Areas a linking rule links to a goal they lack")))
 
     def execute(self, parameters, context, feedback) -> dict:
         from ...core.integrity import check
@@ -91,6 +94,10 @@ class CheckIntegrityAlgorithm(TerritorialAlgorithm):
                 feedback.pushInfo(
                     tr("Layer '{layer}': all {n} linked keys found.").format(layer=item.record.name, n=item.linked_keys)
                 )
+        for item in report.layers:
+            for message in item.rule_messages():
+                lines.append(message)
+                feedback.pushWarning(message)
         if report.removed_orphans:
             message = tr("Removed {n} orphan links.").format(n=report.removed_orphans)
             lines.append(message)
@@ -105,4 +112,5 @@ class CheckIntegrityAlgorithm(TerritorialAlgorithm):
             "REPAIRED": len(report.repaired),
             "REMOVED": report.removed_orphans,
             "REPORT": "\n".join(lines),
+            "RULE_GAPS": sum(len({key for key, _, _ in item.rule_gaps}) for item in report.layers),
         }

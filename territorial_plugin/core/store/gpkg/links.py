@@ -115,7 +115,11 @@ _IN_SCOPE = (
     "l.layer_uid = :layer AND l.feature_key IN (SELECT feature_key FROM temp.tl_keys) "
     "AND l.goal_id IN (SELECT goal_id FROM temp.tl_goals)"
 )
-_DIFFERS = "(l.stance IS NOT :stance OR l.strength IS NOT :strength OR l.motivation IS NOT :motivation)"
+# A rule-made link (rule_id set) differs too: a planner's write makes it the planner's.
+_DIFFERS = (
+    "(l.stance IS NOT :stance OR l.strength IS NOT :strength OR l.motivation IS NOT :motivation"
+    " OR l.rule_id IS NOT NULL)"
+)
 
 
 def link(con, layer_uid: str, keys: Iterable, goal_ids: Sequence[str], spec: LinkSpec, user: str, now: str):
@@ -141,7 +145,7 @@ def link(con, layer_uid: str, keys: Iterable, goal_ids: Sequence[str], spec: Lin
     )
     updated = con.execute(
         "UPDATE main.link AS l SET stance = :stance, strength = :strength, motivation = :motivation,"
-        " updated_by = :user, updated_at = :now, row_version = row_version + 1"
+        " updated_by = :user, updated_at = :now, row_version = row_version + 1, rule_id = NULL"
         f" WHERE {_IN_SCOPE} AND {_DIFFERS}",
         params,
     ).rowcount
@@ -249,7 +253,7 @@ def update_one(con, layer_uid, key, goal_id, user, now, *, stance, strength, mot
     )
     con.execute(
         "UPDATE main.link SET stance = :stance, strength = :strength, motivation = :motivation, updated_by = :user,"
-        " updated_at = :now, row_version = row_version + 1"
+        " updated_at = :now, row_version = row_version + 1, rule_id = NULL"
         " WHERE layer_uid = :layer AND feature_key = :key AND goal_id = :goal",
         params,
     )

@@ -128,6 +128,55 @@ CREATE TABLE link_history (
         "history looked up by layer",
         "CREATE INDEX IF NOT EXISTS link_history_layer_idx ON link_history(layer_uid, id);",
     ),
+    # Numbered 3 only while versions 3-4 of the other branches are unmerged: the
+    # rules' migration is version 5 of the project's plan (the lead renumbers).
+    3: (
+        "linking rules",
+        """
+CREATE TABLE link_rule (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  layer_name TEXT NOT NULL DEFAULT '',
+  expression TEXT NOT NULL CHECK (expression <> ''),
+  stance TEXT NOT NULL DEFAULT 'supports' CHECK (stance IN ('supports','conflicts','neutral')),
+  strength INTEGER NOT NULL DEFAULT 2 CHECK (strength BETWEEN 0 AND 3),
+  motivation TEXT NOT NULL DEFAULT '',
+  enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+  organisation TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at DATETIME NOT NULL,
+  updated_by TEXT NOT NULL DEFAULT '',
+  updated_at DATETIME NOT NULL,
+  row_version INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE link_rule_goal (
+  rule_id INTEGER NOT NULL REFERENCES link_rule(id) ON DELETE CASCADE,
+  goal_id TEXT NOT NULL REFERENCES goal(id) ON UPDATE CASCADE,
+  position INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (rule_id, goal_id));
+CREATE INDEX link_rule_goal_goal_idx ON link_rule_goal(goal_id);
+CREATE TABLE link_rule_history (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  changed_at DATETIME NOT NULL,
+  changed_by TEXT NOT NULL DEFAULT '',
+  operation TEXT NOT NULL CHECK (operation IN ('insert','update')),
+  rule_name TEXT NOT NULL,
+  before TEXT,
+  after TEXT);
+CREATE TABLE link_rule_dismissal (
+  rule_id INTEGER NOT NULL REFERENCES link_rule(id) ON DELETE CASCADE,
+  layer_uid TEXT NOT NULL REFERENCES registered_layer(layer_uid) ON UPDATE CASCADE,
+  feature_key TEXT NOT NULL CHECK (feature_key <> ''),
+  dismissed_by TEXT NOT NULL DEFAULT '',
+  dismissed_at DATETIME NOT NULL,
+  PRIMARY KEY (layer_uid, feature_key, rule_id));
+ALTER TABLE link ADD COLUMN rule_id INTEGER REFERENCES link_rule(id);
+CREATE INDEX link_rule_id_idx ON link(rule_id) WHERE rule_id IS NOT NULL;
+INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, last_change)
+  SELECT name, 'attributes', name, 'Territorial Links', strftime('%Y-%m-%dT%H:%M:%fZ','now')
+  FROM sqlite_master WHERE type = 'table' AND name IN
+  ('link_rule', 'link_rule_goal', 'link_rule_history', 'link_rule_dismissal');
+""",
+    ),
 }
 LATEST_VERSION = max(MIGRATIONS)
 

@@ -28,11 +28,13 @@ from pathlib import Path
 from ...errors import CatalogueError, StoreError
 from ...i18n import tr
 from ...model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, SelectionLinks, WriteResult
+from ...rules.model import Rule, RuleLink
 from ..base import MigrationReport, Store
 from ..checks import check_catalogue
 from ..rows import build_links, fold_selection_rows
 from . import catalogue as sql_catalogue
 from . import links as sql_links
+from . import rules as sql_rules
 from . import schema
 
 _LAYER_COLUMNS = "layer_uid, name, source, provider, key_field, geometry_type, crs"
@@ -51,6 +53,7 @@ class GeoPackageStore(Store):
         #: the copy kept before this open upgraded an older store (None if no upgrade)
         self.backup = backup
         self._con.executescript(sql_links.TEMP_TABLES)
+        self._con.executescript(sql_rules.TEMP_TABLES)
 
     # -- lifecycle ---------------------------------------------------------------
     @classmethod
@@ -422,6 +425,39 @@ class GeoPackageStore(Store):
             item["after"] = json.loads(row[8]) if row[8] else None
             result.append(item)
         return result
+
+    # -- linking rules -----------------------------------------------------------------
+    def save_rules(self, rules: Sequence[Rule], user: str) -> WriteResult:
+        with self._write() as con:
+            return sql_rules.save_rules(con, rules, user, schema.now_iso())
+
+    def rules(self, *, enabled_only: bool = False) -> list[Rule]:
+        with self._read() as con:
+            return sql_rules.read_rules(con, enabled_only=enabled_only)
+
+    def set_rule_enabled(self, name: str, enabled: bool, user: str) -> None:
+        with self._write() as con:
+            sql_rules.set_enabled(con, name, enabled, user, schema.now_iso())
+
+    def rule_history(self, *, limit: int = 1000) -> list[dict]:
+        with self._read() as con:
+            return sql_rules.rule_history(con, limit)
+
+    def link_by_rules(self, layer_uid: str, rows: Sequence[RuleLink], user: str) -> WriteResult:
+        with self._write() as con:
+            return sql_rules.link_by_rules(con, layer_uid, rows, user, schema.now_iso())
+
+    def dismiss_rule(self, layer_uid: str, rule_id: int, keys: Iterable[str], user: str) -> WriteResult:
+        with self._write() as con:
+            return sql_rules.dismiss(con, layer_uid, rule_id, keys, user, schema.now_iso())
+
+    def rule_dismissals(self, layer_uid: str) -> set[tuple[str, int]]:
+        with self._read() as con:
+            return sql_rules.dismissals(con, layer_uid)
+
+    def rule_marks(self, layer_uid: str) -> dict[tuple[str, str], str]:
+        with self._read() as con:
+            return sql_rules.rule_marks(con, layer_uid)
 
 
 def _prefixed(alias: str, columns: str) -> str:

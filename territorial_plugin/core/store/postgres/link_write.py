@@ -35,13 +35,13 @@ _ATTEMPTS = 3  # contended two-statement attempts before the single upsert
 _LOCK_AND_UPDATE = (
     "WITH present AS ("
     " SELECT l.id, (l.stance, l.strength, l.motivation)"
-    "  IS DISTINCT FROM (%(stance)s, %(strength)s, %(motivation)s) AS differs"
+    "  IS DISTINCT FROM (%(stance)s, %(strength)s, %(motivation)s) OR l.rule_id IS NOT NULL AS differs"
     " FROM link l JOIN unnest(%(keys)s::text[]) AS k ON l.feature_key = k"
     "  JOIN unnest(%(goals)s::text[]) AS g ON l.goal_id = g"
     " WHERE l.layer_uid = %(layer)s ORDER BY l.feature_key, l.goal_id FOR UPDATE OF l),"
     " changed AS ("
     " UPDATE link SET stance = %(stance)s, strength = %(strength)s, motivation = %(motivation)s,"
-    "  updated_by = %(user)s, updated_at = now()"
+    "  updated_by = %(user)s, updated_at = now(), rule_id = NULL"  # a planner's write makes a rule's link theirs
     " FROM present WHERE link.id = present.id AND present.differs RETURNING 1)"
     " SELECT (SELECT count(*) FROM present), (SELECT count(*) FROM changed)"
 )
@@ -65,9 +65,9 @@ _UPSERT = (
     " FROM unnest(%(keys)s::text[]) AS k CROSS JOIN unnest(%(goals)s::text[]) AS g ORDER BY k, g"
     " ON CONFLICT (layer_uid, feature_key, goal_id) DO UPDATE SET stance = EXCLUDED.stance,"
     "  strength = EXCLUDED.strength, motivation = EXCLUDED.motivation,"
-    "  updated_by = EXCLUDED.updated_by, updated_at = now()"
+    "  updated_by = EXCLUDED.updated_by, updated_at = now(), rule_id = NULL"
     " WHERE (link.stance, link.strength, link.motivation)"
-    "  IS DISTINCT FROM (EXCLUDED.stance, EXCLUDED.strength, EXCLUDED.motivation)"
+    "  IS DISTINCT FROM (EXCLUDED.stance, EXCLUDED.strength, EXCLUDED.motivation) OR link.rule_id IS NOT NULL"
     " RETURNING (xmax = 0) AS inserted)"
     " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM changed"
 )

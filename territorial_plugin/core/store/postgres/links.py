@@ -99,8 +99,8 @@ class PostgresLinksMixin:
             if new == (old.stance, old.strength, old.motivation):
                 return old
             cur.execute(
-                "UPDATE link SET stance = %s, strength = %s, motivation = %s, updated_by = %s, updated_at = now()"
-                " WHERE layer_uid = %s AND feature_key = %s AND goal_id = %s RETURNING " + _LINK_COLS,
+                "UPDATE link SET stance = %s, strength = %s, motivation = %s, updated_by = %s, updated_at = now(),"
+                " rule_id = NULL WHERE layer_uid = %s AND feature_key = %s AND goal_id = %s RETURNING " + _LINK_COLS,
                 (*new, user, layer_uid, key, goal_id),
             )
             return _links([cur.fetchone()])[0]

@@ -1,0 +1,1 @@
+"""Toolbox group "Linking rules": import, export and apply linking rules."""
