@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # QGIS test lanes (tools/lanes/): all (default), some of 3.40 3.44 (LANES=3.40), or none
 LANES       ?= all
 
-.PHONY: help deps i18n ts stage demo test lint unit qgis-tests cli-tests e2e bench package install qgis clean sample lanes pg-tests
+.PHONY: handbook help deps i18n ts stage demo test lint unit qgis-tests cli-tests e2e bench package install qgis clean sample lanes pg-tests
 
 help:
 	@echo "make demo     run the main job headless on the sample municipality, results in out/"
@@ -66,6 +66,10 @@ cli-tests: stage
 
 e2e: stage
 	tests/e2e/run.sh
+
+# the handbook's pictures from the desktop tests' screenshots (docs/handbok.md)
+handbook: e2e
+	$(PY) tools/handbook_images.py
 
 # host suites first (a quick failure shows early), then the slower QGIS lanes
 test: lint unit pg-tests cli-tests e2e lanes

@@ -14,7 +14,7 @@
             <translation>Territorial Links</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="60" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="61" />
             <source>Select areas on the map to see and edit their goal links.</source>
             <translation>Välj områden i kartan för att se och ändra deras målkopplingar.</translation>
         </message>
@@ -1409,162 +1409,162 @@
             <translation>Räknar de kopplade områdena i {layer}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="165" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="166" />
             <source>Link store: {uri}</source>
             <translation>Kopplingsdatabas: {uri}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="348" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="356" />
             <source>All catalogues</source>
             <translation>Alla kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="248" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="249" />
             <source>&lt;b&gt;{layer}&lt;/b&gt;: reading {n} selected areas…</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt;: läser {n} valda områden…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="259" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="260" />
             <source>&lt;b&gt;{layer}&lt;/b&gt; — {n} of {total} areas selected</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt; — {n} av {total} områden valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="270" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="271" />
             <source>Tick a goal to link the {n} selected areas to it; untick to remove the links.</source>
             <translation>Kryssa i ett mål för att koppla de {n} valda områdena till det; kryssa ur för att ta bort kopplingarna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="276" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="277" />
             <source>The selected areas have no key value and cannot be linked.</source>
             <translation>De valda områdena saknar nyckelvärde och kan inte kopplas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="278" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="279" />
             <source>Select areas on the map (or with an expression) to link them to goals.</source>
             <translation>Välj områden i kartan (eller med ett uttryck) för att koppla dem till mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="283" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="284" />
             <source>{n} areas of this layer have no goal yet: select them</source>
             <translation>{n} områden i lagret saknar ännu mål: välj dem</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="98" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="99" />
             <source>Show the goals of one catalogue or of all</source>
             <translation>Visa målen i en katalog eller i alla</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="90" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="91" />
             <source>Search code or words of a goal…</source>
             <translation>Sök nummer eller ord i ett mål…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="91" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="92" />
             <source>Type a code (11.3) or words of a title in any order, in Swedish or English; å, ä, ö optional</source>
             <translation>Skriv ett nummer (11.3) eller ord ur en rubrik i valfri ordning, på svenska eller engelska; å, ä, ö behövs inte</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="102" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="103" />
             <source>&amp;Linked only</source>
             <translation>Endast &amp;kopplade</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="104" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="105" />
             <source>Show only goals linked to areas of this layer or of the selection</source>
             <translation>Visa bara mål som är kopplade till områden i detta lager eller i urvalet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="105" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="106" />
             <source>Goals &amp;without areas</source>
             <translation>Mål &amp;utan områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="107" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="108" />
             <source>Show only goals that no area of this layer is linked to yet</source>
             <translation>Visa bara mål som inget område i detta lager är kopplat till ännu</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="123" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="124" />
             <source>Tick a goal to link the selected areas to it; untick to remove the links. A half-filled box means that some of the selected areas are linked.</source>
             <translation>Kryssa i ett mål för att koppla de valda områdena till det; kryssa ur för att ta bort kopplingarna. En halvfylld ruta betyder att några av de valda områdena är kopplade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="172" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="173" />
             <source>Undo</source>
             <translation>Ångra</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="172" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="173" />
             <source>Undo the last link change of the panel (Ctrl+Z)</source>
             <translation>Ångra panelens senaste ändring av kopplingar (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="175" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="176" />
             <source>Redo</source>
             <translation>Gör om</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="175" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="176" />
             <source>Redo what was undone (Ctrl+Shift+Z)</source>
             <translation>Gör om det som ångrades (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="282" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="290" />
             <source>Undo: {what} (Ctrl+Z)</source>
             <translation>Ångra: {what} (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="285" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="293" />
             <source>Redo: {what} (Ctrl+Shift+Z)</source>
             <translation>Gör om: {what} (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="182" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="183" />
             <source>Find areas</source>
             <translation>Hitta områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="182" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="183" />
             <source>Select, zoom to and flash the areas linked to the focused goal, in every registered layer (Ctrl+F)</source>
             <translation>Välj, zooma till och blinka de områden som är kopplade till det markerade målet, i alla registrerade lager (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="189" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="190" />
             <source>Highlight</source>
             <translation>Visa i kartan</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="189" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="190" />
             <source>Show on the map the areas linked to the focused goal: green supports, red conflicts, grey neutral</source>
             <translation>Visa i kartan de områden som är kopplade till det markerade målet: grönt stödjer, rött motverkar, grått neutralt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="197" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="198" />
             <source>Edit link…</source>
             <translation>Ändra koppling…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="197" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="198" />
             <source>Change stance, strength or motivation of the link between the one selected area and the focused goal</source>
             <translation>Ändra ställningstagande, styrka eller motivering för kopplingen mellan det valda området och det markerade målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="204" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="205" />
             <source>Export…</source>
             <translation>Exportera…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="204" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="205" />
             <source>Goal atlas (PDF) and goal × area tables</source>
             <translation>Målatlas (PDF) och tabeller mål × område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="206" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
             <source>Catalogues…</source>
             <translation>Kataloger…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="206" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
             <source>Import, enable or remove goal catalogues</source>
             <translation>Importera, aktivera eller ta bort målkataloger</translation>
         </message>
@@ -1812,107 +1812,107 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Senast ändrad av {user} {when}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="63" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="64" />
             <source>Select areas on the map first.</source>
             <translation>Välj först områden i kartan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="73" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="74" />
             <source>All {n} selected areas are already linked to {goal}.</source>
             <translation>Alla {n} valda områden är redan kopplade till {goal}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="82" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="83" />
             <source>Link {n} areas to {goal}</source>
             <translation>Koppla {n} områden till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="91" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="92" />
             <source>Linked {n} areas to {goal}</source>
             <translation>Kopplade {n} områden till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="95" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="96" />
             <source>({n} were already linked)</source>
             <translation>({n} var redan kopplade)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="98" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="99" />
             <source>Unlink {n} areas from {goal}</source>
             <translation>Ta bort kopplingen mellan {n} områden och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="106" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="107" />
             <source>Removed the links of {n} areas to {goal}</source>
             <translation>Tog bort kopplingen mellan {n} områden och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="191" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="192" />
             <source>Click a goal in the list first.</source>
             <translation>Klicka först på ett mål i listan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="128" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="129" />
             <source>Select exactly one area to edit its link; {n} are selected.</source>
             <translation>Välj exakt ett område för att ändra dess koppling; {n} är valda.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="137" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="138" />
             <source>The selected area is not linked to {goal}; tick the goal to link it.</source>
             <translation>Det valda området är inte kopplat till {goal}; kryssa i målet för att koppla det.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="154" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="155" />
             <source>Edit link of {key}</source>
             <translation>Ändra kopplingen för {key}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="175" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="176" />
             <source>Saved the link of {key} to {goal}</source>
             <translation>Kopplingen mellan {key} och {goal} har sparats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="213" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="214" />
             <source>{goal}: {n} areas in {layers} layers selected</source>
             <translation>{goal}: {n} områden i {layers} lager valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="221" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="222" />
             <source>{goal}: no linked areas in this project</source>
             <translation>{goal}: inga kopplade områden i det här projektet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="223" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="224" />
             <source>links also in layers not in this project: {names}</source>
             <translation>kopplingar finns även i lager som inte ingår i projektet: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="227" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="228" />
             <source>{n} linked keys no longer exist in their layer</source>
             <translation>{n} kopplade nycklar finns inte längre i sitt lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="301" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="302" />
             <source>Registered '{layer}' with the key field {field}</source>
             <translation>'{layer}' har registrerats med nyckelfältet {field}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="334" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="335" />
             <source>Added catalogues: {names}</source>
             <translation>Tillagda kataloger: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="374" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="384" />
             <source>The catalogue manager is not available in this version.</source>
             <translation>Kataloghanteraren finns inte i den här versionen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="395" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="405" />
             <source>Open or create a link store first.</source>
             <translation>Öppna eller skapa först en kopplingsdatabas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="392" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="402" />
             <source>The export dialog is not available in this version.</source>
             <translation>Exportdialogen finns inte i den här versionen.</translation>
         </message>
@@ -1922,22 +1922,22 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Skapa kopplingsdatabas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="270" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="271" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="263" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="264" />
             <source>Opened link store {path}</source>
             <translation>Kopplingsdatabasen {path} har öppnats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="263" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="264" />
             <source>Created link store {path}</source>
             <translation>Kopplingsdatabasen {path} har skapats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="270" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="271" />
             <source>Open link store</source>
             <translation>Öppna kopplingsdatabas</translation>
         </message>
@@ -2728,12 +2728,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Du administrerar kopplingsdatabasen; nya kopplingar tillhör ingen organisation.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="386" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="387" />
             <source>Others changed links that you could undo; the undo history was cleared so that it cannot overwrite their changes.</source>
             <translation>Andra har ändrat kopplingar som du kunde ångra; ångrahistoriken har tömts så att den inte kan skriva över deras ändringar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="164" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="165" />
             <source>The panel now shows the links as they are stored.</source>
             <translation>Panelen visar nu kopplingarna så som de är sparade.</translation>
         </message>
@@ -2947,47 +2947,47 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Att registrera lagret gör det känt för kopplingsdatabasen, så att dess områden kan kopplas till mål. Lagrets data ändras inte (om du inte lägger till ett nyckelfält nedan).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="73" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="74" />
             <source>The selected area is already linked to {goal}.</source>
             <translation>Det valda området är redan kopplat till {goal}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="82" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="83" />
             <source>Link one area to {goal}</source>
             <translation>Koppla ett område till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="91" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="92" />
             <source>Linked one area to {goal}</source>
             <translation>Kopplade ett område till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="95" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="96" />
             <source>(one was already linked)</source>
             <translation>(ett var redan kopplat)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="98" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="99" />
             <source>Unlink one area from {goal}</source>
             <translation>Ta bort kopplingen mellan ett område och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="106" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="107" />
             <source>Removed the link of one area to {goal}</source>
             <translation>Tog bort kopplingen mellan ett område och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="213" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="214" />
             <source>{goal}: one area selected</source>
             <translation>{goal}: ett område valt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="270" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="271" />
             <source>Tick a goal to link the selected area to it; untick to remove the link.</source>
             <translation>Kryssa i ett mål för att koppla det valda området till det; kryssa ur för att ta bort kopplingen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="283" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="284" />
             <source>One area of this layer has no goal yet: select it</source>
             <translation>Ett område i lagret har inget mål ännu: välj det</translation>
         </message>
@@ -3027,12 +3027,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>avgörande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="150" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="151" />
             <source>New links: written when you tick a goal</source>
             <translation>Nya kopplingar: skrivs när du kryssar i ett mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="155" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="156" />
             <source>Links already made keep their own stance and motivation; change one with Edit link (Ctrl+E).</source>
             <translation>Kopplingar som redan finns behåller sitt ställningstagande och sin motivering; ändra en med Ändra koppling (Ctrl+E).</translation>
         </message>
@@ -3112,27 +3112,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Områdesavsnitt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="344" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="345" />
             <source>Register the layer first.</source>
             <translation>Registrera lagret först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="348" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="349" />
             <source>Removed the goal columns {fields} from '{layer}'.</source>
             <translation>Tog bort målkolumnerna {fields} från '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="360" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="361" />
             <source>Added the goal columns {fields} to the attribute table of '{layer}': the codes of the goals each area is linked to, to filter, sort and style by. They are saved with the project; the same button removes them.</source>
             <translation>Lade till målkolumnerna {fields} i attributtabellen för '{layer}': koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter. De sparas med projektet; samma knapp tar bort dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="210" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="211" />
             <source>Goal columns</source>
             <translation>Målkolumner</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="210" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="211" />
             <source>Add (or remove) a column per catalogue to the layer's attribute table with the codes of the goals each area is linked to, to filter, sort and style by them</source>
             <translation>Lägg till (eller ta bort) en kolumn per katalog i lagrets attributtabell med koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter dem</translation>
         </message>
@@ -3487,6 +3487,26 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/rules/import_rules.py" line="51" />
             <source>Imported {n} rules: {new} new, {changed} changed, {same} unchanged.</source>
             <translation>Importerade {n} regler: {new} nya, {changed} ändrade, {same} oförändrade.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/handbook.py" line="16" />
+            <source>Territorial Links – handbook</source>
+            <translation>Territorial Links – handbok</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/handbook.py" line="26" />
+            <source>The handbook is missing from this installation ({path}).</source>
+            <translation>Handboken saknas i den här installationen ({path}).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
+            <source>Handbook</source>
+            <translation>Handbok</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
+            <source>The handbook: from an empty project to the atlas (F1)</source>
+            <translation>Handboken: från tomt projekt till atlas (F1)</translation>
         </message>
     </context>
 </TS>

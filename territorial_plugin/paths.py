@@ -30,3 +30,10 @@ def resource(*parts: str) -> Path:
 
 def i18n_dir() -> Path:
     return plugin_root() / "i18n"
+
+
+def handbook_path() -> Path:
+    """The Swedish handbook: ``docs/handbok.md`` in a checkout, ``help/handbok.md`` when installed."""
+    root = plugin_root()
+    installed = root / "help" / "handbok.md"
+    return installed if installed.is_file() else root / "docs" / "handbok.md"

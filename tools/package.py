@@ -42,6 +42,9 @@ def plugin_files() -> list[tuple[Path, str]]:
 
     add_tree(ROOT / NAME, "")
     add_tree(ROOT / "resources", "resources")
+    # the handbook and its screenshots, opened from the panel (paths.handbook_path)
+    files.append((ROOT / "docs" / "handbok.md", "help/handbok.md"))
+    add_tree(ROOT / "docs" / "images" / "handbok", "help/images/handbok")
     files.append((ROOT / "metadata.txt", "metadata.txt"))
     files.append((ROOT / "LICENSE", "LICENSE"))
     qms = sorted((ROOT / "i18n").glob("*.qm"))

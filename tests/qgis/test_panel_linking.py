@@ -1,7 +1,7 @@
 """Ticking links the whole selection with what the editor says; undo, redo, edit, look up, highlight."""
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import Qt, QTimer, QUrl
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
@@ -327,3 +327,23 @@ def test_goal_columns_from_the_panel(ready_dock, sample_layer, store):
         assert "tl_agenda2030" not in sample_layer.fields().names()
     finally:
         expressions.unregister_functions()
+
+
+def test_the_handbook_opens_from_the_panel_with_its_pictures(ready_dock):
+    from qgis.PyQt.QtWidgets import QTextBrowser
+
+    ready_dock.view.help_action.trigger()
+    dialog = ready_dock.controller.actions.handbook
+    try:
+        text = dialog.findChild(QTextBrowser, "handbookText")
+        assert "Planerarens dag" in text.toPlainText()
+        images = [fmt for fmt in text.document().allFormats() if fmt.isImageFormat()]
+        assert images, "the handbook shows its screenshots"
+        missing = [
+            f.toImageFormat().name()
+            for f in images
+            if text.document().resource(2, QUrl(f.toImageFormat().name())) is None  # 2 = ImageResource
+        ]
+        assert not missing
+    finally:
+        dialog.close()

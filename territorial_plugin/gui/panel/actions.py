@@ -33,6 +33,7 @@ class PanelActions:
         self.edit_dialog = None  # the open (or last) edit-link dialog, for tests and scripts
         self.register_dialog = None
         self.last_lookup: LookupResult | None = None
+        self.handbook = None  # the handbook window, kept so that F1 raises the same one
 
     # -- labels ---------------------------------------------------------------------
     def goal_label(self, goal_id: str) -> str:
@@ -365,6 +366,15 @@ class PanelActions:
             ).format(fields=", ".join(added), layer=layer.name()),
             Qgis.MessageLevel.Success,
         )
+
+    def open_handbook(self) -> None:
+        """The handbook in a window of its own, beside the map (not modal)."""
+        from ..dialogs.handbook import HandbookDialog
+
+        if self.handbook is None:
+            self.handbook = HandbookDialog(self.panel.view)
+        self.handbook.show()
+        self.handbook.raise_()
 
     def manage_catalogues(self) -> None:
         panel = self.panel

@@ -129,6 +129,7 @@ class PanelController(QObject):
         view.exportRequested.connect(self.actions.open_export)
         view.cataloguesRequested.connect(self.actions.manage_catalogues)
         view.goalFieldsRequested.connect(self.actions.toggle_goal_fields)
+        view.helpRequested.connect(self.actions.open_handbook)
         view.stateActionRequested.connect(self.actions.state_action)
 
     # -- messages ------------------------------------------------------------------

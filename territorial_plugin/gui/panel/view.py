@@ -47,6 +47,7 @@ class PanelView(QWidget):
     exportRequested = pyqtSignal()  # noqa: N815
     cataloguesRequested = pyqtSignal()  # noqa: N815
     goalFieldsRequested = pyqtSignal()  # noqa: N815
+    helpRequested = pyqtSignal()  # noqa: N815
     unlinkedRequested = pyqtSignal()  # noqa: N815
     highlightToggled = pyqtSignal(bool)  # noqa: N815
     goalFocused = pyqtSignal()  # noqa: N815
@@ -216,6 +217,10 @@ class PanelView(QWidget):
             ),
         )
         self.goal_fields_action.triggered.connect(self.goalFieldsRequested)
+        self.help_action = self._action(
+            tr("Handbook"), "helpAction", tr("The handbook: from an empty project to the atlas (F1)"), "F1"
+        )
+        self.help_action.triggered.connect(self.helpRequested)
 
         self.tree.addActions([self.lookup_action, self.highlight_toggle, self.edit_action])
         self.lookup_action.setIcon(QgsApplication.getThemeIcon("mActionZoomToSelected.svg"))
@@ -224,6 +229,7 @@ class PanelView(QWidget):
         self.export_action.setIcon(QgsApplication.getThemeIcon("mActionSaveAsPDF.svg"))
         self.catalogues_action.setIcon(QgsApplication.getThemeIcon("mActionOpenTable.svg"))
         self.goal_fields_action.setIcon(QgsApplication.getThemeIcon("mActionNewAttribute.svg"))
+        self.help_action.setIcon(QgsApplication.getThemeIcon("mActionHelpContents.svg"))
         for action in (self.lookup_action, self.highlight_toggle, self.edit_action):
             self.goal_toolbar.addAction(action)
         for action in (self.undo_action, self.redo_action):
@@ -232,12 +238,14 @@ class PanelView(QWidget):
         self.bottom_toolbar.addAction(self.export_action)
         self.bottom_toolbar.addAction(self.catalogues_action)
         self.bottom_toolbar.addAction(self.goal_fields_action)
+        self.bottom_toolbar.addAction(self.help_action)
         # the less frequent actions as icons (their tooltips explain them), so nothing overflows
         for toolbar, action in (
             (self.goal_toolbar, self.edit_action),
             (self.bottom_toolbar, self.export_action),
             (self.bottom_toolbar, self.catalogues_action),
             (self.bottom_toolbar, self.goal_fields_action),
+            (self.bottom_toolbar, self.help_action),
         ):
             toolbar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
