@@ -181,6 +181,7 @@ def build_atlas(
         goals,
         links,
         catalogue=catalogue,
+        catalogues=catalogues,
         include_unlinked_goals=options.include_unlinked_goals,
         project=project,
         feedback=feedback,
