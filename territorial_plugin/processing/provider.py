@@ -23,6 +23,7 @@ ALGORITHMS = [
     ("links.link_features", "LinkFeaturesAlgorithm"),
     ("links.unlink_features", "UnlinkFeaturesAlgorithm"),
     ("links.check_integrity", "CheckIntegrityAlgorithm"),
+    ("export.export_web", "ExportWebAlgorithm"),
 ]
 
 

@@ -23,7 +23,6 @@ from qgis.core import (
     QgsRuleBasedLabeling,
     QgsRuleBasedRenderer,
     QgsSimpleLineSymbolLayer,
-    QgsSymbolLayer,
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsUnitTypes,
@@ -32,6 +31,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ...compat import qgis_enum
 from ...core.errors import ExportError
 from ...core.i18n import tr
 from ...core.identity import is_numeric_key
@@ -185,7 +185,8 @@ def _ring_symbol(color: QColor, rings: dict[int, str]) -> QgsFillSymbol:
     cases = [f"WHEN {test} THEN {ring * RING_STEP + RING_WIDTH / 2}" for ring, test in sorted(rings.items()) if ring]
     if cases:
         expression = f"CASE {' '.join(cases)} ELSE {RING_WIDTH / 2} END"
-        line.setDataDefinedProperty(QgsSymbolLayer.PropertyOffset, QgsProperty.fromExpression(expression))
+        offset = qgis_enum("QgsSymbolLayer.Property.Offset", "QgsSymbolLayer.Property.PropertyOffset")
+        line.setDataDefinedProperty(offset, QgsProperty.fromExpression(expression))
     symbol.appendSymbolLayer(line)
     return symbol
 
