@@ -177,3 +177,21 @@ def test_the_atlas_can_be_written_without_keeping_it_in_the_project(qgis_iface, 
     assert (tmp_path / "atlas.pdf").is_file(), dialog.status.text()
     assert not QgsProject.instance().layoutManager().layouts()
     assert not [g for g in QgsProject.instance().layerTreeRoot().findGroups() if "atlas" in g.name().lower()]
+
+
+def test_export_web_atlas_through_the_dialog(qgis_iface, project_store, tmp_path):
+    dialog = ExportDialog(qgis_iface, project_store)
+    dialog.show()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("web"))
+    assert dialog.goal_list.isEnabled()  # goals are chosen as for the atlas
+    assert not dialog.template_combo.isVisibleTo(dialog) and not dialog.dpi_spin.isVisibleTo(dialog)
+    dialog.output.setFilePath(str(tmp_path / "webbatlas"))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "export_dialog_web.png"))
+    dialog.export_button.click()
+    _wait(dialog)
+    index = tmp_path / "webbatlas" / "index.html"
+    assert index.is_file(), dialog.status.text()
+    assert dialog.last_files == [index]
+    data = (tmp_path / "webbatlas" / "data.js").read_text(encoding="utf-8")
+    assert "Renbete" in data and (tmp_path / "webbatlas" / "malatlas.pdf").is_file()

@@ -52,6 +52,7 @@ FORMATS = {
     "svg": (True, ""),
     "xlsx": (False, ".xlsx"),
     "csv": (False, ""),
+    "web": (True, ""),  # a folder with index.html; goals chosen as for the atlas
 }
 
 
@@ -63,6 +64,8 @@ def default_output(fmt: str, project: QgsProject | None = None) -> str:
     stem = project.baseName() or "territorial_links"
     is_atlas, suffix = FORMATS[fmt]
     name = f"{stem}_malatlas" if is_atlas else f"{stem}_maltabell"
+    if fmt == "web":
+        name = f"{stem}_webbatlas"
     return str(folder / f"{name}{suffix}")
 
 
@@ -73,6 +76,7 @@ def format_labels() -> dict[str, str]:
         "svg": tr("Goal atlas – SVG (one per page)"),
         "xlsx": tr("Goal tables – Excel (XLSX)"),
         "csv": tr("Goal tables – CSV files"),
+        "web": tr("Web atlas – folder with index.html (works offline)"),
     }
 
 
@@ -281,8 +285,12 @@ class ExportDialog(QDialog):
         for row in range(self.layer_list.count()):
             item = self.layer_list.item(row)
             item.setHidden(not is_atlas and not item.data(REGISTERED_ROLE))
-        self.dpi_spin.setVisible(is_atlas and fmt != "svg")
-        self.dpi_label.setVisible(is_atlas and fmt != "svg")
+        self.dpi_spin.setVisible(is_atlas and fmt not in ("svg", "web"))
+        self.dpi_label.setVisible(is_atlas and fmt not in ("svg", "web"))
+        if fmt == "web":  # the web page has no layout: no template, no layout to keep
+            for widget in (self.template_combo, self.template_file, self.template_label, self.keep_check):
+                widget.setVisible(False)
+            self.open_designer.setVisible(False)
         if suffix:
             self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
             self.output.setFilter({".pdf": tr("PDF (*.pdf)"), ".xlsx": tr("Excel (*.xlsx)")}[suffix])
@@ -360,7 +368,7 @@ class ExportDialog(QDialog):
         return [project.mapLayer(layer_id) for layer_id in self._checked(self.layer_list)]
 
     def start_export(self) -> None:
-        from ...export.task import atlas_task, report_task
+        from ...export.task import atlas_task, report_task, web_task
 
         if not self.output.filePath().strip():
             self._show_status(tr("Choose where to save the export."), error=True)
@@ -373,7 +381,11 @@ class ExportDialog(QDialog):
             return
         self._save()
         catalogue_id = self.catalogue_combo.currentData() or None
-        if is_atlas:
+        if fmt == "web":
+            self.task = web_task(
+                self.store.uri, self._layers(), self.output_path(), goal_ids=goal_ids, on_done=self._finished
+            )
+        elif is_atlas:
             self.task = atlas_task(
                 self.store.uri,
                 self._layers(),
