@@ -38,20 +38,36 @@
   var renderer = L.canvas({ padding: 0.2, tolerance: 3 });
   var map = L.map("map", { renderer: renderer, preferCanvas: true, zoomSnap: 0.25, attributionControl: false });
   var areas = [], byKey = {}, goalAreas = D.goals.map(function () { return []; });
+  /* coordinates decoded and the view set first: layers added to a map with a view are projected
+     once; added before, they are projected again when the view is set */
+  var south = 90, west = 180, north = -90, east = -180;
+  var shapes = D.areas.map(function (row) {
+    return row[4].map(function (polygon) {
+      return polygon.map(function (ring) {
+        var latlngs = decodeRing(ring);
+        for (var i = 0; i < latlngs.length; i++) {
+          var p = latlngs[i];
+          if (p[0] < south) south = p[0]; if (p[0] > north) north = p[0];
+          if (p[1] < west) west = p[1]; if (p[1] > east) east = p[1];
+        }
+        return latlngs;
+      });
+    });
+  });
   var bounds = L.latLngBounds([]);
+  if (shapes.length) bounds = L.latLngBounds([south, west], [north, east]);
+  if (bounds.isValid()) map.fitBounds(bounds); else map.setView([62, 16], 5);
   D.areas.forEach(function (row, index) {
     var area = { index: index, layer: row[0], key: row[1], name: row[2], category: row[3], links: row[5] };
-    var latlngs = row[4].map(function (polygon) { return polygon.map(decodeRing); });
-    area.shape = L.polygon(latlngs, { renderer: renderer, weight: row[5].length ? 1 : 0.5, color: "#8a9099",
+    area.shape = L.polygon(shapes[index], { renderer: renderer, weight: row[5].length ? 1 : 0.5, color: "#8a9099",
       fillColor: colorOf(area.category), fillOpacity: 1, opacity: 1 });
     area.shape.on("click", function () { showArea(area); });
     area.shape.addTo(map);
-    bounds.extend(area.shape.getBounds());
     area.links.forEach(function (link) { goalAreas[link[0]].push([area, link[1]]); });
     areas.push(area);
     byKey[area.layer + ":" + area.key] = area;
   });
-  if (bounds.isValid()) map.fitBounds(bounds); else map.setView([62, 16], 5);
+  shapes = null;
   var wholeZoom = map.getZoom();
 
   /* the chosen goal's areas in the colour of their stance; the rest stays pale */
