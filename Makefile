@@ -82,6 +82,7 @@ bench: stage
 	-$(PY) bench/run.py
 
 package: i18n
+	$(PY) tools/vendor_web.py --check
 	$(PY) tools/package.py zip dist
 
 install: package

@@ -9,7 +9,7 @@
             <translation>Ingen kopplingsdatabas angiven. Välj en GeoPackage-fil eller en PostgreSQL-anslutning.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/provider.py" line="44" />
+            <location filename="../territorial_plugin/processing/provider.py" line="45" />
             <source>Territorial Links</source>
             <translation>Territorial Links</translation>
         </message>
@@ -44,87 +44,87 @@
             <translation>Insticksprogrammets mapp</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/provider.py" line="47" />
+            <location filename="../territorial_plugin/processing/provider.py" line="48" />
             <source>Territorial Links {version}</source>
             <translation>Territorial Links {version}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="119" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="120" />
             <source>{name}, version {version}</source>
             <translation>{name}, version {version}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="132" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="133" />
             <source>Goal atlas – {catalogue}</source>
             <translation>Målatlas – {catalogue}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="131" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="132" />
             <source>several catalogues</source>
             <translation>flera kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="137" />
+            <location filename="../territorial_plugin/export/web/service.py" line="91" />
             <source>Goal atlas – {municipality}</source>
             <translation>Målatlas – {municipality}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="137" />
+            <location filename="../territorial_plugin/export/web/service.py" line="91" />
             <source>Goal atlas</source>
             <translation>Målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="152" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="153" />
             <source>Goals: {goals}.</source>
             <translation>Mål: {goals}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="153" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="154" />
             <source>Links: Territorial Links for QGIS.</source>
             <translation>Kopplingar: Territorial Links för QGIS.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="189" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="191" />
             <source>None of the chosen goals has linked areas in the chosen layers; there is nothing to export.</source>
             <translation>Inget av de valda målen har kopplade områden i de valda lagren; det finns inget att exportera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="77" />
+            <location filename="../territorial_plugin/export/web/page.py" line="98" />
             <source>The export was cancelled; no file was written.</source>
             <translation>Exporten avbröts; ingen fil skrevs.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="247" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="250" />
             <source>Goal atlas layers – {name}</source>
             <translation>Lager för målatlas – {name}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="270" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="273" />
             <source>The atlas layer '{name}' could not be added to the project.</source>
             <translation>Atlaslagret '{name}' kunde inte läggas till i projektet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="226" />
+            <location filename="../territorial_plugin/export/tables.py" line="239" />
             <source>Linked area per goal (ha)</source>
             <translation>Kopplad areal per mål (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="80" />
+            <location filename="../territorial_plugin/export/tables.py" line="104" />
             <source>Supports</source>
             <translation>Stödjer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="81" />
+            <location filename="../territorial_plugin/export/tables.py" line="105" />
             <source>Conflicts</source>
             <translation>Motverkar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/chart.py" line="139" />
+            <location filename="../territorial_plugin/export/atlas/chart.py" line="140" />
             <source>No linked areas.</source>
             <translation>Inga kopplade områden.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/data.py" line="129" />
+            <location filename="../territorial_plugin/export/atlas/data.py" line="132" />
             <source>None of the chosen layers is registered in the link store; there is nothing to map.</source>
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att visa på kartan.</translation>
         </message>
@@ -134,72 +134,67 @@
             <translation>Lagret '{layer}' saknar nyckelfältet '{field}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/data.py" line="166" />
+            <location filename="../territorial_plugin/export/atlas/data.py" line="169" />
             <source>The area '{key}' of '{layer}' cannot be shown in the map's coordinate system.</source>
             <translation>Området '{key}' i '{layer}' kan inte visas i kartans koordinatsystem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/layers.py" line="172" />
+            <location filename="../territorial_plugin/export/atlas/layers.py" line="199" />
             <source>Linked areas</source>
             <translation>Kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/layers.py" line="177" />
+            <location filename="../territorial_plugin/export/atlas/layers.py" line="204" />
             <source>Supports the goal</source>
             <translation>Stödjer målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/layers.py" line="177" />
+            <location filename="../territorial_plugin/export/atlas/layers.py" line="204" />
             <source>Conflicts with the goal</source>
             <translation>Motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/layers.py" line="177" />
+            <location filename="../territorial_plugin/export/atlas/layers.py" line="204" />
             <source>Neutral to the goal</source>
             <translation>Neutral till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="132" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="136" />
             <source>Goals</source>
             <translation>Mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="82" />
+            <location filename="../territorial_plugin/export/tables.py" line="106" />
             <source>Neutral</source>
             <translation>Neutral</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/pages.py" line="168" />
+            <location filename="../territorial_plugin/export/atlas/pages.py" line="169" />
             <source>Page {page} of {pages}</source>
             <translation>Sida {page} av {pages}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/pages.py" line="186" />
+            <location filename="../territorial_plugin/export/atlas/pages.py" line="187" />
             <source>{count} goal catalogues · {goals} goals with linked areas</source>
             <translation>{count} målkataloger · {goals} mål med kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/pages.py" line="190" />
+            <location filename="../territorial_plugin/export/atlas/pages.py" line="191" />
             <source>{catalogue} · {goals} goals with linked areas</source>
             <translation>{catalogue} · {goals} mål med kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/pages.py" line="229" />
-            <source>Goal {code}</source>
-            <translation>Mål {code}</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/export/atlas/pages.py" line="234" />
+            <location filename="../territorial_plugin/export/atlas/pages.py" line="236" />
             <source>{n} linked areas · {ha} ha · {supports} support · {conflicts} conflict</source>
             <translation>{n} kopplade områden · {ha} ha · {supports} stödjer · {conflicts} motverkar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/pages.py" line="289" />
+            <location filename="../territorial_plugin/export/atlas/pages.py" line="291" />
             <source>Linked to this goal</source>
             <translation>Kopplat till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/table.py" line="42" />
+            <location filename="../territorial_plugin/export/atlas/table.py" line="44" />
             <source>No areas are linked to this goal.</source>
             <translation>Inga områden är kopplade till målet.</translation>
         </message>
@@ -219,12 +214,12 @@
             <translation>Ställningstagande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="77" />
+            <location filename="../territorial_plugin/export/tables.py" line="101" />
             <source>Strength</source>
             <translation>Styrka</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="71" />
+            <location filename="../territorial_plugin/export/tables.py" line="281" />
             <source>Area (ha)</source>
             <translation>Areal (ha)</translation>
         </message>
@@ -234,7 +229,7 @@
             <translation>Motivering</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/pages.py" line="389" />
+            <location filename="../territorial_plugin/export/atlas/pages.py" line="391" />
             <source>{code} {title} (continued)</source>
             <translation>{code} {title} (forts.)</translation>
         </message>
@@ -404,92 +399,92 @@
             <translation>'{source}' är varken en katalogfil eller en medföljande katalog ({names}, eller all).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="81" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="86" />
             <source>'{part}' is not a column mapping; write field=header with a field among {fields}.</source>
             <translation>'{part}' är ingen kolumnkoppling; skriv fält=rubrik med ett fält bland {fields}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="127" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="132" />
             <source>… and {count} more problems.</source>
             <translation>… och {count} problem till.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="129" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="134" />
             <source>{file} was not imported (1 problem); nothing was changed:</source>
             <translation>{file} importerades inte (1 problem); ingenting ändrades:</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="133" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="138" />
             <source>{file} was not imported ({count} problems); nothing was changed:</source>
             <translation>{file} importerades inte ({count} problem); ingenting ändrades:</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="147" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="152" />
             <source>the column name '{name}' appears twice (also column {first}).</source>
             <translation>kolumnnamnet '{name}' förekommer två gånger (även kolumn {first}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="163" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="168" />
             <source>the column '{header}' chosen for {field} is not in the file (columns: {headers}).</source>
             <translation>kolumnen '{header}' som valts för {field} finns inte i filen (kolumner: {headers}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="183" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="188" />
             <source>no column for the goal code; name one 'code' or 'kod', or choose it in the column mapping.</source>
             <translation>ingen kolumn för målets kod; döp en kolumn till 'kod' eller 'code', eller välj den bland kolumnerna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="190" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="195" />
             <source>no column for the goal title; name one 'title_sv', 'titel' or 'title_en', or map it.</source>
             <translation>ingen kolumn för målets titel; döp en kolumn till 'titel', 'title_sv' eller 'title_en', eller välj den bland kolumnerna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="199" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="204" />
             <source>the column '{header}' is not used.</source>
             <translation>kolumnen '{header}' används inte.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="214" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="219" />
             <source>the value is true/false, not text or a number.</source>
             <translation>värdet är sant/falskt, inte text eller ett tal.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="221" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="226" />
             <source>the cell holds a date or time ({value}); the spreadsheet may have turned a code such as 1.2 into a date. Format the column as text and type the value again.</source>
             <translation>cellen innehåller ett datum eller en tid ({value}); kalkylprogrammet kan ha gjort om en kod som 1.2 till ett datum. Formatera kolumnen som text och skriv in värdet igen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="236" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="241" />
             <source>the value {value} is a decimal number; codes such as 1.10 and 1.1 would be the same number. Format the column as text.</source>
             <translation>värdet {value} är ett decimaltal; koder som 1.10 och 1.1 skulle bli samma tal. Formatera kolumnen som text.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="298" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="303" />
             <source>the order '{value}' is not a whole number.</source>
             <translation>ordningen '{value}' är inget heltal.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="251" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="256" />
             <source>the value is a list or an object, not text.</source>
             <translation>värdet är en lista eller ett objekt, inte text.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="283" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="288" />
             <source>the row is empty; remove it.</source>
             <translation>raden är tom; ta bort den.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="350" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="355" />
             <source>The catalogue file {path} does not exist.</source>
             <translation>Katalogfilen {path} finns inte.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="363" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="368" />
             <source>the file is empty.</source>
             <translation>filen är tom.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/catalogues/reader.py" line="372" />
+            <location filename="../territorial_plugin/core/catalogues/reader.py" line="377" />
             <source>the file has a header but no goals.</source>
             <translation>filen har en rubrikrad men inga mål.</translation>
         </message>
@@ -559,47 +554,47 @@
             <translation>cellen innehåller en formel ({formula}); kopiera kolumnen och klistra in endast värden.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="44" />
+            <location filename="../territorial_plugin/export/tables.py" line="45" />
             <source>Summary per goal</source>
             <translation>Sammanställning per mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="45" />
+            <location filename="../territorial_plugin/export/tables.py" line="46" />
             <source>Goal × area matrix</source>
             <translation>Mål × område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="46" />
+            <location filename="../territorial_plugin/export/tables.py" line="47" />
             <source>All links</source>
             <translation>Alla kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="48" />
+            <location filename="../territorial_plugin/export/tables.py" line="49" />
             <source>Areas without goals</source>
             <translation>Områden utan mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="49" />
+            <location filename="../territorial_plugin/export/tables.py" line="50" />
             <source>Goals without areas</source>
             <translation>Mål utan områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="68" />
+            <location filename="../territorial_plugin/export/tables.py" line="92" />
             <source>Layer</source>
             <translation>Lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="69" />
+            <location filename="../territorial_plugin/export/tables.py" line="93" />
             <source>Area id</source>
             <translation>Område-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="72" />
+            <location filename="../territorial_plugin/export/tables.py" line="96" />
             <source>Goal id</source>
             <translation>Mål-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="73" />
+            <location filename="../territorial_plugin/core/labels.py" line="33" />
             <source>Code</source>
             <translation>Kod</translation>
         </message>
@@ -609,37 +604,37 @@
             <translation>Mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="127" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="131" />
             <source>Catalogue</source>
             <translation>Katalog</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="79" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="85" />
             <source>Number of areas</source>
             <translation>Antal områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="231" />
+            <location filename="../territorial_plugin/export/tables.py" line="281" />
             <source>Area supporting (ha)</source>
             <translation>Areal som stödjer (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="231" />
+            <location filename="../territorial_plugin/export/tables.py" line="281" />
             <source>Area in conflict (ha)</source>
             <translation>Areal som motverkar (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="85" />
+            <location filename="../territorial_plugin/export/tables.py" line="109" />
             <source>Changed by</source>
             <translation>Ändrad av</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="86" />
+            <location filename="../territorial_plugin/export/tables.py" line="110" />
             <source>Changed</source>
             <translation>Ändrad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="227" />
+            <location filename="../territorial_plugin/export/tables.py" line="240" />
             <source>ha</source>
             <translation>ha</translation>
         </message>
@@ -1569,57 +1564,57 @@
             <translation>Importera, aktivera eller ta bort målkataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="75" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="78" />
             <source>Goal atlas – PDF</source>
             <translation>Målatlas – PDF</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="76" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="79" />
             <source>Goal atlas – PNG images (one per page)</source>
             <translation>Målatlas – PNG-bilder (en per sida)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="77" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="80" />
             <source>Goal atlas – SVG (one per page)</source>
             <translation>Målatlas – SVG (en per sida)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="78" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="81" />
             <source>Goal tables – Excel (XLSX)</source>
             <translation>Måltabeller – Excel (XLSX)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="79" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="82" />
             <source>Goal tables – CSV files</source>
             <translation>Måltabeller – CSV-filer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="87" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="91" />
             <source>A4 portrait</source>
             <translation>A4 stående</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="88" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="92" />
             <source>A4 landscape</source>
             <translation>A4 liggande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="89" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="93" />
             <source>A3 portrait</source>
             <translation>A3 stående</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="90" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="94" />
             <source>A3 landscape</source>
             <translation>A3 liggande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="91" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="95" />
             <source>Own template (.qpt)…</source>
             <translation>Egen mall (.qpt)…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="106" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="110" />
             <source>Export goal atlas and tables</source>
             <translation>Exportera målatlas och tabeller</translation>
         </message>
@@ -1629,62 +1624,62 @@
             <translation>Exportera</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="131" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="135" />
             <source>Goals with linked areas are ticked. Every ticked goal gets a page.</source>
             <translation>Mål med kopplade områden är förbockade. Varje förbockat mål får en egen sida.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="141" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="145" />
             <source>Registered layers show their linked areas; other ticked layers are drawn as background.</source>
             <translation>Registrerade lager visar sina kopplade områden; andra förbockade lager ritas som bakgrund.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="144" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="148" />
             <source>Layers</source>
             <translation>Lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="154" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="158" />
             <source>Layout templates (*.qpt)</source>
             <translation>Layoutmallar (*.qpt)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="157" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="161" />
             <source>Layout</source>
             <translation>Layout</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="166" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="170" />
             <source>Resolution</source>
             <translation>Upplösning</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="171" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="175" />
             <source>Save to</source>
             <translation>Spara till</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="184" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="188" />
             <source>Open the layout in the layout designer afterwards</source>
             <translation>Öppna layouten i layouthanteraren efteråt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="201" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="205" />
             <source>Cancel export</source>
             <translation>Avbryt export</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="227" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="231" />
             <source>{name} ({count} links)</source>
             <translation>{name} ({count} kopplingar)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="244" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="248" />
             <source>No goal of this catalogue has linked areas yet.</source>
             <translation>Inget mål i katalogen har kopplade områden ännu.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="253" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="257" />
             <source>{name} (background)</source>
             <translation>{name} (bakgrund)</translation>
         </message>
@@ -1699,22 +1694,22 @@
             <translation>Excel (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="376" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="384" />
             <source>Choose where to save the export.</source>
             <translation>Välj var exporten ska sparas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="382" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="390" />
             <source>Tick at least one goal.</source>
             <translation>Bocka för minst ett mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="417" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="429" />
             <source>Exporting…</source>
             <translation>Exporterar…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="436" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="448" />
             <source>Exported to {path}.</source>
             <translation>Exporterat till {path}.</translation>
         </message>
@@ -2302,7 +2297,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Exportera målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="66" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="62" />
             <source>Goals (ids, comma separated)</source>
             <translation>Mål (id, åtskilda med kommatecken)</translation>
         </message>
@@ -2322,7 +2317,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>QGIS-projekt (*.qgs *.qgz)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="81" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="77" />
             <source>Municipality (empty: project variable tl_municipality)</source>
             <translation>Kommun (tomt: projektvariabeln tl_municipality)</translation>
         </message>
@@ -2738,7 +2733,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Panelen visar nu kopplingarna så som de är sparade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/layers.py" line="109" />
+            <location filename="../territorial_plugin/export/atlas/layers.py" line="113" />
             <source>The linked areas of '{layer}' could not be selected for the atlas.</source>
             <translation>De kopplade områdena i '{layer}' kunde inte väljas ut för målatlasen.</translation>
         </message>
@@ -2748,17 +2743,17 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>filen är inte giltig JSON nära rad {line}, kolumn {column} (leta efter ett citattecken, kommatecken eller en hakparentes som saknas, eller ett kommatecken för mycket).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="148" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="149" />
             <source>Map data: {layers}.</source>
             <translation>Kartunderlag: {layers}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="194" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="196" />
             <source>{layer} (legend)</source>
             <translation>{layer} (teckenförklaring)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="194" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="196" />
             <source>{layer} by goal (legend)</source>
             <translation>{layer} per mål (teckenförklaring)</translation>
         </message>
@@ -2898,27 +2893,27 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>QGIS tog inte emot fältet {field} i '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="173" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="177" />
             <source>Keep the atlas in the project (a layout and a switched-off layer group)</source>
             <translation>Spara atlasen i projektet (en layout och en avslagen lagergrupp)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="175" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="179" />
             <source>The layout can then be edited in the layout designer and printed again; its layers go into a layer group that is switched off. Untick to write only the file.</source>
             <translation>Layouten kan då redigeras i layouthanteraren och skrivas ut igen; dess lager läggs i en lagergrupp som är avslagen. Kryssa ur för att bara skriva filen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="283" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="287" />
             <source>Every ticked goal gets a page of the atlas.</source>
             <translation>Varje ikryssat mål får en sida i atlasen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="287" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="291" />
             <source>The tables hold every goal with linked areas; choosing goals is for the atlas.</source>
             <translation>Tabellerna tar med alla mål som har kopplade områden; valet av mål gäller atlasen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="444" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="456" />
             <source>The layout '{layout}' is kept in the project, with its layers in the switched-off layer group '{group}'. Delete both to remove them; the exported file stays.</source>
             <translation>Layouten '{layout}' finns nu i projektet, med sina lager i den avslagna lagergruppen '{group}'. Ta bort båda om du inte vill ha dem kvar; den exporterade filen ligger kvar.</translation>
         </message>
@@ -3042,7 +3037,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Nyckel</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/area_sections.py" line="206" />
+            <location filename="../territorial_plugin/export/web/page.py" line="48" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
@@ -3072,17 +3067,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Exporterar områdesavsnitt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="80" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="83" />
             <source>Areas and their goals – PDF (a page per area)</source>
             <translation>Områden och deras mål – PDF (en sida per område)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="81" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="84" />
             <source>Areas and their goals – Excel (XLSX)</source>
             <translation>Områden och deras mål – Excel (XLSX)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="285" />
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="289" />
             <source>Each area linked to a ticked goal gets a section, with those goals.</source>
             <translation>Varje område som är kopplat till ett ikryssat mål får ett avsnitt, med de målen.</translation>
         </message>
@@ -3507,6 +3502,175 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
             <source>The handbook: from an empty project to the atlas (F1)</source>
             <translation>Handboken: från tomt projekt till atlas (F1)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="78" />
+            <source>goal</source>
+            <translation>mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="71" />
+            <source>target</source>
+            <translation>delmål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="72" />
+            <source>strategic area</source>
+            <translation>strategiskt område</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="73" />
+            <source>basic condition</source>
+            <translation>grundförutsättning</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="74" />
+            <source>overall goal</source>
+            <translation>övergripande mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="75" />
+            <source>direction</source>
+            <translation>inriktning</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="76" />
+            <source>theme</source>
+            <translation>tema</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="77" />
+            <source>priority</source>
+            <translation>prioritering</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/labels.py" line="100" />
+            <source>(English original text)</source>
+            <translation>(engelsk originaltext)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/tables.py" line="98" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/task.py" line="247" />
+            <source>Exporting web atlas</source>
+            <translation>Exporterar webbatlas</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/areas.py" line="91" />
+            <source>The web atlas draws areas; the layer '{layer}' has no polygons.</source>
+            <translation>Webbatlasen ritar områden; lagret '{layer}' har inga polygoner.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/areas.py" line="114" />
+            <source>The area '{key}' of '{layer}' cannot be shown in WGS 84.</source>
+            <translation>Området '{key}' i '{layer}' kan inte visas i WGS 84.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="44" />
+            <source>Search goals…</source>
+            <translation>Sök mål…</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="46" />
+            <source>{n} areas</source>
+            <translation>{n} områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="47" />
+            <source>Unnamed area</source>
+            <translation>Namnlöst område</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="49" />
+            <source>No category</source>
+            <translation>Ingen kategori</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="50" />
+            <source>This area is not linked to any goal.</source>
+            <translation>Området är inte kopplat till något mål.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="51" />
+            <source>Linked goals</source>
+            <translation>Kopplade mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="52" />
+            <source>Strength {n} of 3</source>
+            <translation>Styrka {n} av 3</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="53" />
+            <source>Page {n} in the goal atlas (PDF)</source>
+            <translation>Sidan {n} i målatlasen (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="54" />
+            <source>Choose a goal to see its areas; click an area to read how it relates to the goals.</source>
+            <translation>Välj ett mål för att se dess områden; klicka på ett område för att läsa hur det förhåller sig till målen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="55" />
+            <source>Show all goals</source>
+            <translation>Visa alla mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="56" />
+            <source>No goal matches the search.</source>
+            <translation>Inget mål matchar sökningen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="57" />
+            <source>Links: Territorial Links for QGIS. Map library: Leaflet (BSD-2-Clause).</source>
+            <translation>Kopplingar: Territorial Links för QGIS. Kartbibliotek: Leaflet (BSD-2-Clause).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="85" />
+            <source>Web atlas – folder with index.html (works offline)</source>
+            <translation>Webbatlas – mapp med index.html (fungerar utan nätverk)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="30" />
+            <source>Export web atlas</source>
+            <translation>Exportera webbatlas</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="33" />
+            <source>Writes the goal atlas as a web page for the municipality's website or intranet: a folder with index.html that works opened straight from disk and offline (no map tiles, fonts or scripts from the internet; the land use itself is the map). The page lists the goals with a search field; choosing a goal colours its areas by stance; clicking an area shows its name, category and every linked goal with stance, strength and motivation.
+
+STORE: GeoPackage file or postgres:&lt;connection&gt;. LAYERS: the land-use layers (polygons); layers not registered in the store are drawn without links. GOALS: goal ids separated by commas; empty: every goal with links. TOLERANCE: how far (m) outlines may be simplified for the web. WITH_PDF: also write the goal atlas (malatlas.pdf) into the folder and link every goal to its page. OUTPUT: the folder.</source>
+            <translation>Skriver målatlasen som en webbsida för kommunens webbplats eller intranät: en mapp med index.html som fungerar öppnad direkt från disk och utan nätverk (inga kartplattor, typsnitt eller skript från internet; markanvändningen själv är kartan). Sidan listar målen med ett sökfält; väljer man ett mål färgas dess områden efter ställningstagande; klickar man på ett område visas dess namn, kategori och varje kopplat mål med ställningstagande, styrka och motivering.
+
+STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändningslagren (polygoner); lager som inte är registrerade i lagret ritas utan kopplingar. GOALS: mål-id åtskilda med kommatecken; tomt: alla mål med kopplingar. TOLERANCE: hur mycket (m) konturerna får förenklas för webben. WITH_PDF: skriv även målatlasen (malatlas.pdf) i mappen och länka varje mål till dess sida. OUTPUT: mappen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="63" />
+            <source>Simplify outlines by (m)</source>
+            <translation>Förenkla konturer med (m)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="74" />
+            <source>Also write the goal atlas (PDF) and link to it</source>
+            <translation>Skriv även målatlasen (PDF) och länka till den</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="83" />
+            <source>Web atlas folder</source>
+            <translation>Mapp för webbatlasen</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="84" />
+            <source>Web page (index.html)</source>
+            <translation>Webbsida (index.html)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="110" />
+            <source>Wrote the web atlas ({areas} areas, {goals} goals) to {path}.</source>
+            <translation>Skrev webbatlasen ({areas} områden, {goals} mål) till {path}.</translation>
         </message>
     </context>
 </TS>

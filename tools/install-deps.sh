@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 
 packages=(qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-pytest
   python3-venv xvfb xauth poppler-utils qttools5-dev-tools pyqt5-dev-tools sqlite3)
+# the web atlas's browser test and benchmark: headless Chromium driven by Selenium
+packages+=(chromium chromium-driver)
 if [ "${1:-}" != "--no-postgres" ]; then
   packages+=(postgresql postgresql-15-postgis-3 python3-psycopg2)
 fi

@@ -190,7 +190,7 @@ def run_report_export(
         enabled = {c.id for c in store.catalogues(include_disabled=False)}
         goals = [goal for goal in goals if goal.catalogue_id in enabled]
     areas = read_areas(_atlas_layers(layers, registrations), project, feedback)
-    report = build_report(areas, goals, store.links(uids, None))
+    report = build_report(areas, goals, store.links(uids, None), store.catalogues())
     output = Path(output)
     if output.suffix.lower() == ".xlsx":
         return [write_xlsx(report, output, feedback=feedback)]

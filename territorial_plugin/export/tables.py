@@ -8,6 +8,7 @@ pandas and openpyxl are imported inside the functions (never at plugin load).
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import shutil
 import tempfile
@@ -21,8 +22,8 @@ from qgis.core import QgsProject
 from ..core.areas import area_records
 from ..core.errors import CancelledError
 from ..core.i18n import tr
-from ..core.labels import stance_label
-from ..core.model import Goal, Link, Stance
+from ..core.labels import catalogue_short_name, goal_label, goal_title_text, stance_label
+from ..core.model import Catalogue, Goal, Link, Stance
 from .atlas.data import AtlasLayer
 
 #: report parts in sheet order; the file names of the CSV export
@@ -53,16 +54,39 @@ def sheet_titles() -> dict[str, str]:
 def read_areas(layers: Sequence[AtlasLayer], project: QgsProject | None = None, feedback=None) -> list[Area]:
     """Every feature of the linked layers: key, name and area (ha, ellipsoidal; 0 for points and lines)."""
     return [
-        Area(atlas_layer.layer_uid, atlas_layer.layer.name(), record.key, record.name, round(record.hectares, 4))
+        Area(atlas_layer.layer_uid, atlas_layer.layer.name(), record.key, record.name, round(record.hectares, 6))
         for atlas_layer in layers
         if atlas_layer.linked
         for record in area_records(atlas_layer.layer, atlas_layer.key_field, project=project, feedback=feedback)
     ]
 
 
-def build_report(areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[Link]) -> dict:
-    """The report as DataFrames keyed by :data:`SHEETS` (headers translated)."""
+def _changed_at(text: str):
+    """A stored UTC time stamp (ISO text) as a local date and time a spreadsheet sorts and filters."""
+    if not text:
+        return None
+    try:
+        moment = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)  # Excel has no time zones
+    return moment.replace(microsecond=0)
+
+
+def build_report(
+    areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[Link], catalogues: Sequence[Catalogue] = ()
+) -> dict:
+    """The report as DataFrames keyed by :data:`SHEETS` (headers translated, goals as readers name them)."""
     import pandas as pd
+
+    catalogue_by_id = {c.id: c for c in catalogues}
+
+    def label(goal: Goal, title: bool = False) -> str:
+        return goal_label(goal, catalogue_by_id.get(goal.catalogue_id), title=title, longest=40)
+
+    def short(goal: Goal) -> str:
+        return catalogue_short_name(goal.catalogue_id, catalogue_by_id.get(goal.catalogue_id))
 
     h = {
         "layer": tr("Layer"),
@@ -70,8 +94,8 @@ def build_report(areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[L
         "name": tr("Name"),
         "ha": tr("Area (ha)"),
         "goal_id": tr("Goal id"),
-        "code": tr("Code"),
-        "title": tr("Goal"),
+        "goal": tr("Goal"),
+        "title": tr("Title"),
         "catalogue": tr("Catalogue"),
         "stance": tr("Stance"),
         "strength": tr("Strength"),
@@ -103,19 +127,20 @@ def build_report(areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[L
                 h["layer"]: area.layer_name,
                 h["key"]: link.feature_key,
                 h["name"]: area.name,
-                h["goal_id"]: link.goal_id,
-                h["code"]: goal.code,
-                h["title"]: goal.title(),
+                h["goal"]: label(goal),
+                h["title"]: goal_title_text(goal),
                 h["stance"]: stance_label(link.stance),
                 h["strength"]: int(link.strength),
-                h["motivation"]: link.motivation,
+                h["motivation"]: link.motivation or "",
                 h["ha"]: area.area_ha,
                 h["updated_by"]: link.updated_by or link.created_by,
-                h["updated_at"]: link.updated_at or link.created_at,
+                h["updated_at"]: _changed_at(link.updated_at or link.created_at),
+                h["goal_id"]: link.goal_id,
             }
         )
-    link_columns = [h[k] for k in ("layer", "key", "name", "goal_id", "code", "title", "stance", "strength")]
-    link_columns += [h["motivation"], h["ha"], h["updated_by"], h["updated_at"]]
+    link_columns = [h[k] for k in ("layer", "key", "name", "goal", "title", "stance", "strength")]
+    # the goal id last: for joins and re-imports, not for reading
+    link_columns += [h["motivation"], h["ha"], h["updated_by"], h["updated_at"], h["goal_id"]]
     all_links = pd.DataFrame(link_rows, columns=link_columns)
 
     summary_rows = []
@@ -124,29 +149,28 @@ def build_report(areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[L
         by_stance = {s.value: [lk for lk in own if lk.stance == s.value] for s in Stance}
         summary_rows.append(
             {
-                h["code"]: goal.code,
-                h["title"]: goal.title(),
-                h["catalogue"]: goal.catalogue_id,
+                h["goal"]: label(goal),
+                h["title"]: goal_title_text(goal),
+                h["catalogue"]: short(goal),
                 h["n"]: len({(lk.layer_uid, lk.feature_key) for lk in own}),
-                h["ha"]: round(sum(area_of(lk).area_ha for lk in own), 2),
+                h["ha"]: round(sum(area_of(lk).area_ha for lk in own), 6),
                 h["n_sup"]: len(by_stance[Stance.SUPPORTS.value]),
                 h["n_con"]: len(by_stance[Stance.CONFLICTS.value]),
                 h["n_neu"]: len(by_stance[Stance.NEUTRAL.value]),
-                h["ha_sup"]: round(sum(area_of(lk).area_ha for lk in by_stance[Stance.SUPPORTS.value]), 2),
-                h["ha_con"]: round(sum(area_of(lk).area_ha for lk in by_stance[Stance.CONFLICTS.value]), 2),
+                h["ha_sup"]: round(sum(area_of(lk).area_ha for lk in by_stance[Stance.SUPPORTS.value]), 6),
+                h["ha_con"]: round(sum(area_of(lk).area_ha for lk in by_stance[Stance.CONFLICTS.value]), 6),
             }
         )
-    summary_columns = [h[k] for k in ("code", "title", "catalogue", "n", "ha", "n_sup", "n_con", "n_neu")]
+    summary_columns = [h[k] for k in ("goal", "title", "catalogue", "n", "ha", "n_sup", "n_con", "n_neu")]
     summary_columns += [h["ha_sup"], h["ha_con"]]
     summary = pd.DataFrame(summary_rows, columns=summary_columns)
     linked_goals = {lk.goal_id for lk in links}
     summary_linked = summary[[g.id in linked_goals for g in goals]] if goals else summary
 
-    # matrix: one row per area, one column per linked goal (its code), the stance in the cell
+    # matrix: one row per area, one column per linked goal, the stance in the cell; the column is
+    # headed with catalogue, code and short title, as codes repeat across catalogues (15 and 15)
     matrix_goals = [g for g in goals if g.id in linked_goals]
-    codes = [g.code for g in matrix_goals]
-    # codes repeat across catalogues (agenda2030:15, miljomal:15): the goal ids head the columns then
-    heading = {g.id: (g.code if len(set(codes)) == len(codes) else g.id) for g in matrix_goals}
+    heading = {g.id: label(g, title=True) for g in matrix_goals}
     stance_at = {(lk.layer_uid, lk.feature_key, lk.goal_id): stance_label(lk.stance) for lk in links}
     matrix_rows = []
     for area in areas:
@@ -168,11 +192,11 @@ def build_report(areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[L
     )
     without_areas = pd.DataFrame(
         [
-            {h["goal_id"]: g.id, h["code"]: g.code, h["title"]: g.title(), h["catalogue"]: g.catalogue_id}
+            {h["goal"]: label(g), h["title"]: goal_title_text(g), h["catalogue"]: short(g), h["goal_id"]: g.id}
             for g in goals
             if g.id not in linked_goals
         ],
-        columns=[h["goal_id"], h["code"], h["title"], h["catalogue"]],
+        columns=[h["goal"], h["title"], h["catalogue"], h["goal_id"]],
     )
     conflicts = all_links[all_links[h["stance"]] == stance_label(Stance.CONFLICTS.value)].reset_index(drop=True)
     return {
@@ -189,7 +213,6 @@ def write_xlsx(report: dict, output: str | Path, *, feedback=None) -> Path:
     """One workbook, a sheet per part; the summary carries a bar chart of area per goal."""
     import pandas as pd
     from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Alignment, Font, PatternFill
 
     output = Path(output)
     if output.suffix.lower() != ".xlsx":
@@ -206,17 +229,7 @@ def write_xlsx(report: dict, output: str | Path, *, feedback=None) -> Path:
                     feedback.setProgress(100.0 * number / len(SHEETS))
                 frame = report[part]
                 frame.to_excel(writer, sheet_name=titles[part][:31], index=False)
-                sheet = writer.sheets[titles[part][:31]]
-                header_fill = PatternFill("solid", fgColor="005480")
-                for cell in sheet[1]:
-                    cell.font = Font(bold=True, color="FFFFFF")
-                    cell.fill = header_fill
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-                sheet.freeze_panes = "A2"
-                for index, column in enumerate(frame.columns, start=1):
-                    values = [str(column)] + [str(v) for v in frame.iloc[:200, index - 1].tolist()]
-                    width = min(max(len(v) for v in values) + 2, 60)
-                    sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(width, 8)
+                _make_usable(writer.sheets[titles[part][:31]], frame)
             summary = report["summary"]
             if len(summary):
                 sheet = writer.sheets[titles["summary"][:31]]
@@ -246,6 +259,46 @@ def write_xlsx(report: dict, output: str | Path, *, feedback=None) -> Path:
     return output
 
 
+#: hectares never shown as 0,00 when there is an area: four decimals below 0,01 ha
+HECTARE_FORMAT = "[=0]0;[<0.01]0.0000;#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd hh:mm"
+_WIDEST = 60
+
+
+def _make_usable(sheet, frame) -> None:
+    """Header styled and frozen, a filter on every column, widths that fit, numbers and dates formatted."""
+    import pandas as pd
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    header_fill = PatternFill("solid", fgColor="005480")
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    if len(frame.columns):
+        sheet.auto_filter.ref = sheet.dimensions
+    hectares = {tr("Area (ha)"), tr("Area supporting (ha)"), tr("Area in conflict (ha)")}
+    for index, column in enumerate(frame.columns, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        values = frame.iloc[:, index - 1]
+        is_date = pd.api.types.is_datetime64_any_dtype(values) or any(
+            isinstance(v, _dt.datetime) for v in values.iloc[:50]
+        )
+        number_format = DATE_FORMAT if is_date else HECTARE_FORMAT if column in hectares else None
+        if number_format:
+            for row in range(2, len(frame) + 2):
+                sheet.cell(row=row, column=index).number_format = number_format
+        # the header wraps onto two lines at most; the filter button takes about two characters
+        longest_value = max((len(str(v)) for v in values.iloc[:500].tolist()), default=0)
+        header = str(column)
+        width = max(longest_value, 16 if is_date else 0, min(len(header), max(len(header) // 2 + 1, 12))) + 3
+        sheet.column_dimensions[letter].width = min(width, _WIDEST)
+        if longest_value > _WIDEST:  # long motivations wrap in their column
+            for row in range(2, len(frame) + 2):
+                sheet.cell(row=row, column=index).alignment = Alignment(wrap_text=True, vertical="top")
+
+
 def csv_file_names() -> dict[str, str]:
     return {part: f"{part}.csv" for part in SHEETS}
 
@@ -262,7 +315,14 @@ def write_csv(report: dict, folder: str | Path, *, feedback=None) -> list[Path]:
         for part in SHEETS:
             if feedback is not None and feedback.isCanceled():
                 raise CancelledError(tr("The export was cancelled; no file was written."))
-            report[part].to_csv(staging / names[part], sep=";", decimal=",", index=False, encoding="utf-8-sig")
+            report[part].to_csv(
+                staging / names[part],
+                sep=";",
+                decimal=",",
+                index=False,
+                encoding="utf-8-sig",
+                date_format="%Y-%m-%d %H:%M",
+            )
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for part in SHEETS:

@@ -207,3 +207,41 @@ def areas_task(
             )
 
     return ExportTask(tr("Exporting area sections"), job, on_done)
+
+
+def web_task(
+    store_uri: str,
+    layers: Sequence[QgsVectorLayer],
+    output: str | Path,
+    *,
+    goal_ids: Sequence[str] = (),
+    project: QgsProject | None = None,
+    on_done: DoneCallback | None = None,
+) -> ExportTask:
+    """A task writing the web atlas (with the goal atlas PDF beside it) into the folder ``output``;
+    its result is the written files."""
+    from .atlas.build import project_municipality
+
+    layers = list(layers)
+    project = project or QgsProject.instance()
+    municipality = project_municipality(project)  # read on the main thread
+    ellipsoid = project.ellipsoid()
+
+    def job(feedback):
+        from ..core.store import open_store
+        from .web.service import run_web_export
+
+        with open_store(store_uri) as store:
+            done = run_web_export(
+                store,
+                _clones(layers),
+                output,
+                goal_ids=goal_ids,
+                with_pdf=True,
+                municipality=municipality,
+                project=_private_project(ellipsoid),
+                feedback=feedback,
+            )
+        return [done.index]
+
+    return ExportTask(tr("Exporting web atlas"), job, on_done)

@@ -27,6 +27,7 @@ ALGORITHMS = [
     ("rules.import_rules", "ImportRulesAlgorithm"),
     ("rules.export_rules", "ExportRulesAlgorithm"),
     ("rules.apply_rules", "ApplyRulesAlgorithm"),
+    ("export.export_web", "ExportWebAlgorithm"),
 ]
 
 

@@ -118,3 +118,23 @@ def test_bad_input_fails_with_a_message_and_no_file(qgis_process, store, tmp_pat
         f"OUTPUT={output}",
     )  # fmt: skip
     assert result.returncode != 0 and "nope" in result.stdout + result.stderr
+
+
+def test_exportweb_writes_the_offline_page_with_the_atlas_beside_it(qgis_process, store, tmp_path):
+    output = tmp_path / "webbatlas"
+    result = qgis_process.run_json(
+        "territorial:exportweb",
+        STORE=str(store),
+        LAYERS=str(LAND_USE),
+        GOALS="agenda2030:11,agenda2030:15",
+        TOLERANCE="10",
+        WITH_PDF="true",
+        MUNICIPALITY="Exempelkommun",
+        OUTPUT=str(output),
+    )
+    assert result["results"]["INDEX"] == str(output / "index.html")
+    assert result["results"]["AREAS"] == 43
+    data = (output / "data.js").read_text(encoding="utf-8")
+    assert "Renbete påverkas" in data and '"page":2' in data  # goal 11 on page 2 of the PDF
+    assert _pages(output / "malatlas.pdf") == 3
+    assert (output / "leaflet" / "leaflet.js").exists()

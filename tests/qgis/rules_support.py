@@ -8,11 +8,20 @@ from qgis.core import QgsFeature, QgsVectorLayer
 
 from territorial_plugin.core.identity import register_layer
 from territorial_plugin.core.model import Catalogue, Goal
+from territorial_plugin.core.rules.model import Rule
 from territorial_plugin.core.store import open_store
 
 from .store_layers import square, write
 
 GOALS = ["t:1", "t:2", "t:3"]
+#: two rules of the plan layer: housing near the station, and water
+NEAR = Rule(
+    "Bostäder nära station",
+    '"kategori" = \'Sammanhängande bostadsbebyggelse\' AND "avst_station" < 1000',
+    ("t:1", "t:2"),
+    motivation='Området [% "namn" %] ligger [% "avst_station" %] m från stationen – "kollektivt" ÅÄÖ åäö',
+)
+WATER = Rule("Vatten", "\"kategori\" = 'Vatten'", ("t:3",), stance="neutral", strength=1, motivation="Vattenområde")
 # (omr_id, namn, kategori, avst_station)
 AREAS = [
     ("B1", "Östra Ängen", "Sammanhängande bostadsbebyggelse", 400),

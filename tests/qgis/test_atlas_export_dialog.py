@@ -190,3 +190,21 @@ def test_area_sections_through_the_dialog(qgis_iface, project_store, tmp_path):
     assert (tmp_path / "omraden.pdf").is_file(), dialog.status.text()
     text = _page_texts(tmp_path / "omraden.pdf")
     assert len(text) == 3 and "Täthet" in "".join(text)  # EK-001, EK-002 and EK-035, each on a page
+
+
+def test_export_web_atlas_through_the_dialog(qgis_iface, project_store, tmp_path):
+    dialog = ExportDialog(qgis_iface, project_store)
+    dialog.show()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("web"))
+    assert dialog.goal_list.isEnabled()  # goals are chosen as for the atlas
+    assert not dialog.template_combo.isVisibleTo(dialog) and not dialog.dpi_spin.isVisibleTo(dialog)
+    dialog.output.setFilePath(str(tmp_path / "webbatlas"))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "export_dialog_web.png"))
+    dialog.export_button.click()
+    _wait(dialog)
+    index = tmp_path / "webbatlas" / "index.html"
+    assert index.is_file(), dialog.status.text()
+    assert dialog.last_files == [index]
+    data = (tmp_path / "webbatlas" / "data.js").read_text(encoding="utf-8")
+    assert "Renbete" in data and (tmp_path / "webbatlas" / "malatlas.pdf").is_file()

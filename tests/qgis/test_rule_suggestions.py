@@ -8,9 +8,8 @@ from qgis.core import QgsFeature, QgsProject
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.rules.suggestions import accept, dismiss, suggestions
 
-from .rules_support import plan_layer, rules_store
+from .rules_support import NEAR, WATER, plan_layer, rules_store
 from .store_layers import square
-from .test_rules_apply import NEAR, WATER
 
 
 @pytest.fixture

@@ -12,15 +12,7 @@ from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.rules.apply import apply_rules, select_rules
 from territorial_plugin.core.rules.model import ALREADY_LINKED, DISMISSED, LINKED, WOULD_LINK, Rule
 
-from .rules_support import plan_layer, rules_store
-
-NEAR = Rule(
-    "Bostäder nära station",
-    '"kategori" = \'Sammanhängande bostadsbebyggelse\' AND "avst_station" < 1000',
-    ("t:1", "t:2"),
-    motivation='Området [% "namn" %] ligger [% "avst_station" %] m från stationen – "kollektivt" ÅÄÖ åäö',
-)
-WATER = Rule("Vatten", "\"kategori\" = 'Vatten'", ("t:3",), stance="neutral", strength=1, motivation="Vattenområde")
+from .rules_support import NEAR, WATER, plan_layer, rules_store
 
 
 @pytest.fixture

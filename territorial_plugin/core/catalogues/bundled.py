@@ -80,3 +80,19 @@ def resolve_names(name: str) -> list[str]:
         return list(BUNDLED_IDS)
     _load(name)  # raises for an unknown name
     return [name]
+
+
+#: bundled catalogues whose goal descriptions are English originals (Agenda 2030's
+#: goal texts come from open-sdg in English; see the catalogue's source)
+_ENGLISH_DESCRIPTIONS = ("agenda2030",)
+
+
+@cache
+def english_descriptions(catalogue_id: str) -> frozenset[str]:
+    """The descriptions a bundled catalogue ships in English (empty for other catalogues).
+
+    Matched by text, so a revision that brings Swedish descriptions is no longer marked.
+    """
+    if catalogue_id not in _ENGLISH_DESCRIPTIONS:
+        return frozenset()
+    return frozenset(goal.description for goal in _load(catalogue_id)[1] if goal.description)

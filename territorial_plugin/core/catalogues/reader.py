@@ -17,10 +17,13 @@ field                 recognised headers                             required
 ``title_sv``          title_sv, titel, namn, rubrik, mål             one title
 ``title_en``          title_en, english title, engelsk titel         one title
 ``description``       description, beskrivning, text                 no
+``description_sv``    description_sv, beskrivning_sv                 no
 ``order``             order, sort_order, ordning, sortering          no
 ``kind``              kind, typ, type, nivå, level                   no
 ====================  =============================================  ==========
 
+A filled ``description_sv`` cell wins over ``description`` (a revision bringing
+Swedish texts keeps the English ones where no translation is given yet).
 ``title`` and ``name`` are taken as ``title_sv`` unless the file also has a
 ``title_sv`` column, then as ``title_en``.
 """
@@ -46,6 +49,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "description": ("description", "beskrivning", "text", "förklaring"),
     "order": ("order", "sort_order", "ordning", "sortering", "sorteringsordning"),
     "kind": ("kind", "typ", "type", "nivå", "level"),
+    # a revision's Swedish description; where its cell is empty the row keeps ``description``
+    "description_sv": ("description_sv", "beskrivning_sv", "beskrivning (sv)", "svensk beskrivning"),
 }
 _GENERIC_TITLES = ("title", "name")
 _INTEGER = re.compile(r"^[+-]?\d+$")
@@ -329,7 +334,7 @@ def _goal_row(number: int, values: dict, order: int | None) -> GoalRow:
         parent=values.get("parent", ""),
         title_sv=values.get("title_sv", ""),
         title_en=values.get("title_en", ""),
-        description=values.get("description", ""),
+        description=values.get("description_sv") or values.get("description", ""),
         order=order,
         kind=values.get("kind", ""),
     )

@@ -66,6 +66,7 @@ class Atlas:
     include_overview: bool = True
     _layout: QgsPrintLayout | None = field(default=None, repr=False)
     _printed_pages: int | None = field(default=None, repr=False)  # counted by the last export
+    first_pages: dict[str, int] = field(default_factory=dict)  # goal id → its first page, set by the last export
 
     @property
     def atlas_layers(self) -> list[QgsVectorLayer]:
@@ -181,6 +182,7 @@ def build_atlas(
         goals,
         links,
         catalogue=catalogue,
+        catalogues=catalogues,
         include_unlinked_goals=options.include_unlinked_goals,
         project=project,
         feedback=feedback,
@@ -231,6 +233,7 @@ def export_atlas(atlas: Atlas, output: str | Path, fmt: str = "pdf", *, dpi: int
     printer.prepare(feedback)
     files = export_sequence(printer.steps(), output, fmt, dpi=dpi, stem=_file_stem(atlas.name), feedback=feedback)
     atlas._printed_pages = printer.page_count
+    atlas.first_pages = printer.first_pages()
     return files
 
 

@@ -25,6 +25,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ...compat import set_label_style
 from ...core.i18n import tr
+from ...core.labels import format_ha
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,10 @@ def nice_floor(value: float) -> float:
     return power
 
 
-def format_ha(value: float) -> str:
-    """Hectares the Swedish way: space as thousands separator, decimal comma, 1 decimal."""
-    text = f"{value:,.1f}".replace(",", " ").replace(".", ",")
-    return text
+def _tick_text(value: float) -> str:
+    # axis ticks are round numbers: no decimals unless the step needs them
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 class _Painter:
@@ -151,7 +152,7 @@ def draw_bar_chart(
         tx = plot_x + plot_w * tick / ticks
         paint.rect(tx, plot_y, 0.12, plot_h, grid)
         paint.text(
-            tx - 8, plot_y + plot_h + 0.8, 16, axis_h - 1, format_ha(tick * step).replace(",0", ""), 6.5,
+            tx - 8, plot_y + plot_h + 0.8, 16, axis_h - 1, _tick_text(tick * step), 6.5,
             align=Qt.AlignmentFlag.AlignHCenter, color=QColor(96, 103, 112),
         )  # fmt: skip
     for index, row in enumerate(rows):

@@ -24,6 +24,7 @@ from ...compat import null_extent
 from ...core.areas import area_records
 from ...core.errors import ExportError
 from ...core.i18n import tr
+from ...core.labels import goal_label
 from ...core.model import Catalogue, Goal, Link, Stance
 
 
@@ -60,7 +61,7 @@ class GoalPage:
     goal: Goal
     rows: list[AreaRow] = field(default_factory=list)
     extent: QgsRectangle | None = None  # in the atlas CRS
-    label: str = ""  # the code on maps and the chart; the goal id when catalogues mix
+    label: str = ""  # the goal's short label on maps and the chart ("Agenda 2030 · delmål 11.7")
 
     @property
     def code_label(self) -> str:
@@ -100,6 +101,7 @@ class AtlasData:
     crs: QgsCoordinateReferenceSystem
     full_extent: QgsRectangle
     geometry_types: dict[str, int] = field(default_factory=dict)  # layer uid → QgsWkbTypes geometry type
+    catalogues: dict[str, Catalogue] = field(default_factory=dict)  # catalogue id → catalogue, for labels
 
 
 def _sort_key(row: AreaRow) -> tuple:
@@ -113,6 +115,7 @@ def collect_atlas_data(
     links: Sequence[Link],
     *,
     catalogue: Catalogue | None = None,
+    catalogues: Sequence[Catalogue] = (),
     include_unlinked_goals: bool = False,
     project: QgsProject | None = None,
     feedback=None,
@@ -190,10 +193,12 @@ def collect_atlas_data(
         rows = sorted(rows_by_goal[goal.id], key=_sort_key)
         if rows or include_unlinked_goals:
             pages.append(GoalPage(goal, rows, extents.get(goal.id)))
-    if len({page.goal.catalogue_id for page in pages}) > 1:
-        # codes repeat across catalogues (agenda2030:15, miljomal:15): show the goal ids
-        for page in pages:
-            page.label = page.goal.id
+    by_id = {c.id: c for c in catalogues}
+    if catalogue is not None:
+        by_id.setdefault(catalogue.id, catalogue)
+    for page in pages:
+        # the catalogue's short name goes first: codes repeat across catalogues (Agenda 2030 15, Miljömål 15)
+        page.label = goal_label(page.goal, by_id.get(page.goal.catalogue_id), title=False)
     if full_extent.isEmpty():
         full_extent = QgsRectangle(0, 0, 1, 1)
-    return AtlasData(catalogue, pages, features, list(layers), crs, full_extent, geometry_types)
+    return AtlasData(catalogue, pages, features, list(layers), crs, full_extent, geometry_types, by_id)

@@ -19,8 +19,10 @@ from qgis.core import (
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
+    QgsProperty,
     QgsRuleBasedLabeling,
     QgsRuleBasedRenderer,
+    QgsSimpleLineSymbolLayer,
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsUnitTypes,
@@ -29,9 +31,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ...compat import qgis_enum
 from ...core.errors import ExportError
 from ...core.i18n import tr
 from ...core.identity import is_numeric_key
+from ...core.labels import goal_label
 from ...core.model import Stance
 from .data import AtlasData, AtlasLayer, GoalPage
 
@@ -164,6 +168,29 @@ def _label_settings(expression: str, size: float, color: QColor) -> QgsPalLayerS
     return settings
 
 
+#: width and spacing (mm) of the overview's goal outlines
+RING_WIDTH = 0.7
+RING_STEP = 0.75
+
+
+def _ring_symbol(color: QColor, rings: dict[int, str]) -> QgsFillSymbol:
+    """A goal's outline on the overview: no fill; in an area with several goals, its n-th
+    goal is drawn n rings inside the edge (``rings``: ring → filter of the areas)."""
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_style": "no"})
+    symbol.deleteSymbolLayer(0)
+    line = QgsSimpleLineSymbolLayer(color, RING_WIDTH)
+    line.setWidthUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
+    line.setOffsetUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
+    line.setOffset(RING_WIDTH / 2)
+    cases = [f"WHEN {test} THEN {ring * RING_STEP + RING_WIDTH / 2}" for ring, test in sorted(rings.items()) if ring]
+    if cases:
+        expression = f"CASE {' '.join(cases)} ELSE {RING_WIDTH / 2} END"
+        offset = qgis_enum("QgsSymbolLayer.Property.Offset", "QgsSymbolLayer.Property.PropertyOffset")
+        line.setDataDefinedProperty(offset, QgsProperty.fromExpression(expression))
+    symbol.appendSymbolLayer(line)
+    return symbol
+
+
 def build_goal_layer(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int) -> QgsVectorLayer:
     """The linked areas of one source layer; each goal page's map shows its goal's areas by stance."""
     linked_features = data.features.get(atlas_layer.layer_uid, [])
@@ -204,20 +231,32 @@ def overview_layer(
     geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
     me = _key_expression(layer_index, atlas_layer.key_field)
     codes: dict[str, list[str]] = {}
-    root = QgsRuleBasedRenderer.Rule(None)
     for index, page in enumerate(data.pages):
-        keys = [area_key(layer_index, r.feature_key) for r in page.rows if r.layer_uid == atlas_layer.layer_uid]
+        for row in page.rows:
+            if row.layer_uid == atlas_layer.layer_uid:
+                codes.setdefault(area_key(layer_index, row.feature_key), []).append(str(index + 1))
+    root = QgsRuleBasedRenderer.Rule(None)
+    polygons = geometry_type == QgsWkbTypes.GeometryType.PolygonGeometry
+    for index, page in enumerate(data.pages):
+        keys = sorted({area_key(layer_index, r.feature_key) for r in page.rows if r.layer_uid == atlas_layer.layer_uid})
         if not keys:
             continue
         # areas are labelled with the goals' numbers in the legend: full goal ids on a
         # municipality-wide map pile up into unreadable strings
         number = str(index + 1)
+        text = f"{number} · {goal_label(page.goal, data.catalogues.get(page.goal.catalogue_id), longest=70)}"
+        if not polygons:
+            symbol = _symbol(geometry_type, goal_color(index), fill_alpha=110)
+            rule = QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"strpos({_quoted(key_list(keys))}, {me}) > 0", text)
+            root.appendChild(rule)
+            continue
+        # overlapping goals as nested outlines, one ring per goal of the area (its n-th goal
+        # n rings inside): translucent fills stacked on each other mix into one brown
+        rings: dict[int, list[str]] = {}
         for key in keys:
-            codes.setdefault(key, []).append(number)
-        title = page.goal.title()
-        title = title if len(title) <= 70 else f"{title[:68].rstrip()}…"
-        text = f"{number} · {page.code_label}  {title}"
-        symbol = _symbol(geometry_type, goal_color(index), fill_alpha=110)
+            rings.setdefault(list(dict.fromkeys(codes[key])).index(number), []).append(key)
+        rings = {ring: f"strpos({_quoted(key_list(members))}, {me}) > 0" for ring, members in rings.items()}
+        symbol = _ring_symbol(goal_color(index), rings)
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"strpos({_quoted(key_list(keys))}, {me}) > 0", text))
     # a scratch memory layer carries the style: cloning the real layer would open its data source again
     kind = QgsWkbTypes.displayString(layer.wkbType())

@@ -37,9 +37,10 @@ from qgis.PyQt.QtXml import QDomDocument, QDomElement
 
 from ...compat import set_label_style
 from ...core.i18n import tr
+from ...core.labels import format_ha, goal_description_text, goal_label, goal_title_text
 from ...core.model import Stance
 from ..templates import CONTINUATION, GOAL, OVERVIEW, AtlasTemplate
-from .chart import ChartRow, draw_bar_chart, format_ha
+from .chart import ChartRow, draw_bar_chart
 from .data import AtlasData, GoalPage
 from .furniture import fill_legend, fit_scalebar, page_extent
 from .layers import CONFLICT_COLOR, FONT_FAMILY, SUPPORT_COLOR, page_variables
@@ -225,10 +226,11 @@ class PageBuilder:
     def fill_goal_texts(self, items: dict, page: GoalPage) -> None:
         """The goal page's texts: the goal, its figures and the texts every page repeats."""
         goal = page.goal
+        catalogue = self.data.catalogues.get(goal.catalogue_id)
         self._common(items, goal.catalogue_id)
-        self._set_text(items, "tl_goal_code", tr("Goal {code}").format(code=goal.code))
-        self._set_text(items, "tl_goal_title", goal.title())
-        self._set_text(items, "tl_goal_description", goal.description)
+        self._set_text(items, "tl_goal_code", goal_label(goal, catalogue, title=False))
+        self._set_text(items, "tl_goal_title", goal_title_text(goal))
+        self._set_text(items, "tl_goal_description", goal_description_text(goal, catalogue))
         supports = page.count_for(Stance.SUPPORTS.value)
         conflicts = page.count_for(Stance.CONFLICTS.value)
         stats = tr("{n} linked areas · {ha} ha · {supports} support · {conflicts} conflict").format(
@@ -389,7 +391,7 @@ class PageBuilder:
             self._set_text(
                 items,
                 "tl_goal_title",
-                tr("{code} {title} (continued)").format(code=page.goal.code, title=page.goal.title()),
+                tr("{code} {title} (continued)").format(code=page.code_label, title=goal_title_text(page.goal)),
             )
             self._add_frame(table, items.get("tl_table") or self._content_rect(index))
             added += 1

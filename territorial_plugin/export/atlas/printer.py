@@ -151,6 +151,17 @@ class AtlasPrinter:
                 sheets.append(_Sheet(builder.layout, count))
         self.sheets = sheets
 
+    def first_pages(self) -> dict[str, int]:
+        """Goal id → the number of the goal's first page in the printed atlas (links into the PDF)."""
+        self.prepare()
+        skip = 1 if self.atlas.include_overview else 0
+        number = 1 + sum(sheet.pages for sheet in self.sheets[:skip])
+        pages = {}
+        for goal_page, sheet in zip(self.atlas.data.pages, self.sheets[skip:]):
+            pages[goal_page.goal.id] = number
+            number += sheet.pages
+        return pages
+
     def steps(self) -> list[Callable[[], QgsPrintLayout]]:
         """One step per sheet: readies its layout (refilled, page numbers set) and returns it."""
         self.prepare()

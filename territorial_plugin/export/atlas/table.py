@@ -23,11 +23,13 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument, QDomElement
 
 from ...core.i18n import tr
-from ...core.labels import stance_label
+from ...core.labels import format_ha, stance_label
 from ...core.model import Stance
-from .chart import format_ha
 from .data import AreaRow
 from .layers import CONFLICT_COLOR, INK, NEUTRAL_COLOR, SUPPORT_COLOR, text_format
+
+#: what an empty cell shows (never "NULL")
+EMPTY = "–"
 
 
 def configure_table(table: QgsLayoutItemManualTable, width: float, type_scale: float = 1.0) -> None:
@@ -110,7 +112,7 @@ def table_contents(rows: Sequence[AreaRow]) -> list[list[QgsTableCell]]:
         contents.append(
             [
                 QgsTableCell(row.feature_key),
-                QgsTableCell(row.name),
+                QgsTableCell(row.name or EMPTY),
                 stance,
                 QgsTableCell(str(row.strength)),
                 QgsTableCell(format_ha(row.area_ha)),

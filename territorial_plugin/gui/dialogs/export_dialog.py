@@ -54,6 +54,7 @@ FORMATS = {
     "csv": (False, ""),
     "areas_pdf": (False, ".pdf"),
     "areas_xlsx": (False, ".xlsx"),
+    "web": (True, ""),  # a folder with index.html; goals chosen as for the atlas
 }
 #: one section per linked area for the plan description (export/area_sections)
 AREA_FORMATS = {"areas_pdf", "areas_xlsx"}
@@ -67,6 +68,8 @@ def default_output(fmt: str, project: QgsProject | None = None) -> str:
     stem = project.baseName() or "territorial_links"
     is_atlas, suffix = FORMATS[fmt]
     name = f"{stem}_malatlas" if is_atlas else f"{stem}_omraden" if fmt in AREA_FORMATS else f"{stem}_maltabell"
+    if fmt == "web":
+        name = f"{stem}_webbatlas"
     return str(folder / f"{name}{suffix}")
 
 
@@ -79,6 +82,7 @@ def format_labels() -> dict[str, str]:
         "csv": tr("Goal tables – CSV files"),
         "areas_pdf": tr("Areas and their goals – PDF (a page per area)"),
         "areas_xlsx": tr("Areas and their goals – Excel (XLSX)"),
+        "web": tr("Web atlas – folder with index.html (works offline)"),
     }
 
 
@@ -291,8 +295,12 @@ class ExportDialog(QDialog):
         for row in range(self.layer_list.count()):
             item = self.layer_list.item(row)
             item.setHidden(not drawn and not item.data(REGISTERED_ROLE))
-        self.dpi_spin.setVisible(is_atlas and fmt != "svg")
-        self.dpi_label.setVisible(is_atlas and fmt != "svg")
+        self.dpi_spin.setVisible(is_atlas and fmt not in ("svg", "web"))
+        self.dpi_label.setVisible(is_atlas and fmt not in ("svg", "web"))
+        if fmt == "web":  # the web page has no layout: no template, no layout to keep
+            for widget in (self.template_combo, self.template_file, self.template_label, self.keep_check):
+                widget.setVisible(False)
+            self.open_designer.setVisible(False)
         if suffix:
             self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
             self.output.setFilter({".pdf": tr("PDF (*.pdf)"), ".xlsx": tr("Excel (*.xlsx)")}[suffix])
@@ -370,7 +378,7 @@ class ExportDialog(QDialog):
         return [project.mapLayer(layer_id) for layer_id in self._checked(self.layer_list)]
 
     def start_export(self) -> None:
-        from ...export.task import areas_task, atlas_task, report_task
+        from ...export.task import areas_task, atlas_task, report_task, web_task
 
         if not self.output.filePath().strip():
             self._show_status(tr("Choose where to save the export."), error=True)
@@ -383,7 +391,11 @@ class ExportDialog(QDialog):
             return
         self._save()
         catalogue_id = self.catalogue_combo.currentData() or None
-        if is_atlas:
+        if fmt == "web":
+            self.task = web_task(
+                self.store.uri, self._layers(), self.output_path(), goal_ids=goal_ids, on_done=self._finished
+            )
+        elif is_atlas:
             self.task = atlas_task(
                 self.store.uri,
                 self._layers(),
