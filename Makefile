@@ -49,7 +49,7 @@ lint: deps
 	$(PY) tools/check_qt6.py
 
 unit: stage
-	$(PY) -m pytest -q -p no:cacheprovider tests/unit tests/store_contract tests/qgis
+	TL_BROWSER_REQUIRED=1 $(PY) -m pytest -q -p no:cacheprovider tests/unit tests/store_contract tests/qgis
 
 # The shared PostgreSQL store against a throwaway cluster (tools/pg-test-server.sh):
 # started here, stopped afterwards even when a test fails; TL_PG_REQUIRED turns a

@@ -3639,15 +3639,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Exportera webbatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_web.py" line="33" />
-            <source>Writes the goal atlas as a web page for the municipality's website or intranet: a folder with index.html that works opened straight from disk and offline (no map tiles, fonts or scripts from the internet; the land use itself is the map). The page lists the goals with a search field; choosing a goal colours its areas by stance; clicking an area shows its name, category and every linked goal with stance, strength and motivation.
-
-STORE: GeoPackage file or postgres:&lt;connection&gt;. LAYERS: the land-use layers (polygons); layers not registered in the store are drawn without links. GOALS: goal ids separated by commas; empty: every goal with links. TOLERANCE: how far (m) outlines may be simplified for the web. WITH_PDF: also write the goal atlas (malatlas.pdf) into the folder and link every goal to its page. OUTPUT: the folder.</source>
-            <translation>Skriver målatlasen som en webbsida för kommunens webbplats eller intranät: en mapp med index.html som fungerar öppnad direkt från disk och utan nätverk (inga kartplattor, typsnitt eller skript från internet; markanvändningen själv är kartan). Sidan listar målen med ett sökfält; väljer man ett mål färgas dess områden efter ställningstagande; klickar man på ett område visas dess namn, kategori och varje kopplat mål med ställningstagande, styrka och motivering.
-
-STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändningslagren (polygoner); lager som inte är registrerade i lagret ritas utan kopplingar. GOALS: mål-id åtskilda med kommatecken; tomt: alla mål med kopplingar. TOLERANCE: hur mycket (m) konturerna får förenklas för webben. WITH_PDF: skriv även målatlasen (malatlas.pdf) i mappen och länka varje mål till dess sida. OUTPUT: mappen.</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/processing/export/export_web.py" line="63" />
             <source>Simplify outlines by (m)</source>
             <translation>Förenkla konturer med (m)</translation>
@@ -3671,6 +3662,15 @@ STORE: GeoPackage-fil eller postgres:&lt;anslutning&gt;. LAYERS: markanvändning
             <location filename="../territorial_plugin/processing/export/export_web.py" line="110" />
             <source>Wrote the web atlas ({areas} areas, {goals} goals) to {path}.</source>
             <translation>Skrev webbatlasen ({areas} områden, {goals} mål) till {path}.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="33" />
+            <source>Writes the goal atlas as a web page for the municipality's website or intranet: a folder with index.html that works opened straight from disk and offline (no map tiles, fonts or scripts from the internet; the land use itself is the map). The page lists the goals with a search field; choosing a goal colours its areas by stance; clicking an area shows its name, category and every linked goal with stance, strength and motivation.
+
+STORE: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. LAYERS: the land-use layers (polygons); layers not registered in the store are drawn without links. GOALS: goal ids separated by commas; empty: every goal with links. TOLERANCE: how far (m) outlines may be simplified for the web. WITH_PDF: also write the goal atlas (malatlas.pdf) into the folder and link every goal to its page. OUTPUT: the folder.</source>
+            <translation>Skriver målatlasen som en webbsida för kommunens webbplats eller intranät: en mapp med index.html som fungerar öppnad direkt från disk och utan nätverk (inga kartplattor, typsnitt eller skript från internet; markanvändningen själv är kartan). Sidan listar målen med ett sökfält; väljer man ett mål färgas dess områden efter ställningstagande; klickar man på ett område visas dess namn, kategori och varje kopplat mål med ställningstagande, styrka och motivering.
+
+STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanvändningslagren (polygoner); lager som inte är registrerade i lagret ritas utan kopplingar. GOALS: mål-id åtskilda med kommatecken; tomt: alla mål med kopplingar. TOLERANCE: hur mycket (m) konturerna får förenklas för webben. WITH_PDF: skriv även målatlasen (malatlas.pdf) i mappen och länka varje mål till dess sida. OUTPUT: mappen.</translation>
         </message>
     </context>
 </TS>

@@ -36,7 +36,7 @@ class ExportWebAlgorithm(TerritorialAlgorithm):
             "internet; the land use itself is the map). The page lists the goals with a search field; choosing a "
             "goal colours its areas by stance; clicking an area shows its name, category and every linked goal with "
             "stance, strength and motivation.\n\n"
-            "STORE: GeoPackage file or postgres:<connection>. LAYERS: the land-use layers (polygons); layers not "
+            "STORE: GeoPackage file or postgres:&lt;connection&gt;. LAYERS: the land-use layers (polygons); layers not "
             "registered in the store are drawn without links. GOALS: goal ids separated by commas; empty: every goal "
             "with links. TOLERANCE: how far (m) outlines may be simplified for the web. WITH_PDF: also write the goal "
             "atlas (malatlas.pdf) into the folder and link every goal to its page. OUTPUT: the folder."
