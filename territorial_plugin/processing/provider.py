@@ -23,6 +23,8 @@ ALGORITHMS = [
     ("links.link_features", "LinkFeaturesAlgorithm"),
     ("links.unlink_features", "UnlinkFeaturesAlgorithm"),
     ("links.check_integrity", "CheckIntegrityAlgorithm"),
+    ("region.export_delivery", "ExportDeliveryAlgorithm"),
+    ("region.import_delivery", "ImportDeliveryAlgorithm"),
 ]
 
 

@@ -33,6 +33,7 @@ from ..checks import check_catalogue
 from ..rows import build_links
 from . import catalogue as sql_catalogue
 from . import links as sql_links
+from . import region as sql_region
 from . import schema
 
 _LAYER_COLUMNS = "layer_uid, name, source, provider, key_field, geometry_type, crs"
@@ -411,6 +412,19 @@ class GeoPackageStore(Store):
             item["after"] = json.loads(row[8]) if row[8] else None
             result.append(item)
         return result
+
+    # -- deliveries ----------------------------------------------------------------------
+    def replace_delivery(self, content, new_catalogues: Sequence[str], user: str):
+        with self._write() as con:
+            return sql_region.replace_delivery(con, content, new_catalogues, user, schema.now_iso())
+
+    def deliveries(self, *, current_only: bool = False):
+        with self._read() as con:
+            return sql_region.deliveries(con, current_only)
+
+    def delivered_areas(self, organisations: Sequence[str] | None = None):
+        with self._read() as con:
+            return sql_region.delivered_areas(con, organisations)
 
 
 def _prefixed(alias: str, columns: str) -> str:
