@@ -25,6 +25,7 @@ ALGORITHMS = [
     ("links.check_integrity", "CheckIntegrityAlgorithm"),
     ("region.export_delivery", "ExportDeliveryAlgorithm"),
     ("region.import_delivery", "ImportDeliveryAlgorithm"),
+    ("region.regional_report", "RegionalReportAlgorithm"),
 ]
 
 
