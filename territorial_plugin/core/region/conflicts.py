@@ -2,8 +2,9 @@
 
 A pair is an area that supports a goal and an area of another organisation that
 conflicts with the same goal, at most ``distance`` metres apart (0: touching or
-overlapping). Candidates come from a ``QgsSpatialIndex`` of the conflicting areas'
-bounding boxes grown by ``distance``; only those are measured (never every pair).
+overlapping). Candidates come from one ``QgsSpatialIndex`` per organisation of its conflicting
+areas, queried with an area's bounding box grown by ``distance``; only those are
+measured (never every pair).
 """
 
 from __future__ import annotations
@@ -70,10 +71,19 @@ def find_conflicts(
     """Every intermunicipal goal conflict within ``distance`` metres, ordered by goal, then organisations and keys."""
     distance = max(0.0, float(distance))
     supports, conflicts = _stances(areas, links, set(goal_ids) if goal_ids is not None else None)
-    index = QgsSpatialIndex()
+    # one index per organisation: an area is only compared with neighbours' areas near it,
+    # never with its own organisation's (most of what lies within DISTANCE of it)
+    indexes: dict[str, tuple[QgsSpatialIndex, QgsRectangle]] = {}
     for number in conflicts:
-        if areas[number].geometry is not None:
-            _ = index.addFeature(number, areas[number].geometry.boundingBox())  # in memory: cannot fail
+        area = areas[number]
+        if area.geometry is None:
+            continue
+        box = area.geometry.boundingBox()
+        if area.organisation not in indexes:
+            indexes[area.organisation] = (QgsSpatialIndex(), QgsRectangle(box))
+        index, extent = indexes[area.organisation]
+        _ = index.addFeature(number, box)  # in memory: cannot fail
+        extent.combineExtentWith(box)
     pairs: list[ConflictPair] = []
     for step, (number, supported) in enumerate(supports.items()):
         if feedback is not None and step % 500 == 0 and feedback.isCanceled():
@@ -83,18 +93,19 @@ def find_conflicts(
             continue
         box = QgsRectangle(area.geometry.boundingBox())
         box.grow(distance)
-        for other in index.intersects(box):
-            candidate = areas[other]
-            if candidate.organisation == area.organisation:
+        for organisation, (index, extent) in indexes.items():
+            if organisation == area.organisation or not extent.intersects(box):
                 continue
-            shared = supported.keys() & conflicts[other].keys()
-            if not shared:
-                continue
-            apart = area.geometry.distance(candidate.geometry)
-            if apart < 0 or apart > distance:  # -1: GEOS could not measure
-                continue
-            for goal in shared:
-                pairs.append(ConflictPair(goal, apart, area, candidate, supported[goal], conflicts[other][goal]))
+            for other in index.intersects(box):
+                shared = supported.keys() & conflicts[other].keys()
+                if not shared:
+                    continue
+                candidate = areas[other]
+                apart = area.geometry.distance(candidate.geometry)
+                if apart < 0 or apart > distance:  # -1: GEOS could not measure
+                    continue
+                for goal in shared:
+                    pairs.append(ConflictPair(goal, apart, area, candidate, supported[goal], conflicts[other][goal]))
     pairs.sort(
         key=lambda p: (
             p.goal_id,
