@@ -84,3 +84,17 @@ def test_report_refuses_other_formats_and_unknown_goals(region, tmp_path):
     with pytest.raises(Exception, match="t:9"):
         run_regional_report(region, tmp_path / "x.xlsx", goal_ids=["t:9"])
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_pdf_atlas_has_an_overview_and_a_page_per_goal(region, tmp_path):
+    import re
+    import subprocess
+
+    path, _ = run_regional_report(region, tmp_path / "atlas.pdf", distance=2000)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+3$", info, re.M)  # overview + t:1.1 + t:2
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = text.replace("\ufb02", "fl")  # the PDF's text keeps the font's "fl" ligature
+    assert "Grannby kommun" in text and "Exempelkommun" in text
+    assert "1. Grannby kommun A0" in text  # the one pair, listed on the page of t:2
+    assert "No intermunicipal conflicts" in text  # the page of t:1.1

@@ -37,6 +37,9 @@ class RegionalData:
     def area_of(self, link: Link) -> RegionArea | None:
         return self._areas.get((link.layer_uid, link.feature_key))
 
+    def area(self, layer_uid: str, feature_key: str) -> RegionArea | None:
+        return self._areas.get((layer_uid, feature_key))
+
     def __post_init__(self) -> None:
         self._areas = {(a.layer_uid, a.feature_key): a for a in self.areas}
 
