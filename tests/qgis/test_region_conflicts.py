@@ -90,3 +90,68 @@ def test_areas_without_geometry_are_skipped_not_fatal(qgis_app):
     ]
     links = [Link("ua", "a1", "g:1", "supports"), Link("ub", "b1", "g:1", "conflicts")]
     assert find_conflicts(areas, links, 10) == []
+
+
+# the demo's links (tools/demo.sh) by land-use category: (goal, stance) per kategori_kod
+SAMPLE_LINKS = {
+    "exempelkommun": {"VIND": [("miljomal:16", "conflicts"), ("agenda2030:7", "supports")],
+                      "NATUR": [("miljomal:16", "supports"), ("agenda2030:15", "supports")]},
+    "bjorka": {"VIND": [("miljomal:16", "conflicts"), ("agenda2030:7", "supports")],
+               "NATUR": [("miljomal:16", "supports"), ("agenda2030:15", "supports")]},
+    "fjallmora": {"VERK": [("miljomal:16", "conflicts"), ("agenda2030:15", "conflicts")],
+                  "NATUR": [("miljomal:16", "supports"), ("agenda2030:15", "supports")]},
+}  # fmt: skip
+
+
+def _sample_region():
+    from pathlib import Path
+
+    from qgis.core import QgsVectorLayer
+
+    from territorial_plugin.core.region.geometry import repair
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample"
+    files = {
+        "exempelkommun": sample / "markanvandning.geojson",
+        "bjorka": sample / "region" / "bjorka_markanvandning.geojson",
+        "fjallmora": sample / "region" / "fjallmora_markanvandning.geojson",
+    }
+    areas, links = [], []
+    for organisation, path in files.items():
+        layer = QgsVectorLayer(str(path), organisation, "ogr")
+        assert layer.isValid()
+        for feature in layer.getFeatures():
+            key = feature["omr_id"]
+            geometry, _ = repair(feature.geometry())  # the sample holds invalid areas, as real data does
+            areas.append(RegionArea(organisation, organisation, key, feature["namn"], 0.0, geometry))
+            for goal, stance in SAMPLE_LINKS[organisation].get(feature["kategori_kod"], []):
+                links.append(Link(organisation, key, goal, stance))
+    return areas, links
+
+
+def _brute_force_goals(areas, links, distance):
+    stance = {(x.layer_uid, x.feature_key, x.goal_id): x.stance for x in links}
+    goals = {x.goal_id for x in links}
+    return {
+        (goal, a.feature_key, b.feature_key)
+        for a in areas
+        for b in areas
+        if a.organisation != b.organisation and a.geometry is not None and b.geometry is not None
+        for goal in goals
+        if stance.get((a.layer_uid, a.feature_key, goal)) == "supports"
+        and stance.get((b.layer_uid, b.feature_key, goal)) == "conflicts"
+        and a.geometry.distance(b.geometry) <= distance
+    }
+
+
+@pytest.mark.parametrize("distance", [0.0, 2000.0])
+def test_sample_region_conflicts_equal_brute_force(qgis_app, distance):
+    areas, links = _sample_region()
+    pairs = find_conflicts(areas, links, distance)
+    got = {(p.goal_id, p.supporting.feature_key, p.conflicting.feature_key) for p in pairs}
+    assert got == _brute_force_goals(areas, links, distance)
+    assert {p.goal_id for p in pairs} == {"miljomal:16", "agenda2030:15"}  # the sample's borders pull both ways
+    organisations = {(p.supporting.organisation, p.conflicting.organisation) for p in pairs}
+    assert ("exempelkommun", "bjorka") in organisations and ("bjorka", "exempelkommun") in organisations
+    assert ("exempelkommun", "fjallmora") in organisations
+    assert all(a != b for a, b in organisations)
