@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from qgis.core import QgsGeometry, QgsRectangle, QgsSpatialIndex
 
@@ -43,27 +44,41 @@ class ConflictPair:
     conflicting_motivation: str
 
 
-def _stances(areas: Sequence[RegionArea], links: Iterable[Link], goals: set[str] | None):
+class RegionLink(NamedTuple):
+    """What the region's picture needs of a link; ``motivation`` is read only for conflict pairs."""
+
+    layer_uid: str
+    feature_key: str
+    goal_id: str
+    stance: str
+    organisation: str
+    motivation: str = ""
+
+
+def _stances(areas: Sequence[RegionArea], links: Iterable[Link | RegionLink], goals: set[str] | None):
     """Per area index: goal → motivation, for supports and for conflicts."""
     index = {(a.layer_uid, a.feature_key): number for number, a in enumerate(areas)}
     supports: dict[int, dict[str, str]] = {}
     conflicts: dict[int, dict[str, str]] = {}
+    supporting, conflicting = Stance.SUPPORTS.value, Stance.CONFLICTS.value
     for link in links:
+        if link.stance == supporting:
+            target = supports
+        elif link.stance == conflicting:
+            target = conflicts
+        else:
+            continue
         if goals is not None and link.goal_id not in goals:
             continue
         number = index.get((link.layer_uid, link.feature_key))
-        if number is None:
-            continue
-        if link.stance == Stance.SUPPORTS.value:
-            supports.setdefault(number, {})[link.goal_id] = link.motivation
-        elif link.stance == Stance.CONFLICTS.value:
-            conflicts.setdefault(number, {})[link.goal_id] = link.motivation
+        if number is not None:
+            target.setdefault(number, {})[link.goal_id] = link.motivation
     return supports, conflicts
 
 
 def find_conflicts(
     areas: Sequence[RegionArea],
-    links: Iterable[Link],
+    links: Iterable[Link | RegionLink],
     distance: float,
     goal_ids: Iterable[str] | None = None,
     feedback=None,

@@ -9,7 +9,6 @@ Pages are A4 landscape layouts built in code, printed one after another through
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -42,13 +41,14 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ...compat import set_label_style
 from ...core.i18n import tr
-from ...core.model import Goal, Stance
+from ...core.model import Goal
 from ..atlas.chart import format_ha
 from ..atlas.furniture import fit_scalebar, page_extent
 from ..atlas.layers import CONFLICT_COLOR, FONT_FAMILY, INK, SUPPORT_COLOR, text_format
 from ..layout_writer import export_sequence
 from . import map_layers
 from .data import RegionalData
+from .tables import LinkCounts
 
 PAGE = (297.0, 210.0)  # A4 landscape, mm
 MAP_RECT = QRectF(10.0, 30.0, 172.0, 170.0)
@@ -82,6 +82,7 @@ class RegionalPages:
         self.extent = map_layers.extent_of(data.areas, borders)
         self._keep: list = []  # layers and layouts alive until the PDF is written
         self.today = date.today().isoformat()
+        self.counts = LinkCounts(data)
 
     # -- pages -----------------------------------------------------------------------------
     def overview(self) -> QgsPrintLayout:
@@ -218,25 +219,24 @@ class RegionalPages:
         legend.attemptMove(QgsLayoutPoint(SIDE_X, MAP_RECT.y(), QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
     def _organisation_rows(self, goal_id: str | None) -> list[list]:
-        data = self.data
-        areas, supports, conflicts = (defaultdict(set) for _ in range(3))
-        for link in data.links:
-            if goal_id is not None and link.goal_id != goal_id:
-                continue
-            organisation = data.organisation_of(link)
-            key = (link.layer_uid, link.feature_key)
-            areas[organisation].add(key)
-            if link.stance == Stance.SUPPORTS.value:
-                supports[organisation].add(key)
-            elif link.stance == Stance.CONFLICTS.value:
-                conflicts[organisation].add(key)
+        """Per organisation: areas, ha, supports, conflicts — of one goal, or of all (``None``)."""
+        data, counts = self.data, self.counts
         rows = []
         for organisation in data.organisations:
-            ha = sum(a.hectares for a in (data.area(*k) for k in areas[organisation]) if a is not None)
-            rows.append(
-                [data.names.get(organisation, organisation), len(areas[organisation]), format_ha(ha),
-                 len(supports[organisation]), len(conflicts[organisation])]
-            )  # fmt: skip
+            name = data.names.get(organisation, organisation)
+            if goal_id is None:
+                keys = counts.organisation_areas[organisation]
+                hectares = sum(counts.area_hectares.get(key, 0.0) for key in keys)
+                rows.append(
+                    [name, len(keys), format_ha(hectares), len(counts.organisation_supports[organisation]),
+                     len(counts.organisation_conflicts[organisation])]
+                )  # fmt: skip
+            else:
+                cell = (organisation, goal_id)
+                rows.append(
+                    [name, counts.areas.get(cell, 0), format_ha(counts.hectares.get(cell, 0.0)),
+                     counts.supports.get(cell, 0), counts.conflicts.get(cell, 0)]
+                )  # fmt: skip
         return rows
 
     def _table(self, layout, headers, rows, y: float, fractions, caption: str) -> float:

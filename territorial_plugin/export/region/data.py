@@ -6,13 +6,14 @@ figure is the same in both.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...core.errors import TerritorialError
 from ...core.i18n import tr
-from ...core.model import Catalogue, Goal, Link
-from ...core.region.conflicts import ConflictPair, RegionArea, find_conflicts
+from ...core.model import Catalogue, Goal
+from ...core.region.conflicts import ConflictPair, RegionArea, RegionLink, find_conflicts
 from ...core.region.model import DeliveryRecord
 from ...core.region.region_areas import delivered_region_areas
 from ...core.store.base import Store
@@ -29,12 +30,12 @@ class RegionalData:
     names: dict[str, str]  # organisation → its name (from its latest delivery)
     deliveries: dict[str, DeliveryRecord]  # organisation → its current delivery
     areas: list[RegionArea]
-    links: list[Link]  # links of the report's goals
+    links: list[RegionLink]  # links of the report's goals (motivations only where pairs need them)
     pairs: list[ConflictPair]
     distance: float
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # (organisation, key, problem)
 
-    def area_of(self, link: Link) -> RegionArea | None:
+    def area_of(self, link: RegionLink) -> RegionArea | None:
         return self._areas.get((link.layer_uid, link.feature_key))
 
     def area(self, layer_uid: str, feature_key: str) -> RegionArea | None:
@@ -43,9 +44,8 @@ class RegionalData:
     def __post_init__(self) -> None:
         self._areas = {(a.layer_uid, a.feature_key): a for a in self.areas}
 
-    def organisation_of(self, link: Link) -> str:
-        area = self.area_of(link)
-        return link.organisation or (area.organisation if area else "")
+    def organisation_of(self, link: RegionLink) -> str:
+        return link.organisation
 
 
 def _goal_order(goals: Sequence[Goal]) -> list[Goal]:
@@ -76,14 +76,14 @@ def gather_regional_data(
     )
     if feedback is not None:
         feedback.setProgress(5)
-    links = store.links(goal_ids=sorted(wanted))
     areas, problems = delivered_region_areas(store)
+    links = _read_links(store, areas, wanted)
     deliveries = {d.organisation: d for d in store.deliveries(current_only=True)}
     organisations = sorted(set(deliveries) | {x.organisation for x in links if x.organisation})
     names = {o: (deliveries[o].organisation_name if o in deliveries else o) for o in organisations}
     if feedback is not None:
         feedback.setProgress(30)
-    pairs = find_conflicts(areas, links, distance, wanted, feedback=feedback)
+    pairs = _with_motivations(store, find_conflicts(areas, links, distance, wanted, feedback=feedback))
     if feedback is not None:
         feedback.setProgress(60)
     return RegionalData(
@@ -99,3 +99,53 @@ def gather_regional_data(
         distance=distance,
         problems=problems,
     )
+
+
+def _read_links(store: Store, areas: Sequence[RegionArea], wanted: set[str]) -> list[RegionLink]:
+    """The links of the ``wanted`` goals, narrow: key, goal, stance per layer (no text columns).
+
+    A delivered layer's organisation is its areas'; a layer without delivered areas
+    (a shared store's own layers) is read whole for its links' organisation.
+    """
+    owner = {a.layer_uid: a.organisation for a in areas}
+    links: list[RegionLink] = []
+    for layer in store.layers():
+        organisation = owner.get(layer.layer_uid)
+        if organisation is None:
+            links += [
+                RegionLink(x.layer_uid, x.feature_key, x.goal_id, x.stance, x.organisation)
+                for x in store.links(layer_uids=[layer.layer_uid], goal_ids=sorted(wanted))
+            ]
+            continue
+        uid = layer.layer_uid
+        links += [
+            RegionLink(uid, key, goal, stance, organisation)
+            for key, goal, stance in store.link_stances(uid)
+            if goal in wanted
+        ]
+    return links
+
+
+def _with_motivations(store: Store, pairs: list[ConflictPair]) -> list[ConflictPair]:
+    """The pairs with both links' motivations, read for the pairs' areas only."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for pair in pairs:
+        keys[pair.supporting.layer_uid].add(pair.supporting.feature_key)
+        keys[pair.conflicting.layer_uid].add(pair.conflicting.feature_key)
+    motivation = {
+        (x.layer_uid, x.feature_key, x.goal_id): x.motivation
+        for uid, wanted in keys.items()
+        for x in store.links_for_keys(uid, sorted(wanted))
+    }
+    return [
+        replace(
+            pair,
+            supporting_motivation=motivation.get(
+                (pair.supporting.layer_uid, pair.supporting.feature_key, pair.goal_id), ""
+            ),
+            conflicting_motivation=motivation.get(
+                (pair.conflicting.layer_uid, pair.conflicting.feature_key, pair.goal_id), ""
+            ),
+        )
+        for pair in pairs
+    ]

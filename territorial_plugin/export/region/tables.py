@@ -70,48 +70,73 @@ def _headers() -> dict[str, str]:
     }
 
 
+class LinkCounts:
+    """One pass over the links: per (organisation, goal), per organisation and per goal.
+
+    Links are unique per (layer, key, goal), so each is one area for its goal; an
+    organisation's areas are counted once whatever their goals.
+    """
+
+    def __init__(self, data: RegionalData):
+        self.areas: dict[tuple[str, str], int] = defaultdict(int)  # (organisation, goal)
+        self.hectares: dict[tuple[str, str], float] = defaultdict(float)
+        self.supports: dict[tuple[str, str], int] = defaultdict(int)
+        self.conflicts: dict[tuple[str, str], int] = defaultdict(int)
+        self.organisation_areas: dict[str, set] = defaultdict(set)
+        self.organisation_supports: dict[str, set] = defaultdict(set)
+        self.organisation_conflicts: dict[str, set] = defaultdict(set)
+        self.goal_organisations: dict[str, set] = defaultdict(set)
+        hectares = {(a.layer_uid, a.feature_key): a.hectares for a in data.areas}
+        supporting, conflicting = Stance.SUPPORTS.value, Stance.CONFLICTS.value
+        for link in data.links:
+            organisation, goal, key = link.organisation, link.goal_id, (link.layer_uid, link.feature_key)
+            cell = (organisation, goal)
+            self.areas[cell] += 1
+            self.hectares[cell] += hectares.get(key, 0.0)
+            self.organisation_areas[organisation].add(key)
+            self.goal_organisations[goal].add(organisation)
+            if link.stance == supporting:
+                self.supports[cell] += 1
+                self.organisation_supports[organisation].add(key)
+            elif link.stance == conflicting:
+                self.conflicts[cell] += 1
+                self.organisation_conflicts[organisation].add(key)
+        self.area_hectares = hectares
+        self.pairs_of_organisation: dict[str, int] = defaultdict(int)
+        self.pairs_of_goal: dict[str, int] = defaultdict(int)
+        for pair in data.pairs:
+            self.pairs_of_organisation[pair.supporting.organisation] += 1
+            self.pairs_of_organisation[pair.conflicting.organisation] += 1
+            self.pairs_of_goal[pair.goal_id] += 1
+
+    def goal_total(self, table: dict, goal: str) -> float:
+        return sum(value for (_, g), value in table.items() if g == goal)
+
+
 def build_tables(data: RegionalData) -> dict:
     """The report as DataFrames keyed by :data:`SHEETS`."""
     import pandas as pd
 
     h = _headers()
-    # one row per (organisation, goal, area, stance): an area counts once per goal and stance
-    rows = []
-    for link in data.links:
-        area = data.area_of(link)
-        rows.append(
-            (data.organisation_of(link), link.goal_id, link.layer_uid, link.feature_key, link.stance,
-             area.hectares if area else 0.0)
-        )  # fmt: skip
-    links = pd.DataFrame(rows, columns=["organisation", "goal_id", "layer_uid", "key", "stance", "ha"])
+    counts = LinkCounts(data)
     goal_ids = [g.id for g in data.goals]
 
-    def matrix(frame, count: bool):
-        # an area counts once per goal, whatever its stances
-        distinct = frame.drop_duplicates(["organisation", "goal_id", "layer_uid", "key"])
-        table = distinct.pivot_table(
-            index="organisation",
-            columns="goal_id",
-            values="key" if count else "ha",
-            aggfunc="count" if count else "sum",
-            fill_value=0,
-        )
-        table = table.reindex(index=data.organisations, columns=goal_ids, fill_value=0)
-        table = table.astype(int) if count else table.round(2)
-        table.insert(0, h["name"], [data.names.get(o, o) for o in table.index])
-        table.index.name = h["organisation"]
-        return table.reset_index()
+    def matrix(table: dict, count: bool):
+        rows = [
+            [o, data.names.get(o, o)]
+            + [table.get((o, g), 0) if count else round(table.get((o, g), 0.0), 2) for g in goal_ids]
+            for o in data.organisations
+        ]
+        return pd.DataFrame(rows, columns=[h["organisation"], h["name"], *goal_ids])
 
-    supports = links[links["stance"] == Stance.SUPPORTS.value]
-    conflicts = links[links["stance"] == Stance.CONFLICTS.value]
     tables = {
-        "areas": matrix(links, True),
-        "hectares": matrix(links, False),
-        "supports": matrix(supports, True),
-        "conflicts": matrix(conflicts, True),
+        "areas": matrix(counts.areas, True),
+        "hectares": matrix(counts.hectares, False),
+        "supports": matrix(counts.supports, True),
+        "conflicts": matrix(counts.conflicts, True),
+        "organisations": _organisations(data, counts, h),
+        "goals": _goals(data, counts, h),
     }
-    tables["organisations"] = _organisations(data, links, h)
-    tables["goals"] = _goals(data, links, h)
     tables["blind_spots"] = pd.DataFrame(
         [(g.id, g.code, g.title(), g.catalogue_id) for g in data.blind_spots],
         columns=[h["goal_id"], h["code"], h["goal"], h["catalogue"]],
@@ -136,28 +161,19 @@ def build_tables(data: RegionalData) -> dict:
     return {part: tables[part] for part in SHEETS}
 
 
-def _organisations(data: RegionalData, links, h):
+def _organisations(data: RegionalData, counts: LinkCounts, h):
     import pandas as pd
 
-    distinct = links.drop_duplicates(["organisation", "layer_uid", "key"])
-    areas = distinct.groupby("organisation")["key"].count()
-    hectares = distinct.groupby("organisation")["ha"].sum()
-    by_stance = links.drop_duplicates(["organisation", "layer_uid", "key", "stance"])
-    supports = by_stance[by_stance["stance"] == Stance.SUPPORTS.value].groupby("organisation")["key"].count()
-    conflicts = by_stance[by_stance["stance"] == Stance.CONFLICTS.value].groupby("organisation")["key"].count()
-    pairs: dict[str, int] = defaultdict(int)
-    for pair in data.pairs:
-        pairs[pair.supporting.organisation] += 1
-        pairs[pair.conflicting.organisation] += 1
     rows = []
     for organisation in data.organisations:
         delivery = data.deliveries.get(organisation)
         land_use = delivery.land_use_ha if delivery else 0.0
-        linked = float(hectares.get(organisation, 0.0))
+        linked = sum(counts.area_hectares.get(key, 0.0) for key in counts.organisation_areas[organisation])
         rows.append(
-            (organisation, data.names.get(organisation, organisation), int(areas.get(organisation, 0)),
+            (organisation, data.names.get(organisation, organisation), len(counts.organisation_areas[organisation]),
              round(linked, 2), round(land_use, 2), round(100.0 * linked / land_use, 1) if land_use else None,
-             int(supports.get(organisation, 0)), int(conflicts.get(organisation, 0)), pairs[organisation],
+             len(counts.organisation_supports[organisation]), len(counts.organisation_conflicts[organisation]),
+             counts.pairs_of_organisation[organisation],
              delivery.created_at[:10] if delivery else "", delivery.stage if delivery else "",
              delivery.imported_at[:10] if delivery else "")
         )  # fmt: skip
@@ -168,23 +184,14 @@ def _organisations(data: RegionalData, links, h):
     )  # fmt: skip
 
 
-def _goals(data: RegionalData, links, h):
+def _goals(data: RegionalData, counts: LinkCounts, h):
     import pandas as pd
 
-    distinct = links.drop_duplicates(["goal_id", "layer_uid", "key"])
-    by_stance = links.drop_duplicates(["goal_id", "layer_uid", "key", "stance"])
-    areas = distinct.groupby("goal_id")["key"].count()
-    hectares = distinct.groupby("goal_id")["ha"].sum()
-    supports = by_stance[by_stance["stance"] == Stance.SUPPORTS.value].groupby("goal_id")["key"].count()
-    conflicts = by_stance[by_stance["stance"] == Stance.CONFLICTS.value].groupby("goal_id")["key"].count()
-    organisations = distinct.groupby("goal_id")["organisation"].nunique()
-    pairs: dict[str, int] = defaultdict(int)
-    for pair in data.pairs:
-        pairs[pair.goal_id] += 1
     rows = [
-        (g.id, g.code, g.title(), g.catalogue_id, int(organisations.get(g.id, 0)), int(areas.get(g.id, 0)),
-         round(float(hectares.get(g.id, 0.0)), 2), int(supports.get(g.id, 0)), int(conflicts.get(g.id, 0)),
-         pairs[g.id])
+        (g.id, g.code, g.title(), g.catalogue_id, len(counts.goal_organisations[g.id]),
+         int(counts.goal_total(counts.areas, g.id)), round(counts.goal_total(counts.hectares, g.id), 2),
+         int(counts.goal_total(counts.supports, g.id)), int(counts.goal_total(counts.conflicts, g.id)),
+         counts.pairs_of_goal[g.id])
         for g in data.goals
     ]  # fmt: skip
     return pd.DataFrame(
