@@ -9,7 +9,7 @@
             <translation>Ingen kopplingsdatabas angiven. Välj en GeoPackage-fil eller en PostgreSQL-anslutning.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/provider.py" line="45" />
+            <location filename="../territorial_plugin/processing/provider.py" line="48" />
             <source>Territorial Links</source>
             <translation>Territorial Links</translation>
         </message>
@@ -44,7 +44,7 @@
             <translation>Insticksprogrammets mapp</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/provider.py" line="48" />
+            <location filename="../territorial_plugin/processing/provider.py" line="51" />
             <source>Territorial Links {version}</source>
             <translation>Territorial Links {version}</translation>
         </message>
@@ -139,7 +139,7 @@
             <translation>Området '{key}' i '{layer}' kan inte visas i kartans koordinatsystem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/layers.py" line="199" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="44" />
             <source>Linked areas</source>
             <translation>Kopplade områden</translation>
         </message>
@@ -594,7 +594,7 @@
             <translation>Mål-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/labels.py" line="33" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="55" />
             <source>Code</source>
             <translation>Kod</translation>
         </message>
@@ -934,52 +934,52 @@
             <translation>Målen i katalogen '{id}' bildar en cirkel vid '{goal}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="67" />
+            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="68" />
             <source>A link store file must end in .gpkg: {path}</source>
             <translation>En kopplingsdatabasfil måste sluta på .gpkg: {path}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="69" />
+            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="70" />
             <source>The link store {path} does not exist. Create it first (Create link store).</source>
             <translation>Kopplingsdatabasen {path} finns inte. Skapa den först (Skapa kopplingsdatabas).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="77" />
+            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="78" />
             <source>Cannot open the link store {path}: {reason}</source>
             <translation>Det går inte att öppna kopplingsdatabasen {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="84" />
+            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="85" />
             <source>{path} is not a usable GeoPackage link store: {reason}</source>
             <translation>{path} går inte att använda som kopplingsdatabas i GeoPackage: {reason}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="96" />
+            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="97" />
             <source>The link store {path} was written by a newer version of Territorial Links (schema {found}, this version knows {known}). Update the plugin.</source>
             <translation>Kopplingsdatabasen {path} har skrivits av en nyare version av Territorial Links (schema {found}, den här versionen känner till {known}). Uppdatera insticksprogrammet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="103" />
+            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="104" />
             <source>{path} is not a Territorial Links store. Create a store in it first.</source>
             <translation>{path} är ingen kopplingsdatabas för Territorial Links. Skapa en kopplingsdatabas i filen först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="140" />
+            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="141" />
             <source>The link store {path} is closed.</source>
             <translation>Kopplingsdatabasen {path} är stängd.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="179" />
+            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="180" />
             <source>The link store {path} is busy: someone else is writing to it. Nothing was changed; try again in a moment.</source>
             <translation>Kopplingsdatabasen {path} är upptagen: någon annan skriver till den. Ingenting ändrades; försök igen om en stund.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="186" />
+            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="187" />
             <source>The link store refused the change ({reason}). Nothing was changed.</source>
             <translation>Kopplingsdatabasen tog inte emot ändringen ({reason}). Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="189" />
+            <location filename="../territorial_plugin/core/store/gpkg/store.py" line="190" />
             <source>The link store {path} could not be written: {reason}. Nothing was changed.</source>
             <translation>Det gick inte att skriva till kopplingsdatabasen {path}: {reason}. Ingenting ändrades.</translation>
         </message>
@@ -1917,7 +1917,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Skapa kopplingsdatabas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="271" />
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="52" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -2122,7 +2122,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Kontrollera kopplingarna</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="45" />
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="42" />
             <source>Land-use layers</source>
             <translation>Markanvändningslager</translation>
         </message>
@@ -2563,7 +2563,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>För en gemensam PostgreSQL-kopplingsdatabas (STORE = postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;), körs av databasadministratören. Skapar en organisation — en kommun eller regionen — och dess grupproll i databasen (med namnet &amp;lt;schema&amp;gt;_&amp;lt;ID&amp;gt;, utan inloggning) och tilldelar den till inloggningsrollerna i MEMBERS (kommaseparerade). Medarbetare i en kommun ändrar och läser bara kommunens egna kopplingar; regionen läser alla kopplingar. Kräver en roll som får skapa roller (CREATEROLE).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/administration/create_organisation.py" line="35" />
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="49" />
             <source>Organisation id (e.g. umea; a–z, 0–9, _)</source>
             <translation>Organisations-id (t.ex. umea; a–z, 0–9, _)</translation>
         </message>
@@ -2583,7 +2583,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Kommun</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/administration/create_organisation.py" line="37" />
+            <location filename="../territorial_plugin/processing/base.py" line="19" />
             <source>Region</source>
             <translation>Region</translation>
         </message>
@@ -3671,6 +3671,511 @@ STORE: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. LAYERS: the land-
             <translation>Skriver målatlasen som en webbsida för kommunens webbplats eller intranät: en mapp med index.html som fungerar öppnad direkt från disk och utan nätverk (inga kartplattor, typsnitt eller skript från internet; markanvändningen själv är kartan). Sidan listar målen med ett sökfält; väljer man ett mål färgas dess områden efter ställningstagande; klickar man på ett område visas dess namn, kategori och varje kopplat mål med ställningstagande, styrka och motivering.
 
 STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanvändningslagren (polygoner); lager som inte är registrerade i lagret ritas utan kopplingar. GOALS: mål-id åtskilda med kommatecken; tomt: alla mål med kopplingar. TOLERANCE: hur mycket (m) konturerna får förenklas för webben. WITH_PDF: skriv även målatlasen (malatlas.pdf) i mappen och länka varje mål till dess sida. OUTPUT: mappen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_export.py" line="88" />
+            <source>A delivery is a GeoPackage: give a file name ending in .gpkg.</source>
+            <translation>En leverans är en GeoPackage: ange ett filnamn som slutar på .gpkg.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_export.py" line="90" />
+            <source>Choose the land-use layers whose links the delivery carries.</source>
+            <translation>Välj de markanvändningslager vars kopplingar leveransen ska innehålla.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_export.py" line="110" />
+            <source>The chosen layers have no links: there is nothing to deliver.</source>
+            <translation>De valda lagren har inga kopplingar: det finns inget att leverera.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_export.py" line="129" />
+            <source>Layer '{layer}' has no coordinate reference system; set it before delivering.</source>
+            <translation>Lagret '{layer}' saknar koordinatsystem; ange det innan du levererar.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_export.py" line="145" />
+            <source>The geometry could not be transformed to SWEREF 99 TM.</source>
+            <translation>Geometrin kunde inte transformeras till SWEREF 99 TM.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_export.py" line="173" />
+            <source>Links point at goals the store does not hold: {goals}. Run the integrity check.</source>
+            <translation>Kopplingar pekar på mål som kopplingsdatabasen inte har: {goals}. Kör kontrollen av kopplingarna.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="55" />
+            <source>'{value}' is not an organisation id: use lower-case letters a–z, digits and _ only, for example exempelkommun.</source>
+            <translation>'{value}' är inget organisations-id: använd bara gemena a–z, siffror och _, till exempel exempelkommun.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="83" />
+            <source>The delivery {path} does not exist.</source>
+            <translation>Leveransen {path} finns inte.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="98" />
+            <source>{path} is not a Territorial Links delivery ({reason}). Ask the municipality for the GeoPackage that 'Export delivery' writes. Nothing was changed.</source>
+            <translation>{path} är ingen leverans från Territorial Links ({reason}). Be kommunen om den GeoPackage som "Exportera leverans till regionen" skriver. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="109" />
+            <source>no delivery metadata</source>
+            <translation>inga leveransuppgifter</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="112" />
+            <source>{count} metadata rows instead of one</source>
+            <translation>{count} rader med leveransuppgifter i stället för en</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="116" />
+            <source>The delivery {path} was written by a newer version of Territorial Links (plugin {version}). Update the plugin before importing it. Nothing was changed.</source>
+            <translation>Leveransen {path} skrevs av en nyare version av Territorial Links (version {version}). Uppdatera insticksprogrammet innan du importerar den. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="200" />
+            <source>{found} links, the metadata says {expected}</source>
+            <translation>{found} kopplingar, leveransuppgifterna anger {expected}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="204" />
+            <source>{found} areas, the metadata says {expected}</source>
+            <translation>{found} områden, leveransuppgifterna anger {expected}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="210" />
+            <source>an area is delivered twice</source>
+            <translation>ett område levereras två gånger</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="213" />
+            <source>{count} linked features have no area</source>
+            <translation>{count} kopplade objekt saknar område</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="215" />
+            <source>areas of a layer the delivery does not describe</source>
+            <translation>områden från ett lager som leveransen inte beskriver</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="218" />
+            <source>links of another organisation ({names})</source>
+            <translation>kopplingar från en annan organisation ({names})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_format.py" line="220" />
+            <source>The delivery {path} is damaged: {problems}. Ask for a new delivery. Nothing was changed.</source>
+            <translation>Leveransen {path} är skadad: {problems}. Be om en ny leverans. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_import.py" line="38" />
+            <source>The delivery names the organisation '{organisation}', which this shared store does not know. Create the organisation first. Nothing was changed.</source>
+            <translation>Leveransen anger organisationen '{organisation}', som den gemensamma kopplingsdatabasen inte känner till. Skapa organisationen först. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_import.py" line="58" />
+            <source>{id}: delivered {delivered}, region {region}</source>
+            <translation>{id}: levererad {delivered}, regionen {region}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_import.py" line="62" />
+            <source>The delivery links to goals the region's store does not hold: {goals} ({versions}). Import that catalogue version into the region's store first; catalogues are never merged. Nothing was changed.</source>
+            <translation>Leveransen kopplar till mål som regionens kopplingsdatabas inte har: {goals} ({versions}). Importera den katalogversionen till regionens kopplingsdatabas först; kataloger slås aldrig ihop. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery_writer.py" line="181" />
+            <source>The delivery {path} could not be written: {reason}</source>
+            <translation>Leveransen {path} kunde inte skrivas: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/geometry.py" line="28" />
+            <source>The area has no geometry.</source>
+            <translation>Området saknar geometri.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/geometry.py" line="32" />
+            <source>invalid geometry</source>
+            <translation>ogiltig geometri</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/geometry.py" line="37" />
+            <source>Invalid geometry that could not be repaired ({reason}).</source>
+            <translation>Ogiltig geometri som inte kunde lagas ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/geometry.py" line="41" />
+            <source>Invalid geometry repaired ({reason}).</source>
+            <translation>Ogiltig geometri lagad ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/store/base.py" line="247" />
+            <source>This link store cannot hold municipal deliveries yet. Nothing was changed.</source>
+            <translation>Den här kopplingsdatabasen kan ännu inte ta emot kommunala leveranser. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/store/gpkg/region.py" line="41" />
+            <source>The region's store already holds a newer delivery from {organisation} (made {current}); this one was made {created}. Nothing was changed.</source>
+            <translation>Regionens kopplingsdatabas har redan en nyare leverans från {organisation} (gjord {current}); denna gjordes {created}. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/store/gpkg/region.py" line="55" />
+            <source>The delivery's layers already belong to another organisation in the region's store ({names}). Nothing was changed.</source>
+            <translation>Leveransens lager tillhör redan en annan organisation i regionens kopplingsdatabas ({names}). Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="91" />
+            <source>The region's picture: {count} organisations</source>
+            <translation>Regionens bild: {count} organisationer</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="39" />
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="107" />
+            <source>Linked areas of every goal in the report</source>
+            <translation>Kopplade områden för alla mål i rapporten</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="116" />
+            <source>{pairs} intermunicipal goal conflicts within {distance} m: areas of two organisations linked to the same goal, one supporting it and one in conflict with it. The goal pages mark and list them.</source>
+            <translation>{pairs} mellankommunala målkonflikter inom {distance} m: områden från två organisationer kopplade till samma mål, det ena stödjande och det andra motverkande. Målsidorna markerar och listar dem.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="136" />
+            <source>Linked areas per organisation</source>
+            <translation>Kopplade områden per organisation</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="151" />
+            <source>Regional report from the municipalities' deliveries, {date}</source>
+            <translation>Regional rapport från kommunernas leveranser, {date}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="285" />
+            <source>No intermunicipal conflicts within {distance} m for this goal.</source>
+            <translation>Inga mellankommunala konflikter inom {distance} m för detta mål.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="290" />
+            <source>Intermunicipal conflicts within {distance} m</source>
+            <translation>Mellankommunala konflikter inom {distance} m</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="297" />
+            <source>{number}. {supporting} {key} {name} supports — {conflicting} {other} {other_name} conflicts ({distance} m)</source>
+            <translation>{number}. {supporting} {key} {name} stödjer — {conflicting} {other} {other_name} motverkar ({distance} m)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="311" />
+            <source>… and {count} more; the workbook (.xlsx) lists every pair.</source>
+            <translation>… och {count} till; arbetsboken (.xlsx) listar alla par.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/data.py" line="65" />
+            <source>The region's store has no goal {goals}.</source>
+            <translation>Regionens kopplingsdatabas har inget mål {goals}.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/data.py" line="70" />
+            <source>The region's store holds no links yet: import the municipalities' deliveries.</source>
+            <translation>Regionens kopplingsdatabas har inga kopplingar ännu: importera kommunernas leveranser.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="85" />
+            <source>Other linked areas</source>
+            <translation>Övriga kopplade områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="93" />
+            <source>Areas linked to the goal</source>
+            <translation>Områden kopplade till målet</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="72" />
+            <source>Intermunicipal conflicts</source>
+            <translation>Mellankommunala konflikter</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="150" />
+            <source>Municipal borders</source>
+            <translation>Kommungränser</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/service.py" line="30" />
+            <source>The regional report is written as .xlsx or .pdf, not {name}.</source>
+            <translation>Den regionala rapporten skrivs som .xlsx eller .pdf, inte {name}.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="28" />
+            <source>Per organisation</source>
+            <translation>Per organisation</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="29" />
+            <source>Areas per goal</source>
+            <translation>Områden per mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="30" />
+            <source>Hectares per goal</source>
+            <translation>Hektar per mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="31" />
+            <source>Supports per goal</source>
+            <translation>Stödjer per mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="32" />
+            <source>Conflicts per goal</source>
+            <translation>Motverkar per mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="34" />
+            <source>Goals without links</source>
+            <translation>Mål utan kopplingar</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="56" />
+            <source>Geometry problems</source>
+            <translation>Geometriproblem</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="45" />
+            <source>Linked area (ha)</source>
+            <translation>Kopplad yta (ha)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="46" />
+            <source>Land-use area (ha)</source>
+            <translation>Markanvändningsyta (ha)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="47" />
+            <source>Share linked (%)</source>
+            <translation>Andel kopplad (%)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="51" />
+            <source>Latest delivery</source>
+            <translation>Senaste leverans</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="52" />
+            <source>Stage</source>
+            <translation>Skede</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="53" />
+            <source>Imported</source>
+            <translation>Importerad</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="71" />
+            <source>Organisations</source>
+            <translation>Organisationer</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="59" />
+            <source>Distance (m)</source>
+            <translation>Avstånd (m)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="60" />
+            <source>Organisation supporting</source>
+            <translation>Organisation som stödjer</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="61" />
+            <source>Area id (supporting)</source>
+            <translation>Område-id (stödjer)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="62" />
+            <source>Area (supporting)</source>
+            <translation>Område (stödjer)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="63" />
+            <source>Motivation (supporting)</source>
+            <translation>Motivering (stödjer)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="64" />
+            <source>Organisation in conflict</source>
+            <translation>Organisation som motverkar</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="65" />
+            <source>Area id (in conflict)</source>
+            <translation>Område-id (motverkar)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="66" />
+            <source>Area (in conflict)</source>
+            <translation>Område (motverkar)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="67" />
+            <source>Motivation (in conflict)</source>
+            <translation>Motivering (motverkar)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="69" />
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="26" />
+            <source>Export delivery to the region</source>
+            <translation>Exportera leverans till regionen</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="29" />
+            <source>Writes the municipality's delivery for the region: one GeoPackage that is a link store of its own (links with stance, strength, motivation, who and when; only the catalogues and goals they use), a layer delivered_areas with every linked area in SWEREF 99 TM (EPSG:3006) with its organisation, source layer, key, name, category and other attributes, and a table tl_delivery with the organisation, stage, plugin version, time and counts. Invalid geometries are repaired; one that cannot be repaired is delivered without geometry and listed in the log. STORE: the municipality's link store. LAYERS: its registered land-use layers. ORGANISATION: the municipality's id (a–z, 0–9, _). STAGE: free text, for example Samråd 2026.</source>
+            <translation>Skriver kommunens leverans till regionen: en GeoPackage som är en egen kopplingsdatabas (kopplingar med ställningstagande, styrka, motivering, vem och när; bara de kataloger och mål de använder), ett lager delivered_areas med varje kopplat område i SWEREF 99 TM (EPSG:3006) med organisation, källager, nyckel, namn, kategori och övriga attribut, och en tabell tl_delivery med organisation, skede, insticksversion, tid och antal. Ogiltiga geometrier lagas; en som inte kan lagas levereras utan geometri och listas i loggen. STORE: kommunens kopplingsdatabas. LAYERS: dess registrerade markanvändningslager. ORGANISATION: kommunens id (a–z, 0–9, _). STAGE: fri text, till exempel Samråd 2026.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="50" />
+            <source>Organisation name</source>
+            <translation>Organisationens namn</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="51" />
+            <source>Planning stage (e.g. Samråd 2026)</source>
+            <translation>Planskede (t.ex. Samråd 2026)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="53" />
+            <source>Delivery</source>
+            <translation>Leverans</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="54" />
+            <source>Delivered areas</source>
+            <translation>Levererade områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="55" />
+            <source>Delivered links</source>
+            <translation>Levererade kopplingar</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="76" />
+            <source>{layer}, area {key}: {problem}</source>
+            <translation>{layer}, område {key}: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="80" />
+            <source>{layer}: {count} links point at features that are no longer in the layer and were left out; run the integrity check.</source>
+            <translation>{layer}: {count} kopplingar pekar på objekt som inte längre finns i lagret och utelämnades; kör kontrollen av kopplingarna.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="86" />
+            <source>Delivery of {organisation}: {areas} areas, {links} links → {path}</source>
+            <translation>Leverans från {organisation}: {areas} områden, {links} kopplingar → {path}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="23" />
+            <source>Import a municipality's delivery</source>
+            <translation>Importera en kommuns leverans</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="26" />
+            <source>Imports a delivery (the GeoPackage 'Export delivery to the region' writes) into the region's link store, in one transaction: the organisation's previous delivery — its links and areas — is replaced, and the store keeps the history of deliveries (who imported what, when, which stage). The same delivery imported again changes nothing. A file that is not a delivery, was written by a newer plugin, is damaged, or names an organisation a shared PostgreSQL store does not know is refused and nothing is changed. A catalogue the region lacks comes with the delivery; one the region holds in another version is reported, never merged. STORE: the region's link store (created if it does not exist).</source>
+            <translation>Importerar en leverans (den GeoPackage som "Exportera leverans till regionen" skriver) till regionens kopplingsdatabas i en transaktion: organisationens tidigare leverans – dess kopplingar och områden – ersätts, och kopplingsdatabasen sparar leveranshistoriken (vem som importerade vad, när och i vilket skede). Samma leverans importerad igen ändrar ingenting. En fil som inte är en leverans, har skrivits av en nyare version, är skadad eller anger en organisation som en gemensam PostgreSQL-databas inte känner till avvisas och ingenting ändras. En katalog som regionen saknar följer med leveransen; en som regionen har i en annan version rapporteras och slås aldrig ihop. STORE: regionens kopplingsdatabas (skapas om den inte finns).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="37" />
+            <source>Delivery (.gpkg)</source>
+            <translation>Leverans (.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="44" />
+            <source>The region's link store</source>
+            <translation>Regionens kopplingsdatabas</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="40" />
+            <source>Links imported</source>
+            <translation>Importerade kopplingar</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="41" />
+            <source>Areas imported</source>
+            <translation>Importerade områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="42" />
+            <source>1 when the store already held this delivery</source>
+            <translation>1 när kopplingsdatabasen redan hade leveransen</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="53" />
+            <source>The region's store already holds this delivery from {organisation}; nothing was changed.</source>
+            <translation>Regionens kopplingsdatabas har redan denna leverans från {organisation}; ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="59" />
+            <source>{organisation}: {links} links and {areas} areas imported ({deleted} links replaced).</source>
+            <translation>{organisation}: {links} kopplingar och {areas} områden importerade ({deleted} kopplingar ersatta).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="68" />
+            <source>Catalogue {id} came with the delivery.</source>
+            <translation>Katalogen {id} följde med leveransen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="70" />
+            <source>Catalogue {id}: the delivery uses version {delivered}, the region's store holds version {held}. The region's version was kept.</source>
+            <translation>Katalog {id}: leveransen använder version {delivered}, regionens kopplingsdatabas har version {held}. Regionens version behölls.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="70" />
+            <source>Regional report</source>
+            <translation>Regional rapport</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />
+            <source>The region's picture from the municipalities' deliveries in the region's store. OUTPUT ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. GOALS: goal ids, comma-separated (default: every goal with links).</source>
+            <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas. OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id, kommaseparerade (standard: alla mål med kopplingar).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="45" />
+            <source>Goals (ids, comma-separated; empty = all linked)</source>
+            <translation>Mål (id, kommaseparerade; tomt = alla kopplade)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="48" />
+            <source>Distance for intermunicipal conflicts (m)</source>
+            <translation>Avstånd för mellankommunala konflikter (m)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="57" />
+            <source>Municipal borders (optional, for the atlas)</source>
+            <translation>Kommungränser (valfritt, för atlasen)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="65" />
+            <source>Regional report (.xlsx or .pdf)</source>
+            <translation>Regional rapport (.xlsx eller .pdf)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="65" />
+            <source>Excel (*.xlsx);;PDF (*.pdf)</source>
+            <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="94" />
+            <source>{organisation}, area {key}: {problem}</source>
+            <translation>{organisation}, område {key}: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="96" />
+            <source>{organisations} organisations, {goals} goals, {pairs} intermunicipal conflicts → {path}</source>
+            <translation>{organisations} organisationer, {goals} mål, {pairs} mellankommunala konflikter → {path}</translation>
         </message>
     </context>
 </TS>

@@ -79,6 +79,57 @@ QP --json run territorial:coveragereport -- STORE="$OUT/exempelkommun_links.gpkg
   LAYERS="$ROOT/resources/sample/markanvandning.geojson" OUTPUT="$OUT/exempelkommun_maltabell.xlsx" > /dev/null
 test -s "$OUT/exempelkommun_malatlas.pdf" && test -s "$OUT/exempelkommun_maltabell.xlsx"
 
+step "the region (issue 14): the neighbours Björkå and Fjällmora link their own plans"
+REGION="$ROOT/resources/sample/region"
+LINKR() {  # LINKR <org> <kategori_kod list> <goals> <stance> <strength> <motivation>
+  QP --json run territorial:linkfeatures -- STORE="$OUT/$1_links.gpkg" \
+    LAYER="$REGION/$1_markanvandning.geojson" KEY_FIELD=omr_id \
+    EXPRESSION="\"kategori_kod\" IN ($2)" GOALS="$3" STANCE="$4" STRENGTH="$5" MOTIVATION="$6" \
+    | grep -o '"INSERTED": *[0-9]*' | sed "s/^/$1 $2 → $3: /"
+}
+for ORG in bjorka fjallmora; do
+  QP --json run territorial:importcatalogue -- INPUT=all STORE="$OUT/${ORG}_links.gpkg" > /dev/null
+  LINKR $ORG "'BOST','CENT'" "agenda2030:11,rus_ac_2030:M1" supports 3 \
+    "Nya bostäder och service i tätorten ger fler möjlighet att bo och verka i kommunen."
+  LINKR $ORG "'NATUR'" "miljomal:16,agenda2030:15" supports 3 \
+    "Naturområdet och rennäringens marker skyddas; ingen exploatering föreslås."
+  LINKR $ORG "'GRON'" "agenda2030:11.7,miljomal:15" supports 2 \
+    "Tätortsnära natur för rekreation och biologisk mångfald."
+done
+LINKR bjorka "'VIND'" "agenda2030:7,miljomal:1,rus_ac_2030:M2" supports 3 \
+  "Vindkraften ger förnybar el och stärker en cirkulär, fossilfri region."
+LINKR bjorka "'VIND'" "miljomal:16" conflicts 2 \
+  "Vindparken nära kommungränsen ligger i renarnas vinterbete och påverkar samebyns flyttled."
+LINKR fjallmora "'VERK'" "agenda2030:8,rus_ac_2030:M1" supports 2 \
+  "Gruvan, täkterna och industrin ger arbetstillfällen och stärker orten."
+LINKR fjallmora "'VERK'" "agenda2030:15,miljomal:16,rus_ac_2030:M2" conflicts 2 \
+  "Gruvan och sandmagasinet tar naturmark, skär av renarnas flyttled och ger stora mängder restprodukter."
+
+step "deliveries: each municipality exports its links and linked areas for the region (GeoPackage)"
+DELIVER() {  # DELIVER <org> <name> <store> <layer>
+  QP --json run territorial:exportdelivery -- STORE="$3" LAYERS="$4" ORGANISATION="$1" ORGANISATION_NAME="$2" \
+    STAGE="Samråd 2026" OUTPUT="$OUT/leverans_$1.gpkg" | grep -o '"LINKS": *[0-9]*' | sed "s/^/$1: /"
+}
+DELIVER exempelkommun Exempelkommun "$OUT/exempelkommun_links.gpkg" "$ROOT/resources/sample/markanvandning.geojson"
+DELIVER bjorka "Björkå kommun" "$OUT/bjorka_links.gpkg" "$REGION/bjorka_markanvandning.geojson"
+DELIVER fjallmora "Fjällmora kommun" "$OUT/fjallmora_links.gpkg" "$REGION/fjallmora_markanvandning.geojson"
+
+step "the region imports the three deliveries into its own store (a second import changes nothing)"
+QP --json run territorial:importcatalogue -- INPUT=all STORE="$OUT/region_links.gpkg" > /dev/null
+for ORG in exempelkommun bjorka fjallmora; do
+  QP --json run territorial:importdelivery -- INPUT="$OUT/leverans_$ORG.gpkg" STORE="$OUT/region_links.gpkg" \
+    | grep -o '"LINKS": *[0-9]*' | sed "s/^/$ORG: /"
+done
+QP --json run territorial:importdelivery -- INPUT="$OUT/leverans_bjorka.gpkg" STORE="$OUT/region_links.gpkg" \
+  | grep -q '"UNCHANGED": *1'
+
+step "regional report: organisation × goal tables and intermunicipal conflicts (XLSX), regional atlas (PDF)"
+QP --json run territorial:regionalreport -- STORE="$OUT/region_links.gpkg" DISTANCE=2000 \
+  OUTPUT="$OUT/regionrapport.xlsx" | grep -o '"CONFLICTS": *[0-9]*'
+QP --json run territorial:regionalreport -- STORE="$OUT/region_links.gpkg" DISTANCE=2000 \
+  BOUNDARIES="$REGION/kommungranser.geojson" OUTPUT="$OUT/regional_atlas.pdf" > "$OUT/regional_atlas.json"
+test -s "$OUT/regionrapport.xlsx" && test -s "$OUT/regional_atlas.pdf"
+
 echo
 echo "demo done: results in out/"
 ls -1 "$OUT"

@@ -9,7 +9,9 @@ Writes, deterministically (fixed seed, coordinates rounded to whole metres):
   ``omr_id``, Swedish names and descriptions;
 - ``resources/sample/vatten.geojson``: the lake Storsjön, as map background;
 - ``resources/sample/exempelkommun.qgs``: a styled project with both layers and the
-  project variable ``tl_municipality`` = "Exempelkommun".
+  project variable ``tl_municipality`` = "Exempelkommun";
+- ``resources/sample/region/``: two neighbouring municipalities and the three
+  municipal borders, for the region's report (``tools/sample_region.py``).
 
 The GeoJSON files are the reviewable source; this script is how they were made.
 Areas never overlap: the lake, the infrastructure corridors and the LIS areas are
@@ -421,8 +423,34 @@ def main() -> int:
     stabilise(path, {landuse.id(): "markanvandning", water.id(): "vatten_storsjon"})
     path.with_name(path.name + "~").unlink(missing_ok=True)
     print(f"{len(rows)} land-use areas in {len({r['kategori_kod'] for r in rows})} categories → {OUT}")
+    write_region(rows)
     app.exitQgis()
     return 0
+
+
+def write_region(rows: list[dict]) -> None:
+    """The region's sample (issue 14): two neighbours and the three borders, in ``sample/region/``."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from sample_region import build_neighbours
+
+    neighbours, borders = build_neighbours([r["geometry"] for r in rows], (CX, CY))
+    folder = OUT / "region"
+    folder.mkdir(exist_ok=True)
+    for org, features in neighbours.items():
+        ordered = [
+            {
+                "omr_id": f["omr_id"],
+                "namn": f["namn"],
+                "kategori_kod": f["kategori_kod"],
+                "kategori": CATEGORIES[f["kategori_kod"]][0],
+                "beskrivning": f["beskrivning"],
+                "geometry": f["geometry"],
+            }
+            for f in features
+        ]
+        write_geojson(folder / f"{org}_markanvandning.geojson", ordered, f"{org}_markanvandning")
+        print(f"{len(ordered)} land-use areas of {org} → {folder}")
+    write_geojson(folder / "kommungranser.geojson", borders, "kommungranser")
 
 
 if __name__ == "__main__":

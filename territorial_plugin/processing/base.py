@@ -16,6 +16,7 @@ def group_name(group_id: str) -> str:
         "administration": tr("Store administration"),
         "export": tr("Export"),
         "rules": tr("Linking rules"),
+        "region": tr("Region"),
     }
     return names.get(group_id, "")
 

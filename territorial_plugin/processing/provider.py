@@ -28,6 +28,9 @@ ALGORITHMS = [
     ("rules.export_rules", "ExportRulesAlgorithm"),
     ("rules.apply_rules", "ApplyRulesAlgorithm"),
     ("export.export_web", "ExportWebAlgorithm"),
+    ("region.export_delivery", "ExportDeliveryAlgorithm"),
+    ("region.import_delivery", "ImportDeliveryAlgorithm"),
+    ("region.regional_report", "RegionalReportAlgorithm"),
 ]
 
 

@@ -126,6 +126,8 @@ def test_store_tables_can_join_an_existing_geopackage(tmp_path):
     con = sqlite3.connect(path)
     for table in ("link_rule_dismissal", "link_rule_goal", "link_rule_history", "link_rule"):
         con.execute(f"DROP TABLE {table}")
+    con.execute("DROP TABLE delivered_area")
+    con.execute("DROP TABLE delivery")
     con.execute("DROP TABLE link_history")
     con.execute("DROP TABLE link")
     con.execute("DROP TABLE registered_layer")

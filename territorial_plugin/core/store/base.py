@@ -22,9 +22,15 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from ..errors import StoreError
+from ..i18n import tr
 from ..model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, SelectionLinks, WriteResult
 from ..rules.model import Rule, RuleLink
+
+if TYPE_CHECKING:  # core/region's values; imported only for the annotations
+    from ..region.model import DeliveredArea, DeliveryContent, DeliveryRecord, ImportResult
 
 
 @dataclass
@@ -229,3 +235,21 @@ class Store(ABC):
     @abstractmethod
     def rule_marks(self, layer_uid: str) -> dict[tuple[str, str], str]:
         """``(feature_key, goal_id)`` → rule name of every link a rule made (and no planner changed since)."""
+
+    # -- deliveries (the region's store; see core/region) --------------------------------
+    def replace_delivery(self, content: DeliveryContent, new_catalogues: Sequence[str], user: str) -> ImportResult:
+        """Put a checked delivery in the store in one transaction, replacing its organisation's earlier one.
+
+        ``new_catalogues``: ids of the delivery's catalogues the store lacks (written
+        with the delivery). The same delivery again changes nothing. Not abstract: an
+        engine without the delivery tables refuses with a clear message.
+        """
+        raise StoreError(tr("This link store cannot hold municipal deliveries yet. Nothing was changed."))
+
+    def deliveries(self, *, current_only: bool = False) -> list[DeliveryRecord]:
+        """Every import of a delivery, by organisation then oldest first; ``current_only``: the latest of each."""
+        return []
+
+    def delivered_areas(self, organisations: Sequence[str] | None = None) -> list[DeliveredArea]:
+        """The delivered areas (WKB in EPSG:3006) of the current deliveries, optionally of some organisations."""
+        return []

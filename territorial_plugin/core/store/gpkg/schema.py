@@ -128,8 +128,6 @@ CREATE TABLE link_history (
         "history looked up by layer",
         "CREATE INDEX IF NOT EXISTS link_history_layer_idx ON link_history(layer_uid, id);",
     ),
-    # Numbered 3 only while versions 3-4 of the other branches are unmerged: the
-    # rules' migration is version 5 of the project's plan (the lead renumbers).
     3: (
         "linking rules",
         """
@@ -175,6 +173,45 @@ INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, descript
   SELECT name, 'attributes', name, 'Territorial Links', strftime('%Y-%m-%dT%H:%M:%fZ','now')
   FROM sqlite_master WHERE type = 'table' AND name IN
   ('link_rule', 'link_rule_goal', 'link_rule_history', 'link_rule_dismissal');
+""",
+    ),
+    4: (
+        "municipal deliveries and the delivered areas' geometries (the region's store)",
+        """
+CREATE TABLE delivery (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  organisation TEXT NOT NULL CHECK (organisation <> ''),
+  organisation_name TEXT NOT NULL DEFAULT '',
+  stage TEXT NOT NULL DEFAULT '',
+  plugin_version TEXT NOT NULL DEFAULT '',
+  created_at DATETIME NOT NULL,
+  created_by TEXT NOT NULL DEFAULT '',
+  imported_at DATETIME NOT NULL,
+  imported_by TEXT NOT NULL DEFAULT '',
+  source_file TEXT NOT NULL DEFAULT '',
+  checksum TEXT NOT NULL,
+  area_count INTEGER NOT NULL DEFAULT 0,
+  link_count INTEGER NOT NULL DEFAULT 0,
+  land_use_ha REAL NOT NULL DEFAULT 0,
+  current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)));
+CREATE INDEX delivery_organisation_idx ON delivery(organisation, id);
+CREATE TABLE delivered_area (
+  layer_uid TEXT NOT NULL REFERENCES registered_layer(layer_uid) ON UPDATE CASCADE,
+  feature_key TEXT NOT NULL CHECK (feature_key <> ''),
+  organisation TEXT NOT NULL CHECK (organisation <> ''),
+  delivery_id INTEGER NOT NULL REFERENCES delivery(id),
+  source_layer TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL DEFAULT '',
+  category TEXT NOT NULL DEFAULT '',
+  hectares REAL NOT NULL DEFAULT 0,
+  geometry BLOB,
+  min_x REAL, min_y REAL, max_x REAL, max_y REAL,
+  PRIMARY KEY (layer_uid, feature_key));
+CREATE INDEX delivered_area_organisation_idx ON delivered_area(organisation);
+INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, last_change)
+  VALUES ('delivery', 'attributes', 'delivery', 'Territorial Links', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, last_change)
+  VALUES ('delivered_area', 'attributes', 'delivered_area', 'Territorial Links', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 """,
     ),
 }

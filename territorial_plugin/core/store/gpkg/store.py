@@ -34,6 +34,7 @@ from ..checks import check_catalogue
 from ..rows import build_links, fold_selection_rows
 from . import catalogue as sql_catalogue
 from . import links as sql_links
+from . import region as sql_region
 from . import rules as sql_rules
 from . import schema
 
@@ -458,6 +459,19 @@ class GeoPackageStore(Store):
     def rule_marks(self, layer_uid: str) -> dict[tuple[str, str], str]:
         with self._read() as con:
             return sql_rules.rule_marks(con, layer_uid)
+
+    # -- deliveries ----------------------------------------------------------------------
+    def replace_delivery(self, content, new_catalogues: Sequence[str], user: str):
+        with self._write() as con:
+            return sql_region.replace_delivery(con, content, new_catalogues, user, schema.now_iso())
+
+    def deliveries(self, *, current_only: bool = False):
+        with self._read() as con:
+            return sql_region.deliveries(con, current_only)
+
+    def delivered_areas(self, organisations: Sequence[str] | None = None):
+        with self._read() as con:
+            return sql_region.delivered_areas(con, organisations)
 
 
 def _prefixed(alias: str, columns: str) -> str:

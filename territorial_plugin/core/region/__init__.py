@@ -1,0 +1,1 @@
+"""The region's picture: municipal deliveries, their import, and intermunicipal goal conflicts."""

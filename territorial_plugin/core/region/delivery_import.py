@@ -1,0 +1,68 @@
+"""Import a municipality's delivery into the region's store.
+
+Everything is checked before the store is written: the file (``read_delivery``),
+the organisation (a shared PostgreSQL store must know it), and the catalogues —
+a catalogue the region lacks comes with the delivery; one the region holds in
+another version is reported, never merged; a goal the region's version does not
+have refuses the whole import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import StoreError
+from ..i18n import tr
+from ..store.base import Store
+from ..user import current_user
+from .delivery_format import read_delivery
+from .model import DeliveryContent, ImportResult
+
+
+def import_delivery(store: Store, path: str | Path, *, user: str | None = None) -> ImportResult:
+    """Read, check and import the delivery at ``path``; one transaction, or nothing changed."""
+    content = read_delivery(path)
+    _check_organisation_known(store, content.info.organisation)
+    new_catalogues, differences = _catalogue_plan(store, content)
+    result = store.replace_delivery(content, new_catalogues, user or current_user())
+    result.version_differences = differences
+    return result
+
+
+def _check_organisation_known(store: Store, organisation: str) -> None:
+    known = getattr(store, "organisations", None)  # only a shared PostgreSQL store has organisations
+    if known is None:
+        return
+    names = {o.id for o in known()}
+    if organisation not in names:
+        raise StoreError(
+            tr(
+                "The delivery names the organisation '{organisation}', which this shared store does not know. "
+                "Create the organisation first. Nothing was changed."
+            ).format(organisation=organisation)
+        )
+
+
+def _catalogue_plan(store: Store, content: DeliveryContent) -> tuple[list[str], dict[str, tuple[str, str]]]:
+    """(catalogues to add, catalogue id → (delivered version, region's version) where they differ)."""
+    region = {c.id: c for c in store.catalogues()}
+    new = [c.id for c in content.catalogues if c.id not in region]
+    differences = {
+        c.id: (c.version, region[c.id].version)
+        for c in content.catalogues
+        if c.id in region and c.version != region[c.id].version
+    }
+    known_goals = {g.id for g in store.goals()} | {g.id for g in content.goals if g.catalogue_id in new}
+    missing = sorted({x.goal_id for x in content.links} - known_goals)
+    if missing:
+        versions = ", ".join(
+            tr("{id}: delivered {delivered}, region {region}").format(id=key, delivered=d or "–", region=r or "–")
+            for key, (d, r) in sorted(differences.items())
+        )
+        raise StoreError(
+            tr(
+                "The delivery links to goals the region's store does not hold: {goals} ({versions}). Import that "
+                "catalogue version into the region's store first; catalogues are never merged. Nothing was changed."
+            ).format(goals=", ".join(missing[:10]) + (" …" if len(missing) > 10 else ""), versions=versions or "–")
+        )
+    return new, differences

@@ -1,0 +1,151 @@
+"""What the regional report shows, gathered once from the region's store: areas, links, conflict pairs.
+
+Both outputs (the workbook and the atlas) draw from :class:`RegionalData`, so a
+figure is the same in both.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ...core.errors import TerritorialError
+from ...core.i18n import tr
+from ...core.model import Catalogue, Goal
+from ...core.region.conflicts import ConflictPair, RegionArea, RegionLink, find_conflicts
+from ...core.region.model import DeliveryRecord
+from ...core.region.region_areas import delivered_region_areas
+from ...core.store.base import Store
+
+
+@dataclass
+class RegionalData:
+    """The region's picture for a set of goals."""
+
+    goals: list[Goal]  # the report's goals, in catalogue order
+    catalogues: list[Catalogue]
+    blind_spots: list[Goal]  # goals of the report's catalogues that no organisation links to
+    organisations: list[str]
+    names: dict[str, str]  # organisation → its name (from its latest delivery)
+    deliveries: dict[str, DeliveryRecord]  # organisation → its current delivery
+    areas: list[RegionArea]
+    links: list[RegionLink]  # links of the report's goals (motivations only where pairs need them)
+    pairs: list[ConflictPair]
+    distance: float
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # (organisation, key, problem)
+
+    def area_of(self, link: RegionLink) -> RegionArea | None:
+        return self._areas.get((link.layer_uid, link.feature_key))
+
+    def area(self, layer_uid: str, feature_key: str) -> RegionArea | None:
+        return self._areas.get((layer_uid, feature_key))
+
+    def __post_init__(self) -> None:
+        self._areas = {(a.layer_uid, a.feature_key): a for a in self.areas}
+
+    def organisation_of(self, link: RegionLink) -> str:
+        return link.organisation
+
+
+def _goal_order(goals: Sequence[Goal]) -> list[Goal]:
+    return sorted(goals, key=lambda g: (g.catalogue_id, g.sort_order, g.code))
+
+
+def gather_regional_data(
+    store: Store, goal_ids: Sequence[str] | None = None, distance: float = 2000.0, feedback=None
+) -> RegionalData:
+    """Read the region's store: the current deliveries' areas, the links of ``goal_ids`` (default: every
+    goal with links), and the intermunicipal conflict pairs within ``distance`` metres."""
+    all_goals = {g.id: g for g in store.goals()}
+    counts = store.link_count_by_goal()
+    if goal_ids:
+        unknown = [g for g in goal_ids if g not in all_goals]
+        if unknown:
+            raise TerritorialError(tr("The region's store has no goal {goals}.").format(goals=", ".join(unknown)))
+        wanted = set(goal_ids)
+    else:
+        wanted = {g for g, n in counts.items() if n}
+    if not wanted:
+        raise TerritorialError(tr("The region's store holds no links yet: import the municipalities' deliveries."))
+    goals = _goal_order([all_goals[g] for g in wanted])
+    catalogue_ids = {g.catalogue_id for g in goals}
+    catalogues = [c for c in store.catalogues() if c.id in catalogue_ids]
+    blind_spots = _goal_order(
+        [g for g in all_goals.values() if g.catalogue_id in catalogue_ids and not counts.get(g.id)]
+    )
+    if feedback is not None:
+        feedback.setProgress(5)
+    areas, problems = delivered_region_areas(store)
+    links = _read_links(store, areas, wanted)
+    deliveries = {d.organisation: d for d in store.deliveries(current_only=True)}
+    organisations = sorted(set(deliveries) | {x.organisation for x in links if x.organisation})
+    names = {o: (deliveries[o].organisation_name if o in deliveries else o) for o in organisations}
+    if feedback is not None:
+        feedback.setProgress(30)
+    pairs = _with_motivations(store, find_conflicts(areas, links, distance, wanted, feedback=feedback))
+    if feedback is not None:
+        feedback.setProgress(60)
+    return RegionalData(
+        goals=goals,
+        catalogues=catalogues,
+        blind_spots=blind_spots,
+        organisations=organisations,
+        names=names,
+        deliveries=deliveries,
+        areas=areas,
+        links=links,
+        pairs=pairs,
+        distance=distance,
+        problems=problems,
+    )
+
+
+def _read_links(store: Store, areas: Sequence[RegionArea], wanted: set[str]) -> list[RegionLink]:
+    """The links of the ``wanted`` goals, narrow: key, goal, stance per layer (no text columns).
+
+    A delivered layer's organisation is its areas'; a layer without delivered areas
+    (a shared store's own layers) is read whole for its links' organisation.
+    """
+    owner = {a.layer_uid: a.organisation for a in areas}
+    links: list[RegionLink] = []
+    for layer in store.layers():
+        organisation = owner.get(layer.layer_uid)
+        if organisation is None:
+            links += [
+                RegionLink(x.layer_uid, x.feature_key, x.goal_id, x.stance, x.organisation)
+                for x in store.links(layer_uids=[layer.layer_uid], goal_ids=sorted(wanted))
+            ]
+            continue
+        uid = layer.layer_uid
+        links += [
+            RegionLink(uid, key, goal, stance, organisation)
+            for key, goal, stance in store.link_stances(uid)
+            if goal in wanted
+        ]
+    return links
+
+
+def _with_motivations(store: Store, pairs: list[ConflictPair]) -> list[ConflictPair]:
+    """The pairs with both links' motivations, read for the pairs' areas only."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for pair in pairs:
+        keys[pair.supporting.layer_uid].add(pair.supporting.feature_key)
+        keys[pair.conflicting.layer_uid].add(pair.conflicting.feature_key)
+    motivation = {
+        (x.layer_uid, x.feature_key, x.goal_id): x.motivation
+        for uid, wanted in keys.items()
+        for x in store.links_for_keys(uid, sorted(wanted))
+    }
+    return [
+        replace(
+            pair,
+            supporting_motivation=motivation.get(
+                (pair.supporting.layer_uid, pair.supporting.feature_key, pair.goal_id), ""
+            ),
+            conflicting_motivation=motivation.get(
+                (pair.conflicting.layer_uid, pair.conflicting.feature_key, pair.goal_id), ""
+            ),
+        )
+        for pair in pairs
+    ]

@@ -1,0 +1,1 @@
+"""Toolbox group "Region": municipal deliveries and the regional report."""

@@ -1,0 +1,100 @@
+"""The regional report (XLSX) on a region's store fed by two deliveries (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsProject
+
+from territorial_plugin.core.errors import ExportError
+from territorial_plugin.core.model import LinkSpec
+from territorial_plugin.core.region.delivery_export import export_delivery
+from territorial_plugin.core.region.delivery_import import import_delivery
+from territorial_plugin.core.store import open_store
+from territorial_plugin.export.region.service import run_regional_report
+from territorial_plugin.export.region.tables import SHEETS, sheet_titles
+from tests.qgis.region_support import catalogue, municipality_layer, municipality_store
+
+
+@pytest.fixture()
+def region(qgis_app, tmp_path):
+    """Exempelkommun (A0–A4; A1 against t:2) and Grannby over the same ground, whose A0 supports t:2."""
+    store = open_store(str(tmp_path / "region.gpkg"), create=True)
+    store.save_catalogue(*catalogue())
+    for organisation, name in (("exempelkommun", "Exempelkommun"), ("grannby", "Grannby kommun")):
+        layer = municipality_layer(name=f"markanvandning_{organisation}")
+        municipal, record = municipality_store(tmp_path / f"{organisation}.gpkg", layer)
+        if organisation == "grannby":
+            municipal.link(record.layer_uid, ["A0"], ["t:2"], LinkSpec("supports", 2, "Nytt bostadsområde"), "greta")
+        path = tmp_path / f"{organisation}_leverans.gpkg"
+        export_delivery(municipal, [layer], organisation, name, "Samråd 2026", path, project=QgsProject.instance())
+        municipal.close()
+        import_delivery(store, path)
+    yield store
+    store.close()
+
+
+def _sheets(path):
+    import pandas as pd
+
+    return pd.read_excel(path, sheet_name=None)
+
+
+def test_xlsx_has_every_part_with_the_figures_of_the_deliveries(region, tmp_path):
+    path, data = run_regional_report(region, tmp_path / "region.xlsx", distance=2000)
+    sheets = _sheets(path)
+    titles = sheet_titles()
+    assert list(sheets) == [titles[p][:31] for p in SHEETS]
+    areas = sheets[titles["areas"]].set_index("Organisation")
+    assert areas.loc["exempelkommun", "t:1.1"] == 5 and areas.loc["exempelkommun", "t:2"] == 1
+    assert areas.loc["grannby", "t:1.1"] == 5 and areas.loc["grannby", "t:2"] == 2
+    assert areas.loc["grannby", "Name"] == "Grannby kommun"
+    supports = sheets[titles["supports"]].set_index("Organisation")
+    conflicts = sheets[titles["conflicts"]].set_index("Organisation")
+    assert (supports.loc["grannby", "t:2"], conflicts.loc["grannby", "t:2"]) == (1, 1)
+    assert (supports.loc["exempelkommun", "t:2"], conflicts.loc["exempelkommun", "t:2"]) == (0, 1)
+    hectares = sheets[titles["hectares"]].set_index("Organisation")
+    assert hectares.loc["exempelkommun", "t:1.1"] == pytest.approx(3.0)  # A3, A4 invalid: 0 ha as in the panel
+    summary = sheets[titles["organisations"]].set_index("Organisation")
+    assert summary.loc["exempelkommun", "Linked areas"] == 5
+    assert summary.loc["exempelkommun", "Share linked (%)"] == pytest.approx(100.0)
+    assert summary.loc["grannby", "Stage"] == "Samråd 2026"
+    assert summary.loc["grannby", "Intermunicipal conflicts"] == 1
+    assert list(sheets[titles["blind_spots"]]["Goal id"]) == ["t:1"]
+    (pair,) = sheets[titles["pairs"]].to_dict("records")
+    assert pair["Goal id"] == "t:2" and pair["Distance (m)"] == pytest.approx(100.0)
+    assert (pair["Organisation supporting"], pair["Area id (supporting)"]) == ("Grannby kommun", "A0")
+    assert (pair["Organisation in conflict"], pair["Area id (in conflict)"]) == ("Exempelkommun", "A1")
+    assert (pair["Motivation (supporting)"], pair["Motivation (in conflict)"]) == ("Nytt bostadsområde", "Stör renbete")
+    problems = sheets[titles["problems"]]
+    assert sorted(problems["Area id"]) == ["A4", "A4"]  # no geometry, reported for both, never dropped
+    assert len(data.areas) == 10
+
+
+def test_distance_and_goals_limit_the_report(region, tmp_path):
+    _, near = run_regional_report(region, tmp_path / "a.xlsx", distance=99)
+    assert near.pairs == []
+    path, only = run_regional_report(region, tmp_path / "b.xlsx", goal_ids=["t:1.1"])
+    assert [g.id for g in only.goals] == ["t:1.1"] and only.pairs == []
+    assert list(_sheets(path)[sheet_titles()["areas"]].columns) == ["Organisation", "Name", "t:1.1"]
+
+
+def test_report_refuses_other_formats_and_unknown_goals(region, tmp_path):
+    with pytest.raises(ExportError):
+        run_regional_report(region, tmp_path / "x.csv")
+    with pytest.raises(Exception, match="t:9"):
+        run_regional_report(region, tmp_path / "x.xlsx", goal_ids=["t:9"])
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_pdf_atlas_has_an_overview_and_a_page_per_goal(region, tmp_path):
+    import re
+    import subprocess
+
+    path, _ = run_regional_report(region, tmp_path / "atlas.pdf", distance=2000)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+3$", info, re.M)  # overview + t:1.1 + t:2
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = text.replace("\ufb02", "fl")  # the PDF's text keeps the font's "fl" ligature
+    assert "Grannby kommun" in text and "Exempelkommun" in text
+    assert "1. Grannby kommun A0" in text  # the one pair, listed on the page of t:2
+    assert "No intermunicipal conflicts" in text  # the page of t:1.1
