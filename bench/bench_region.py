@@ -42,7 +42,7 @@ def _setup_import() -> dict:
 
     from territorial_plugin.core.identity import register_layer
     from territorial_plugin.core.model import LinkSpec
-    from territorial_plugin.core.region.delivery_export import export_delivery
+    from territorial_plugin.core.region.delivery.export import export_delivery
 
     folder = Path(tempfile.mkdtemp(prefix="bench_region_import_"))
     layer = QgsVectorLayer("Polygon?crs=EPSG:3006&field=omr_id:string&field=namn:string", "op", "memory")
@@ -72,7 +72,7 @@ def _reset_import(state: dict) -> None:
 
 
 def _import(state: dict) -> None:
-    from territorial_plugin.core.region.delivery_import import import_delivery
+    from territorial_plugin.core.region.delivery.importer import import_delivery
     from territorial_plugin.core.store import open_store
 
     with open_store(str(state["folder"] / "region.gpkg")) as store:

@@ -10,9 +10,9 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsProject, Qgs
 
 from territorial_plugin.core.errors import StoreError
 from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.core.region.delivery_export import export_delivery
-from territorial_plugin.core.region.delivery_format import AREAS_LAYER, META_TABLE
-from territorial_plugin.core.region.delivery_import import import_delivery
+from territorial_plugin.core.region.delivery.export import export_delivery
+from territorial_plugin.core.region.delivery.format import AREAS_LAYER, META_TABLE
+from territorial_plugin.core.region.delivery.importer import import_delivery
 from territorial_plugin.core.store import open_store
 from tests.qgis.region_support import catalogue, municipality_layer, municipality_store
 

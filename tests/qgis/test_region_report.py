@@ -7,8 +7,8 @@ from qgis.core import QgsProject
 
 from territorial_plugin.core.errors import ExportError
 from territorial_plugin.core.model import LinkSpec
-from territorial_plugin.core.region.delivery_export import export_delivery
-from territorial_plugin.core.region.delivery_import import import_delivery
+from territorial_plugin.core.region.delivery.export import export_delivery
+from territorial_plugin.core.region.delivery.importer import import_delivery
 from territorial_plugin.core.store import open_store
 from territorial_plugin.export.region.service import run_regional_report
 from territorial_plugin.export.region.tables import SHEETS, sheet_titles

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from ...core.errors import TerritorialError
 from ...core.i18n import tr
 from ...core.model import Catalogue, Goal
+from ...core.region.areas import delivered_region_areas
 from ...core.region.conflicts import ConflictPair, RegionArea, RegionLink, find_conflicts
 from ...core.region.model import DeliveryRecord
-from ...core.region.region_areas import delivered_region_areas
 from ...core.store.base import Store
 
 

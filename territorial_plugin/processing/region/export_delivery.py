@@ -56,7 +56,7 @@ class ExportDeliveryAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("PROBLEMS", tr("Geometry problems")))
 
     def execute(self, parameters, context, feedback) -> dict:
-        from ...core.region.delivery_export import export_delivery
+        from ...core.region.delivery.export import export_delivery
         from ...core.store import open_store
 
         uri = store_uri(self, parameters, context)

@@ -42,7 +42,7 @@ class ImportDeliveryAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("UNCHANGED", tr("1 when the store already held this delivery")))
 
     def execute(self, parameters, context, feedback) -> dict:
-        from ...core.region.delivery_import import import_delivery
+        from ...core.region.delivery.importer import import_delivery
         from ...core.store import is_postgres_uri, open_store
 
         uri = store_uri(self, parameters, context)

@@ -14,14 +14,14 @@ import sqlite3
 import struct
 from pathlib import Path
 
-from ..errors import StoreError
-from ..i18n import tr
-from ..model import Catalogue, Goal, RegisteredLayer
-from ..store.gpkg import catalogue as sql_catalogue
-from ..store.gpkg import links as sql_links
-from ..store.gpkg.schema import LATEST_VERSION, current_version
-from ..store.rows import build_links
-from .model import FORMAT_VERSION, DeliveredArea, DeliveryContent, DeliveryInfo
+from ...errors import StoreError
+from ...i18n import tr
+from ...model import Catalogue, Goal, RegisteredLayer
+from ...store.gpkg import catalogue as sql_catalogue
+from ...store.gpkg import links as sql_links
+from ...store.gpkg.schema import LATEST_VERSION, current_version
+from ...store.rows import build_links
+from ..model import FORMAT_VERSION, DeliveredArea, DeliveryContent, DeliveryInfo
 
 #: the metadata table (one row)
 META_TABLE = "tl_delivery"

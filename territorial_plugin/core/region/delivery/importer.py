@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import StoreError
-from ..i18n import tr
-from ..store.base import Store
-from ..user import current_user
-from .delivery_format import read_delivery
-from .model import DeliveryContent, ImportResult
+from ...errors import StoreError
+from ...i18n import tr
+from ...store.base import Store
+from ...user import current_user
+from ..model import DeliveryContent, ImportResult
+from .format import read_delivery
 
 
 def import_delivery(store: Store, path: str | Path, *, user: str | None = None) -> ImportResult:

@@ -2,7 +2,7 @@
 
 :func:`export_delivery` reads the registered layers (through ``core.areas``, the
 one key → name/hectares pass), repairs what it must, and hands everything to
-:mod:`delivery_writer`, which writes the file in one go or not at all.
+:mod:`writer`, which writes the file in one go or not at all.
 """
 
 from __future__ import annotations
@@ -21,19 +21,19 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ...__about__ import version as plugin_version
-from ..areas import area_records
-from ..errors import StoreError
-from ..i18n import tr
-from ..identity import require_registered
-from ..model import Link, RegisteredLayer
-from ..store.base import Store
-from ..store.gpkg.schema import now_iso
-from ..user import current_user
-from .delivery_format import AREAS_CRS, check_organisation
-from .delivery_writer import LayerPart, write_delivery
-from .geometry import repair
-from .model import DeliveryInfo
+from ....__about__ import version as plugin_version
+from ...areas import area_records
+from ...errors import StoreError
+from ...i18n import tr
+from ...identity import require_registered
+from ...model import Link, RegisteredLayer
+from ...store.base import Store
+from ...store.gpkg.schema import now_iso
+from ...user import current_user
+from ..geometry import repair
+from ..model import DeliveryInfo
+from .format import AREAS_CRS, check_organisation
+from .writer import LayerPart, write_delivery
 
 #: field names that usually hold an area's land-use category, tried in order
 _CATEGORY_FIELDS = (

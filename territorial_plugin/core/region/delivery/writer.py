@@ -23,18 +23,18 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...compat import is_null, new_field
-from ..areas import AreaRecord
-from ..errors import StoreError
-from ..i18n import tr
-from ..model import Goal, Link, RegisteredLayer
-from ..store.base import Store
-from ..store.gpkg import catalogue as sql_catalogue
-from ..store.gpkg import links as sql_links
-from ..store.gpkg.schema import now_iso, raw_connect
-from ..store.gpkg.store import GeoPackageStore
-from .delivery_format import AREA_FIELDS, AREAS_CRS, AREAS_LAYER, META_COLUMNS, META_TABLE
-from .model import DeliveryInfo
+from ....compat import is_null, new_field
+from ...areas import AreaRecord
+from ...errors import StoreError
+from ...i18n import tr
+from ...model import Goal, Link, RegisteredLayer
+from ...store.base import Store
+from ...store.gpkg import catalogue as sql_catalogue
+from ...store.gpkg import links as sql_links
+from ...store.gpkg.schema import now_iso, raw_connect
+from ...store.gpkg.store import GeoPackageStore
+from ..model import DeliveryInfo
+from .format import AREA_FIELDS, AREAS_CRS, AREAS_LAYER, META_COLUMNS, META_TABLE
 
 # fields GDAL keeps for itself in a GeoPackage layer
 _RESERVED = {"fid", "geom", "geometry"}
