@@ -14,7 +14,7 @@ Two engines implement it (``gpkg.py``, ``postgres.py``); the contract tests in
 
 Tables (both engines; in PostgreSQL inside one schema):
 ``schema_version``, ``catalogue``, ``goal``, ``registered_layer``, ``link``,
-``link_history``.
+``link_history``; plan stages in ``stage``, ``stage_layer``, ``stage_area``, ``stage_link``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, WriteResult
+from ..stages.model import StageArea, StageInfo, StageLayer
 
 
 @dataclass
@@ -185,3 +186,35 @@ class Store(ABC):
         ``strength``, ``motivation``, ``organisation``, ``row_version``) or ``None``
         (no ``before`` for an insert, no ``after`` for a delete).
         """
+
+    # -- plan stages ------------------------------------------------------------------
+    @abstractmethod
+    def save_stage(
+        self, name: str, note: str, user: str, layers: Sequence[StageLayer], areas: Iterable[StageArea]
+    ) -> StageInfo:
+        """Freeze, in one transaction, ``layers`` with their ``areas`` and the store's current links of
+        those layers under ``name``; the database refuses any later change to the stage."""
+
+    @abstractmethod
+    def stages(self) -> list[StageInfo]:
+        """Saved stages, oldest first, with who saved them and when."""
+
+    @abstractmethod
+    def stage(self, name: str) -> StageInfo:
+        """The saved stage ``name``; StoreError when there is none."""
+
+    @abstractmethod
+    def stage_layers(self, name: str) -> list[StageLayer]: ...
+
+    @abstractmethod
+    def stage_areas(self, name: str, layer_uids: Sequence[str] | None = None) -> list[StageArea]: ...
+
+    @abstractmethod
+    def stage_links(
+        self, name: str, layer_uids: Sequence[str] | None = None, goal_ids: Sequence[str] | None = None
+    ) -> list[Link]:
+        """The links as they were when the stage was saved (same order as :meth:`links`)."""
+
+    @abstractmethod
+    def stage_links_for_keys(self, name: str, layer_uid: str, keys: Iterable[str]) -> list[Link]:
+        """A stage's links of some features: what a read-only panel view of the stage shows."""

@@ -34,11 +34,12 @@ from ..rows import build_links
 from . import catalogue as sql_catalogue
 from . import links as sql_links
 from . import schema
+from .stages import GeoPackageStagesMixin
 
 _LAYER_COLUMNS = "layer_uid, name, source, provider, key_field, geometry_type, crs"
 
 
-class GeoPackageStore(Store):
+class GeoPackageStore(GeoPackageStagesMixin, Store):
     """A link store in a GeoPackage file. Open with :meth:`open` (or ``open_store``)."""
 
     engine = "gpkg"
