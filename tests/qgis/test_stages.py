@@ -105,3 +105,43 @@ def test_frozen_layer_draws_the_areas_as_they_were(plan):
     shapes = {f["omr_id"]: f.geometry() for f in layer.getFeatures()}
     assert sorted(shapes) == ["A0", "A1", "A2", "A3", "A4", "A5"]
     assert shapes["A3"].equals(square(3)) and not shapes["A3"].equals(QgsGeometry(square(3, size=200.0)))
+
+
+def test_workbook_lists_each_change_once(plan, tmp_path):
+    import pandas as pd
+
+    from territorial_plugin.export.stages.service import run_stage_comparison
+    from territorial_plugin.export.stages.workbook import sheet_titles
+
+    _rework(plan)
+    report = run_stage_comparison(plan["store"], "Samråd", None, [plan["layer"]], tmp_path / "ändringar.xlsx")
+    sheets = pd.read_excel(report.path, sheet_name=None)
+    per_goal, links, areas, orphans = (sheets[title] for title in sheet_titles())
+    assert list(links["Change"]) == ["Link changed", "Link removed", "Link added"]
+    assert list(links["Motivation before"].fillna("")) == ["Bostäder nära stationen"] * 2 + [""]
+    assert list(links["Motivation after"].fillna("")) == ["Bullerstört läge", "", "Ny grönstruktur"]
+    assert list(areas["Change"]) == ["Area reshaped", "Area removed", "Area added"]
+    assert list(areas["Difference (ha)"]) == pytest.approx([3.0, -1.0, 1.0])
+    assert list(orphans["Area id"]) == ["A4"]
+    row = per_goal.set_index("Goal id").loc[GOALS[0]]
+    assert row["Supporting ha before (Samråd)"] == pytest.approx(3.0)
+    assert row["Supporting ha after (Now)"] == pytest.approx(1.0)
+    assert row["Change in supporting ha"] == pytest.approx(-2.0)
+
+
+def test_pdf_has_a_page_per_changed_goal(plan, tmp_path):
+    import subprocess
+
+    from territorial_plugin.export.stages.service import run_stage_comparison
+
+    _rework(plan)
+    report = run_stage_comparison(plan["store"], "Samråd", None, [plan["layer"]], tmp_path / "ändringar.pdf")
+    assert report.pages == 1 + 3
+    text = subprocess.run(["pdftotext", str(report.path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    assert "What the plan does" in pages[0]  # "differently" comes out with an ff ligature
+    assert "Links: 1 added, 1 removed, 1 changed." in pages[0]
+    assert "Bullerstört läge" in pages[1] and "Link changed" in pages[1]
+    assert "disappeared" in pages[3] and "Area gone, link kept" in pages[3]
+    unchanged = run_stage_comparison(plan["store"], "Samråd", "Samråd", [], tmp_path / "inget.pdf")
+    assert unchanged.pages == 1 and unchanged.comparison.empty

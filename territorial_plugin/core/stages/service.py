@@ -92,7 +92,7 @@ def current_snapshot(
     return snapshot(label or tr("Now"), chosen.uids, store.links(chosen.uids), areas)
 
 
-def compare_stages(
+def stage_snapshots(
     store: Store,
     before: str,
     after: str | None,
@@ -100,8 +100,9 @@ def compare_stages(
     *,
     project: QgsProject | None = None,
     feedback=None,
-) -> Comparison:
-    """``before`` (a stage) against ``after`` (a stage, or ``None`` for the store and layers now).
+) -> tuple[Snapshot, Snapshot, list[str] | None]:
+    """``before`` (a stage) and ``after`` (a stage, or ``None`` for the store and layers now), and the
+    layer uids to compare (``None``: every layer both stages hold).
 
     ``layers`` limit the comparison to those layers; comparing with now needs them.
     """
@@ -112,8 +113,21 @@ def compare_stages(
         new = stage_snapshot(store, after, uids)
     else:
         if chosen is None:
-            raise StoreError(
-                tr("Choose the land-use layers to compare the stage '{name}' with now.").format(name=before)
-            )
+            message = tr("Choose the land-use layers to compare the stage '{name}' with now.")
+            raise StoreError(message.format(name=before))
         new = current_snapshot(store, chosen, project=project, feedback=feedback)
+    return old, new, uids
+
+
+def compare_stages(
+    store: Store,
+    before: str,
+    after: str | None,
+    layers: Sequence[QgsVectorLayer] = (),
+    *,
+    project: QgsProject | None = None,
+    feedback=None,
+) -> Comparison:
+    """What changed from the stage ``before`` to ``after`` (see :func:`stage_snapshots`)."""
+    old, new, uids = stage_snapshots(store, before, after, layers, project=project, feedback=feedback)
     return compare(old, new, uids)
