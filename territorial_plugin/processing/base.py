@@ -15,6 +15,7 @@ def group_name(group_id: str) -> str:
         "links": tr("Links"),
         "administration": tr("Store administration"),
         "export": tr("Export"),
+        "stages": tr("Plan stages"),
     }
     return names.get(group_id, "")
 

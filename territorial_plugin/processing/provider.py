@@ -23,6 +23,8 @@ ALGORITHMS = [
     ("links.link_features", "LinkFeaturesAlgorithm"),
     ("links.unlink_features", "UnlinkFeaturesAlgorithm"),
     ("links.check_integrity", "CheckIntegrityAlgorithm"),
+    ("stages.save_stage", "SaveStageAlgorithm"),
+    ("stages.compare_stages", "CompareStagesAlgorithm"),
 ]
 
 

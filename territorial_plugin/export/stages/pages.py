@@ -61,7 +61,9 @@ GREY = QColor(96, 103, 112)
 
 # how each change is drawn on a goal's map: (geometry from "before" or "after", fill, outline, dashed)
 NEW_LINK, GONE_LINK, CHANGED_LINK, NEW_SHAPE, OLD_SHAPE = "new_link", "gone_link", "changed_link", "new", "old"
+KEPT_LINK = "kept"
 _LOOK = {
+    KEPT_LINK: (QColor(196, 222, 204), QColor(140, 180, 152), False),
     NEW_LINK: (SUPPORT_COLOR, SUPPORT_COLOR, False),
     GONE_LINK: (None, CONFLICT_COLOR, True),
     CHANGED_LINK: (QColor(235, 140, 20), QColor(190, 100, 0), False),
@@ -72,6 +74,7 @@ _LOOK = {
 
 def _legend_titles() -> dict[str, str]:
     return {
+        KEPT_LINK: tr("Linked to the goal, unchanged"),
         NEW_LINK: tr("Newly linked to the goal"),
         GONE_LINK: tr("No longer linked (as it was)"),
         CHANGED_LINK: tr("Link changed (stance, strength or motivation)"),
@@ -261,6 +264,13 @@ class ComparisonPages:
                 ]
             )
         linked = {(k[0], k[1]) for k in (*before.links, *after.links) if k[2] == goal_id}
+        changed = {(c.layer_uid, c.key) for c in self.comparison.links if c.goal_id == goal_id}
+        # the goal's other areas, for the picture around the changes (drawn first, below them)
+        kept = [
+            (KEPT_LINK, wkb(after, k[0], k[1]))
+            for k in after.links
+            if k[2] == goal_id and (k[0], k[1]) not in changed and k in before.links
+        ]
         for change in self.comparison.areas:
             if (change.layer_uid, change.key) not in linked or change.kind != RESHAPED:
                 continue
@@ -287,7 +297,7 @@ class ComparisonPages:
                         tr("Area gone, link kept"),
                     ]
                 )
-        return shapes, rows
+        return kept + shapes, rows
 
     # -- pages -------------------------------------------------------------------------
     def summary(self) -> QgsPrintLayout:
