@@ -79,12 +79,16 @@ class PostgresStagesMixin:
                 "INSERT INTO stage_layer (stage_id, layer_uid, name, key_field, wkb_type, crs, fields) VALUES %s",
                 [(stage_id, x.layer_uid, x.name, x.key_field, x.wkb_type, x.crs, x.fields) for x in layers],
             )
+            # COPY refuses a table under row-level security: the areas go through a temporary
+            # table, then into stage_area with one INSERT that the policies check
+            cur.execute("CREATE TEMP TABLE tl_stage_area (LIKE stage_area) ON COMMIT DROP")
+            cur.copy_expert(
+                "COPY tl_stage_area (stage_id, layer_uid, feature_key, name, hectares, geometry, attributes)"
+                " FROM STDIN WITH (FORMAT csv, NULL '\\N')",
+                _area_csv(stage_id, buffer_areas),
+            )
             try:
-                cur.copy_expert(
-                    "COPY stage_area (stage_id, layer_uid, feature_key, name, hectares, geometry, attributes)"
-                    " FROM STDIN WITH (FORMAT csv, NULL '\\N')",
-                    _area_csv(stage_id, buffer_areas),
-                )
+                cur.execute("INSERT INTO stage_area SELECT * FROM tl_stage_area")
             except pg_errors.UniqueViolation as error:
                 raise StoreError(
                     tr(
