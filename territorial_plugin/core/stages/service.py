@@ -15,7 +15,7 @@ from ..errors import StoreError
 from ..i18n import tr
 from ..identity import resolve_layer
 from ..store.base import Store
-from .compare import Comparison, Snapshot, compare, snapshot
+from .compare import Comparison, Snapshot, compare, link_states, snapshot
 from .layers import read_areas, stage_layer
 from .model import StageInfo
 
@@ -80,7 +80,7 @@ def stage_snapshot(store: Store, name: str, layer_uids: Sequence[str] | None = N
     uids = [x.layer_uid for x in store.stage_layers(name)]
     if layer_uids is not None:
         uids = [uid for uid in uids if uid in set(layer_uids)]
-    return snapshot(name, uids, store.stage_links(name, uids), store.stage_areas(name, uids))
+    return snapshot(name, uids, store.stage_link_states(name, uids), store.stage_areas(name, uids))
 
 
 def current_snapshot(
@@ -89,7 +89,7 @@ def current_snapshot(
     areas = []
     for layer, uid, key_field in chosen.registered:
         areas.extend(read_areas(layer, uid, key_field, project=project, attributes=False, feedback=feedback))
-    return snapshot(label or tr("Now"), chosen.uids, store.links(chosen.uids), areas)
+    return snapshot(label or tr("Now"), chosen.uids, link_states(store.links(chosen.uids)), areas)
 
 
 def stage_snapshots(

@@ -218,3 +218,12 @@ class Store(ABC):
     @abstractmethod
     def stage_links_for_keys(self, name: str, layer_uid: str, keys: Iterable[str]) -> list[Link]:
         """A stage's links of some features: what a read-only panel view of the stage shows."""
+
+    def stage_link_states(self, name: str, layer_uids: Sequence[str] | None = None) -> list[tuple]:
+        """``(layer_uid, feature_key, goal_id, stance, strength, motivation)`` of a stage's links: all a
+        comparison needs. Not abstract: engines override it with a narrow query (two stages of 200 000
+        links must not build 400 000 full :class:`Link` objects)."""
+        return [
+            (x.layer_uid, x.feature_key, x.goal_id, x.stance, x.strength, x.motivation)
+            for x in self.stage_links(name, layer_uids)
+        ]

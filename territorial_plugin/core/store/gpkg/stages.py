@@ -123,6 +123,15 @@ class GeoPackageStagesMixin:
                 params.append(json.dumps(list(goal_ids)))
             return build_links(con.execute(sql + " ORDER BY layer_uid, goal_id, feature_key", params))
 
+    def stage_link_states(self, name: str, layer_uids: Sequence[str] | None = None) -> list[tuple]:
+        sql = "SELECT layer_uid, feature_key, goal_id, stance, strength, motivation FROM stage_link WHERE stage_id = ?"
+        with self._read() as con:
+            params: list = [self._stage_id(con, name)]
+            if layer_uids is not None:
+                sql += " AND layer_uid IN (SELECT value FROM json_each(?))"
+                params.append(json.dumps(list(layer_uids)))
+            return con.execute(sql, params).fetchall()
+
     def stage_links_for_keys(self, name: str, layer_uid: str, keys: Iterable[str]) -> list[Link]:
         from .links import keys_json
 

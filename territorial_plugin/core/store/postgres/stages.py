@@ -167,6 +167,20 @@ class PostgresStagesMixin:
 
         return _links(self._read(work))
 
+    def stage_link_states(self, name: str, layer_uids: Sequence[str] | None = None) -> list[tuple]:
+        def work(cur):
+            sql = (
+                "SELECT layer_uid, feature_key, goal_id, stance, strength, motivation FROM stage_link"
+                " WHERE stage_id = %s"
+            )
+            params: list = [self._stage_id(cur, name)]
+            if layer_uids is not None:
+                sql += " AND layer_uid = ANY(%s::text[])"
+                params.append(_text_array(layer_uids))
+            return _fetch(cur, sql, params)
+
+        return self._read(work)
+
     def stage_links_for_keys(self, name: str, layer_uid: str, keys: Iterable[str]) -> list[Link]:
         keys = sorted({str(k) for k in keys})
 
