@@ -39,7 +39,10 @@ def _layer_file() -> Path:
     memory.dataProvider().addFeatures(features)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path), QgsProject.instance().transformContext(), options)
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        memory, str(path), QgsProject.instance().transformContext(), options
+    )
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return path
 
 

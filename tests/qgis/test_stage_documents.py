@@ -31,7 +31,7 @@ def sample(qgis_app, tmp_path):
     land_use = source.materialize(QgsFeatureRequest())
     land_use.setName(source.name())
     land_use.setRenderer(source.renderer().clone())
-    project.addMapLayer(land_use)
+    assert project.addMapLayer(land_use)
     store = open_store(str(tmp_path / "plan.gpkg"), create=True)
     catalogue, goals = load_bundled("agenda2030")
     store.save_catalogue(catalogue, goals)

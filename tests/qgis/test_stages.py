@@ -20,7 +20,7 @@ def plan(tmp_path, qgis_new_project):
     """Six squares A0–A5 (1 ha each) linked to goals t:1–t:3, and a stage 'Samråd' of them."""
     store = seeded_store(tmp_path / "plan.gpkg")
     layer = memory_layer(6, name="Markanvändning")
-    QgsProject.instance().addMapLayer(layer)
+    assert QgsProject.instance().addMapLayer(layer)
     uid = register_layer(store, layer, "omr_id").layer_uid
     store.link(uid, ["A0", "A1", "A2"], [GOALS[0]], LinkSpec(motivation="Bostäder nära stationen"), "anna")
     store.link(uid, ["A3"], [GOALS[1]], LinkSpec(stance="conflicts", strength=3), "anna")

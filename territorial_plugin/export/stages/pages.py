@@ -214,7 +214,8 @@ class ComparisonPages:
         for kind, wkb in shapes:
             geometry = QgsGeometry()
             geometry.fromWkb(wkb)
-            geometry.convertToMultiType()
+            # one layer type for single and multi parts (a single part always converts)
+            _ = geometry.convertToMultiType()
             feature = QgsFeature(layer.fields())
             feature.setAttributes([kind])
             feature.setGeometry(geometry)
