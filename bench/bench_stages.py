@@ -54,7 +54,13 @@ def _setup(name: str):
     from territorial_plugin.core.store import open_store
 
     layer = QgsVectorLayer(str(_layer_file()), "Markanvändning", "ogr")
-    store = open_store(str(_TMP / name), create=True)
+    if name == "postgres":
+        from bench.bench_postgres import _server
+        from tests.postgres.pg_support import open_test_store
+
+        store = open_test_store(_server())
+    else:
+        store = open_store(str(_TMP / name), create=True)
     store.save_catalogue(Catalogue(id="b", name="Bench"), [Goal("b:1", "b", "1"), Goal("b:2", "b", "2")])
     uid = register_layer(store, layer, "omr_id").layer_uid
     keys = [f"EK-{i:06d}" for i in range(AREAS)]
@@ -73,6 +79,10 @@ def _save(state) -> None:
     state["count"] += 1
     info, _ = save_stage(state["store"], [state["layer"]], f"Etapp {state['count']}", "", "bench")
     assert (info.areas, info.links) == (AREAS, 2 * AREAS)
+
+
+def _pg_save_setup():
+    return _setup("postgres")
 
 
 def _compare_setup():
@@ -110,6 +120,14 @@ def _close(state) -> None:
 
 
 BENCHMARKS = [
+    Benchmark(
+        name="stages: save a stage of 100 000 areas and 200 000 links (PostgreSQL)",
+        run_once=_save,
+        target_s=10.0,
+        setup=_pg_save_setup,
+        repeat=3,
+        teardown=_close,
+    ),
     Benchmark(
         name="stages: save a stage of 100 000 areas and 200 000 links (GeoPackage)",
         run_once=_save,

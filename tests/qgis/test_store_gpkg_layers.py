@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsVectorLayer
 
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
+from territorial_plugin.core.store.gpkg.schema import LATEST_VERSION
 
 from .store_layers import seeded_store
 
@@ -14,7 +15,15 @@ def test_store_tables_open_as_qgis_layers(qgis_app, tmp_path):
     store = seeded_store(path)
     store.register_layer(RegisteredLayer("L", "Markanvändning", "/data/ma.shp", "ogr", "omr_id"))
     store.link("L", ["EK-001", "EK-002"], ["t:1"], LinkSpec(motivation="Bostäder nära stationen"), "anna")
-    expected = {"schema_version": 2, "catalogue": 1, "goal": 3, "registered_layer": 1, "link": 2, "link_history": 2}
+    expected = {
+        "schema_version": LATEST_VERSION,
+        "stage": 0,
+        "catalogue": 1,
+        "goal": 3,
+        "registered_layer": 1,
+        "link": 2,
+        "link_history": 2,
+    }
     for table, count in expected.items():
         layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
         assert layer.isValid(), table
