@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
@@ -41,11 +41,17 @@ def run_stage_comparison(
     if suffix not in (".xlsx", ".pdf"):
         raise ExportError(tr("Write the comparison to a .xlsx or a .pdf file, not {name}.").format(name=output.name))
     old, new, uids = stage_snapshots(store, before, after, layers, project=project, feedback=feedback)
+    goals = store.goals()
+    # goals in catalogue order (as the atlas shows them), not in the order of their ids ("11" before "7")
+    order = {goal.id: index for index, goal in enumerate(goals)}
     comparison = compare(old, new, uids)
+    comparison = replace(
+        comparison, goals=tuple(sorted(comparison.goals, key=lambda b: order.get(b.goal_id, len(order))))
+    )
     layer_names = {layer.layer_uid: layer.name for layer in store.layers()}
     for stage in {before, after} - {None, ""}:
         layer_names.update({x.layer_uid: x.name for x in store.stage_layers(stage)})
-    context = Context({goal.id: goal for goal in store.goals()}, layer_names, old, new)
+    context = Context({goal.id: goal for goal in goals}, layer_names, old, new)
     if suffix == ".xlsx":
         from .workbook import write_workbook
 
