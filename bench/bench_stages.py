@@ -119,6 +119,18 @@ def _close(state) -> None:
     state["store"].close()
 
 
+def _close_postgres(state) -> None:
+    """Close (the schema is dropped with it) and stop the test server if this run started it."""
+    import subprocess
+
+    from bench import bench_postgres
+
+    state["store"].close()
+    if bench_postgres._state.get("open", 0) == 0 and bench_postgres._state.pop("started", False):
+        subprocess.run([str(bench_postgres.SERVER), "stop"], capture_output=True)
+        bench_postgres._state.pop("env", None)
+
+
 BENCHMARKS = [
     Benchmark(
         name="stages: save a stage of 100 000 areas and 200 000 links (PostgreSQL)",
@@ -126,7 +138,7 @@ BENCHMARKS = [
         target_s=10.0,
         setup=_pg_save_setup,
         repeat=3,
-        teardown=_close,
+        teardown=_close_postgres,
     ),
     Benchmark(
         name="stages: save a stage of 100 000 areas and 200 000 links (GeoPackage)",
