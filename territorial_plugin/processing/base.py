@@ -17,6 +17,7 @@ def group_name(group_id: str) -> str:
         "export": tr("Export"),
         "rules": tr("Linking rules"),
         "region": tr("Region"),
+        "stages": tr("Plan stages"),
     }
     return names.get(group_id, "")
 

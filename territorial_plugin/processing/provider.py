@@ -31,6 +31,8 @@ ALGORITHMS = [
     ("region.export_delivery", "ExportDeliveryAlgorithm"),
     ("region.import_delivery", "ImportDeliveryAlgorithm"),
     ("region.regional_report", "RegionalReportAlgorithm"),
+    ("stages.save_stage", "SaveStageAlgorithm"),
+    ("stages.compare_stages", "CompareStagesAlgorithm"),
 ]
 
 

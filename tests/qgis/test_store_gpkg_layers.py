@@ -16,7 +16,8 @@ def test_store_tables_open_as_qgis_layers(qgis_app, tmp_path):
     store.register_layer(RegisteredLayer("L", "Markanvändning", "/data/ma.shp", "ogr", "omr_id"))
     store.link("L", ["EK-001", "EK-002"], ["t:1"], LinkSpec(motivation="Bostäder nära stationen"), "anna")
     expected = {
-        "schema_version": len(gpkg_schema.MIGRATIONS),
+        "schema_version": gpkg_schema.LATEST_VERSION,
+        "stage": 0,
         "catalogue": 1,
         "goal": 3,
         "registered_layer": 1,

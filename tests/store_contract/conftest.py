@@ -31,3 +31,32 @@ def store(empty_store) -> Store:
     """A store with catalogue ``test`` (goals test:1, test:1.1, test:2) and layers layer-1, layer-2."""
     seed(empty_store)
     return empty_store
+
+
+def _raw_sql(store: Store, statement: str) -> None:
+    """Run ``statement`` in plain SQL beside the plugin, as anyone with the file or the database could."""
+    if store.engine == "gpkg":
+        import sqlite3
+
+        connection = sqlite3.connect(str(store.path))
+        try:
+            with connection:
+                connection.execute(statement)
+        finally:
+            connection.close()
+        return
+    from tests.postgres.pg_support import admin_connection
+
+    connection = admin_connection()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET search_path TO %s", (store.schema,))
+            cursor.execute(statement)
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def raw_sql():
+    """``raw_sql(store, statement)``: plain SQL on the store's file or schema (as its owner)."""
+    return _raw_sql

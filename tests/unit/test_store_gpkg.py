@@ -124,6 +124,8 @@ def test_store_tables_can_join_an_existing_geopackage(tmp_path):
     path = tmp_path / "data.gpkg"
     _seeded(path).close()
     con = sqlite3.connect(path)
+    for table in ("stage_link", "stage_area", "stage_layer", "stage"):  # triggers go with their tables
+        con.execute(f"DROP TABLE {table}")
     for table in ("link_rule_dismissal", "link_rule_goal", "link_rule_history", "link_rule"):
         con.execute(f"DROP TABLE {table}")
     con.execute("DROP TABLE delivered_area")

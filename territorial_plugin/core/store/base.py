@@ -14,7 +14,7 @@ Two engines implement it (``gpkg.py``, ``postgres.py``); the contract tests in
 
 Tables (both engines; in PostgreSQL inside one schema):
 ``schema_version``, ``catalogue``, ``goal``, ``registered_layer``, ``link``,
-``link_history``.
+``link_history``; plan stages in ``stage``, ``stage_layer``, ``stage_area``, ``stage_link``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from ..errors import StoreError
 from ..i18n import tr
 from ..model import Catalogue, Goal, Link, LinkSpec, RegisteredLayer, SelectionLinks, WriteResult
 from ..rules.model import Rule, RuleLink
+from ..stages.model import StageArea, StageInfo, StageLayer
 
 if TYPE_CHECKING:  # core/region's values; imported only for the annotations
     from ..region.model import DeliveredArea, DeliveryContent, DeliveryRecord, ImportResult
@@ -253,3 +254,44 @@ class Store(ABC):
     def delivered_areas(self, organisations: Sequence[str] | None = None) -> list[DeliveredArea]:
         """The delivered areas (WKB in EPSG:3006) of the current deliveries, optionally of some organisations."""
         return []
+
+    # -- plan stages ------------------------------------------------------------------
+    @abstractmethod
+    def save_stage(
+        self, name: str, note: str, user: str, layers: Sequence[StageLayer], areas: Iterable[StageArea]
+    ) -> StageInfo:
+        """Freeze, in one transaction, ``layers`` with their ``areas`` and the store's current links of
+        those layers under ``name``; the database refuses any later change to the stage."""
+
+    @abstractmethod
+    def stages(self) -> list[StageInfo]:
+        """Saved stages, oldest first, with who saved them and when."""
+
+    @abstractmethod
+    def stage(self, name: str) -> StageInfo:
+        """The saved stage ``name``; StoreError when there is none."""
+
+    @abstractmethod
+    def stage_layers(self, name: str) -> list[StageLayer]: ...
+
+    @abstractmethod
+    def stage_areas(self, name: str, layer_uids: Sequence[str] | None = None) -> list[StageArea]: ...
+
+    @abstractmethod
+    def stage_links(
+        self, name: str, layer_uids: Sequence[str] | None = None, goal_ids: Sequence[str] | None = None
+    ) -> list[Link]:
+        """The links as they were when the stage was saved (same order as :meth:`links`)."""
+
+    @abstractmethod
+    def stage_links_for_keys(self, name: str, layer_uid: str, keys: Iterable[str]) -> list[Link]:
+        """A stage's links of some features: what a read-only panel view of the stage shows."""
+
+    def stage_link_states(self, name: str, layer_uids: Sequence[str] | None = None) -> list[tuple]:
+        """``(layer_uid, feature_key, goal_id, stance, strength, motivation)`` of a stage's links: all a
+        comparison needs. Not abstract: engines override it with a narrow query (two stages of 200 000
+        links must not build 400 000 full :class:`Link` objects)."""
+        return [
+            (x.layer_uid, x.feature_key, x.goal_id, x.stance, x.strength, x.motivation)
+            for x in self.stage_links(name, layer_uids)
+        ]

@@ -13,6 +13,7 @@ from qgis.core import (
 from ...core.i18n import tr
 from ..base import TerritorialAlgorithm
 from ..params import default_to_registered_layers, store_parameter, store_uri
+from ..stages.stage_param import stage_help, stage_parameter, stage_source
 
 
 class CoverageReportAlgorithm(TerritorialAlgorithm):
@@ -25,6 +26,9 @@ class CoverageReportAlgorithm(TerritorialAlgorithm):
         return tr("Goal coverage tables")
 
     def shortHelpString(self) -> str:
+        return self._help_now() + "\n\n" + stage_help()
+
+    def _help_now(self) -> str:
         return tr(
             "Writes the goal × area tables for the plan description. OUTPUT ending in .xlsx: one workbook with the "
             "sheets summary per goal (number of areas, area in ha, supports/conflicts, with a bar chart of area per "
@@ -50,6 +54,7 @@ class CoverageReportAlgorithm(TerritorialAlgorithm):
                 "OUTPUT", tr("Tables (.xlsx file, or folder for CSV)"), tr("Excel (*.xlsx)")
             )
         )
+        self.addParameter(stage_parameter())
         self.addOutput(QgsProcessingOutputFile("OUTPUT", tr("Tables")))
 
     def execute(self, parameters, context, feedback) -> dict:
@@ -64,9 +69,11 @@ class CoverageReportAlgorithm(TerritorialAlgorithm):
         output = Path(self.parameterAsFileOutput(parameters, "OUTPUT", context))
         if output.suffix.lower() not in ("", ".xlsx"):
             output = output.with_suffix("")  # anything but .xlsx is a folder of CSV files
+        stage = self.parameterAsString(parameters, "STAGE", context).strip()
         with open_store(uri) as store:
+            source, layers = stage_source(store, stage, layers)
             files = run_report_export(
-                store, layers, output, catalogue_id=catalogue_id, project=context.project(), feedback=feedback
+                source, layers, output, catalogue_id=catalogue_id, project=context.project(), feedback=feedback
             )
         feedback.pushInfo(tr("Wrote {count} table files.").format(count=len(files)))
         return {"OUTPUT": str(files[0] if output.suffix.lower() == ".xlsx" else output)}

@@ -19,6 +19,7 @@ from ...core.i18n import tr
 from ...export.templates import BUNDLED_TEMPLATES, DEFAULT_TEMPLATE
 from ..base import TerritorialAlgorithm
 from ..params import default_to_registered_layers, parse_goal_ids, store_parameter, store_uri
+from ..stages.stage_param import stage_help, stage_parameter, stage_source
 
 FORMATS = ["pdf", "png", "svg"]
 
@@ -33,6 +34,9 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
         return tr("Export goal atlas")
 
     def shortHelpString(self) -> str:
+        return self._help_now() + "\n\n" + stage_help()
+
+    def _help_now(self) -> str:
         return tr(
             "Writes the goal atlas for the plan description: an overview page (map of every linked goal, legend "
             "and a bar chart of linked area per goal, supports and conflicts apart) and one page per goal (map with "
@@ -95,6 +99,7 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
                 "OUTPUT", tr("Atlas (PDF file, or folder for PNG/SVG)"), tr("PDF (*.pdf)")
             )
         )
+        self.addParameter(stage_parameter())
         self.addOutput(QgsProcessingOutputFile("OUTPUT", tr("Atlas")))
         self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Number of pages")))
 
@@ -122,9 +127,11 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
             styled = _read_project(project_path)
             layers = [_project_layer(styled, layer) for layer in layers]
             project = styled
+        stage = self.parameterAsString(parameters, "STAGE", context).strip()
         with open_store(uri) as store:
+            source, layers = stage_source(store, stage, layers)
             done = run_atlas_export(
-                store,
+                source,
                 layers,
                 output,
                 fmt=fmt,

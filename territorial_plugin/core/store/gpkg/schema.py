@@ -14,6 +14,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from .stage_schema import STAGES_SQL
+
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 GPKG_USER_VERSION = 10200  # GeoPackage 1.2, what GDAL writes by default
 # Seconds a writer waits for another writer before the store reports "busy".
@@ -214,6 +216,7 @@ INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, descript
   VALUES ('delivered_area', 'attributes', 'delivered_area', 'Territorial Links', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 """,
     ),
+    5: ("plan stages (read-only snapshots of links and areas)", STAGES_SQL),
 }
 LATEST_VERSION = max(MIGRATIONS)
 
@@ -364,8 +367,21 @@ def apply_migrations(connection: sqlite3.Connection, start: int, target: int = L
 
 
 def _statements(sql: str) -> list[str]:
-    """Split a migration into statements (migrations hold no ';' inside literals)."""
-    return [part.strip() for part in sql.split(";") if part.strip()]
+    """Split a migration into statements (migrations hold no ';' inside literals).
+
+    A trigger body holds ';' of its own: parts are joined until SQLite sees a
+    complete statement.
+    """
+    statements, pending = [], ""
+    for part in sql.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip().rstrip(";"))
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip().rstrip(";"))
+    return statements
 
 
 def backup_path(path: Path, version: int) -> Path:

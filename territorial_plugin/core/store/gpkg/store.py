@@ -37,11 +37,12 @@ from . import links as sql_links
 from . import region as sql_region
 from . import rules as sql_rules
 from . import schema
+from .stages import GeoPackageStagesMixin
 
 _LAYER_COLUMNS = "layer_uid, name, source, provider, key_field, geometry_type, crs"
 
 
-class GeoPackageStore(Store):
+class GeoPackageStore(GeoPackageStagesMixin, Store):
     """A link store in a GeoPackage file. Open with :meth:`open` (or ``open_store``)."""
 
     engine = "gpkg"

@@ -28,12 +28,15 @@ from .errors import translate
 from .links import PostgresLinksMixin
 from .rows import _fetch
 from .rules import PostgresRulesMixin
+from .stages import PostgresStagesMixin
 
 _LAYER_COLS = "layer_uid, name, source, provider, key_field, geometry_type, crs"
 _RETRIES = 6  # a transaction chosen as a deadlock victim is run again this many times
 
 
-class PostgresStore(PostgresCatalogueMixin, PostgresLinksMixin, PostgresRulesMixin, PostgresAdminMixin, Store):
+class PostgresStore(
+    PostgresCatalogueMixin, PostgresLinksMixin, PostgresRulesMixin, PostgresAdminMixin, PostgresStagesMixin, Store
+):
     """A link store in a PostgreSQL schema. Open with :meth:`open` or ``open_store``."""
 
     engine = "postgres"

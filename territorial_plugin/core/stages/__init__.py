@@ -1,0 +1,1 @@
+"""Plan stages: the links and areas of the plan frozen under a name (samråd, granskning, antagande)."""

@@ -1,0 +1,1 @@
+"""What changed between two plan stages, written for readers: a workbook (XLSX) or goal pages (PDF)."""

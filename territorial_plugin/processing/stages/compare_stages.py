@@ -1,0 +1,92 @@
+"""``territorial:comparestages``: what changed between two plan stages, or a stage and now (XLSX or PDF)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+)
+
+from ...compat import qgis_enum
+from ...core.i18n import tr
+from ..base import TerritorialAlgorithm
+from ..params import default_to_registered_layers, store_parameter, store_uri
+
+
+class CompareStagesAlgorithm(TerritorialAlgorithm):
+    group_id = "stages"
+
+    def name(self) -> str:
+        return "comparestages"
+
+    def displayName(self) -> str:
+        return tr("Compare plan stages")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): "
+            "links added, removed and changed (stance, strength and motivation before and after side by side); "
+            "areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; "
+            "and per goal the areas and hectares supporting and in conflict at each stage, with the "
+            "difference.<br><br>"
+            "OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page "
+            "per goal that changed, with a map of the areas newly linked, no longer linked (dashed, as they "
+            "were), changed and reshaped, and the table of changes.<br><br>"
+            "STORE: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. LAYERS: the registered land-use "
+            "layers to compare (needed to compare with now; empty with two stages: every layer of both)."
+        )
+
+    def flags(self):
+        # the layouts and the project's layers are used on the main thread, as the atlas export does
+        return super().flags() | qgis_enum(
+            "Qgis.ProcessingAlgorithmFlag.NoThreading", "QgsProcessingAlgorithm.Flag.FlagNoThreading"
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(store_parameter())
+        self.addParameter(QgsProcessingParameterString("FROM", tr("From stage")))
+        self.addParameter(QgsProcessingParameterString("TO", tr("To stage (empty: the plan now)"), optional=True))
+        self.addParameter(
+            default_to_registered_layers(
+                QgsProcessingParameterMultipleLayers(
+                    "LAYERS", tr("Land-use layers"), QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True
+                )
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "OUTPUT", tr("Comparison (.xlsx or .pdf)"), tr("Excel (*.xlsx);;PDF (*.pdf)")
+            )
+        )
+        self.addOutput(QgsProcessingOutputFile("OUTPUT", tr("Comparison")))
+        self.addOutput(QgsProcessingOutputNumber("CHANGES", tr("Changes")))
+        self.addOutput(QgsProcessingOutputNumber("GOALS", tr("Goals that changed")))
+
+    def execute(self, parameters, context, feedback) -> dict:
+        from ...core.store import open_store
+        from ...export.stages.service import run_stage_comparison
+
+        before = self.parameterAsString(parameters, "FROM", context).strip()
+        after = self.parameterAsString(parameters, "TO", context).strip() or None
+        layers = self.parameterAsLayerList(parameters, "LAYERS", context)
+        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        with open_store(store_uri(self, parameters, context)) as store:
+            report = run_stage_comparison(
+                store, before, after, layers, output, project=context.project(), feedback=feedback
+            )
+        result = report.comparison
+        changes = len(result.links) + len(result.areas) + len(result.orphaned)
+        feedback.pushInfo(
+            tr("{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.").format(
+                changes=changes,
+                before=result.before,
+                after=result.after,
+                goals=len(result.changed_goals()),
+                path=str(report.path),
+            )
+        )
+        return {"OUTPUT": str(report.path), "CHANGES": changes, "GOALS": len(result.changed_goals())}

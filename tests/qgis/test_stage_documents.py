@@ -1,0 +1,120 @@
+"""The plan documents of a saved stage come out the same after the plan moved on; the sample as a new user tries it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsFeatureRequest, QgsProject
+
+from territorial_plugin.core.catalogues.bundled import load_bundled
+from territorial_plugin.core.identity import register_layer
+from territorial_plugin.core.model import LinkSpec
+from territorial_plugin.core.stages.service import save_stage
+from territorial_plugin.core.store import open_store
+from territorial_plugin.export.service import run_atlas_export, run_report_export
+from territorial_plugin.export.stages.frozen import frozen_layers
+from territorial_plugin.export.stages.service import run_stage_comparison
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample" / "exempelkommun.qgs"
+
+
+@pytest.fixture
+def sample(qgis_app, tmp_path):
+    """The sample municipality with its land use copied into memory (so the test may rework it), linked."""
+    project = QgsProject()
+    assert project.read(str(SAMPLE))
+    source = next(layer for layer in project.mapLayers().values() if layer.name().startswith("Markanv"))
+    water = next(layer for layer in project.mapLayers().values() if layer.name() == "Vatten")
+    land_use = source.materialize(QgsFeatureRequest())
+    land_use.setName(source.name())
+    land_use.setRenderer(source.renderer().clone())
+    assert project.addMapLayer(land_use)
+    store = open_store(str(tmp_path / "plan.gpkg"), create=True)
+    catalogue, goals = load_bundled("agenda2030")
+    store.save_catalogue(catalogue, goals)
+    uid = register_layer(store, land_use, "omr_id").layer_uid
+    store.link(uid, ["EK-001", "EK-002", "EK-003"], ["agenda2030:11"], LinkSpec("supports", 3, "Täta kvarter"), "anna")
+    store.link(uid, ["EK-035"], ["agenda2030:15"], LinkSpec("conflicts", 2, "Renbete påverkas"), "anna")
+    store.link(uid, ["EK-010", "EK-011"], ["agenda2030:7"], LinkSpec("supports", 2, "Solceller"), "anna")
+    yield {"project": project, "store": store, "land_use": land_use, "water": water, "uid": uid}
+    store.close()
+    project.removeAllMapLayers()
+    project.clear()
+
+
+def _rework(sample) -> None:
+    store, land_use, uid = sample["store"], sample["land_use"], sample["uid"]
+    store.update_link(uid, "EK-035", "agenda2030:15", "anna", stance="supports", motivation="Renbetet flyttas")
+    store.unlink(uid, ["EK-003"], None, "anna")
+    store.link(uid, ["EK-020"], ["agenda2030:11"], LinkSpec("supports", 2, "Ny skola"), "anna")
+    fids = {f["omr_id"]: f.id() for f in land_use.getFeatures()}
+    grown = land_use.getFeature(fids["EK-001"]).geometry().buffer(150.0, 4)
+    land_use.dataProvider().changeGeometryValues({fids["EK-001"]: grown})
+    land_use.dataProvider().deleteFeatures([fids["EK-011"]])
+
+
+def _text(pdf: Path) -> str:
+    import unicodedata
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", text)  # the PDF's "fl", "ff" ligatures as two letters
+
+
+def _atlas(sample, output: Path, stage: str | None):
+    layers = [sample["land_use"], sample["water"]]
+    source = sample["store"]
+    if stage:
+        source, layers = frozen_layers(sample["store"], stage, layers)
+    return run_atlas_export(source, layers, output, municipality="Exempelkommun", project=sample["project"])
+
+
+def test_the_atlas_of_a_stage_is_the_same_after_later_edits(sample, tmp_path):
+    save_stage(sample["store"], [sample["land_use"]], "Samråd", "", "anna", project=sample["project"])
+    saved_then = _atlas(sample, tmp_path / "samrad_fore.pdf", "Samråd")
+    now_then = _atlas(sample, tmp_path / "nu_fore.pdf", None)
+    assert saved_then.pages == now_then.pages
+    assert _text(saved_then.files[0]) == _text(now_then.files[0])
+    _rework(sample)
+    saved_later = _atlas(sample, tmp_path / "samrad_efter.pdf", "Samråd")
+    assert saved_later.pages == saved_then.pages
+    assert _text(saved_later.files[0]) == _text(saved_then.files[0])
+    assert _text(_atlas(sample, tmp_path / "nu_efter.pdf", None).files[0]) != _text(saved_then.files[0])
+
+
+def test_the_tables_of_a_stage_are_the_same_after_later_edits(sample, tmp_path):
+    import pandas as pd
+
+    save_stage(sample["store"], [sample["land_use"]], "Samråd", "", "anna", project=sample["project"])
+
+    def tables(name: str, stage: str | None):
+        source, layers = sample["store"], [sample["land_use"]]
+        if stage:
+            source, layers = frozen_layers(sample["store"], stage, layers)
+        path = run_report_export(source, layers, tmp_path / name, project=sample["project"])[0]
+        return pd.read_excel(path, sheet_name=None)
+
+    before = tables("fore.xlsx", "Samråd")
+    _rework(sample)
+    after = tables("efter.xlsx", "Samråd")
+    assert list(before) == list(after)
+    for sheet in before:
+        pd.testing.assert_frame_equal(before[sheet], after[sheet])
+    summary = next(iter(before))
+    assert not tables("nu.xlsx", None)[summary].equals(before[summary])
+
+
+def test_politicians_get_goal_pages_of_what_changed(sample, tmp_path):
+    """After samråd the planner saves 'Samråd', reworks the plan, and writes the PDF for the politicians."""
+    save_stage(sample["store"], [sample["land_use"]], "Samråd", "", "anna", project=sample["project"])
+    _rework(sample)
+    report = run_stage_comparison(
+        sample["store"], "Samråd", None, [sample["land_use"]], tmp_path / "till_politikerna.pdf",
+        project=sample["project"],
+    )  # fmt: skip
+    assert report.comparison.changed_goals() == ["agenda2030:7", "agenda2030:11", "agenda2030:15"]  # catalogue order
+    assert report.pages == 4
+    text = _text(report.path)
+    assert "Renbetet flyttas" in text and "Ny skola" in text
