@@ -314,6 +314,46 @@ def processing_dialog_with_project_defaults(s):
     dialog.close()
 
 
+def enter_in_every_dialog(s):
+    """A planner hammering Enter in the catalogue manager, with a catalogue that has links
+    selected: nothing is deleted or replaced (the export dialog's Enter is tested in
+    tests/qgis/test_atlas_export_dialog.py)."""
+    from qgis.PyQt.QtWidgets import QAbstractItemView
+
+    store = dock().controller.store
+    before = (sorted(c.id for c in store.catalogues()), len(store.links()))
+    exported = sorted(ARTIFACTS.glob("*.pdf"))
+    pressed = []
+
+    def hammer(times):
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            table = modal.findChild(QAbstractItemView, "catalogueTable")
+            if table is not None and not table.selectionModel().selectedRows():
+                table.selectRow(0)  # a catalogue with links selected
+            pressed.append(modal.objectName() or type(modal).__name__)
+            QTest.keyClick(modal.focusWidget() or modal, Qt.Key.Key_Return)
+            if times <= 0:
+                QTest.keyClick(modal, Qt.Key.Key_Escape)
+        if times > 0 or QApplication.activeModalWidget() is not None:
+            QTimer.singleShot(150, lambda: hammer(times - 1))
+        else:
+            running.clear()
+
+    running = []
+    for action in ("cataloguesAction",):
+        running.append(action)
+        QTimer.singleShot(300, lambda: hammer(8))
+        dock().view.findChild(object, action).trigger()  # modal: returns when Escape closed it
+        s.wait_until(lambda: not running, 30)  # no timer left behind when QGIS quits
+        s.wait(0.3)
+    after = (sorted(c.id for c in store.catalogues()), len(store.links()))
+    s.notes["enter_pressed_in"] = sorted(set(pressed))
+    s.check("CatalogueManagerDialog" in pressed, f"Enter pressed in the catalogue manager ({sorted(set(pressed))})")
+    s.check(after == before, f"Enter deleted or replaced nothing ({before} → {after})")
+    s.check(sorted(ARTIFACTS.glob("*.pdf")) == exported, "Enter wrote no export")
+
+
 run_scenario(
     [
         open_panel,
@@ -325,5 +365,6 @@ run_scenario(
         screenshots,
         export_atlas,
         processing_dialog_with_project_defaults,
+        enter_in_every_dialog,
     ]
 )

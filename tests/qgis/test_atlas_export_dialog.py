@@ -208,3 +208,18 @@ def test_export_web_atlas_through_the_dialog(qgis_iface, project_store, tmp_path
     assert dialog.last_files == [index]
     data = (tmp_path / "webbatlas" / "data.js").read_text(encoding="utf-8")
     assert "Renbete" in data and (tmp_path / "webbatlas" / "malatlas.pdf").is_file()
+
+
+def test_enter_writes_no_export(qgis_iface, project_store, tmp_path):
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    dialog = ExportDialog(qgis_iface, project_store)
+    dialog.show()
+    dialog.output.setFilePath(str(tmp_path / "atlas.pdf"))
+    assert not any(button.isDefault() or button.autoDefault() for button in dialog.findChildren(QPushButton))
+    for widget in (dialog.format_combo, dialog.goal_list, dialog.layer_list, dialog):
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+    QgsApplication.processEvents()
+    assert dialog.task is None and not (tmp_path / "atlas.pdf").exists()
+    dialog.close()

@@ -37,6 +37,7 @@ from ...core.identity import resolve_layer
 from ...core.store import Store
 from ...export.atlas.build import atlas_group_name
 from ...export.templates import DEFAULT_TEMPLATE
+from .buttons import never_default
 
 SETTINGS_GROUP = "territorial_links/export"
 #: the project's own export path (project entry): a path of one project is no default for another
@@ -114,6 +115,7 @@ class ExportDialog(QDialog):
         self._load_layers()
         self._restore()
         self._format_changed()
+        never_default(self)  # Enter must not write over an earlier export
 
     # -- widgets ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -201,11 +203,11 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.export_button = QPushButton(tr("Export"), self)
         self.export_button.setObjectName("exportButton")
-        self.export_button.setDefault(True)
         self.cancel_button = QPushButton(tr("Cancel export"), self)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setEnabled(False)
-        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # an action, not "accept": the button box would make an accept button the default on show
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start_export)
