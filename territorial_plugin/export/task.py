@@ -215,11 +215,12 @@ def web_task(
     output: str | Path,
     *,
     goal_ids: Sequence[str] = (),
+    tolerance: float | None = None,
     project: QgsProject | None = None,
     on_done: DoneCallback | None = None,
 ) -> ExportTask:
     """A task writing the web atlas (with the goal atlas PDF beside it) into the folder ``output``;
-    its result is the written files."""
+    its result is the written files. ``tolerance``: metres the outlines are simplified by."""
     from .atlas.build import project_municipality
 
     layers = list(layers)
@@ -238,6 +239,7 @@ def web_task(
                 output,
                 goal_ids=goal_ids,
                 with_pdf=True,
+                **({"tolerance": tolerance} if tolerance is not None else {}),
                 municipality=municipality,
                 project=_private_project(ellipsoid),
                 feedback=feedback,

@@ -198,6 +198,8 @@ def test_export_web_atlas_through_the_dialog(qgis_iface, project_store, tmp_path
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("web"))
     assert dialog.goal_list.isEnabled()  # goals are chosen as for the atlas
     assert not dialog.template_combo.isVisibleTo(dialog) and not dialog.dpi_spin.isVisibleTo(dialog)
+    assert dialog.tolerance_spin.isVisibleTo(dialog) and dialog.tolerance_spin.value() == 5.0
+    dialog.tolerance_spin.setValue(20.0)  # the planner's choice reaches the export
     dialog.output.setFilePath(str(tmp_path / "webbatlas"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(ARTIFACTS / "export_dialog_web.png"))

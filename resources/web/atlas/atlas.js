@@ -151,7 +151,8 @@
     item.dataset.search = (goal.label + " " + goal.title + " " + goal.description).toLowerCase();
     item.appendChild(el("span", "label", goal.label));
     if (goal.title) item.appendChild(el("span", "title", goal.title));
-    item.appendChild(el("div", "count", fmt(T.areas, { n: goalAreas[index].length })));
+    var count = goalAreas[index].length;
+    item.appendChild(el("div", "count", count === 1 ? T.one_area : fmt(T.areas, { n: count })));
     var pdf = pdfLink(goal);
     if (pdf) item.appendChild(pdf);
     item.addEventListener("click", function () { chooseGoal(chosen === index ? null : index, true); });

@@ -44,6 +44,7 @@ def ui_texts() -> dict[str, str]:
         "search": tr("Search goals…"),
         "goals": tr("Goals"),
         "areas": tr("{n} areas"),
+        "one_area": tr("1 area"),
         "unnamed": tr("Unnamed area"),
         "category": tr("Category"),
         "no_category": tr("No category"),

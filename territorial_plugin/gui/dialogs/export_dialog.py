@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -172,6 +173,18 @@ class ExportDialog(QDialog):
         self.dpi_label = QLabel(tr("Resolution"), self)
         form.addRow(self.dpi_label, self.dpi_spin)
 
+        self.tolerance_spin = QDoubleSpinBox(self)
+        self.tolerance_spin.setObjectName("toleranceSpin")
+        self.tolerance_spin.setRange(0.0, 500.0)
+        self.tolerance_spin.setDecimals(1)
+        self.tolerance_spin.setValue(5.0)
+        self.tolerance_spin.setSuffix(" m")
+        self.tolerance_spin.setToolTip(
+            tr("Outlines are simplified by this many metres for the web page: smaller files, faster maps.")
+        )
+        self.tolerance_label = QLabel(tr("Simplify outlines by"), self)
+        form.addRow(self.tolerance_label, self.tolerance_spin)
+
         self.output = QgsFileWidget(self)
         self.output.setObjectName("outputFile")
         form.addRow(tr("Save to"), self.output)
@@ -299,6 +312,8 @@ class ExportDialog(QDialog):
             item.setHidden(not drawn and not item.data(REGISTERED_ROLE))
         self.dpi_spin.setVisible(is_atlas and fmt not in ("svg", "web"))
         self.dpi_label.setVisible(is_atlas and fmt not in ("svg", "web"))
+        self.tolerance_spin.setVisible(fmt == "web")
+        self.tolerance_label.setVisible(fmt == "web")
         if fmt == "web":  # the web page has no layout: no template, no layout to keep
             for widget in (self.template_combo, self.template_file, self.template_label, self.keep_check):
                 widget.setVisible(False)
@@ -395,7 +410,12 @@ class ExportDialog(QDialog):
         catalogue_id = self.catalogue_combo.currentData() or None
         if fmt == "web":
             self.task = web_task(
-                self.store.uri, self._layers(), self.output_path(), goal_ids=goal_ids, on_done=self._finished
+                self.store.uri,
+                self._layers(),
+                self.output_path(),
+                goal_ids=goal_ids,
+                tolerance=self.tolerance_spin.value(),
+                on_done=self._finished,
             )
         elif is_atlas:
             self.task = atlas_task(
