@@ -17,68 +17,7 @@ class PostgresCatalogueMixin:
 
     def save_catalogue(self, catalogue: Catalogue, goals: Sequence[Goal], *, replace: bool = False) -> WriteResult:
         check_catalogue(catalogue, goals)
-
-        def work(cur) -> WriteResult:
-            cur.execute("SELECT 1 FROM catalogue WHERE id = %s FOR UPDATE", (catalogue.id,))
-            exists = cur.fetchone() is not None
-            if exists and not replace:
-                raise CatalogueError(
-                    tr(
-                        "A catalogue with id '{id}' is already in the link store. Import a new version "
-                        "under a new id, or replace it."
-                    ).format(id=catalogue.id)
-                )
-            c = catalogue
-            cur.execute(
-                "INSERT INTO catalogue (" + _CATALOGUE_COLS + ", imported_at) VALUES "
-                "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now()) "
-                "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, issuer = EXCLUDED.issuer, "
-                "level = EXCLUDED.level, version = EXCLUDED.version, valid_from = EXCLUDED.valid_from, "
-                "valid_to = EXCLUDED.valid_to, source = EXCLUDED.source, language = EXCLUDED.language, "
-                "description = EXCLUDED.description, series = EXCLUDED.series, example = EXCLUDED.example, "
-                "enabled = EXCLUDED.enabled, imported_at = now()",
-                (c.id, c.name, c.issuer, c.level, c.version, c.valid_from, c.valid_to, c.source, c.language,
-                 c.description, c.series, int(c.example), int(c.enabled)),
-            )  # fmt: skip
-            cur.execute("SELECT " + _GOAL_COLS + " FROM goal WHERE catalogue_id = %s", (catalogue.id,))
-            existing = {row[0]: tuple(row) for row in cur.fetchall()}
-            rows = [_goal_row(g) for g in goals]
-            gone = sorted(set(existing) - {r[0] for r in rows})
-            if gone:
-                cur.execute("SELECT DISTINCT goal_id FROM link WHERE goal_id = ANY(%s) ORDER BY goal_id", (gone,))
-                linked = [row[0] for row in cur.fetchall()]
-                if linked:
-                    raise CatalogueError(
-                        tr(
-                            "The new version of '{id}' leaves out goals that still have links: {goals}. "
-                            "Move or remove those links first."
-                        ).format(id=catalogue.id, goals=", ".join(linked[:10]) + (" …" if len(linked) > 10 else ""))
-                    )
-                cur.execute("DELETE FROM goal WHERE id = ANY(%s)", (gone,))
-            changed = [r for r in rows if existing.get(r[0]) != r]
-            if changed:
-                from psycopg2.extras import execute_values
-
-                execute_values(
-                    cur,
-                    "INSERT INTO goal (" + _GOAL_COLS + ") VALUES %s ON CONFLICT (id) DO UPDATE SET "
-                    "code = EXCLUDED.code, parent_id = EXCLUDED.parent_id, title_sv = EXCLUDED.title_sv, "
-                    "title_en = EXCLUDED.title_en, description = EXCLUDED.description, "
-                    "sort_order = EXCLUDED.sort_order, kind = EXCLUDED.kind",
-                    changed,
-                    page_size=1000,
-                )
-            cur.execute("SET CONSTRAINTS ALL IMMEDIATE")  # a bad parent_id fails here, inside the call
-            inserted = sum(1 for r in changed if r[0] not in existing)
-            return WriteResult(
-                inserted=inserted,
-                updated=len(changed) - inserted,
-                deleted=len(gone),
-                unchanged=len(rows) - len(changed),
-                details={"catalogue": catalogue.id, "created": not exists},
-            )
-
-        return self._write(work)
+        return self._write(lambda cur: save_in(cur, catalogue, goals, replace))
 
     def catalogues(self, *, include_disabled: bool = True) -> list[Catalogue]:
         where = "" if include_disabled else " WHERE enabled = 1"
@@ -201,3 +140,65 @@ class PostgresCatalogueMixin:
             return report
 
         return self._write(work, user)
+
+
+def save_in(cur, catalogue: Catalogue, goals: Sequence[Goal], replace: bool) -> WriteResult:
+    """Write a checked catalogue and its goals inside the caller's transaction (a delivery brings new ones)."""
+    cur.execute("SELECT 1 FROM catalogue WHERE id = %s FOR UPDATE", (catalogue.id,))
+    exists = cur.fetchone() is not None
+    if exists and not replace:
+        raise CatalogueError(
+            tr(
+                "A catalogue with id '{id}' is already in the link store. Import a new version "
+                "under a new id, or replace it."
+            ).format(id=catalogue.id)
+        )
+    c = catalogue
+    cur.execute(
+        "INSERT INTO catalogue (" + _CATALOGUE_COLS + ", imported_at) VALUES "
+        "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now()) "
+        "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, issuer = EXCLUDED.issuer, "
+        "level = EXCLUDED.level, version = EXCLUDED.version, valid_from = EXCLUDED.valid_from, "
+        "valid_to = EXCLUDED.valid_to, source = EXCLUDED.source, language = EXCLUDED.language, "
+        "description = EXCLUDED.description, series = EXCLUDED.series, example = EXCLUDED.example, "
+        "enabled = EXCLUDED.enabled, imported_at = now()",
+        (c.id, c.name, c.issuer, c.level, c.version, c.valid_from, c.valid_to, c.source, c.language,
+         c.description, c.series, int(c.example), int(c.enabled)),
+    )  # fmt: skip
+    cur.execute("SELECT " + _GOAL_COLS + " FROM goal WHERE catalogue_id = %s", (catalogue.id,))
+    existing = {row[0]: tuple(row) for row in cur.fetchall()}
+    rows = [_goal_row(g) for g in goals]
+    gone = sorted(set(existing) - {r[0] for r in rows})
+    if gone:
+        cur.execute("SELECT DISTINCT goal_id FROM link WHERE goal_id = ANY(%s) ORDER BY goal_id", (gone,))
+        linked = [row[0] for row in cur.fetchall()]
+        if linked:
+            raise CatalogueError(
+                tr(
+                    "The new version of '{id}' leaves out goals that still have links: {goals}. "
+                    "Move or remove those links first."
+                ).format(id=catalogue.id, goals=", ".join(linked[:10]) + (" …" if len(linked) > 10 else ""))
+            )
+        cur.execute("DELETE FROM goal WHERE id = ANY(%s)", (gone,))
+    changed = [r for r in rows if existing.get(r[0]) != r]
+    if changed:
+        from psycopg2.extras import execute_values
+
+        execute_values(
+            cur,
+            "INSERT INTO goal (" + _GOAL_COLS + ") VALUES %s ON CONFLICT (id) DO UPDATE SET "
+            "code = EXCLUDED.code, parent_id = EXCLUDED.parent_id, title_sv = EXCLUDED.title_sv, "
+            "title_en = EXCLUDED.title_en, description = EXCLUDED.description, "
+            "sort_order = EXCLUDED.sort_order, kind = EXCLUDED.kind",
+            changed,
+            page_size=1000,
+        )
+    cur.execute("SET CONSTRAINTS ALL IMMEDIATE")  # a bad parent_id fails here, inside the call
+    inserted = sum(1 for r in changed if r[0] not in existing)
+    return WriteResult(
+        inserted=inserted,
+        updated=len(changed) - inserted,
+        deleted=len(gone),
+        unchanged=len(rows) - len(changed),
+        details={"catalogue": catalogue.id, "created": not exists},
+    )

@@ -26,6 +26,7 @@ from .admin import PostgresAdminMixin
 from .catalogue import PostgresCatalogueMixin
 from .errors import translate
 from .links import PostgresLinksMixin
+from .region import PostgresRegionMixin
 from .rows import _fetch
 from .rules import PostgresRulesMixin
 from .stages import PostgresStagesMixin
@@ -35,7 +36,13 @@ _RETRIES = 6  # a transaction chosen as a deadlock victim is run again this many
 
 
 class PostgresStore(
-    PostgresCatalogueMixin, PostgresLinksMixin, PostgresRulesMixin, PostgresAdminMixin, PostgresStagesMixin, Store
+    PostgresCatalogueMixin,
+    PostgresLinksMixin,
+    PostgresRulesMixin,
+    PostgresAdminMixin,
+    PostgresStagesMixin,
+    PostgresRegionMixin,
+    Store,
 ):
     """A link store in a PostgreSQL schema. Open with :meth:`open` or ``open_store``."""
 
