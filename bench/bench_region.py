@@ -165,3 +165,74 @@ BENCHMARKS = [
         repeat=3,
     ),
 ]
+
+
+# -- import of one delivery into a shared PostgreSQL store -------------------------------------------
+def _pg_region_store():
+    """A fresh store on the test server holding the catalogue and the delivering organisation."""
+    from bench import bench_postgres
+    from tests.postgres.pg_support import open_test_store
+
+    store = open_test_store(bench_postgres._server())
+    _save_bench_catalogue(store)
+    store.create_organisation("kommun", "Kommunen", "municipality")
+    return store
+
+
+def _save_bench_catalogue(store) -> None:
+    from territorial_plugin.core.model import Catalogue, Goal
+
+    store.save_catalogue(
+        Catalogue(id="b", name="Bench"), [Goal(g, "b", g[2:], sort_order=i) for i, g in enumerate(GOALS)]
+    )
+
+
+def _setup_pg_import() -> dict:
+    from bench import bench_postgres
+
+    state = _setup_import()
+    bench_postgres._state["open"] = bench_postgres._state.get("open", 0) + 1
+    state["store"] = _pg_region_store()
+    return state
+
+
+def _reset_pg_import(state: dict) -> None:
+    """Each run imports into a fresh store (the old one is dropped with its schema when closed)."""
+    if state.pop("used", False):
+        state["store"].close()
+        state["store"] = _pg_region_store()
+
+
+def _pg_import(state: dict) -> None:
+    from territorial_plugin.core.region.delivery.importer import import_delivery
+
+    state["used"] = True
+    result = import_delivery(state["store"], state["delivery"], user="bench")
+    assert result.links_inserted == IMPORT_AREAS * IMPORT_GOALS and result.areas == IMPORT_AREAS
+
+
+def _teardown_pg_import(state: dict) -> None:
+    """Drop the store and stop the test server if this run started it."""
+    import subprocess
+
+    from bench import bench_postgres
+
+    state["store"].close()
+    _teardown(state)
+    bench_postgres._state["open"] = bench_postgres._state.get("open", 1) - 1
+    if bench_postgres._state["open"] == 0 and bench_postgres._state.pop("started", False):
+        subprocess.run([str(bench_postgres.SERVER), "stop"], capture_output=True)
+        bench_postgres._state.pop("env", None)
+
+
+BENCHMARKS.append(
+    Benchmark(
+        name="region: import a delivery of 5 000 areas / 50 000 links (PostgreSQL)",
+        run_once=_pg_import,
+        target_s=5.0,
+        setup=_setup_pg_import,
+        reset=_reset_pg_import,
+        teardown=_teardown_pg_import,
+        repeat=3,
+    )
+)
