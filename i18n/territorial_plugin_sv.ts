@@ -984,37 +984,37 @@
             <translation>Det gick inte att skriva till kopplingsdatabasen {path}: {reason}. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="119" />
+            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="58" />
             <source>There is no catalogue '{id}' in the link store.</source>
             <translation>Det finns ingen katalog '{id}' i kopplingsdatabasen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/store.py" line="139" />
+            <location filename="../territorial_plugin/core/store/postgres/store.py" line="146" />
             <source>A layer needs a layer id and a key field to be registered.</source>
             <translation>Ett lager behöver ett lager-id och ett nyckelfält för att kunna registreras.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="25" />
+            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="150" />
             <source>A catalogue with id '{id}' is already in the link store. Import a new version under a new id, or replace it.</source>
             <translation>Det finns redan en katalog med id '{id}' i kopplingsdatabasen. Importera en ny version med ett nytt id, eller ersätt katalogen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="51" />
+            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="176" />
             <source>The new version of '{id}' leaves out goals that still have links: {goals}. Move or remove those links first.</source>
             <translation>Den nya versionen av '{id}' saknar mål som fortfarande har kopplingar: {goals}. Flytta eller ta bort de kopplingarna först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="125" />
+            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="64" />
             <source>The catalogue '{id}' has {n} links. Delete them too, or move them to another version first.</source>
             <translation>Katalogen '{id}' har {n} kopplingar. Ta bort dem också, eller flytta dem först till en annan version.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="161" />
+            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="100" />
             <source>A goal cannot be both moved and a target of the same migration.</source>
             <translation>Ett mål kan inte både flyttas och vara mål för flytten i samma migrering.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="170" />
+            <location filename="../territorial_plugin/core/store/postgres/catalogue.py" line="109" />
             <source>These target goals are not in the link store: {goals}.</source>
             <translation>De här målen att flytta till finns inte i kopplingsdatabasen: {goals}.</translation>
         </message>
@@ -1039,12 +1039,12 @@
             <translation>En koppling i lagret '{other}' kan inte skrivas till lagret '{uid}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/store.py" line="78" />
+            <location filename="../territorial_plugin/core/store/postgres/store.py" line="85" />
             <source>The link store '{name}' has version {version}; this plugin needs version {latest}. Ask the store administrator to upgrade it with territorial:createstore.</source>
             <translation>Kopplingsdatabasen '{name}' har version {version}; insticksprogrammet behöver version {latest}. Be databasadministratören uppgradera det med territorial:createstore.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/store.py" line="85" />
+            <location filename="../territorial_plugin/core/store/postgres/store.py" line="92" />
             <source>The link store '{name}' was made by a newer version of Territorial Links (store version {version}). Update the plugin.</source>
             <translation>Kopplingsdatabasen '{name}' har skapats av en nyare version av Territorial Links (databasversion {version}). Uppdatera insticksprogrammet.</translation>
         </message>
@@ -2673,7 +2673,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>'{value}' är inte ett mål-id. Skriv &lt;katalog-id&gt;:&lt;kod&gt;, till exempel agenda2030:11.3.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/store.py" line="71" />
+            <location filename="../territorial_plugin/core/store/postgres/store.py" line="78" />
             <source>There is no link store in schema '{schema}' of the PostgreSQL connection '{name}'. Create it with the algorithm 'Create link store' (territorial:createstore).</source>
             <translation>Det finns ingen kopplingsdatabas i schemat '{schema}' i PostgreSQL-anslutningen '{name}'. Skapa den med algoritmen 'Skapa kopplingsdatabas' (territorial:createstore).</translation>
         </message>
@@ -3813,12 +3813,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Den här kopplingsdatabasen kan ännu inte ta emot kommunala leveranser. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/region.py" line="41" />
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="126" />
             <source>The region's store already holds a newer delivery from {organisation} (made {current}); this one was made {created}. Nothing was changed.</source>
             <translation>Regionens kopplingsdatabas har redan en nyare leverans från {organisation} (gjord {current}); denna gjordes {created}. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/gpkg/region.py" line="55" />
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="63" />
             <source>The delivery's layers already belong to another organisation in the region's store ({names}). Nothing was changed.</source>
             <translation>Leveransens lager tillhör redan en annan organisation i regionens kopplingsdatabas ({names}). Ingenting ändrades.</translation>
         </message>
@@ -4651,6 +4651,16 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="185" />
             <source>Simplify outlines by</source>
             <translation>Förenkla konturerna med</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="115" />
+            <source>The delivery is from '{organisation}', but you are connected for '{acting}'. In a shared store an organisation imports its own deliveries, or the store's owner imports them. Nothing was changed.</source>
+            <translation>Leveransen kommer från '{organisation}', men du är ansluten för '{acting}'. I en delad kopplingsdatabas importerar en organisation sina egna leveranser, eller så importerar databasens ägare dem. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="210" />
+            <source>not visible to your role</source>
+            <translation>inte synlig för din roll</translation>
         </message>
     </context>
 </TS>
