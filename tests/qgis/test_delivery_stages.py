@@ -1,0 +1,121 @@
+"""Each imported delivery kept as a plan stage, and two deliveries of a municipality compared (issue 16)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from qgis.core import QgsGeometry, QgsProject
+
+from territorial_plugin.core.errors import TerritorialError
+from territorial_plugin.core.region.delivery.export import export_delivery
+from territorial_plugin.core.region.delivery.importer import import_delivery
+from territorial_plugin.core.region.delivery.stage import delivery_stages
+from territorial_plugin.core.stages.compare import CHANGED, RESHAPED
+from territorial_plugin.core.stages.service import compare_stages
+from territorial_plugin.core.store import open_store
+from tests.qgis.region_support import catalogue, municipality_layer, municipality_store
+
+ORG = "exempelkommun"
+
+
+@pytest.fixture()
+def municipality(qgis_app, tmp_path):
+    layer = municipality_layer()
+    store, record = municipality_store(tmp_path / "kommun.gpkg", layer)
+    yield {"layer": layer, "store": store, "uid": record.layer_uid, "dir": tmp_path}
+    store.close()
+
+
+@pytest.fixture()
+def region(qgis_app, tmp_path):
+    store = open_store(str(tmp_path / "region.gpkg"), create=True)
+    store.save_catalogue(*catalogue())
+    yield store
+    store.close()
+
+
+def _deliver(municipality, region, name: str, stage: str):
+    result = export_delivery(
+        municipality["store"], [municipality["layer"]], ORG, "Exempelkommun", stage,
+        municipality["dir"] / name, project=QgsProject.instance(), user="anna",
+    )  # fmt: skip
+    return import_delivery(region, result.path, user="regionen")
+
+
+def _rework(municipality):
+    """One link changed (A1 against t:2 becomes stronger, new motivation) and one area reshaped (A2 grows)."""
+    municipality["store"].update_link(
+        municipality["uid"], "A1", "t:2", "anna", strength=3, motivation="Stör renbete året runt"
+    )
+    layer = municipality["layer"]
+    a2 = next(f for f in layer.getFeatures() if f["omr_id"] == "A2")
+    bigger = QgsGeometry.fromWkt(
+        "POLYGON((650400 6500000, 650550 6500000, 650550 6500150, 650400 6500150, 650400 6500000))"
+    )
+    assert layer.dataProvider().changeGeometryValues({a2.id(): bigger})
+
+
+def test_each_import_is_kept_as_a_stage_of_its_organisation(municipality, region):
+    _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
+    (stage,) = region.stages()
+    day = region.deliveries()[0].created_at[:10]
+    assert stage.name == f"{ORG}: Samråd 2026 ({day})"
+    assert (stage.organisation, stage.saved_by, stage.layers, stage.areas, stage.links) == (ORG, "regionen", 1, 5, 6)
+    frozen = {(x.layer_uid, x.feature_key, x.goal_id, x.stance, x.motivation) for x in region.stage_links(stage.name)}
+    assert frozen == {(x.layer_uid, x.feature_key, x.goal_id, x.stance, x.motivation) for x in region.links()}
+    areas = {a.key: a for a in region.stage_areas(stage.name)}
+    delivered = {a.feature_key: a for a in region.delivered_areas()}
+    assert set(areas) == set(delivered)
+    assert all(areas[k].wkb == delivered[k].wkb and areas[k].hectares == delivered[k].hectares for k in areas)
+    assert areas["A1"].name == "Område 1"
+
+
+def test_two_deliveries_compare_to_exactly_the_changed_link_and_the_reshaped_area(municipality, region):
+    _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
+    _rework(municipality)
+    _deliver(municipality, region, "v2.gpkg", "Granskning 2027")
+    first, second = delivery_stages(region.stages(), ORG)
+    assert "Samråd 2026" in first.name and "Granskning 2027" in second.name
+    result = compare_stages(region, first.name, second.name)
+    assert [(c.key, c.goal_id, c.kind) for c in result.links] == [("A1", "t:2", CHANGED)]
+    (link,) = result.links
+    assert link.before == ("conflicts", 1, "Stör renbete") and link.after == ("conflicts", 3, "Stör renbete året runt")
+    assert [(c.key, c.kind) for c in result.areas] == [("A2", RESHAPED)]
+    (area,) = result.areas
+    assert (area.hectares_before, area.hectares_after) == (pytest.approx(1.0), pytest.approx(2.25))
+    assert result.orphaned == ()
+    assert result.changed_goals() == ["t:1.1", "t:2"]  # A2 is linked to t:1.1; A1's link to t:2 changed
+    # the earlier delivery's stage still says what it said, although the store now holds the later one
+    assert {(x.feature_key, x.strength) for x in region.stage_links(first.name, goal_ids=["t:2"])} == {("A1", 1)}
+
+
+def test_same_stage_and_day_delivered_twice_gets_a_second_name(municipality, region):
+    _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
+    _rework(municipality)
+    _deliver(municipality, region, "v2.gpkg", "Samråd 2026")
+    first, second = delivery_stages(region.stages(), ORG)
+    assert second.name == first.name + " (2)"
+    assert not compare_stages(region, first.name, second.name).empty
+
+
+def test_a_delivery_stage_is_read_only(municipality, region, tmp_path):
+    _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
+    region.close()
+    con = sqlite3.connect(tmp_path / "region.gpkg")
+    with pytest.raises(sqlite3.DatabaseError, match="read-only"):
+        con.execute("UPDATE stage_link SET stance = 'supports'")
+    con.close()
+
+
+def test_a_refused_delivery_keeps_no_stage(municipality, region):
+    older = municipality["dir"] / "old.gpkg"
+    export_delivery(
+        municipality["store"], [municipality["layer"]], ORG, "Exempelkommun", "Samråd 2026", older,
+        project=QgsProject.instance(), user="anna",
+    )  # fmt: skip
+    _deliver(municipality, region, "new.gpkg", "Granskning 2027")
+    with pytest.raises(TerritorialError):
+        import_delivery(region, older)
+    assert [s.name for s in region.stages()] == [s.name for s in delivery_stages(region.stages(), ORG)]
+    assert len(region.stages()) == 1
