@@ -119,3 +119,59 @@ def test_a_refused_delivery_keeps_no_stage(municipality, region):
         import_delivery(region, older)
     assert [s.name for s in region.stages()] == [s.name for s in delivery_stages(region.stages(), ORG)]
     assert len(region.stages()) == 1
+
+
+@pytest.fixture
+def algorithms(qgis_processing):
+    import territorial_plugin
+
+    plugin = territorial_plugin.classFactory(None)
+    plugin.initProcessing()
+    yield
+    plugin.unload()
+
+
+def _regional_report(region_path, output, **extra) -> dict:
+    from qgis import processing
+
+    return processing.run("territorial:regionalreport", {"STORE": str(region_path), "OUTPUT": str(output), **extra})
+
+
+def test_regional_report_compares_the_last_two_deliveries_in_a_workbook(municipality, region, algorithms, tmp_path):
+    import pandas as pd
+
+    _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
+    _rework(municipality)
+    _deliver(municipality, region, "v2.gpkg", "Granskning 2027")
+    region.close()
+    output = tmp_path / "jamforelse.xlsx"
+    result = _regional_report(
+        tmp_path / "region.gpkg", tmp_path / "region.xlsx", COMPARE_ORGANISATION=ORG, COMPARE_OUTPUT=str(output)
+    )
+    assert (tmp_path / "region.xlsx").is_file() and result["COMPARE_OUTPUT"] == str(output)
+    assert result["DELIVERY_CHANGES"] == 2
+    sheets = pd.read_excel(output, sheet_name=None)
+    links, areas = list(sheets.values())[1], list(sheets.values())[2]
+    assert links.iloc[:, :].shape[0] == 1 and "A1" in links.astype(str).to_numpy().ravel().tolist()
+    assert areas.shape[0] == 1 and "A2" in areas.astype(str).to_numpy().ravel().tolist()
+
+
+def test_regional_report_writes_the_pdf_comparison_beside_the_report(municipality, region, algorithms, tmp_path):
+    _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
+    _rework(municipality)
+    _deliver(municipality, region, "v2.gpkg", "Granskning 2027")
+    region.close()
+    result = _regional_report(tmp_path / "region.gpkg", tmp_path / "region.pdf", COMPARE_ORGANISATION=ORG)
+    expected = tmp_path / f"region_{ORG}_jamforelse.pdf"
+    assert result["COMPARE_OUTPUT"] == str(expected) and expected.stat().st_size > 0
+    assert result["DELIVERY_CHANGES"] == 2
+
+
+def test_one_delivery_cannot_be_compared_and_no_report_is_written(municipality, region, algorithms, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
+    region.close()
+    with pytest.raises(QgsProcessingException, match="comparing needs two"):
+        _regional_report(tmp_path / "region.gpkg", tmp_path / "region.xlsx", COMPARE_ORGANISATION=ORG)
+    assert not (tmp_path / "region.xlsx").exists()
