@@ -175,3 +175,25 @@ def test_one_delivery_cannot_be_compared_and_no_report_is_written(municipality, 
     with pytest.raises(QgsProcessingException, match="comparing needs two"):
         _regional_report(tmp_path / "region.gpkg", tmp_path / "region.xlsx", COMPARE_ORGANISATION=ORG)
     assert not (tmp_path / "region.xlsx").exists()
+
+
+def test_comparestages_takes_the_delivery_stages_by_name(municipality, region, algorithms, tmp_path):
+    from qgis import processing
+
+    _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
+    _rework(municipality)
+    _deliver(municipality, region, "v2.gpkg", "Granskning 2027")
+    first, second = delivery_stages(region.stages(), ORG)
+    region.close()
+    result = processing.run(
+        "territorial:comparestages",
+        {"STORE": str(tmp_path / "region.gpkg"), "FROM": first.name, "TO": second.name,
+         "OUTPUT": str(tmp_path / "jamforelse.xlsx")},
+    )  # fmt: skip
+    assert (result["CHANGES"], result["GOALS"]) == (2, 2)
+    same = processing.run(
+        "territorial:comparestages",
+        {"STORE": str(tmp_path / "region.gpkg"), "FROM": second.name, "TO": second.name,
+         "OUTPUT": str(tmp_path / "samma.xlsx")},
+    )  # fmt: skip
+    assert same["CHANGES"] == 0
