@@ -54,7 +54,13 @@ def _export(municipality, name="leverans.gpkg", stage="Samråd 2026"):
 
 
 def _state(store) -> tuple:
-    return (_links(store), store.deliveries(), len(store.history(limit=100000)), len(store.delivered_areas()))
+    return (
+        _links(store),
+        store.deliveries(),
+        len(store.history(limit=100000)),
+        len(store.delivered_areas()),
+        store.stages(),
+    )
 
 
 def test_round_trip_gives_the_region_exactly_the_municipalitys_links_and_areas(municipality, region):

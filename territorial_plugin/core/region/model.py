@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Catalogue, Goal, Link, RegisteredLayer
+from ..stages.model import StageArea, StageLayer
 
 #: bumped when a delivery holds something an older plugin would misread
 FORMAT_VERSION = 1
@@ -46,6 +47,16 @@ class DeliveredArea:
 
 
 @dataclass(frozen=True)
+class DeliveryStage:
+    """A delivery's layers and areas as the plan stage the import keeps of it."""
+
+    name: str
+    note: str
+    layers: tuple[StageLayer, ...]
+    areas: tuple[StageArea, ...]
+
+
+@dataclass(frozen=True)
 class DeliveryContent:
     """Everything a delivery brings to the region's store, read and checked."""
 
@@ -57,6 +68,7 @@ class DeliveryContent:
     areas: list[DeliveredArea]
     checksum: str  # of the content: the same delivery imported twice is recognised
     source_file: str = ""
+    stage: DeliveryStage | None = None  # kept as a plan stage of the organisation when imported
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
         return tr("Regional report")
 
     def shortHelpString(self) -> str:
-        return tr(
+        report = tr(
             "The region's picture from the municipalities' deliveries in the region's store. OUTPUT ending in "
             ".xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the "
             "same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation "
@@ -39,6 +39,14 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
             "organisation and the conflict pairs marked and listed. GOALS: goal ids, comma-separated (default: "
             "every goal with links)."
         )
+        compare = tr(
+            "COMPARE_ORGANISATION (optional): an organisation id; its last two deliveries are compared as plan "
+            "stages are (links added, removed and changed, areas added, removed and reshaped, per goal before "
+            "and after) and written to COMPARE_OUTPUT (.xlsx or .pdf; empty: beside OUTPUT in its format). "
+            "Every imported delivery is kept as a read-only plan stage named "
+            "'&lt;organisation&gt;: &lt;stage&gt; (&lt;day&gt;)', so 'Compare plan stages' can compare any two of them."
+        )
+        return report + "<br><br>" + compare
 
     def initAlgorithm(self, config=None):
         self.addParameter(store_parameter(tr("The region's link store")))
@@ -67,9 +75,24 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
                 "OUTPUT", tr("Regional report (.xlsx or .pdf)"), tr("Excel (*.xlsx);;PDF (*.pdf)")
             )
         )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "COMPARE_ORGANISATION", tr("Compare the last two deliveries of (organisation id)"), optional=True
+            )
+        )
+        compare_output = QgsProcessingParameterFileDestination(
+            "COMPARE_OUTPUT",
+            tr("Comparison of the deliveries (.xlsx or .pdf)"),
+            tr("Excel (*.xlsx);;PDF (*.pdf)"),
+            optional=True,
+            createByDefault=False,
+        )
+        self.addParameter(compare_output)
         self.addOutput(QgsProcessingOutputFile("OUTPUT", tr("Regional report")))
         self.addOutput(QgsProcessingOutputNumber("ORGANISATIONS", tr("Organisations")))
         self.addOutput(QgsProcessingOutputNumber("CONFLICTS", tr("Intermunicipal conflicts")))
+        self.addOutput(QgsProcessingOutputFile("COMPARE_OUTPUT", tr("Comparison of the deliveries")))
+        self.addOutput(QgsProcessingOutputNumber("DELIVERY_CHANGES", tr("Changes between the deliveries")))
 
     def execute(self, parameters, context, feedback) -> dict:
         from ...core.store import open_store
@@ -80,7 +103,20 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
         distance = self.parameterAsDouble(parameters, "DISTANCE", context)
         boundaries = self.parameterAsVectorLayer(parameters, "BOUNDARIES", context)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        compared = self.parameterAsString(parameters, "COMPARE_ORGANISATION", context).strip()
+        compare_output = self.parameterAsFileOutput(parameters, "COMPARE_OUTPUT", context)
+        compare_report = None
         with open_store(uri) as store:
+            if compared:  # first: a municipality with one delivery is refused before the report is made
+                from ...export.region.deliveries import compare_deliveries, comparison_path
+
+                compare_report = compare_deliveries(
+                    store,
+                    compared,
+                    compare_output or comparison_path(output, compared),
+                    project=context.project(),
+                    feedback=feedback,
+                )
             path, data = run_regional_report(
                 store,
                 output,
@@ -98,4 +134,18 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
                 organisations=len(data.organisations), goals=len(data.goals), pairs=len(data.pairs), path=path
             )
         )
-        return {"OUTPUT": str(path), "ORGANISATIONS": len(data.organisations), "CONFLICTS": len(data.pairs)}
+        results = {"OUTPUT": str(path), "ORGANISATIONS": len(data.organisations), "CONFLICTS": len(data.pairs)}
+        if compare_report is not None:
+            result = compare_report.comparison
+            changes = len(result.links) + len(result.areas) + len(result.orphaned)
+            feedback.pushInfo(
+                tr("{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.").format(
+                    changes=changes,
+                    before=result.before,
+                    after=result.after,
+                    goals=len(result.changed_goals()),
+                    path=str(compare_report.path),
+                )
+            )
+            results.update({"COMPARE_OUTPUT": str(compare_report.path), "DELIVERY_CHANGES": changes})
+        return results

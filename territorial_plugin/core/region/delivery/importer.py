@@ -9,6 +9,7 @@ have refuses the whole import.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ...errors import StoreError
@@ -17,13 +18,26 @@ from ...store.base import Store
 from ...user import current_user
 from ..model import DeliveryContent, ImportResult
 from .format import read_delivery
+from .stage import delivery_stage
 
 
 def import_delivery(store: Store, path: str | Path, *, user: str | None = None) -> ImportResult:
-    """Read, check and import the delivery at ``path``; one transaction, or nothing changed."""
+    """Read, check and import the delivery at ``path``; one transaction, or nothing changed.
+
+    The import is also kept as a plan stage of the organisation (:mod:`.stage`)."""
     content = read_delivery(path)
     _check_organisation_known(store, content.info.organisation)
     new_catalogues, differences = _catalogue_plan(store, content)
+    info = content.info
+    note = tr("Delivery from {name} ({organisation}), made by {user} on {created}, imported from {file}.").format(
+        name=info.organisation_name or info.organisation,
+        organisation=info.organisation,
+        user=info.created_by or "–",
+        created=info.created_at,
+        file=Path(content.source_file).name if content.source_file else "–",
+    )
+    # kept as a stage in the same transaction, so earlier deliveries can still be compared
+    content = replace(content, stage=delivery_stage(content, note))
     result = store.replace_delivery(content, new_catalogues, user or current_user())
     result.version_differences = differences
     return result

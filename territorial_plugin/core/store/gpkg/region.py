@@ -3,7 +3,9 @@
 A delivery replaces everything its organisation had in the store — links,
 delivered areas, layer records no longer used — and is recorded in ``delivery``
 (who imported what, when, which stage); earlier deliveries stay there with
-``current = 0``. Link history rows are written as for any other change.
+``current = 0``, and each import is kept as a read-only plan stage of its
+organisation (links and areas as delivered), so two deliveries can be compared.
+Link history rows are written as for any other change.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ...i18n import tr
 from ...region.model import DeliveredArea, DeliveryContent, DeliveryRecord, ImportResult
 from . import catalogue as sql_catalogue
 from .links import HISTORY_INSERT, LINK_COLUMNS, _history_of_inserts, _last_link_id, json_state
+from .stages import write_stage
 
 DELIVERY_COLUMNS = (
     "id, organisation, organisation_name, stage, plugin_version, created_at, created_by, imported_at, "
@@ -125,6 +128,9 @@ def replace_delivery(
         f"INSERT INTO delivered_area ({AREA_COLUMNS}, delivery_id) VALUES ({', '.join('?' * 13)})",
         [(*_area_row(a), delivery_id) for a in content.areas],
     )
+    if content.stage is not None:
+        stage = content.stage
+        write_stage(con, _free_stage_name(con, stage.name), stage.note, user, stage.layers, stage.areas, organisation)
     return ImportResult(
         organisation,
         links_inserted=len(content.links),
@@ -133,6 +139,16 @@ def replace_delivery(
         new_catalogues=list(new_catalogues),
         delivery_id=delivery_id,
     )
+
+
+def _free_stage_name(con: sqlite3.Connection, name: str) -> str:
+    """``name``, or ``name (2)``, ``(3)``… when a stage has it (one organisation, stage and day delivered twice)."""
+    taken = {r[0] for r in con.execute("SELECT name FROM stage WHERE name = ? OR name LIKE ? || ' (%)'", (name, name))}
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate
 
 
 def _area_row(area: DeliveredArea) -> tuple:

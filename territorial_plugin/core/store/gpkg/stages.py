@@ -39,36 +39,9 @@ class GeoPackageStagesMixin:
         if not name:
             raise StoreError(tr("A plan stage needs a name, for example 'Samråd 2026-03'."))
         with self._write() as con:
-            if con.execute("SELECT 1 FROM stage WHERE name = ? AND organisation = ''", (name,)).fetchone():
+            if con.execute("SELECT 1 FROM stage WHERE name = ?", (name,)).fetchone():  # looked up by name alone
                 raise duplicate_stage(name)
-            stage_id = con.execute(
-                "INSERT INTO stage (name, note, saved_by, saved_at, sealed) VALUES (?, ?, ?, ?, 0)",
-                (name, note or "", user, schema.now_iso()),
-            ).lastrowid
-            con.executemany(
-                "INSERT INTO stage_layer (stage_id, layer_uid, name, key_field, wkb_type, crs, fields)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(stage_id, x.layer_uid, x.name, x.key_field, x.wkb_type, x.crs, x.fields) for x in layers],
-            )
-            try:
-                con.executemany(
-                    "INSERT INTO stage_area (stage_id, layer_uid, feature_key, name, hectares, geometry, attributes)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    ((stage_id, *area) for area in areas),
-                )
-            except sqlite3.IntegrityError as error:
-                raise StoreError(
-                    tr(
-                        "A layer has the same key on several areas, so the stage cannot tell them apart ({reason}). "
-                        "Run 'Check link integrity' and give every area its own key. Nothing was saved."
-                    ).format(reason=error)
-                ) from error
-            con.execute(
-                f"INSERT INTO stage_link (stage_id, {LINK_COLUMNS}) SELECT ?, {LINK_COLUMNS} FROM main.link"
-                " WHERE layer_uid IN (SELECT layer_uid FROM stage_layer WHERE stage_id = ?)",
-                (stage_id, stage_id),
-            )
-            con.execute("UPDATE stage SET sealed = 1 WHERE id = ?", (stage_id,))
+            write_stage(con, name, note, user, layers, areas)
         return self.stage(name)
 
     def stages(self) -> list[StageInfo]:
@@ -145,3 +118,45 @@ class GeoPackageStagesMixin:
                     (keys_json(keys), stage_id, layer_uid),
                 )
             )
+
+
+def write_stage(
+    con: sqlite3.Connection,
+    name: str,
+    note: str,
+    user: str,
+    layers: Sequence[StageLayer],
+    areas: Iterable[StageArea],
+    organisation: str = "",
+) -> int:
+    """Write and seal a stage inside the caller's transaction: its layers, areas, and the store's links of
+    those layers as they are now. Shared by :meth:`save_stage` and the import of a delivery."""
+    stage_id = con.execute(
+        "INSERT INTO stage (name, note, organisation, saved_by, saved_at, sealed) VALUES (?, ?, ?, ?, ?, 0)",
+        (name, note or "", organisation, user, schema.now_iso()),
+    ).lastrowid
+    con.executemany(
+        "INSERT INTO stage_layer (stage_id, layer_uid, name, key_field, wkb_type, crs, fields)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(stage_id, x.layer_uid, x.name, x.key_field, x.wkb_type, x.crs, x.fields) for x in layers],
+    )
+    try:
+        con.executemany(
+            "INSERT INTO stage_area (stage_id, layer_uid, feature_key, name, hectares, geometry, attributes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((stage_id, *area) for area in areas),
+        )
+    except sqlite3.IntegrityError as error:
+        raise StoreError(
+            tr(
+                "A layer has the same key on several areas, so the stage cannot tell them apart ({reason}). "
+                "Run 'Check link integrity' and give every area its own key. Nothing was saved."
+            ).format(reason=error)
+        ) from error
+    con.execute(
+        f"INSERT INTO stage_link (stage_id, {LINK_COLUMNS}) SELECT ?, {LINK_COLUMNS} FROM main.link"
+        " WHERE layer_uid IN (SELECT layer_uid FROM stage_layer WHERE stage_id = ?)",
+        (stage_id, stage_id),
+    )
+    con.execute("UPDATE stage SET sealed = 1 WHERE id = ?", (stage_id,))
+    return stage_id
