@@ -3768,17 +3768,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Leveransen {path} är skadad: {problems}. Be om en ny leverans. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="38" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="52" />
             <source>The delivery names the organisation '{organisation}', which this shared store does not know. Create the organisation first. Nothing was changed.</source>
             <translation>Leveransen anger organisationen '{organisation}', som den gemensamma kopplingsdatabasen inte känner till. Skapa organisationen först. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="58" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="72" />
             <source>{id}: delivered {delivered}, region {region}</source>
             <translation>{id}: levererad {delivered}, regionen {region}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="62" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="76" />
             <source>The delivery links to goals the region's store does not hold: {goals} ({versions}). Import that catalogue version into the region's store first; catalogues are never merged. Nothing was changed.</source>
             <translation>Leveransen kopplar till mål som regionens kopplingsdatabas inte har: {goals} ({versions}). Importera den katalogversionen till regionens kopplingsdatabas först; kataloger slås aldrig ihop. Ingenting ändrades.</translation>
         </message>
@@ -3893,7 +3893,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Områden kopplade till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="72" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="93" />
             <source>Intermunicipal conflicts</source>
             <translation>Mellankommunala konflikter</translation>
         </message>
@@ -3973,7 +3973,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Importerad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="71" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="92" />
             <source>Organisations</source>
             <translation>Organisationer</translation>
         </message>
@@ -4093,7 +4093,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Leverans (.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="44" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="52" />
             <source>The region's link store</source>
             <translation>Regionens kopplingsdatabas</translation>
         </message>
@@ -4133,7 +4133,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Katalog {id}: leveransen använder version {delivered}, regionens kopplingsdatabas har version {held}. Regionens version behölls.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="70" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="91" />
             <source>Regional report</source>
             <translation>Regional rapport</translation>
         </message>
@@ -4143,22 +4143,22 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas. OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id, kommaseparerade (standard: alla mål med kopplingar).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="45" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="53" />
             <source>Goals (ids, comma-separated; empty = all linked)</source>
             <translation>Mål (id, kommaseparerade; tomt = alla kopplade)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="48" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="56" />
             <source>Distance for intermunicipal conflicts (m)</source>
             <translation>Avstånd för mellankommunala konflikter (m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="57" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="65" />
             <source>Municipal borders (optional, for the atlas)</source>
             <translation>Kommungränser (valfritt, för atlasen)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="65" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="73" />
             <source>Regional report (.xlsx or .pdf)</source>
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
@@ -4168,12 +4168,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="94" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="130" />
             <source>{organisation}, area {key}: {problem}</source>
             <translation>{organisation}, område {key}: {problem}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="96" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="132" />
             <source>{organisations} organisations, {goals} goals, {pairs} intermunicipal conflicts → {path}</source>
             <translation>{organisations} organisationer, {goals} mål, {pairs} mellankommunala konflikter → {path}</translation>
         </message>
@@ -4661,6 +4661,41 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/core/store/postgres/region.py" line="210" />
             <source>not visible to your role</source>
             <translation>inte synlig för din roll</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="32" />
+            <source>Delivery from {name} ({organisation}), made by {user} on {created}, imported from {file}.</source>
+            <translation>Leverans från {name} ({organisation}), gjord av {user} {created}, importerad från {file}.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/deliveries.py" line="28" />
+            <source>The region's store keeps {count} deliveries from '{organisation}'; comparing needs two. Deliveries imported before this version of the plugin are not kept.</source>
+            <translation>Regionens kopplingsdatabas har {count} leveranser från '{organisation}' sparade; en jämförelse behöver två. Leveranser som importerades före den här versionen av insticksprogrammet är inte sparade.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="42" />
+            <source>COMPARE_ORGANISATION (optional): an organisation id; its last two deliveries are compared as plan stages are (links added, removed and changed, areas added, removed and reshaped, per goal before and after) and written to COMPARE_OUTPUT (.xlsx or .pdf; empty: beside OUTPUT in its format). Every imported delivery is kept as a read-only plan stage named '&amp;lt;organisation&amp;gt;: &amp;lt;stage&amp;gt; (&amp;lt;day&amp;gt;)', so 'Compare plan stages' can compare any two of them.</source>
+            <translation>COMPARE_ORGANISATION (valfri): ett organisations-id; dess två senaste leveranser jämförs som planskeden jämförs (kopplingar tillagda, borttagna och ändrade, områden tillagda, borttagna och omformade, per mål före och efter) och skrivs till COMPARE_OUTPUT (.xlsx eller .pdf; tom: bredvid OUTPUT i samma format). Varje importerad leverans sparas som ett skrivskyddat planskede med namnet '&amp;lt;organisation&amp;gt;: &amp;lt;skede&amp;gt; (&amp;lt;dag&amp;gt;)', så att 'Jämför planskeden' kan jämföra vilka två som helst av dem.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="78" />
+            <source>Compare the last two deliveries of (organisation id)</source>
+            <translation>Jämför de två senaste leveranserna från (organisations-id)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="83" />
+            <source>Comparison of the deliveries (.xlsx or .pdf)</source>
+            <translation>Jämförelse av leveranserna (.xlsx eller .pdf)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="94" />
+            <source>Comparison of the deliveries</source>
+            <translation>Jämförelse av leveranserna</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="95" />
+            <source>Changes between the deliveries</source>
+            <translation>Ändringar mellan leveranserna</translation>
         </message>
     </context>
 </TS>
