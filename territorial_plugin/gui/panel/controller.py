@@ -81,6 +81,8 @@ class PanelController(QObject):
         self.record = None  # RegisteredLayer of the active layer
         self.layer_keys: LayerKeys | None = None
         self.selected_keys: list[str] = []
+        self.suggested: dict[str, list] = {}  # goal id → rule outcomes suggesting it for the selection
+        self.last_suggestions_ms = 0.0
         self.coverage = None  # PanelCoverage of the active layer
         self.has_catalogues = False
         self.last_message: tuple[str, int] = ("", 0)
@@ -131,6 +133,8 @@ class PanelController(QObject):
         view.goalFieldsRequested.connect(self.actions.toggle_goal_fields)
         view.helpRequested.connect(self.actions.open_handbook)
         view.stateActionRequested.connect(self.actions.state_action)
+        view.acceptSuggestionRequested.connect(self.actions.accept_suggestions)
+        view.dismissSuggestionRequested.connect(self.actions.dismiss_suggestions)
 
     # -- messages ------------------------------------------------------------------
     def message(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 5) -> None:
@@ -214,6 +218,7 @@ class PanelController(QObject):
             self.refresh_coverage()
         else:
             self.selected_keys = []
+            self.suggested = {}
             self.view.model.set_selection({}, 0)
             self.view.model.set_coverage({})
         self.refresh_highlight()
@@ -256,7 +261,8 @@ class PanelController(QObject):
         except TerritorialError as error:
             self.show_error(error)
             summary = {}
-        self.view.model.set_selection(summary, len(keys))
+        self.suggested = self._suggestions(fids) if keys else {}
+        self.view.model.set_selection(summary, len(keys), self.suggested)
         self.view.set_status(
             tr("<b>{layer}</b> — {n} of {total} areas selected").format(
                 layer=self.layer.name(), n=len(fids), total=self.layer.featureCount()
@@ -265,6 +271,26 @@ class PanelController(QObject):
         self._n_selected = len(fids)
         self._update_hint()
         self.last_refresh_ms = (time.perf_counter() - start) * 1000
+
+    def _suggestions(self, fids) -> dict[str, list]:
+        """Per goal, what the layer's enabled rules suggest for the selected areas (not linked, not dismissed).
+
+        Rules, links and dismissals are read on every refresh, and the areas as the layer
+        has them now, so a rule set just imported or an area just drawn and committed
+        shows its suggestions when selected.
+        """
+        from ...core.rules.suggestions import suggestions
+
+        start = time.perf_counter()
+        by_goal: dict[str, list] = {}
+        try:
+            for outcome in suggestions(self.store, self.layer, self.record, fids):
+                by_goal.setdefault(outcome.goal_id, []).append(outcome)
+        except TerritorialError as error:
+            # a broken rule must not stop linking by hand: say which, show no suggestions
+            self.message(str(error), Qgis.MessageLevel.Warning)
+        self.last_suggestions_ms = (time.perf_counter() - start) * 1000
+        return by_goal
 
     def _update_hint(self) -> None:
         if self.selected_keys:
