@@ -105,3 +105,34 @@ def test_a_broken_rule_warns_and_linking_by_hand_goes_on(plan_dock):
     assert "Trasig" in dock.controller.last_message[0]
     assert _suggested(dock) == {"t:1": 0, "t:2": 0, "t:3": 0}
     assert dock.view.model.selection_size == 1
+
+
+def test_a_large_selection_reads_its_suggestions_in_a_task(plan_dock, monkeypatch):
+    from territorial_plugin.gui.panel import controller
+
+    from .panel_support import wait_tasks
+
+    dock, _store, layer, _ = plan_dock
+    monkeypatch.setattr(controller, "SUGGEST_INLINE", 0)  # as if the selection were thousands of areas
+    started = []
+    monkeypatch.setattr(
+        dock.controller, "_start_suggestion_task", _spy(dock.controller._start_suggestion_task, started)
+    )
+    select(layer, "\"omr_id\" IN ('B1', 'V1')")
+    wait_tasks()
+    assert len(started) == 1
+    assert _suggested(dock) == {"t:1": 1, "t:2": 1, "t:3": 1}
+    assert "Vattenområde" in _item(dock, "t:3").toolTip()
+    # a task overtaken by a newer selection does not paint the old suggestions
+    layer.selectByExpression("\"omr_id\" = 'N1'")
+    dock.controller.refresh_selection()
+    wait_tasks()
+    assert _suggested(dock) == {"t:1": 0, "t:2": 0, "t:3": 0}
+
+
+def _spy(method, calls):
+    def spy(*args):
+        calls.append(args)
+        return method(*args)
+
+    return spy

@@ -60,9 +60,9 @@ def _checked(rule: Rule, text: str, layer: QgsVectorLayer, context: QgsExpressio
     return expression
 
 
-def _probe(rule: Rule, expression: QgsExpression, layer: QgsVectorLayer, context: QgsExpressionContext) -> None:
+def _probe(rule: Rule, expression: QgsExpression, layer: QgsVectorLayer, context: QgsExpressionContext, source) -> None:
     """Evaluate once on a feature: an error a filter would hide (it only yields no match) names the rule."""
-    feature = next(layer.getFeatures(QgsFeatureRequest().setLimit(1)), None)
+    feature = next(source.getFeatures(QgsFeatureRequest().setLimit(1)), None)
     if feature is None:
         return
     context.setFeature(feature)
@@ -82,12 +82,17 @@ def evaluate_rules(
     *,
     fids: Iterable[int] | None = None,
     feedback=None,
+    source=None,
 ) -> list[Match]:
     """Every (area, rule) where the rule's expression is true, in the order of ``rules``.
 
     ``fids`` limits the areas (a selection). Every rule is checked before any is
-    evaluated, so an invalid one stops the whole run with its name.
+    evaluated, so an invalid one stops the whole run with its name. ``source``: the
+    layer's ``QgsVectorLayerFeatureSource``, made on the GUI thread, to read the
+    features from another thread (a task); the layer itself is then only asked for
+    its fields and name.
     """
+    source = layer if source is None else source
     key_index = layer.fields().lookupField(key_field)
     if key_index < 0:
         raise RuleError(tr("Layer '{layer}' has no field '{field}'.").format(layer=layer.name(), field=key_field))
@@ -96,7 +101,7 @@ def evaluate_rules(
     for rule in rules:
         expression = _checked(rule, rule.expression, layer, context)
         templates = [_checked(rule, t, layer, context) for t in _TEMPLATE.findall(rule.motivation)]
-        _probe(rule, expression, layer, context)
+        _probe(rule, expression, layer, context, source)
         prepared.append((rule, expression, templates))
     fid_list = None if fids is None else list(fids)
     matches: list[Match] = []
@@ -121,7 +126,7 @@ def evaluate_rules(
             request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         if QgsFeatureRequest.ALL_ATTRIBUTES not in columns:
             request.setSubsetOfAttributes([key_field, *sorted(columns)], layer.fields())
-        for feature in layer.getFeatures(request):
+        for feature in source.getFeatures(request):
             if fid_list is not None:
                 context.setFeature(feature)
                 value = expression.evaluate(context)
