@@ -117,15 +117,14 @@ def _reset(state) -> None:
 
 
 def _apply(state) -> None:
-    from territorial_plugin.core.areas import area_records
     from territorial_plugin.core.rules.apply import apply_rules, select_rules
     from territorial_plugin.core.rules.report import write_report
 
     store, layer = state["store"], state["layer"]
     record = store.layer("L")
-    result = apply_rules(store, layer, record, select_rules(store, record), link=True, user="bench")
+    result = apply_rules(store, layer, record, select_rules(store, record), link=True, user="bench", names=True)
     assert result.written.inserted == 2 * AREAS, result.written
-    names = {r.key: r.name for r in area_records(layer, "omr_id")}
+    names = {o.key: o.name for o in result.outcomes}  # as the algorithm does: read in the rules' requests
     write_report(result.outcomes, names, state["path"].with_suffix(".csv"))
 
 

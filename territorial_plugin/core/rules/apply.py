@@ -31,6 +31,7 @@ class Outcome:
     change: str  # model.WOULD_LINK, LINKED, ALREADY_LINKED, DISMISSED, OTHER_RULE
     stance: str
     motivation: str
+    name: str = ""  # the area's name (for the report), when the run read names
 
 
 @dataclass
@@ -84,13 +85,21 @@ def plan(matches: Iterable[Match], linked: set[tuple[str, str]], dismissed: set[
             else:
                 change = WOULD_LINK
                 claimed.add(pair)
-            outcomes.append(Outcome(match.key, rule.name, goal, change, rule.stance, match.motivation))
+            outcomes.append(Outcome(match.key, rule.name, goal, change, rule.stance, match.motivation, match.name))
     return outcomes
 
 
-def layer_outcomes(store: Store, layer: QgsVectorLayer, record: RegisteredLayer, rules: Sequence[Rule], feedback=None):
+def layer_outcomes(
+    store: Store,
+    layer: QgsVectorLayer,
+    record: RegisteredLayer,
+    rules: Sequence[Rule],
+    feedback=None,
+    *,
+    names: bool = False,
+):
     """The outcomes of ``rules`` on every area of ``layer`` against the store's links and dismissals now."""
-    matches = evaluate_rules(layer, record.key_field, rules, feedback=feedback)
+    matches = evaluate_rules(layer, record.key_field, rules, feedback=feedback, names=names)
     linked = {(key, goal) for key, goal, _ in store.link_stances(record.layer_uid)}
     return plan(matches, linked, store.rule_dismissals(record.layer_uid))
 
@@ -104,9 +113,13 @@ def apply_rules(
     link: bool,
     user: str,
     feedback=None,
+    names: bool = False,
 ) -> ApplyResult:
-    """Evaluate ``rules`` on ``layer``; with ``link`` write the new links through the store's bulk rule link."""
-    outcomes = layer_outcomes(store, layer, record, rules, feedback)
+    """Evaluate ``rules`` on ``layer``; with ``link`` write the new links through the store's bulk rule link.
+
+    ``names``: each outcome carries its area's name, for the report.
+    """
+    outcomes = layer_outcomes(store, layer, record, rules, feedback, names=names)
     result = ApplyResult(outcomes)
     if not link:
         return result
@@ -118,7 +131,7 @@ def apply_rules(
     ]
     result.written = store.link_by_rules(record.layer_uid, rows, user) if rows else WriteResult()
     result.outcomes = [
-        Outcome(o.key, o.rule, o.goal_id, LINKED, o.stance, o.motivation) if o.change == WOULD_LINK else o
+        Outcome(o.key, o.rule, o.goal_id, LINKED, o.stance, o.motivation, o.name) if o.change == WOULD_LINK else o
         for o in outcomes
     ]
     return result

@@ -21,6 +21,7 @@ from qgis.core import (
 )
 
 from ...compat import is_null
+from ..areas import area_name, name_field
 from ..errors import CancelledError, RuleError
 from ..i18n import tr
 from ..identity import feature_key
@@ -30,11 +31,12 @@ _TEMPLATE = re.compile(r"\[%(.*?)%\]", re.DOTALL)
 
 
 class Match(NamedTuple):
-    """An area a rule selects, with the rule's motivation for it."""
+    """An area a rule selects, with the rule's motivation for it (and its name, when asked for)."""
 
     key: str
     rule: Rule
     motivation: str
+    name: str = ""
 
 
 def _checked(rule: Rule, text: str, layer: QgsVectorLayer, context: QgsExpressionContext) -> QgsExpression:
@@ -83,6 +85,7 @@ def evaluate_rules(
     fids: Iterable[int] | None = None,
     feedback=None,
     source=None,
+    names: bool = False,
 ) -> list[Match]:
     """Every (area, rule) where the rule's expression is true, in the order of ``rules``.
 
@@ -90,9 +93,13 @@ def evaluate_rules(
     evaluated, so an invalid one stops the whole run with its name. ``source``: the
     layer's ``QgsVectorLayerFeatureSource``, made on the GUI thread, to read the
     features from another thread (a task); the layer itself is then only asked for
-    its fields and name.
+    its fields and name. With ``names`` each match carries the area's name
+    (``core.areas.name_field``), read in the rule's own request rather than in
+    another pass over the layer.
     """
     source = layer if source is None else source
+    label = name_field(layer, key_field) if names else None
+    label_index = layer.fields().lookupField(label) if label else -1
     key_index = layer.fields().lookupField(key_field)
     if key_index < 0:
         raise RuleError(tr("Layer '{layer}' has no field '{field}'.").format(layer=layer.name(), field=key_field))
@@ -117,7 +124,7 @@ def evaluate_rules(
         else:
             # a request has one filter: fids replace an expression, so the expression is evaluated here
             request.setFilterFids(fid_list)
-        columns: set[str] = set()
+        columns: set[str] = {label} if label else set()
         geometry = expression.needsGeometry()
         for parsed in [expression, *templates]:
             columns.update(parsed.referencedColumns())
@@ -139,5 +146,6 @@ def evaluate_rules(
             if templates:
                 context.setFeature(feature)
                 motivation = QgsExpression.replaceExpressionText(rule.motivation, context)
-            matches.append(Match(key, rule, motivation))
+            name = area_name(feature.attribute(label_index)) if label_index >= 0 else ""
+            matches.append(Match(key, rule, motivation, name))
     return matches
