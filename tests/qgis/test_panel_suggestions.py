@@ -43,12 +43,12 @@ def test_select_see_accept_dismiss(plan_dock):
     # B2 lies too far from the station; B1 is linked to t:2 already (the planner's link stays)
     assert _suggested(dock) == {"t:1": 2, "t:2": 1, "t:3": 0}
     item = _item(dock, "t:1")
-    assert "[Föreslagen]" in item.text() or "[Suggested]" in item.text()
+    assert "[Förslag]" in item.text() or "[Suggested]" in item.text()
     assert item.font().italic() and not _item(dock, "t:3").font().italic()
     assert item.checkState() == Qt.CheckState.Unchecked  # a suggestion is not a link
     assert NEAR.name in item.toolTip() and "Östra Ängen" in item.toolTip()
     t2 = _item(dock, "t:2")
-    assert "[Suggested]" in t2.text() or "[Föreslagen]" in t2.text()
+    assert "[Suggested]" in t2.text() or "[Förslag]" in t2.text()
     assert t2.checkState() == Qt.CheckState.PartiallyChecked  # B1's own link, B3 suggested
 
     dock.controller.actions.accept_suggestions("t:1")
