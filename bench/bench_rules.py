@@ -117,15 +117,14 @@ def _reset(state) -> None:
 
 
 def _apply(state) -> None:
-    from territorial_plugin.core.areas import area_records
     from territorial_plugin.core.rules.apply import apply_rules, select_rules
     from territorial_plugin.core.rules.report import write_report
 
     store, layer = state["store"], state["layer"]
     record = store.layer("L")
-    result = apply_rules(store, layer, record, select_rules(store, record), link=True, user="bench")
+    result = apply_rules(store, layer, record, select_rules(store, record), link=True, user="bench", names=True)
     assert result.written.inserted == 2 * AREAS, result.written
-    names = {r.key: r.name for r in area_records(layer, "omr_id")}
+    names = {o.key: o.name for o in result.outcomes}  # as the algorithm does: read in the rules' requests
     write_report(result.outcomes, names, state["path"].with_suffix(".csv"))
 
 
@@ -161,5 +160,79 @@ BENCHMARKS = [
         ratio_target=1.5,
         repeat=3,
         teardown=_teardown,
+    ),
+]
+
+
+# -- suggestions in the panel: 10 000 selected areas, 50 enabled rules ----------------------
+SUGGEST_SELECTED = 10_000
+SUGGEST_RULES = 50
+
+
+def _suggest_setup():
+    from qgis.core import QgsVectorLayer
+
+    from bench.bench_store import _new_store
+    from territorial_plugin.core.identity import LAYER_UID_PROPERTY
+    from territorial_plugin.core.rules.model import Rule
+
+    _, layer_path = _fixture()
+    layer = QgsVectorLayer(str(layer_path), "bench", "ogr")
+    layer.setCustomProperty(LAYER_UID_PROPERTY, "L")
+    path = _TMP / "suggest.gpkg"
+    path.unlink(missing_ok=True)
+    store = _new_store(path.name, goals=20)
+    store.save_rules(
+        [
+            Rule(
+                f"Regel {i}",
+                f'"kategori" = \'{CATEGORIES[i % 10]}\' AND "avst" < {1000 + 50 * i}',
+                (f"b:{i % 20 + 1}",),
+                motivation='[% "namn" %] ligger nära stationen',
+            )
+            for i in range(SUGGEST_RULES)
+        ],
+        "bench",
+    )
+    fids = sorted(layer.allFeatureIds())[:SUGGEST_SELECTED]
+    return {"store": store, "layer": layer, "record": store.layer("L"), "fids": fids}
+
+
+def _suggest_gui_thread(state) -> None:
+    """What the panel's update adds on the GUI thread for such a selection: read the rules, start the task."""
+    from territorial_plugin.core.rules.suggestions import applicable_rules
+    from territorial_plugin.gui.panel.controller import SUGGEST_INLINE
+    from territorial_plugin.gui.panel.tasks import SuggestionTask
+
+    rules = applicable_rules(state["store"], state["record"])
+    assert len(rules) == SUGGEST_RULES and len(state["fids"]) * len(rules) > SUGGEST_INLINE
+    state["task"] = SuggestionTask(state["store"].uri, state["layer"], state["record"], state["fids"], rules)
+
+
+def _suggest_task(state) -> None:
+    """The task's own run (off the GUI thread in the panel): reported, not bounded."""
+    _suggest_gui_thread(state)
+    assert state["task"].run() and state["task"].result, state["task"].error
+
+
+def _suggest_teardown(state) -> None:
+    state["store"].close()
+
+
+BENCHMARKS += [
+    Benchmark(
+        "suggestions: 10 000 selected areas, 50 rules — added to the panel's update (the rest runs in a task)",
+        _suggest_gui_thread,
+        target_s=0.1,
+        setup=_suggest_setup,
+        repeat=5,
+        teardown=_suggest_teardown,
+    ),
+    Benchmark(
+        "suggestions: 10 000 selected areas, 50 rules — the SuggestionTask's run, off the GUI thread",
+        _suggest_task,
+        setup=_suggest_setup,
+        repeat=3,
+        teardown=_suggest_teardown,
     ),
 ]

@@ -144,10 +144,11 @@ def _read(source, request, index, label_index, measure, to_ha, with_geometry, wa
         shape = feature.geometry()
         # one rule for a missing (NULL) and an empty geometry: no area
         hectares = measure(shape) * to_ha if measure is not None and not shape.isEmpty() else 0.0
-        name = "" if label_index < 0 else _area_name(feature.attribute(label_index))
+        name = "" if label_index < 0 else area_name(feature.attribute(label_index))
         yield AreaRecord(key, name, hectares, feature.id(), shape if with_geometry else None)
 
 
-def _area_name(value) -> str:
+def area_name(value) -> str:
+    """An area's name as the plugin writes it, from the value of its :func:`name_field`."""
     # NULL is "", never the word "NULL" that str() of a null QVariant gives
     return "" if is_null(value) else str(value)

@@ -35,6 +35,8 @@ class ExportInputs:
     goals: tuple[Goal, ...]  # in page order
     links: tuple[Link, ...]
     catalogues: tuple[Catalogue, ...]  # of the goals, in order
+    # (layer uid, feature key, goal id, rule name) of every rule-made link: the atlas names the rule
+    rule_marks: tuple[tuple[str, str, str, str], ...] = ()
 
     def atlas_layers(self, layers: Sequence[QgsVectorLayer]) -> list[AtlasLayer]:
         """``layers`` (those read, or copies of them in the same order) with their registrations."""
@@ -103,7 +105,8 @@ def gather_inputs(
     if len(catalogue_ids) == 1:
         wanted = catalogue_id or next(iter(catalogue_ids))
         catalogue = next((c for c in catalogues if c.id == wanted), None)
-    return ExportInputs(registrations, catalogue, tuple(goals), tuple(links), catalogues)
+    marks = tuple((uid, key, goal, name) for uid in uids for (key, goal), name in store.rule_marks(uid).items())
+    return ExportInputs(registrations, catalogue, tuple(goals), tuple(links), catalogues, marks)
 
 
 def _ordered(goals: Sequence[Goal]) -> list[Goal]:
@@ -133,6 +136,7 @@ def build_atlas_from(
         options=options,
         project=project,
         feedback=feedback,
+        rule_marks={(uid, key, goal): name for uid, key, goal, name in inputs.rule_marks},
     )
 
 

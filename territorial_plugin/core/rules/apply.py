@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from qgis.core import QgsVectorLayer
 
@@ -21,9 +22,12 @@ from .evaluate import Match, evaluate_rules
 from .model import ALREADY_LINKED, DISMISSED, LINKED, OTHER_RULE, WOULD_LINK, Rule, RuleLink
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One (area, rule, goal) of a run and what it does."""
+class Outcome(NamedTuple):
+    """One (area, rule, goal) of a run and what it does.
+
+    A named tuple, not a frozen dataclass: a run over 100 000 areas makes hundreds of
+    thousands, and a frozen dataclass is several times slower to build.
+    """
 
     key: str
     rule: str
@@ -31,6 +35,7 @@ class Outcome:
     change: str  # model.WOULD_LINK, LINKED, ALREADY_LINKED, DISMISSED, OTHER_RULE
     stance: str
     motivation: str
+    name: str = ""  # the area's name (for the report), when the run read names
 
 
 @dataclass
@@ -84,13 +89,21 @@ def plan(matches: Iterable[Match], linked: set[tuple[str, str]], dismissed: set[
             else:
                 change = WOULD_LINK
                 claimed.add(pair)
-            outcomes.append(Outcome(match.key, rule.name, goal, change, rule.stance, match.motivation))
+            outcomes.append(Outcome(match.key, rule.name, goal, change, rule.stance, match.motivation, match.name))
     return outcomes
 
 
-def layer_outcomes(store: Store, layer: QgsVectorLayer, record: RegisteredLayer, rules: Sequence[Rule], feedback=None):
+def layer_outcomes(
+    store: Store,
+    layer: QgsVectorLayer,
+    record: RegisteredLayer,
+    rules: Sequence[Rule],
+    feedback=None,
+    *,
+    names: bool = False,
+):
     """The outcomes of ``rules`` on every area of ``layer`` against the store's links and dismissals now."""
-    matches = evaluate_rules(layer, record.key_field, rules, feedback=feedback)
+    matches = evaluate_rules(layer, record.key_field, rules, feedback=feedback, names=names)
     linked = {(key, goal) for key, goal, _ in store.link_stances(record.layer_uid)}
     return plan(matches, linked, store.rule_dismissals(record.layer_uid))
 
@@ -104,23 +117,24 @@ def apply_rules(
     link: bool,
     user: str,
     feedback=None,
+    names: bool = False,
 ) -> ApplyResult:
-    """Evaluate ``rules`` on ``layer``; with ``link`` write the new links through the store's bulk rule link."""
-    outcomes = layer_outcomes(store, layer, record, rules, feedback)
+    """Evaluate ``rules`` on ``layer``; with ``link`` write the new links through the store's bulk rule link.
+
+    ``names``: each outcome carries its area's name, for the report.
+    """
+    outcomes = layer_outcomes(store, layer, record, rules, feedback, names=names)
     result = ApplyResult(outcomes)
     if not link:
         return result
-    by_name = {rule.name: rule for rule in rules}
+    ids = {rule.name: (rule.id, rule.strength) for rule in rules}
     rows = [
-        RuleLink(o.key, o.goal_id, by_name[o.rule].id, o.stance, by_name[o.rule].strength, o.motivation)
+        RuleLink(o.key, o.goal_id, ids[o.rule][0], o.stance, ids[o.rule][1], o.motivation)
         for o in outcomes
         if o.change == WOULD_LINK
     ]
     result.written = store.link_by_rules(record.layer_uid, rows, user) if rows else WriteResult()
-    result.outcomes = [
-        Outcome(o.key, o.rule, o.goal_id, LINKED, o.stance, o.motivation) if o.change == WOULD_LINK else o
-        for o in outcomes
-    ]
+    result.outcomes = [o._replace(change=LINKED) if o.change == WOULD_LINK else o for o in outcomes]
     return result
 
 

@@ -21,6 +21,7 @@ from qgis.core import (
 )
 
 from ...compat import is_null
+from ..areas import area_name, name_field
 from ..errors import CancelledError, RuleError
 from ..i18n import tr
 from ..identity import feature_key
@@ -30,11 +31,12 @@ _TEMPLATE = re.compile(r"\[%(.*?)%\]", re.DOTALL)
 
 
 class Match(NamedTuple):
-    """An area a rule selects, with the rule's motivation for it."""
+    """An area a rule selects, with the rule's motivation for it (and its name, when asked for)."""
 
     key: str
     rule: Rule
     motivation: str
+    name: str = ""
 
 
 def _checked(rule: Rule, text: str, layer: QgsVectorLayer, context: QgsExpressionContext) -> QgsExpression:
@@ -60,9 +62,9 @@ def _checked(rule: Rule, text: str, layer: QgsVectorLayer, context: QgsExpressio
     return expression
 
 
-def _probe(rule: Rule, expression: QgsExpression, layer: QgsVectorLayer, context: QgsExpressionContext) -> None:
+def _probe(rule: Rule, expression: QgsExpression, layer: QgsVectorLayer, context: QgsExpressionContext, source) -> None:
     """Evaluate once on a feature: an error a filter would hide (it only yields no match) names the rule."""
-    feature = next(layer.getFeatures(QgsFeatureRequest().setLimit(1)), None)
+    feature = next(source.getFeatures(QgsFeatureRequest().setLimit(1)), None)
     if feature is None:
         return
     context.setFeature(feature)
@@ -82,12 +84,22 @@ def evaluate_rules(
     *,
     fids: Iterable[int] | None = None,
     feedback=None,
+    source=None,
+    names: bool = False,
 ) -> list[Match]:
     """Every (area, rule) where the rule's expression is true, in the order of ``rules``.
 
     ``fids`` limits the areas (a selection). Every rule is checked before any is
-    evaluated, so an invalid one stops the whole run with its name.
+    evaluated, so an invalid one stops the whole run with its name. ``source``: the
+    layer's ``QgsVectorLayerFeatureSource``, made on the GUI thread, to read the
+    features from another thread (a task); the layer itself is then only asked for
+    its fields and name. With ``names`` each match carries the area's name
+    (``core.areas.name_field``), read in the rule's own request rather than in
+    another pass over the layer.
     """
+    source = layer if source is None else source
+    label = name_field(layer, key_field) if names else None
+    label_index = layer.fields().lookupField(label) if label else -1
     key_index = layer.fields().lookupField(key_field)
     if key_index < 0:
         raise RuleError(tr("Layer '{layer}' has no field '{field}'.").format(layer=layer.name(), field=key_field))
@@ -96,7 +108,7 @@ def evaluate_rules(
     for rule in rules:
         expression = _checked(rule, rule.expression, layer, context)
         templates = [_checked(rule, t, layer, context) for t in _TEMPLATE.findall(rule.motivation)]
-        _probe(rule, expression, layer, context)
+        _probe(rule, expression, layer, context, source)
         prepared.append((rule, expression, templates))
     fid_list = None if fids is None else list(fids)
     matches: list[Match] = []
@@ -112,7 +124,7 @@ def evaluate_rules(
         else:
             # a request has one filter: fids replace an expression, so the expression is evaluated here
             request.setFilterFids(fid_list)
-        columns: set[str] = set()
+        columns: set[str] = {label} if label else set()
         geometry = expression.needsGeometry()
         for parsed in [expression, *templates]:
             columns.update(parsed.referencedColumns())
@@ -121,7 +133,7 @@ def evaluate_rules(
             request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         if QgsFeatureRequest.ALL_ATTRIBUTES not in columns:
             request.setSubsetOfAttributes([key_field, *sorted(columns)], layer.fields())
-        for feature in layer.getFeatures(request):
+        for feature in source.getFeatures(request):
             if fid_list is not None:
                 context.setFeature(feature)
                 value = expression.evaluate(context)
@@ -134,5 +146,6 @@ def evaluate_rules(
             if templates:
                 context.setFeature(feature)
                 motivation = QgsExpression.replaceExpressionText(rule.motivation, context)
-            matches.append(Match(key, rule, motivation))
+            name = area_name(feature.attribute(label_index)) if label_index >= 0 else ""
+            matches.append(Match(key, rule, motivation, name))
     return matches

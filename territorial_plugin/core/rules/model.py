@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Stance
 
@@ -30,9 +31,11 @@ class Rule:
         return not self.layer or self.layer == layer_name
 
 
-@dataclass(frozen=True)
-class RuleLink:
-    """One link a rule gives one area: what the store's bulk rule link writes."""
+class RuleLink(NamedTuple):
+    """One link a rule gives one area: what the store's bulk rule link writes.
+
+    A named tuple: a run writes hundreds of thousands (see ``apply.Outcome``).
+    """
 
     feature_key: str
     goal_id: str

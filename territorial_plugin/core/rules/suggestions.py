@@ -28,15 +28,19 @@ def suggestions(
     record: RegisteredLayer,
     fids: Iterable[int],
     rules: Sequence[Rule] | None = None,
+    *,
+    source=None,
+    feedback=None,
 ) -> list[Outcome]:
     """For the features ``fids``: one :class:`Outcome` per (area, goal) a rule suggests and nobody linked.
 
-    Only the selection's links are read (by key), not the whole layer's.
+    Only the selection's links are read (by key), not the whole layer's. ``source``
+    and ``feedback``: as for :func:`evaluate_rules` (a task reads the features).
     """
     rules = applicable_rules(store, record) if rules is None else list(rules)
     if not rules:
         return []
-    matches = evaluate_rules(layer, record.key_field, rules, fids=fids)
+    matches = evaluate_rules(layer, record.key_field, rules, fids=fids, source=source, feedback=feedback)
     keys = {match.key for match in matches}
     linked = {(link.feature_key, link.goal_id) for link in store.links_for_keys(record.layer_uid, keys)}
     outcomes = plan(matches, linked, store.rule_dismissals(record.layer_uid))

@@ -11,7 +11,7 @@ fine-tuned in the layout designer.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,6 +164,7 @@ def build_atlas(
     options: AtlasOptions | None = None,
     project: QgsProject | None = None,
     feedback=None,
+    rule_marks: Mapping[tuple[str, str, str], str] | None = None,
 ) -> Atlas:
     """Prepare the atlas: its pages' data, the layers its maps draw and its texts.
 
@@ -172,7 +173,8 @@ def build_atlas(
     prints without it.
 
     ``catalogue`` names the atlas; when goals come from several catalogues, pass
-    them as ``catalogues`` so every goal page names its own.
+    them as ``catalogues`` so every goal page names its own. ``rule_marks``:
+    (layer uid, feature key, goal id) → name of the rule that made the link.
     """
     options = options or AtlasOptions()
     project = project or QgsProject.instance()
@@ -186,6 +188,7 @@ def build_atlas(
         include_unlinked_goals=options.include_unlinked_goals,
         project=project,
         feedback=feedback,
+        rule_marks=rule_marks,
     )
     if not data.pages:
         raise ExportError(

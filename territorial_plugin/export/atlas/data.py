@@ -8,7 +8,7 @@ code (``pages.py``) only draws the result.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from qgis.core import (
@@ -52,6 +52,7 @@ class AreaRow:
     strength: int
     motivation: str
     area_ha: float
+    rule: str = ""  # the name of the linking rule that made the link ('' = a planner's)
 
 
 @dataclass
@@ -119,13 +120,16 @@ def collect_atlas_data(
     include_unlinked_goals: bool = False,
     project: QgsProject | None = None,
     feedback=None,
+    rule_marks: Mapping[tuple[str, str, str], str] | None = None,
 ) -> AtlasData:
     """Group ``links`` per goal and read the linked features of ``layers``.
 
     ``goals`` are the goals to show, in page order; with ``include_unlinked_goals``
     a goal without links still gets a page (saying so), otherwise it is left out.
     Links of layers not in ``layers`` and of goals not in ``goals`` are ignored.
+    ``rule_marks``: (layer uid, feature key, goal id) → the rule that made the link.
     """
+    rule_marks = rule_marks or {}
     project = project or QgsProject.instance()
     linked_layers = [layer for layer in layers if layer.linked]
     if not linked_layers:
@@ -177,7 +181,14 @@ def collect_atlas_data(
             for link in feature_links:
                 rows_by_goal[link.goal_id].append(
                     AreaRow(
-                        uid, key, record.name, link.stance, int(link.strength), link.motivation or "", record.hectares
+                        uid,
+                        key,
+                        record.name,
+                        link.stance,
+                        int(link.strength),
+                        link.motivation or "",
+                        record.hectares,
+                        rule_marks.get((uid, key, link.goal_id), ""),
                     )
                 )
                 if link.goal_id in extents:

@@ -98,8 +98,20 @@ def look_of(table: QgsLayoutItemManualTable) -> tuple[QDomDocument, QDomElement]
     return doc, element
 
 
+def motivation_text(row: AreaRow) -> str:
+    """The motivation, with "(regel: <name>)" after it for a rule-made link."""
+    if not row.rule:
+        return row.motivation
+    rule = tr("(rule: {name})").format(name=row.rule)
+    return f"{row.motivation} {rule}" if row.motivation else rule
+
+
 def table_contents(rows: Sequence[AreaRow]) -> list[list[QgsTableCell]]:
-    """One row per linked area: key, name, stance (in its colour), strength, ha, motivation."""
+    """One row per linked area: key, name, stance (in its colour), strength, ha, motivation.
+
+    A link a rule made says so after its motivation, so the reader can tell the plan's
+    reasoning from a planner's judgement.
+    """
     colors = {
         Stance.SUPPORTS.value: SUPPORT_COLOR,
         Stance.CONFLICTS.value: CONFLICT_COLOR,
@@ -116,7 +128,7 @@ def table_contents(rows: Sequence[AreaRow]) -> list[list[QgsTableCell]]:
                 stance,
                 QgsTableCell(str(row.strength)),
                 QgsTableCell(format_ha(row.area_ha)),
-                QgsTableCell(row.motivation),
+                QgsTableCell(motivation_text(row)),
             ]
         )
     return contents

@@ -35,6 +35,10 @@ class StageView:
     def links(self, layer_uids: Sequence[str] | None = None, goal_ids: Sequence[str] | None = None) -> list[Link]:
         return self._store.stage_links(self.stage, layer_uids, goal_ids)
 
+    def rule_marks(self, layer_uid: str) -> dict[tuple[str, str], str]:
+        # a stage keeps its links as they were, not which rule made them: its atlas names no rule
+        return {}
+
     def register_layer(self, layer: RegisteredLayer) -> None:
         # the frozen layers are made to match their records, so the exports never ask this
         raise ExportError(tr("A saved plan stage cannot be changed."))

@@ -116,6 +116,65 @@ class PanelActions:
         panel.after_links_changed(uid)
         panel.message(text, Qgis.MessageLevel.Success, 4)
 
+    def accept_suggestions(self, goal_id: str | None = None) -> None:
+        """Link the selected areas a rule suggests for the focused goal, as the rule says (undoable)."""
+        panel = self.panel
+        goal_id = goal_id or panel.view.focused_goal_id()
+        chosen = panel.suggested.get(goal_id, []) if goal_id else []
+        if not chosen or panel.record is None:
+            panel.message(tr("No rule suggests the focused goal for the selected areas."), Qgis.MessageLevel.Warning)
+            return
+        label = self.goal_label(goal_id)
+        n = len({o.key for o in chosen})
+        try:
+            result = panel.undo_stack.accept_suggestions(
+                panel.record,
+                chosen,
+                plural(n, tr("Accept a suggestion of {goal}"), tr("Accept {n} suggestions of {goal}")).format(
+                    n=n, goal=label
+                ),
+            )
+        except TerritorialError as error:
+            panel.show_error(error)
+            panel.refresh_selection()
+            return
+        panel.after_links_changed(panel.record.layer_uid)
+        panel.message(
+            plural(
+                result.inserted,
+                tr("Linked one area to {goal} as its rule suggests"),
+                tr("Linked {n} areas to {goal} as their rules suggest"),
+            ).format(n=result.inserted, goal=label),
+            Qgis.MessageLevel.Success,
+            4,
+        )
+
+    def dismiss_suggestions(self, goal_id: str | None = None) -> None:
+        """Dismiss the rules' suggestions of the focused goal for the selected areas; remembered in the store."""
+        from ...core.rules.suggestions import dismiss
+
+        panel = self.panel
+        goal_id = goal_id or panel.view.focused_goal_id()
+        chosen = panel.suggested.get(goal_id, []) if goal_id else []
+        if not chosen or panel.record is None:
+            panel.message(tr("No rule suggests the focused goal for the selected areas."), Qgis.MessageLevel.Warning)
+            return
+        try:
+            dismiss(panel.store, panel.record, chosen, panel.undo_stack.user)
+        except TerritorialError as error:
+            panel.show_error(error)
+            return
+        panel.refresh_selection()
+        n = len({o.key for o in chosen})
+        rules = ", ".join(sorted({o.rule for o in chosen}))
+        panel.message(
+            plural(
+                n,
+                tr("Dismissed the suggestion of {goal} for one area (rule: {rules})"),
+                tr("Dismissed the suggestions of {goal} for {n} areas (rules: {rules})"),
+            ).format(n=n, goal=self.goal_label(goal_id), rules=rules)
+        )
+
     def edit_link(self) -> None:
         """Edit the link of the one selected area to the focused goal."""
         from .link_editor import EditLinkDialog

@@ -4,7 +4,8 @@ a lookup or a registration does to them.
 The controller shows its results through :class:`PanelView`'s methods and answers
 the view's signals. Store work for a selection is set-based (one query per
 change); the key table of a layer is read in a ``QgsTask`` (``layer_keys.py``),
-the per-goal counts in another (``coverage_task.py``).
+the per-goal counts in another, and rule suggestions for a large selection in a
+third (``tasks.py``).
 """
 
 from __future__ import annotations
@@ -25,17 +26,20 @@ from ...core.store.base import Store
 from ...core.user import current_user
 from ...translation import qgis_locale
 from .actions import PanelActions
-from .coverage_task import CoverageTask
 from .highlight import GoalHighlighter
 from .layer_keys import LayerKeys
 from .link_details import own_organisation
 from .live_updates import LiveUpdates
 from .states import PanelState, layer_problem, panel_state
+from .tasks import CoverageTask, SuggestionTask
 from .undo import LinkUndoStack
 from .view import PanelView
 
 #: selection changes closer together than this are coalesced into one refresh
 DEBOUNCE_MS = 150
+#: rule suggestions are read inline up to this many (selected area × rule) evaluations
+#: (about 10 µs each: some 50 ms); a larger selection reads them in a SuggestionTask
+SUGGEST_INLINE = 5000
 
 
 class SelectionThrottle(QObject):
@@ -81,6 +85,10 @@ class PanelController(QObject):
         self.record = None  # RegisteredLayer of the active layer
         self.layer_keys: LayerKeys | None = None
         self.selected_keys: list[str] = []
+        self.suggested: dict[str, list] = {}  # goal id → rule outcomes suggesting it for the selection
+        self.last_suggestions_ms = 0.0
+        self._summary: dict = {}
+        self._suggestion_task = None
         self.coverage = None  # PanelCoverage of the active layer
         self.has_catalogues = False
         self.last_message: tuple[str, int] = ("", 0)
@@ -131,6 +139,8 @@ class PanelController(QObject):
         view.goalFieldsRequested.connect(self.actions.toggle_goal_fields)
         view.helpRequested.connect(self.actions.open_handbook)
         view.stateActionRequested.connect(self.actions.state_action)
+        view.acceptSuggestionRequested.connect(self.actions.accept_suggestions)
+        view.dismissSuggestionRequested.connect(self.actions.dismiss_suggestions)
 
     # -- messages ------------------------------------------------------------------
     def message(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 5) -> None:
@@ -214,6 +224,8 @@ class PanelController(QObject):
             self.refresh_coverage()
         else:
             self.selected_keys = []
+            self.suggested = {}
+            self._cancel_suggestion_task()
             self.view.model.set_selection({}, 0)
             self.view.model.set_coverage({})
         self.refresh_highlight()
@@ -256,7 +268,9 @@ class PanelController(QObject):
         except TerritorialError as error:
             self.show_error(error)
             summary = {}
-        self.view.model.set_selection(summary, len(keys))
+        self._summary = summary
+        self.suggested = self._suggestions(fids) if keys else {}
+        self.view.model.set_selection(summary, len(keys), self.suggested)
         self.view.set_status(
             tr("<b>{layer}</b> — {n} of {total} areas selected").format(
                 layer=self.layer.name(), n=len(fids), total=self.layer.featureCount()
@@ -265,6 +279,71 @@ class PanelController(QObject):
         self._n_selected = len(fids)
         self._update_hint()
         self.last_refresh_ms = (time.perf_counter() - start) * 1000
+
+    def _suggestions(self, fids) -> dict[str, list]:
+        """Per goal, what the layer's enabled rules suggest for the selected areas (not linked, not dismissed).
+
+        Rules, links and dismissals are read on every refresh, and the areas as the layer
+        has them now, so a rule set just imported or an area just drawn and committed
+        shows its suggestions when selected. A large selection is read in a
+        :class:`SuggestionTask`: none are shown until it is done.
+        """
+        from ...core.rules.suggestions import applicable_rules, suggestions
+
+        self._cancel_suggestion_task()
+        start = time.perf_counter()
+        try:
+            rules = applicable_rules(self.store, self.record)
+            if not rules:
+                return {}
+            if len(fids) * len(rules) > SUGGEST_INLINE:
+                self._start_suggestion_task(fids, rules)
+                return {}
+            return self._by_goal(suggestions(self.store, self.layer, self.record, fids, rules))
+        except TerritorialError as error:
+            # a broken rule must not stop linking by hand: say which, show no suggestions
+            self.message(str(error), Qgis.MessageLevel.Warning)
+            return {}
+        finally:
+            self.last_suggestions_ms = (time.perf_counter() - start) * 1000
+
+    @staticmethod
+    def _by_goal(outcomes) -> dict[str, list]:
+        by_goal: dict[str, list] = {}
+        for outcome in outcomes:
+            by_goal.setdefault(outcome.goal_id, []).append(outcome)
+        return by_goal
+
+    def _start_suggestion_task(self, fids, rules) -> None:
+        task = SuggestionTask(self.store.uri, self.layer, self.record, fids, rules)
+        selection = (self.record.layer_uid, list(self.selected_keys))
+        task.taskCompleted.connect(lambda: self._suggestions_done(task, selection))
+        task.taskTerminated.connect(lambda: self._suggestions_failed(task))
+        self._suggestion_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _cancel_suggestion_task(self) -> None:
+        task, self._suggestion_task = self._suggestion_task, None
+        if task is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # finished and deleted already
+                task.taskCompleted.disconnect()
+                task.taskTerminated.disconnect()
+                task.cancel()
+
+    def _suggestions_done(self, task, selection) -> None:
+        if task is not self._suggestion_task:
+            return  # the selection changed meanwhile; a newer task (or none) answers
+        self._suggestion_task = None
+        if task.result is None or self.record is None or selection != (self.record.layer_uid, self.selected_keys):
+            return
+        self.suggested = self._by_goal(task.result)
+        self.view.model.set_selection(self._summary, len(self.selected_keys), self.suggested)
+
+    def _suggestions_failed(self, task) -> None:
+        if task is self._suggestion_task:
+            self._suggestion_task = None
+        if task.error:
+            self.message(task.error, Qgis.MessageLevel.Warning)
 
     def _update_hint(self) -> None:
         if self.selected_keys:
@@ -444,6 +523,7 @@ class PanelController(QObject):
         self._highlight_timer.stop()
         self.live.cleanup()
         self._cancel_coverage_task()
+        self._cancel_suggestion_task()
         self.highlighter.clear()
         project = QgsProject.instance()
         for signal, slot in (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from qgis.PyQt.QtCore import QLocale, QModelIndex, QSortFilterProxyModel, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon, QStandardItem, QStandardItemModel
@@ -28,6 +28,7 @@ LAYER_COUNT_ROLE = Qt.ItemDataRole.UserRole + 5
 LAYER_AREA_ROLE = Qt.ItemDataRole.UserRole + 6
 CONFLICT_COUNT_ROLE = Qt.ItemDataRole.UserRole + 7
 SELECTION_TEXT_ROLE = Qt.ItemDataRole.UserRole + 8  # how the selection is linked, in words
+SUGGESTED_COUNT_ROLE = Qt.ItemDataRole.UserRole + 9  # selected areas a rule suggests for the goal, not linked
 
 COL_GOAL, COL_COUNT, COL_AREA = 0, 1, 2
 CONFLICT_COLOR = QColor("#b2182b")
@@ -71,6 +72,29 @@ def selection_text(links: SelectionLinks) -> str:
         return f"{stance_label(links.stance)}, {strength}"
     parts = ", ".join(f"{count} {stance_label(stance).lower()}" for stance, count in links.stances)
     return f"{stance_label(MIXED)}: {parts}, {strength}"
+
+
+def suggestion_badge() -> str:
+    """The marker of a goal that a rule suggests for selected areas not linked to it."""
+    return tr("[Suggested]")
+
+
+def suggestion_tip(outcomes: Sequence) -> str:
+    """Which rules suggest the goal, for how many selected areas, and why (the first motivation of each)."""
+    by_rule: dict[str, list] = {}
+    for outcome in outcomes:
+        by_rule.setdefault(outcome.rule, []).append(outcome)
+    lines = []
+    for rule, chosen in by_rule.items():
+        head = plural(
+            len({o.key for o in chosen}),
+            tr("Suggested by the rule {rule} for one selected area"),
+            tr("Suggested by the rule {rule} for {n} selected areas"),
+        ).format(rule=f"<b>{html.escape(rule)}</b>", n=len({o.key for o in chosen}))
+        motivation = chosen[0].motivation
+        lines.append(f"{head}<br/><i>{html.escape(motivation)}</i>" if motivation else head)
+    lines.append(html.escape(tr("Accept links them as the rule says; dismiss hides the suggestion for these areas.")))
+    return "<br/>".join(lines)
 
 
 class GoalTreeModel(QStandardItemModel):
@@ -169,6 +193,7 @@ class GoalTreeModel(QStandardItemModel):
         item.setData(0, SELECTED_COUNT_ROLE)
         item.setData(0, LAYER_COUNT_ROLE)
         item.setData(0.0, LAYER_AREA_ROLE)
+        item.setData(0, SUGGESTED_COUNT_ROLE)
         item.setData(normalize(" ".join((goal.code, goal.title_sv, goal.title_en))), SEARCH_TEXT_ROLE)
         other = goal.title_en if self._language.startswith("sv") else goal.title_sv
         tip = f"<b>{goal.code}</b> {title}"
@@ -204,12 +229,24 @@ class GoalTreeModel(QStandardItemModel):
         return self._selection_size
 
     # -- live data ----------------------------------------------------------------
-    def set_selection(self, summary: Mapping[str, SelectionLinks], selection_size: int) -> None:
+    def set_selection(
+        self,
+        summary: Mapping[str, SelectionLinks],
+        selection_size: int,
+        suggested: Mapping[str, Sequence] | None = None,
+    ) -> None:
         """Tri-state from how many of the ``selection_size`` selected areas each goal has, and
-        beside each linked goal how they are linked: stance (or mixed) and strength."""
+        beside each linked goal how they are linked: stance (or mixed) and strength.
+
+        ``suggested``: per goal, the rule outcomes (``core.rules.apply.Outcome``) that
+        suggest it for selected areas not linked to it; such a goal is marked and italic,
+        apart from the links, with the rules and motivations in its tooltip.
+        """
         self._selection_size = selection_size
+        suggested = suggested or {}
         for goal_id, item in self._goal_items.items():
             links = summary.get(goal_id)
+            outcomes = suggested.get(goal_id, ())
             n = links.count if links is not None else 0
             if selection_size and n >= selection_size:
                 state = Qt.CheckState.Checked
@@ -221,16 +258,30 @@ class GoalTreeModel(QStandardItemModel):
                 item.setCheckState(state)
             if item.data(SELECTED_COUNT_ROLE) != n:
                 item.setData(n, SELECTED_COUNT_ROLE)
+            n_suggested = len({o.key for o in outcomes})
+            if item.data(SUGGESTED_COUNT_ROLE) != n_suggested:
+                item.setData(n_suggested, SUGGESTED_COUNT_ROLE)
             code, title = self._titles[goal_id]
             # the stance right after the code, where a narrow panel still shows it
-            text = f"{code}  {selection_badge(links)}  {title}" if links is not None else f"{code}  {title}"
-            if item.text() != text:
+            badges = [selection_badge(links)] if links is not None else []
+            if outcomes:
+                badges.append(suggestion_badge())
+            text = "  ".join([code, *badges, title])
+            tip = self._tips[goal_id]
+            words = selection_text(links) if links is not None else ""
+            if words:
+                tip += f"<hr/>{html.escape(words)}"
+            if outcomes:
+                tip += f"<hr/>{suggestion_tip(outcomes)}"
+            if item.text() != text or item.toolTip() != tip:
                 item.setText(text)
                 item.setIcon(stance_icon(links.stance) if links is not None else QIcon())
-                words = selection_text(links) if links is not None else ""
                 item.setData(words or None, SELECTION_TEXT_ROLE)
-                tip = self._tips[goal_id]
-                item.setToolTip(f"{tip}<hr/>{html.escape(words)}" if words else tip)
+                item.setToolTip(tip)
+                font = item.font()
+                if font.italic() != bool(outcomes):
+                    font.setItalic(bool(outcomes))
+                    item.setFont(font)
             enabled = selection_size > 0
             if item.isCheckable() != enabled:
                 item.setCheckable(enabled)
@@ -323,7 +374,9 @@ class GoalFilterProxy(QSortFilterProxyModel):
 
     def matches(self, index: QModelIndex) -> bool:
         """Whether a goal (source index) passes search and filters itself, not only as a parent."""
-        if self._linked_only and not (index.data(LAYER_COUNT_ROLE) or index.data(SELECTED_COUNT_ROLE)):
+        if self._linked_only and not (
+            index.data(LAYER_COUNT_ROLE) or index.data(SELECTED_COUNT_ROLE) or index.data(SUGGESTED_COUNT_ROLE)
+        ):
             return False
         if self._without_areas and index.data(LAYER_COUNT_ROLE):
             return False

@@ -6,6 +6,10 @@ the panel and nothing is pushed. The service returns a
 :class:`core.links.LinkCommand` (the links of the touched ``keys × goals``
 before and after); the ``QUndoCommand`` here only wraps it: undo/redo put those
 rows back with ``Store.replace_links``, one transaction each.
+
+Accepting rule suggestions is the one exception to the service: it goes through
+``core.rules.suggestions.accept`` (the store's rule link, which remembers the
+rule); its undo removes those links, its redo accepts again.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from qgis.PyQt.QtWidgets import QUndoCommand, QUndoStack
 from ...core.errors import TerritorialError
 from ...core.i18n import tr
 from ...core.links import LinkCommand, LinkService
-from ...core.model import LinkSpec, WriteResult
+from ...core.model import Link, LinkSpec, WriteResult
 from ...core.store.base import Store
 
 
@@ -36,7 +40,7 @@ class LinkUndoCommand(QUndoCommand):
         self.on_error = on_error
         self._done = True  # the first redo() (from push) must not write again
 
-    def _run(self, write: Callable[[], WriteResult]) -> None:
+    def _run(self, write: Callable[[], object]) -> None:
         try:
             write()
         except TerritorialError as error:
@@ -53,6 +57,24 @@ class LinkUndoCommand(QUndoCommand):
             self._done = False
             return
         self._run(self.command.redo)
+
+
+class AcceptUndoCommand(LinkUndoCommand):
+    """Accepted rule suggestions: undo puts the links back as they were, redo accepts again.
+
+    Redo does not put the stored rows back: ``replace_links`` writes a planner's
+    links, and these are the rule's.
+    """
+
+    def __init__(self, command: LinkCommand, accept_again: Callable[[], WriteResult], stack: LinkUndoStack):
+        super().__init__(command, stack.on_change, stack.on_error)
+        self._accept_again = accept_again
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._run(self._accept_again)
 
 
 class LinkUndoStack(QUndoStack):
@@ -101,6 +123,24 @@ class LinkUndoStack(QUndoStack):
 
     def unlink(self, layer_uid: str, keys, goal_ids, text: str) -> WriteResult:
         return self._keep(self._service().unlink_keys(layer_uid, keys, goal_ids, text))
+
+    def accept_suggestions(self, record, chosen, text: str) -> WriteResult:
+        """Link the chosen rule suggestions as their rules say, undoably (see the module's docstring)."""
+        from ...core.rules.suggestions import accept
+
+        store = self._service().store
+        keys = sorted({o.key for o in chosen})
+        goal_ids = sorted({o.goal_id for o in chosen})
+        wanted = set(goal_ids)
+
+        def snapshot() -> list[Link]:
+            return [x for x in store.links_for_keys(record.layer_uid, keys) if x.goal_id in wanted]
+
+        before = snapshot()
+        result = accept(store, record, chosen, self.user)
+        command = LinkCommand(store, record.layer_uid, keys, goal_ids, before, snapshot(), self.user, text, result)
+        self.push(AcceptUndoCommand(command, lambda: accept(store, record, chosen, self.user), self))
+        return result
 
     def update(
         self,

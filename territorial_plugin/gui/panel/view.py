@@ -51,6 +51,8 @@ class PanelView(QWidget):
     unlinkedRequested = pyqtSignal()  # noqa: N815
     highlightToggled = pyqtSignal(bool)  # noqa: N815
     goalFocused = pyqtSignal()  # noqa: N815
+    acceptSuggestionRequested = pyqtSignal()  # noqa: N815
+    dismissSuggestionRequested = pyqtSignal()  # noqa: N815
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -202,6 +204,19 @@ class PanelView(QWidget):
             "Ctrl+E",
         )
         self.edit_action.triggered.connect(self.editRequested)
+        self.accept_suggestion_action = self._action(
+            tr("Accept suggestion"),
+            "acceptSuggestionAction",
+            tr("Link the selected areas a rule suggests for the focused goal, as the rule says (Ctrl+Return)"),
+            "Ctrl+Return",
+        )
+        self.accept_suggestion_action.triggered.connect(self.acceptSuggestionRequested)
+        self.dismiss_suggestion_action = self._action(
+            tr("Dismiss suggestion"),
+            "dismissSuggestionAction",
+            tr("Do not suggest the focused goal for the selected areas again (by the rules that suggest it)"),
+        )
+        self.dismiss_suggestion_action.triggered.connect(self.dismissSuggestionRequested)
         self.export_action = self._action(tr("Export…"), "exportAction", tr("Goal atlas (PDF) and goal × area tables"))
         self.export_action.triggered.connect(self.exportRequested)
         self.catalogues_action = self._action(
@@ -222,7 +237,15 @@ class PanelView(QWidget):
         )
         self.help_action.triggered.connect(self.helpRequested)
 
-        self.tree.addActions([self.lookup_action, self.highlight_toggle, self.edit_action])
+        self.tree.addActions(
+            [
+                self.lookup_action,
+                self.highlight_toggle,
+                self.edit_action,
+                self.accept_suggestion_action,
+                self.dismiss_suggestion_action,
+            ]
+        )
         self.lookup_action.setIcon(QgsApplication.getThemeIcon("mActionZoomToSelected.svg"))
         self.highlight_toggle.setIcon(QgsApplication.getThemeIcon("mActionHighlightFeature.svg"))
         self.edit_action.setIcon(QgsApplication.getThemeIcon("mActionEditTable.svg"))
@@ -230,7 +253,15 @@ class PanelView(QWidget):
         self.catalogues_action.setIcon(QgsApplication.getThemeIcon("mActionOpenTable.svg"))
         self.goal_fields_action.setIcon(QgsApplication.getThemeIcon("mActionNewAttribute.svg"))
         self.help_action.setIcon(QgsApplication.getThemeIcon("mActionHelpContents.svg"))
-        for action in (self.lookup_action, self.highlight_toggle, self.edit_action):
+        self.accept_suggestion_action.setIcon(QgsApplication.getThemeIcon("mIconSuccess.svg"))
+        self.dismiss_suggestion_action.setIcon(QgsApplication.getThemeIcon("mActionRemove.svg"))
+        for action in (
+            self.lookup_action,
+            self.highlight_toggle,
+            self.edit_action,
+            self.accept_suggestion_action,
+            self.dismiss_suggestion_action,
+        ):
             self.goal_toolbar.addAction(action)
         for action in (self.undo_action, self.redo_action):
             self.bottom_toolbar.addAction(action)
@@ -242,6 +273,8 @@ class PanelView(QWidget):
         # the less frequent actions as icons (their tooltips explain them), so nothing overflows
         for toolbar, action in (
             (self.goal_toolbar, self.edit_action),
+            (self.goal_toolbar, self.accept_suggestion_action),
+            (self.goal_toolbar, self.dismiss_suggestion_action),
             (self.bottom_toolbar, self.export_action),
             (self.bottom_toolbar, self.catalogues_action),
             (self.bottom_toolbar, self.goal_fields_action),

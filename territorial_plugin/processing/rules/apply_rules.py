@@ -65,7 +65,6 @@ class ApplyRulesAlgorithm(TerritorialAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("NEW_LINKS", tr("New links (would be made in report mode)")))
 
     def execute(self, parameters, context, feedback) -> dict:
-        from ...core.areas import area_records
         from ...core.errors import TerritorialError
         from ...core.identity import check_key_field, register_layer, resolve_layer
         from ...core.rules.apply import apply_rules, select_rules
@@ -96,9 +95,11 @@ class ApplyRulesAlgorithm(TerritorialAlgorithm):
                 feedback.pushWarning(
                     tr("No enabled linking rule applies to layer '{layer}'.").format(layer=layer.name())
                 )
-            result = apply_rules(store, layer, record, rules, link=link, user=current_user(), feedback=feedback)
-        keys = {o.key for o in result.outcomes}
-        names_by_key = {r.key: r.name for r in area_records(layer, record.key_field, keys=keys)} if keys else {}
+            # the areas' names are read in the rules' own requests: no second pass over the layer
+            result = apply_rules(
+                store, layer, record, rules, link=link, user=current_user(), feedback=feedback, names=True
+            )
+        names_by_key = {o.key: o.name for o in result.outcomes}
         path = write_report(result.outcomes, names_by_key, output)
         new = result.count(LINKED if link else WOULD_LINK)
         message = (

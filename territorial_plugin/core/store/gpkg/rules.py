@@ -169,8 +169,8 @@ def link_by_rules(
     Existing links (a planner's or a rule's) are never touched: ``unchanged`` counts them.
     """
     require_layer(con, layer_uid)
-    for row in rows:
-        check_spec(row.stance, row.strength)
+    for stance, strength in {(row.stance, row.strength) for row in rows}:  # a rule's rows share them
+        check_spec(stance, strength)
     con.execute("DELETE FROM temp.tl_rule_rows")
     con.executemany(
         "INSERT OR IGNORE INTO temp.tl_rule_rows VALUES (?, ?, ?, ?, ?, ?)",

@@ -160,8 +160,8 @@ class PostgresRulesMixin:
         ]
 
     def link_by_rules(self, layer_uid: str, rows: Sequence[RuleLink], user: str) -> WriteResult:
-        for row in rows:
-            check_spec(row.stance, row.strength)
+        for stance, strength in {(row.stance, row.strength) for row in rows}:  # a rule's rows share them
+            check_spec(stance, strength)
         first: dict[tuple[str, str], RuleLink] = {}
         for row in rows:
             first.setdefault((key_text(row.feature_key), row.goal_id), row)
