@@ -14,7 +14,7 @@
             <translation>Territorial Links</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="61" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="63" />
             <source>Select areas on the map to see and edit their goal links.</source>
             <translation>Välj områden i kartan för att se och ändra deras målkopplingar.</translation>
         </message>
@@ -84,7 +84,7 @@
             <translation>Kopplingar: Territorial Links för QGIS.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="191" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="194" />
             <source>None of the chosen goals has linked areas in the chosen layers; there is nothing to export.</source>
             <translation>Inget av de valda målen har kopplade områden i de valda lagren; det finns inget att exportera.</translation>
         </message>
@@ -94,12 +94,12 @@
             <translation>Exporten avbröts; ingen fil skrevs.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="250" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="253" />
             <source>Goal atlas layers – {name}</source>
             <translation>Lager för målatlas – {name}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="273" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="276" />
             <source>The atlas layer '{name}' could not be added to the project.</source>
             <translation>Atlaslagret '{name}' kunde inte läggas till i projektet.</translation>
         </message>
@@ -124,7 +124,7 @@
             <translation>Inga kopplade områden.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/data.py" line="132" />
+            <location filename="../territorial_plugin/export/atlas/data.py" line="136" />
             <source>None of the chosen layers is registered in the link store; there is nothing to map.</source>
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att visa på kartan.</translation>
         </message>
@@ -134,7 +134,7 @@
             <translation>Lagret '{layer}' saknar nyckelfältet '{field}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/data.py" line="169" />
+            <location filename="../territorial_plugin/export/atlas/data.py" line="173" />
             <source>The area '{key}' of '{layer}' cannot be shown in the map's coordinate system.</source>
             <translation>Området '{key}' i '{layer}' kan inte visas i kartans koordinatsystem.</translation>
         </message>
@@ -199,7 +199,7 @@
             <translation>Inga områden är kopplade till målet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="92" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="116" />
             <source>Area</source>
             <translation>Areal</translation>
         </message>
@@ -599,7 +599,7 @@
             <translation>Kod</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="92" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="116" />
             <source>Goal</source>
             <translation>Mål</translation>
         </message>
@@ -639,17 +639,17 @@
             <translation>ha</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/service.py" line="67" />
+            <location filename="../territorial_plugin/export/service.py" line="69" />
             <source>None of the chosen layers is registered in the link store; there is nothing to export.</source>
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att exportera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/service.py" line="87" />
+            <location filename="../territorial_plugin/export/service.py" line="89" />
             <source>The catalogue '{id}' is not in the link store.</source>
             <translation>Katalogen '{id}' finns inte i kopplingsdatabasen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/service.py" line="92" />
+            <location filename="../territorial_plugin/export/service.py" line="94" />
             <source>Unknown goals: {ids}.</source>
             <translation>Okända mål: {ids}.</translation>
         </message>
@@ -854,7 +854,7 @@
             <translation>Kopierade {n} kopplingar till delade eller inklistrade objekt i '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="93" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="105" />
             <source>Layer '{layer}' has no field '{field}'.</source>
             <translation>Lagret '{layer}' har inget fält '{field}'.</translation>
         </message>
@@ -1399,167 +1399,167 @@
             <translation>Ta bort katalogen '{id}'? Inga områden är kopplade till den.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/coverage_task.py" line="24" />
+            <location filename="../territorial_plugin/gui/panel/tasks.py" line="29" />
             <source>Counting the linked areas of {layer}</source>
             <translation>Räknar de kopplade områdena i {layer}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="166" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="176" />
             <source>Link store: {uri}</source>
             <translation>Kopplingsdatabas: {uri}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="356" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="389" />
             <source>All catalogues</source>
             <translation>Alla kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="249" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="261" />
             <source>&lt;b&gt;{layer}&lt;/b&gt;: reading {n} selected areas…</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt;: läser {n} valda områden…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="260" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="274" />
             <source>&lt;b&gt;{layer}&lt;/b&gt; — {n} of {total} areas selected</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt; — {n} av {total} områden valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="271" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="350" />
             <source>Tick a goal to link the {n} selected areas to it; untick to remove the links.</source>
             <translation>Kryssa i ett mål för att koppla de {n} valda områdena till det; kryssa ur för att ta bort kopplingarna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="277" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="356" />
             <source>The selected areas have no key value and cannot be linked.</source>
             <translation>De valda områdena saknar nyckelvärde och kan inte kopplas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="279" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="358" />
             <source>Select areas on the map (or with an expression) to link them to goals.</source>
             <translation>Välj områden i kartan (eller med ett uttryck) för att koppla dem till mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="284" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="363" />
             <source>{n} areas of this layer have no goal yet: select them</source>
             <translation>{n} områden i lagret saknar ännu mål: välj dem</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="99" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="101" />
             <source>Show the goals of one catalogue or of all</source>
             <translation>Visa målen i en katalog eller i alla</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="91" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="93" />
             <source>Search code or words of a goal…</source>
             <translation>Sök nummer eller ord i ett mål…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="92" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="94" />
             <source>Type a code (11.3) or words of a title in any order, in Swedish or English; å, ä, ö optional</source>
             <translation>Skriv ett nummer (11.3) eller ord ur en rubrik i valfri ordning, på svenska eller engelska; å, ä, ö behövs inte</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="103" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="105" />
             <source>&amp;Linked only</source>
             <translation>Endast &amp;kopplade</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="105" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="107" />
             <source>Show only goals linked to areas of this layer or of the selection</source>
             <translation>Visa bara mål som är kopplade till områden i detta lager eller i urvalet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="106" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="108" />
             <source>Goals &amp;without areas</source>
             <translation>Mål &amp;utan områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="108" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="110" />
             <source>Show only goals that no area of this layer is linked to yet</source>
             <translation>Visa bara mål som inget område i detta lager är kopplat till ännu</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="124" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="126" />
             <source>Tick a goal to link the selected areas to it; untick to remove the links. A half-filled box means that some of the selected areas are linked.</source>
             <translation>Kryssa i ett mål för att koppla de valda områdena till det; kryssa ur för att ta bort kopplingarna. En halvfylld ruta betyder att några av de valda områdena är kopplade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="173" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="175" />
             <source>Undo</source>
             <translation>Ångra</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="173" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="175" />
             <source>Undo the last link change of the panel (Ctrl+Z)</source>
             <translation>Ångra panelens senaste ändring av kopplingar (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="176" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="178" />
             <source>Redo</source>
             <translation>Gör om</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="176" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="178" />
             <source>Redo what was undone (Ctrl+Shift+Z)</source>
             <translation>Gör om det som ångrades (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="290" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="323" />
             <source>Undo: {what} (Ctrl+Z)</source>
             <translation>Ångra: {what} (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="293" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="326" />
             <source>Redo: {what} (Ctrl+Shift+Z)</source>
             <translation>Gör om: {what} (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="183" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="185" />
             <source>Find areas</source>
             <translation>Hitta områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="183" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="185" />
             <source>Select, zoom to and flash the areas linked to the focused goal, in every registered layer (Ctrl+F)</source>
             <translation>Välj, zooma till och blinka de områden som är kopplade till det markerade målet, i alla registrerade lager (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="190" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="192" />
             <source>Highlight</source>
             <translation>Visa i kartan</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="190" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="192" />
             <source>Show on the map the areas linked to the focused goal: green supports, red conflicts, grey neutral</source>
             <translation>Visa i kartan de områden som är kopplade till det markerade målet: grönt stödjer, rött motverkar, grått neutralt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="198" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="200" />
             <source>Edit link…</source>
             <translation>Ändra koppling…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="198" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="200" />
             <source>Change stance, strength or motivation of the link between the one selected area and the focused goal</source>
             <translation>Ändra ställningstagande, styrka eller motivering för kopplingen mellan det valda området och det markerade målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="205" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
             <source>Export…</source>
             <translation>Exportera…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="205" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
             <source>Goal atlas (PDF) and goal × area tables</source>
             <translation>Målatlas (PDF) och tabeller mål × område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="222" />
             <source>Catalogues…</source>
             <translation>Kataloger…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="222" />
             <source>Import, enable or remove goal catalogues</source>
             <translation>Importera, aktivera eller ta bort målkataloger</translation>
         </message>
@@ -1719,27 +1719,27 @@
             <translation>Antal</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="93" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="117" />
             <source>Linked areas of this layer</source>
             <translation>Kopplade områden i detta lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="96" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="120" />
             <source>Linked area of this layer in hectares</source>
             <translation>Kopplad areal i detta lager, i hektar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="130" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="154" />
             <source>Example catalogue, not an adopted strategy.</source>
             <translation>Exempelkatalog, ingen antagen strategi.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="254" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="305" />
             <source>{n} linked areas, of which {c} conflict with the goal</source>
             <translation>{n} kopplade områden, varav {c} motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="263" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
             <source>{n} linked areas</source>
             <translation>{n} kopplade områden</translation>
         </message>
@@ -1842,72 +1842,72 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Tog bort kopplingen mellan {n} områden och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="192" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="251" />
             <source>Click a goal in the list first.</source>
             <translation>Klicka först på ett mål i listan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="129" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="188" />
             <source>Select exactly one area to edit its link; {n} are selected.</source>
             <translation>Välj exakt ett område för att ändra dess koppling; {n} är valda.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="138" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="197" />
             <source>The selected area is not linked to {goal}; tick the goal to link it.</source>
             <translation>Det valda området är inte kopplat till {goal}; kryssa i målet för att koppla det.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="155" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="214" />
             <source>Edit link of {key}</source>
             <translation>Ändra kopplingen för {key}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="176" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="235" />
             <source>Saved the link of {key} to {goal}</source>
             <translation>Kopplingen mellan {key} och {goal} har sparats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="214" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="273" />
             <source>{goal}: {n} areas in {layers} layers selected</source>
             <translation>{goal}: {n} områden i {layers} lager valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="222" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="281" />
             <source>{goal}: no linked areas in this project</source>
             <translation>{goal}: inga kopplade områden i det här projektet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="224" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="283" />
             <source>links also in layers not in this project: {names}</source>
             <translation>kopplingar finns även i lager som inte ingår i projektet: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="228" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="287" />
             <source>{n} linked keys no longer exist in their layer</source>
             <translation>{n} kopplade nycklar finns inte längre i sitt lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="302" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="361" />
             <source>Registered '{layer}' with the key field {field}</source>
             <translation>'{layer}' har registrerats med nyckelfältet {field}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="335" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="394" />
             <source>Added catalogues: {names}</source>
             <translation>Tillagda kataloger: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="384" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="443" />
             <source>The catalogue manager is not available in this version.</source>
             <translation>Kataloghanteraren finns inte i den här versionen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="405" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="464" />
             <source>Open or create a link store first.</source>
             <translation>Öppna eller skapa först en kopplingsdatabas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="402" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="461" />
             <source>The export dialog is not available in this version.</source>
             <translation>Exportdialogen finns inte i den här versionen.</translation>
         </message>
@@ -1922,17 +1922,17 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="264" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="323" />
             <source>Opened link store {path}</source>
             <translation>Kopplingsdatabasen {path} har öppnats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="264" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="323" />
             <source>Created link store {path}</source>
             <translation>Kopplingsdatabasen {path} har skapats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="271" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="330" />
             <source>Open link store</source>
             <translation>Öppna kopplingsdatabas</translation>
         </message>
@@ -2112,7 +2112,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Registrera</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/undo.py" line="92" />
+            <location filename="../territorial_plugin/gui/panel/undo.py" line="114" />
             <source>No link store is open.</source>
             <translation>Ingen kopplingsdatabas är öppen.</translation>
         </message>
@@ -2658,7 +2658,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Endast objekt som uppfyller</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="78" />
+            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="77" />
             <source>The layer could not be opened.</source>
             <translation>Lagret gick inte att öppna.</translation>
         </message>
@@ -2723,12 +2723,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Du administrerar kopplingsdatabasen; nya kopplingar tillhör ingen organisation.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="387" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="466" />
             <source>Others changed links that you could undo; the undo history was cleared so that it cannot overwrite their changes.</source>
             <translation>Andra har ändrat kopplingar som du kunde ångra; ångrahistoriken har tömts så att den inte kan skriva över deras ändringar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="165" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="224" />
             <source>The panel now shows the links as they are stored.</source>
             <translation>Panelen visar nu kopplingarna så som de är sparade.</translation>
         </message>
@@ -2748,12 +2748,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Kartunderlag: {layers}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="196" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="199" />
             <source>{layer} (legend)</source>
             <translation>{layer} (teckenförklaring)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/build.py" line="196" />
+            <location filename="../territorial_plugin/export/atlas/build.py" line="199" />
             <source>{layer} by goal (legend)</source>
             <translation>{layer} per mål (teckenförklaring)</translation>
         </message>
@@ -2972,32 +2972,32 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Tog bort kopplingen mellan ett område och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="214" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="273" />
             <source>{goal}: one area selected</source>
             <translation>{goal}: ett område valt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="271" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="350" />
             <source>Tick a goal to link the selected area to it; untick to remove the link.</source>
             <translation>Kryssa i ett mål för att koppla det valda området till det; kryssa ur för att ta bort kopplingen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="284" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="363" />
             <source>One area of this layer has no goal yet: select it</source>
             <translation>Ett område i lagret har inget mål ännu: välj det</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="69" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="70" />
             <source>strength {low}–{high}</source>
             <translation>styrka {low}–{high}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="254" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="305" />
             <source>One linked area; it conflicts with the goal</source>
             <translation>Ett kopplat område; det motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="263" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
             <source>One linked area</source>
             <translation>Ett kopplat område</translation>
         </message>
@@ -3022,12 +3022,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>avgörande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="151" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="153" />
             <source>New links: written when you tick a goal</source>
             <translation>Nya kopplingar: skrivs när du kryssar i ett mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="156" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="158" />
             <source>Links already made keep their own stance and motivation; change one with Edit link (Ctrl+E).</source>
             <translation>Kopplingar som redan finns behåller sitt ställningstagande och sin motivering; ändra en med Ändra koppling (Ctrl+E).</translation>
         </message>
@@ -3107,27 +3107,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Områdesavsnitt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="345" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="404" />
             <source>Register the layer first.</source>
             <translation>Registrera lagret först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="349" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="408" />
             <source>Removed the goal columns {fields} from '{layer}'.</source>
             <translation>Tog bort målkolumnerna {fields} från '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="361" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="420" />
             <source>Added the goal columns {fields} to the attribute table of '{layer}': the codes of the goals each area is linked to, to filter, sort and style by. They are saved with the project; the same button removes them.</source>
             <translation>Lade till målkolumnerna {fields} i attributtabellen för '{layer}': koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter. De sparas med projektet; samma knapp tar bort dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="211" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="226" />
             <source>Goal columns</source>
             <translation>Målkolumner</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="211" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="226" />
             <source>Add (or remove) a column per catalogue to the layer's attribute table with the codes of the goals each area is linked to, to filter, sort and style by them</source>
             <translation>Lägg till (eller ta bort) en kolumn per katalog i lagrets attributtabell med koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter dem</translation>
         </message>
@@ -3142,57 +3142,57 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Lagret '{layer}': {n} områden matchar en kopplingsregel men saknar koppling till dess mål och har inte avfärdats: {gaps}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="52" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="57" />
             <source>These linking rules are not in the link store: {names}</source>
             <translation>Dessa kopplingsregler finns inte i kopplingsdatabasen: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="58" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="63" />
             <source>These rules apply to another layer than '{layer}': {names}</source>
             <translation>Dessa regler gäller ett annat lager än '{layer}': {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="130" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="144" />
             <source>would be linked</source>
             <translation>skulle kopplas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="131" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="145" />
             <source>linked</source>
             <translation>kopplad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="132" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="146" />
             <source>already linked (kept)</source>
             <translation>redan kopplad (behålls)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="133" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="147" />
             <source>dismissed by a planner</source>
             <translation>avfärdad av en planerare</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="134" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="148" />
             <source>linked by an earlier rule</source>
             <translation>kopplad av en tidigare regel</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="44" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="46" />
             <source>The expression of rule '{rule}' is not valid: {error}</source>
             <translation>Uttrycket i regeln '{rule}' är ogiltigt: {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="54" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="56" />
             <source>Rule '{rule}' reads fields that layer '{layer}' does not have: {fields}</source>
             <translation>Regeln '{rule}' läser fält som lagret '{layer}' saknar: {fields}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="71" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="73" />
             <source>The expression of rule '{rule}' cannot be evaluated on layer '{layer}': {error}</source>
             <translation>Uttrycket i regeln '{rule}' kan inte beräknas på lagret '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="106" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="118" />
             <source>Cancelled.</source>
             <translation>Avbrutet.</translation>
         </message>
@@ -3414,17 +3414,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Nya kopplingar (skulle skapas i rapportläge)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="96" />
+            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="95" />
             <source>No enabled linking rule applies to layer '{layer}'.</source>
             <translation>Ingen aktiv kopplingsregel gäller lagret '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="104" />
+            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="105" />
             <source>{rules} rules linked {n} new area–goal pairs on '{layer}'.</source>
             <translation>{rules} regler kopplade {n} nya par av område och mål i '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="104" />
+            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="105" />
             <source>{rules} rules would link {n} new area–goal pairs on '{layer}' (nothing written).</source>
             <translation>{rules} regler skulle koppla {n} nya par av område och mål i '{layer}' (inget skrevs).</translation>
         </message>
@@ -3494,12 +3494,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Handboken saknas i den här installationen ({path}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="235" />
             <source>Handbook</source>
             <translation>Handbok</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="235" />
             <source>The handbook: from an empty project to the atlas (F1)</source>
             <translation>Handboken: från tomt projekt till atlas (F1)</translation>
         </message>
@@ -4213,12 +4213,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Det finns redan ett planskede som heter '{name}'; ett sparat skede kan inte ersättas. Välj ett annat namn.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/frozen.py" line="40" />
+            <location filename="../territorial_plugin/export/stages/frozen.py" line="44" />
             <source>A saved plan stage cannot be changed.</source>
             <translation>Ett sparat planskede kan inte ändras.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/frozen.py" line="63" />
+            <location filename="../territorial_plugin/export/stages/frozen.py" line="67" />
             <source>The layer '{layer}' is not part of the plan stage '{stage}'.</source>
             <translation>Lagret '{layer}' ingår inte i planskedet '{stage}'.</translation>
         </message>
@@ -4696,6 +4696,91 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/region/regional_report.py" line="95" />
             <source>Changes between the deliveries</source>
             <translation>Ändringar mellan leveranserna</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/atlas/table.py" line="105" />
+            <source>(rule: {name})</source>
+            <translation>(regel: {name})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="160" />
+            <source>No rule suggests the focused goal for the selected areas.</source>
+            <translation>Ingen regel föreslår det valda målet för de valda områdena.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="130" />
+            <source>Accept a suggestion of {goal}</source>
+            <translation>Godta ett förslag om {goal}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="130" />
+            <source>Accept {n} suggestions of {goal}</source>
+            <translation>Godta {n} förslag om {goal}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="142" />
+            <source>Linked one area to {goal} as its rule suggests</source>
+            <translation>Kopplade ett område till {goal} så som dess regel föreslår</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="142" />
+            <source>Linked {n} areas to {goal} as their rules suggest</source>
+            <translation>Kopplade {n} områden till {goal} så som deras regler föreslår</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="170" />
+            <source>Dismissed the suggestion of {goal} for one area (rule: {rules})</source>
+            <translation>Avfärdade förslaget om {goal} för ett område (regel: {rules})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="170" />
+            <source>Dismissed the suggestions of {goal} for {n} areas (rules: {rules})</source>
+            <translation>Avfärdade förslagen om {goal} för {n} områden (regler: {rules})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="79" />
+            <source>[Suggested]</source>
+            <translation>[Förslag]</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="89" />
+            <source>Suggested by the rule {rule} for one selected area</source>
+            <translation>Föreslås av regeln {rule} för ett valt område</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="89" />
+            <source>Suggested by the rule {rule} for {n} selected areas</source>
+            <translation>Föreslås av regeln {rule} för {n} valda områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="96" />
+            <source>Accept links them as the rule says; dismiss hides the suggestion for these areas.</source>
+            <translation>Godta kopplar dem så som regeln säger; avfärda döljer förslaget för de här områdena.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/tasks.py" line="63" />
+            <source>Reading what the linking rules suggest for {n} areas</source>
+            <translation>Läser vad kopplingsreglerna föreslår för {n} områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
+            <source>Accept suggestion</source>
+            <translation>Godta förslag</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
+            <source>Link the selected areas a rule suggests for the focused goal, as the rule says (Ctrl+Return)</source>
+            <translation>Koppla de valda områden som en regel föreslår för det valda målet, så som regeln säger (Ctrl+Retur)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="214" />
+            <source>Dismiss suggestion</source>
+            <translation>Avfärda förslag</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="214" />
+            <source>Do not suggest the focused goal for the selected areas again (by the rules that suggest it)</source>
+            <translation>Föreslå inte det valda målet för de valda områdena igen (av de regler som föreslår det)</translation>
         </message>
     </context>
 </TS>
