@@ -113,3 +113,12 @@ def set_label_style(label: QgsLayoutItemLabel, font: QFont, color: QColor) -> No
     else:
         label.setFont(font)
         label.setFontColor(color)
+
+
+def wkb_type(value: int):
+    """A WKB type kept as a number (a saved stage) as the enum QGIS's functions take:
+    ``Qgis.WkbType`` from 3.30, ``QgsWkbTypes.Type`` before (3.40 refuses a plain int)."""
+    from qgis.core import Qgis, QgsWkbTypes
+
+    enum = getattr(Qgis, "WkbType", None) or QgsWkbTypes.Type
+    return enum(int(value))

@@ -86,3 +86,11 @@ def test_label_style_sets_font_size_emphasis_and_colour(qgis_new_project):
     else:
         got = (label.font().family(), label.font().pointSizeF(), label.font().italic(), label.fontColor().name())
     assert got == ("DejaVu Sans", 9.5, True, "#c81e28")
+
+
+def test_a_wkb_type_kept_as_a_number_names_its_geometry(qgis_app):
+    from qgis.core import QgsWkbTypes
+
+    from territorial_plugin.compat import wkb_type
+
+    assert QgsWkbTypes.displayString(wkb_type(6)) == "MultiPolygon"  # 3.40 refuses the plain int

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsProject, QgsVectorLayer
 
-from ...compat import field_type, is_null, new_field
+from ...compat import field_type, is_null, new_field, wkb_type
 from ..areas import area_records
 from .model import StageArea, StageLayer
 
@@ -87,7 +87,7 @@ def memory_layer(frozen: StageLayer, areas: Iterable[StageArea], name: str | Non
     """The frozen areas as a memory layer with the layer's fields, geometry type and CRS."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
 
-    kind = QgsWkbTypes.displayString(frozen.wkb_type) or "Polygon"
+    kind = QgsWkbTypes.displayString(wkb_type(frozen.wkb_type)) or "Polygon"
     crs = QgsCoordinateReferenceSystem.fromWkt(frozen.crs)
     # an authority id in the URI gives the provider the CRS too; a custom CRS is set on the layer
     layer = QgsVectorLayer(f"{kind}?crs={crs.authid()}" if crs.authid() else kind, name or frozen.name, "memory")
