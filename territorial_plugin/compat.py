@@ -122,3 +122,15 @@ def wkb_type(value: int):
 
     enum = getattr(Qgis, "WkbType", None) or QgsWkbTypes.Type
     return enum(int(value))
+
+
+def set_legend_style_font(legend, style, font: QFont) -> None:
+    """A legend style's font: a text format from QGIS 3.30 (``QgsLegendStyle.setFont`` is
+    deprecated there), the font before."""
+    legend_style = legend.rstyle(style)
+    if hasattr(legend_style, "setTextFormat"):
+        text_format = QgsTextFormat.fromQFont(font)
+        text_format.setSize(font.pointSizeF())
+        legend_style.setTextFormat(text_format)
+    else:
+        legend_style.setFont(font)

@@ -29,13 +29,13 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsTableCell,
-    QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QRectF
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont
 
+from ..compat import set_label_style
 from ..core.areas import area_records, category_field
 from ..core.errors import ExportError
 from ..core.i18n import tr
@@ -43,7 +43,7 @@ from ..core.labels import stance_label
 from ..core.model import Goal, Link
 from .atlas.data import AtlasLayer
 from .atlas.furniture import page_extent
-from .atlas.layers import INK, text_format
+from .atlas.layers import FONT_FAMILY, INK
 from .atlas.map_style import fit_aspect, muted_style
 from .atlas.table import apply_table_look
 from .layout_writer import export_sequence
@@ -247,8 +247,8 @@ class SectionPage:
         self.highlight = QgsVectorLayer(f"Polygon?crs={crs.authid()}", tr("The area"), "memory")
         self._style_highlight()
         width = PAGE_W - 2 * MARGIN
-        self.title = self._label(MARGIN, MARGIN, width, 12, text_format(16, bold=True))
-        self.subtitle = self._label(MARGIN, MARGIN + 12, width, 8, text_format(9.5))
+        self.title = self._label(MARGIN, MARGIN, width, 12, 16, bold=True)
+        self.subtitle = self._label(MARGIN, MARGIN + 12, width, 8, 9.5)
         self.map = self._map(MARGIN, MARGIN + 22, width * 0.68, 95, crs, background)
         overview_x = MARGIN + width * 0.68 + 4
         self.overview = self._map(overview_x, MARGIN + 22, width - width * 0.68 - 4, 60, crs, background)
@@ -259,7 +259,7 @@ class SectionPage:
         # the whole plan, with the section's map drawn as a frame on it
         self.overview.setExtent(fit_aspect(full.buffered(full.width() * 0.05), self.overview.rect()))
         self.overview.overview().setLinkedMap(self.map)
-        self.page_label = self._label(MARGIN, PAGE_H - MARGIN + 3, width, 6, text_format(8))
+        self.page_label = self._label(MARGIN, PAGE_H - MARGIN + 3, width, 6, 8)
         self.table = QgsLayoutItemManualTable.create(self.layout)
         widths = [0.36 * width, 0.14 * width, 0.1 * width]
         widths.append(width - sum(widths) - 4 * 2.0 - 1.0)
@@ -279,13 +279,12 @@ class SectionPage:
         )
         self.highlight.setRenderer(QgsSingleSymbolRenderer(symbol))
 
-    def _label(self, x, y, w, h, fmt: QgsTextFormat) -> QgsLayoutItemLabel:
+    def _label(self, x, y, w, h, points: float, bold: bool = False) -> QgsLayoutItemLabel:
         label = QgsLayoutItemLabel(self.layout)
-        if hasattr(label, "setTextFormat"):
-            label.setTextFormat(fmt)
-        else:  # QGIS < 3.24
-            label.setFont(fmt.font())
-            label.setFontColor(INK)
+        font = QFont(FONT_FAMILY)
+        font.setPointSizeF(points)
+        font.setBold(bold)
+        set_label_style(label, font, INK)
         self.layout.addLayoutItem(label)
         label.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
         label.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))

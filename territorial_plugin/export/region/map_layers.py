@@ -25,6 +25,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ...compat import null_extent
 from ...core.i18n import tr
 from ...core.labels import stance_label
 from ...core.model import Stance
@@ -175,8 +176,7 @@ def borders_layer(boundaries: QgsVectorLayer | None, project: QgsProject | None)
 
 
 def extent_of(areas: Sequence[RegionArea], borders: QgsVectorLayer | None) -> QgsRectangle:
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = null_extent()
     for area in areas:
         if area.geometry is not None:
             extent.combineExtentWith(area.geometry.boundingBox())

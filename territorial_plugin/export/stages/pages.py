@@ -42,7 +42,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ...compat import set_label_style
+from ...compat import set_label_style, set_legend_style_font
 from ...core.i18n import tr
 from ...core.stages.compare import ADDED, CHANGED, REMOVED, RESHAPED, Comparison
 from ..atlas.chart import format_ha
@@ -422,7 +422,7 @@ class ComparisonPages:
             font = QFont(FONT_FAMILY)
             font.setPointSizeF(points)
             font.setBold(bold)
-            legend.rstyle(style).setFont(font)
+            set_legend_style_font(legend, style, font)
         legend.setBackgroundEnabled(False)
         layout.addLayoutItem(legend)
         legend.setLinkedMap(map_item)
