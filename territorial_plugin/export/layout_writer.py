@@ -136,7 +136,8 @@ def _export_pdf(steps: Sequence[Step], output: Path, dpi: int, feedback) -> Path
     temporary = output.with_name(f".{output.stem}.{uuid.uuid4().hex[:8]}.part.pdf")
     try:
         if len(steps) == 1:
-            exporter = QgsLayoutExporter(steps[0]())
+            layout = steps[0]()  # held here: a layout the step made would be gone before the export
+            exporter = QgsLayoutExporter(layout)
             result = exporter.exportToPdf(str(temporary), pdf_settings(dpi))
             error = exporter.errorFile()
         else:

@@ -487,14 +487,11 @@ def write_pdf(
     """Write the PDF; returns its page count."""
     pages = ComparisonPages(comparison, context, crs, project)
     counted: list[int] = []
-    # the layout being printed: export_sequence prints a single step's layout without holding it
-    printing: list[QgsPrintLayout] = []
 
     def counting(step):
         def run():
             layout = step()
             counted.append(layout.pageCollection().pageCount())
-            printing[:] = [layout]
             return layout
 
         return run

@@ -14,7 +14,7 @@ from qgis.core import (
 from ...compat import qgis_enum
 from ...core.i18n import tr
 from ..base import TerritorialAlgorithm
-from ..params import default_to_registered_layers, store_parameter, store_uri
+from ..params import store_parameter, store_uri
 
 
 class CompareStagesAlgorithm(TerritorialAlgorithm):
@@ -50,11 +50,10 @@ class CompareStagesAlgorithm(TerritorialAlgorithm):
         self.addParameter(store_parameter())
         self.addParameter(QgsProcessingParameterString("FROM", tr("From stage")))
         self.addParameter(QgsProcessingParameterString("TO", tr("To stage (empty: the plan now)"), optional=True))
+        # no default from the project: empty LAYERS means every layer of both stages
         self.addParameter(
-            default_to_registered_layers(
-                QgsProcessingParameterMultipleLayers(
-                    "LAYERS", tr("Land-use layers"), QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True
-                )
+            QgsProcessingParameterMultipleLayers(
+                "LAYERS", tr("Land-use layers"), QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True
             )
         )
         self.addParameter(
