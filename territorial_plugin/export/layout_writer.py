@@ -74,6 +74,9 @@ class LayoutSequence(QgsAbstractLayoutIterator):
         self._feedback = feedback
         self._index = -1
         self._layout: QgsPrintLayout | None = None
+        # every layout printed stays alive until the sequence is dropped: QGIS 3.44 finishes
+        # the PDF with the earlier layouts still in use (a step's fresh layout otherwise goes)
+        self._printed: list[QgsPrintLayout] = []
 
     def count(self) -> int:
         return len(self._steps)
@@ -95,6 +98,7 @@ class LayoutSequence(QgsAbstractLayoutIterator):
         if self._index >= len(self._steps):
             return False
         self._layout = self._steps[self._index]()
+        self._printed.append(self._layout)
         return True
 
     def filePath(self, baseFilePath: str, extension: str) -> str:  # noqa: N803 (QGIS's names)

@@ -39,7 +39,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ...compat import set_label_style
+from ...compat import set_label_style, set_legend_style_font
 from ...core.i18n import tr
 from ...core.model import Goal
 from ..atlas.chart import format_ha
@@ -209,9 +209,9 @@ class RegionalPages:
         for layer in layers:
             root.addChildNode(QgsLayerTreeLayer(layer))
         legend.setTitle("")
-        legend.setStyleFont(_legend_style("title"), QFont(FONT_FAMILY, 9, QFont.Weight.Bold))
-        legend.setStyleFont(_legend_style("subgroup"), QFont(FONT_FAMILY, 8, QFont.Weight.Bold))
-        legend.setStyleFont(_legend_style("item"), QFont(FONT_FAMILY, 7))
+        set_legend_style_font(legend, _legend_style("title"), QFont(FONT_FAMILY, 9, QFont.Weight.Bold))
+        set_legend_style_font(legend, _legend_style("subgroup"), QFont(FONT_FAMILY, 8, QFont.Weight.Bold))
+        set_legend_style_font(legend, _legend_style("item"), QFont(FONT_FAMILY, 7))
         legend.setSymbolHeight(3.5)
         legend.setSymbolWidth(6.0)
         legend.setResizeToContents(True)
