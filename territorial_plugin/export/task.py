@@ -150,6 +150,22 @@ def atlas_task(
     return ExportTask(tr("Exporting goal atlas"), job, on_done, keep if keep_in_project else None)
 
 
+def _store_task(title: str, store_uri: str, layers, project, run, on_done) -> ExportTask:
+    """A task opening its own store connection and layer clones in the worker, then
+    ``run(store, clones, private project, feedback)``; its result is what ``run`` returns."""
+    layers = list(layers)
+    ellipsoid = (project or QgsProject.instance()).ellipsoid()
+
+    def job(feedback):
+        from ..core.store import open_store
+
+        clones = _clones(layers)
+        with open_store(store_uri) as store:
+            return run(store, clones, _private_project(ellipsoid), feedback)
+
+    return ExportTask(title, job, on_done)
+
+
 def report_task(
     store_uri: str,
     layers: Sequence[QgsVectorLayer],
@@ -160,20 +176,13 @@ def report_task(
     on_done: DoneCallback | None = None,
 ) -> ExportTask:
     """A task writing the coverage tables (``.xlsx`` or a CSV folder); its result is the written files."""
-    layers = list(layers)
-    ellipsoid = (project or QgsProject.instance()).ellipsoid()
 
-    def job(feedback):
-        from ..core.store import open_store
+    def run(store, clones, private, feedback):
         from .service import run_report_export
 
-        clones = _clones(layers)
-        with open_store(store_uri) as store:
-            return run_report_export(
-                store, clones, output, catalogue_id=catalogue_id, project=_private_project(ellipsoid), feedback=feedback
-            )
+        return run_report_export(store, clones, output, catalogue_id=catalogue_id, project=private, feedback=feedback)
 
-    return ExportTask(tr("Exporting goal tables"), job, on_done)
+    return _store_task(tr("Exporting goal tables"), store_uri, layers, project, run, on_done)
 
 
 def areas_task(
@@ -187,26 +196,15 @@ def areas_task(
     on_done: DoneCallback | None = None,
 ) -> ExportTask:
     """A task writing one section per linked area (``.pdf`` or ``.xlsx``); its result is the written files."""
-    layers = list(layers)
-    ellipsoid = (project or QgsProject.instance()).ellipsoid()
 
-    def job(feedback):
-        from ..core.store import open_store
+    def run(store, clones, private, feedback):
         from .service import run_areas_export
 
-        clones = _clones(layers)
-        with open_store(store_uri) as store:
-            return run_areas_export(
-                store,
-                clones,
-                output,
-                goal_ids=goal_ids,
-                catalogue_id=catalogue_id,
-                project=_private_project(ellipsoid),
-                feedback=feedback,
-            )
+        return run_areas_export(
+            store, clones, output, goal_ids=goal_ids, catalogue_id=catalogue_id, project=private, feedback=feedback
+        )
 
-    return ExportTask(tr("Exporting area sections"), job, on_done)
+    return _store_task(tr("Exporting area sections"), store_uri, layers, project, run, on_done)
 
 
 def web_task(
@@ -223,27 +221,23 @@ def web_task(
     its result is the written files. ``tolerance``: metres the outlines are simplified by."""
     from .atlas.build import project_municipality
 
-    layers = list(layers)
     project = project or QgsProject.instance()
     municipality = project_municipality(project)  # read on the main thread
-    ellipsoid = project.ellipsoid()
 
-    def job(feedback):
-        from ..core.store import open_store
-        from .web.service import run_web_export
+    def run(store, clones, private, feedback):
+        from .web.service import DEFAULT_TOLERANCE, run_web_export
 
-        with open_store(store_uri) as store:
-            done = run_web_export(
-                store,
-                _clones(layers),
-                output,
-                goal_ids=goal_ids,
-                with_pdf=True,
-                **({"tolerance": tolerance} if tolerance is not None else {}),
-                municipality=municipality,
-                project=_private_project(ellipsoid),
-                feedback=feedback,
-            )
+        done = run_web_export(
+            store,
+            clones,
+            output,
+            goal_ids=goal_ids,
+            with_pdf=True,
+            tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
+            municipality=municipality,
+            project=private,
+            feedback=feedback,
+        )
         return [done.index]
 
-    return ExportTask(tr("Exporting web atlas"), job, on_done)
+    return _store_task(tr("Exporting web atlas"), store_uri, layers, project, run, on_done)
