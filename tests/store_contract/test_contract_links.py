@@ -156,7 +156,12 @@ def _organisation_links(store) -> None:
 
 def test_the_selection_is_also_summed_up_per_organisation(store):
     _organisation_links(store)
-    summary = store.goal_stances_for_keys(LAYER_UID, ["a", "b", "c", "d"])
+    plain = store.goal_stances_for_keys(LAYER_UID, ["a", "b", "c", "d"])
+    assert plain["test:1"].by_organisation == ()  # not asked for: the single-organisation read
+    summary = store.goal_stances_for_keys(LAYER_UID, ["a", "b", "c", "d"], by_organisation=True)
+    assert {goal: (s.count, s.stances) for goal, s in summary.items()} == {
+        goal: (s.count, s.stances) for goal, s in plain.items()
+    }
     goal = summary["test:1"]
     assert (goal.count, goal.stances) == (4, (("supports", 3), ("conflicts", 1)))
     by_org = dict(goal.by_organisation)

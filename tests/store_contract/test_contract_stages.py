@@ -114,7 +114,7 @@ def test_the_panel_reads_a_stage_as_it_reads_the_links_now(linked):
     linked.save_stage("Samråd", "", "anna", [_layer()], _areas(["a1", "a2", "a3"]))
     linked.update_link(LAYER_UID, "a1", GOALS[0], "anna", stance="conflicts")
     linked.link(LAYER_UID, ["a3"], [GOALS[1]], LinkSpec(), "anna")
-    frozen = linked.goal_stances_for_keys(LAYER_UID, ["a1", "a2", "a3"], stage="Samråd")
+    frozen = linked.goal_stances_for_keys(LAYER_UID, ["a1", "a2", "a3"], stage="Samråd", by_organisation=True)
     assert {goal: (s.count, s.stance) for goal, s in frozen.items()} == {
         GOALS[0]: (2, "supports"),
         GOALS[2]: (1, "conflicts"),

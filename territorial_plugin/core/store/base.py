@@ -157,10 +157,13 @@ class Store(ABC):
 
     @abstractmethod
     def goal_stances_for_keys(
-        self, layer_uid: str, keys: Iterable[str], *, stage: str | None = None
+        self, layer_uid: str, keys: Iterable[str], *, stage: str | None = None, by_organisation: bool = False
     ) -> dict[str, SelectionLinks]:
-        """For each goal, how ``keys`` are linked to it: count, stances and strengths, in all and per
-        organisation (the panel). ``stage``: as they were in that saved stage, not now."""
+        """For each goal, how ``keys`` are linked to it: count, stances and strengths (the panel).
+
+        ``by_organisation``: also per organisation (``SelectionLinks.by_organisation``); asked only
+        of a store whose links belong to several, as it makes the read slower. ``stage``: as they
+        were in that saved stage, not now."""
 
     @abstractmethod
     def keys_for_goal(self, goal_id: str, layer_uid: str | None = None) -> dict[str, list[str]]:

@@ -50,27 +50,32 @@ def _summary(items: list, by_organisation: tuple = ()) -> SelectionLinks:
     )
 
 
-def fold_selection_rows(rows: Iterable[Sequence]) -> dict[str, SelectionLinks]:
-    """``(goal_id, organisation, stance, areas, min strength, max strength)`` rows → one summary per goal,
-    with the same per organisation in ``by_organisation``.
+def fold_selection_rows(rows: Iterable[Sequence], *, by_organisation: bool = False) -> dict[str, SelectionLinks]:
+    """``(goal_id, stance, areas, min strength, max strength)`` rows → one summary per goal.
 
-    An area has one link per goal, so the areas of the organisations add up to the goal's.
+    ``by_organisation``: the rows are ``(goal_id, organisation, stance, …)``, and each summary
+    also holds the same per organisation. An area has one link per goal, so the areas of the
+    organisations add up to the goal's.
     """
+    if not by_organisation:
+        rows = ((goal_id, "", stance, count, low, high) for goal_id, stance, count, low, high in rows)
     parts: dict[str, dict[str, list]] = {}
     for goal_id, organisation, stance, count, low, high in rows:
         parts.setdefault(goal_id, {}).setdefault(organisation or "", []).append(
             (stance, int(count), int(low), int(high))
         )
     result = {}
-    for goal_id, by_organisation in parts.items():
-        if len(by_organisation) == 1:  # the common case: one organisation's links, one summary
-            ((organisation, items),) = by_organisation.items()
+    for goal_id, organisations in parts.items():
+        if not by_organisation:
+            result[goal_id] = _summary(organisations[""])
+        elif len(organisations) == 1:
+            ((organisation, items),) = organisations.items()
             own = _summary(items)
             result[goal_id] = replace(own, by_organisation=((organisation, own),))
-            continue
-        each = sorted(
-            ((organisation, _summary(items)) for organisation, items in by_organisation.items()),
-            key=lambda pair: (-pair[1].count, pair[0]),
-        )
-        result[goal_id] = _summary([item for items in by_organisation.values() for item in items], tuple(each))
+        else:
+            each = sorted(
+                ((organisation, _summary(items)) for organisation, items in organisations.items()),
+                key=lambda pair: (-pair[1].count, pair[0]),
+            )
+            result[goal_id] = _summary([item for items in organisations.values() for item in items], tuple(each))
     return result

@@ -303,7 +303,14 @@ class PanelController(QObject):
         scope = self.scope
         try:
             summary = (
-                self.store.goal_stances_for_keys(self.record.layer_uid, keys, stage=scope.stage or None) if keys else {}
+                self.store.goal_stances_for_keys(
+                    self.record.layer_uid,
+                    keys,
+                    stage=scope.stage or None,
+                    by_organisation=self.view.scope_bar.several_organisations(),
+                )
+                if keys
+                else {}
             )
         except TerritorialError as error:
             self.show_error(error)
@@ -405,7 +412,10 @@ class PanelController(QObject):
         else:
             hint = tr("Select areas on the map (or with an expression) to link them to goals.")
         hint = html.escape(hint)
-        unlinked = len(self.coverage.unlinked_keys) if self.coverage is not None else 0
+        # with one organisation's links shown, "no goal" would only mean none of that organisation's
+        unlinked = (
+            len(self.coverage.unlinked_keys) if self.coverage is not None and self.scope.organisation is None else 0
+        )
         if unlinked:
             # areas with no goal are easy to find: one click selects them
             hint += "<br/>" + '<a href="unlinked">{}</a>'.format(
@@ -501,7 +511,11 @@ class PanelController(QObject):
         self.view.set_coverage(task.result.by_goal)
         self._update_hint()
         # may fall back to every organisation (scopeChanged) when the chosen one has no links left
-        self.view.scope_bar.set_organisations(task.organisations, self.view.model.organisation_names)
+        bar = self.view.scope_bar
+        several = bar.several_organisations()
+        bar.set_organisations(task.organisations, self.view.model.organisation_names)
+        if bar.several_organisations() != several:
+            self.refresh_selection()  # the selection's links per organisation: asked for, or no longer
 
     # -- after changes ----------------------------------------------------------------
     def after_links_changed(self, layer_uid: str) -> None:

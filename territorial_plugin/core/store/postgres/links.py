@@ -209,13 +209,15 @@ class PostgresLinksMixin:
         return {goal: int(number) for goal, number in rows}
 
     def goal_stances_for_keys(
-        self, layer_uid: str, keys: Iterable[str], *, stage: str | None = None
+        self, layer_uid: str, keys: Iterable[str], *, stage: str | None = None, by_organisation: bool = False
     ) -> dict[str, SelectionLinks]:
         key_list = _keys(keys)
         if not key_list:
             return {}
-        columns = "SELECT goal_id, organisation, stance, count(*), min(strength), max(strength) FROM "
-        group = " GROUP BY goal_id, organisation, stance"
+        # the organisation as a group key only when asked for: the single-organisation read stays as it was
+        keys_of_group = "goal_id, organisation, stance" if by_organisation else "goal_id, stance"
+        columns = f"SELECT {keys_of_group}, count(*), min(strength), max(strength) FROM "
+        group = f" GROUP BY {keys_of_group}"
 
         def work(cur):
             if stage:  # the stage's copy of the links (row-level security as for the stage)
@@ -230,7 +232,7 @@ class PostgresLinksMixin:
                 (layer_uid, _text_array(key_list)),
             )
 
-        return fold_selection_rows(self._read(work))
+        return fold_selection_rows(self._read(work), by_organisation=by_organisation)
 
     def keys_for_goal(self, goal_id: str, layer_uid: str | None = None) -> dict[str, list[str]]:
         sql = "SELECT layer_uid, feature_key FROM link WHERE goal_id = %s"

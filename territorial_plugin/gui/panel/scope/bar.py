@@ -74,8 +74,12 @@ class ScopeBar(QWidget):
     # -- what is chosen ------------------------------------------------------------
     def scope(self) -> PanelScope:
         # isHidden, not isVisible: the panel may be closed, the choice still holds
-        organisation = ALL if self.organisation_combo.isHidden() else self.organisation_combo.currentData()
+        organisation = self.organisation_combo.currentData() if self.several_organisations() else ALL
         return PanelScope(self.stage_combo.currentData() or "", organisation)
+
+    def several_organisations(self) -> bool:
+        """Whether the store's links belong to several organisations (the filter is offered)."""
+        return not self.organisation_combo.isHidden()
 
     def choose_stage(self, name: str) -> None:
         """Show stage ``name`` (``""``: now), as choosing it in the list does."""
