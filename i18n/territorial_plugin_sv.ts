@@ -14,7 +14,7 @@
             <translation>Territorial Links</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="63" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="65" />
             <source>Select areas on the map to see and edit their goal links.</source>
             <translation>Välj områden i kartan för att se och ändra deras målkopplingar.</translation>
         </message>
@@ -199,7 +199,7 @@
             <translation>Inga områden är kopplade till målet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="116" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="120" />
             <source>Area</source>
             <translation>Areal</translation>
         </message>
@@ -599,7 +599,7 @@
             <translation>Kod</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="116" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="120" />
             <source>Goal</source>
             <translation>Mål</translation>
         </message>
@@ -664,7 +664,7 @@
             <translation>Exporterar målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="176" />
+            <location filename="../territorial_plugin/export/task.py" line="185" />
             <source>Exporting goal tables</source>
             <translation>Exporterar måltabeller</translation>
         </message>
@@ -804,22 +804,22 @@
             <translation>inte bland de angivna lagren</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="124" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="128" />
             <source>Unknown export format '{fmt}'. Use pdf, png or svg.</source>
             <translation>Okänt exportformat '{fmt}'. Använd pdf, png eller svg.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="147" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="152" />
             <source>QGIS could not write the PDF {path}: {error}</source>
             <translation>QGIS kunde inte skriva PDF-filen {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="176" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="181" />
             <source>QGIS could not write the image {path}.</source>
             <translation>QGIS kunde inte skriva bilden {path}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="226" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="231" />
             <source>QGIS could not write the SVG {path}.</source>
             <translation>QGIS kunde inte skriva SVG-filen {path}.</translation>
         </message>
@@ -1054,12 +1054,12 @@
             <translation>Kopplingen från objektet '{key}' till mål {goal} ändrades av {who} {when} medan du redigerade den. Din ändring sparades inte; läs in kopplingarna på nytt, granska dem och gör din ändring igen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/links.py" line="291" />
+            <location filename="../territorial_plugin/core/store/postgres/links.py" line="320" />
             <source>Layer '{layer}' is not registered in the link store; register it first.</source>
             <translation>Lagret '{layer}' är inte registrerat i kopplingsdatabasen; registrera det först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/links.py" line="298" />
+            <location filename="../territorial_plugin/core/store/postgres/links.py" line="327" />
             <source>Unknown goal(s): {goals}. Import or enable their catalogue first.</source>
             <translation>Okända mål: {goals}. Importera eller aktivera deras katalog först.</translation>
         </message>
@@ -1399,167 +1399,167 @@
             <translation>Ta bort katalogen '{id}'? Inga områden är kopplade till den.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/tasks.py" line="29" />
+            <location filename="../territorial_plugin/gui/panel/tasks.py" line="38" />
             <source>Counting the linked areas of {layer}</source>
             <translation>Räknar de kopplade områdena i {layer}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="176" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="179" />
             <source>Link store: {uri}</source>
             <translation>Kopplingsdatabas: {uri}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="389" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="402" />
             <source>All catalogues</source>
             <translation>Alla kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="261" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="298" />
             <source>&lt;b&gt;{layer}&lt;/b&gt;: reading {n} selected areas…</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt;: läser {n} valda områden…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="274" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="326" />
             <source>&lt;b&gt;{layer}&lt;/b&gt; — {n} of {total} areas selected</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt; — {n} av {total} områden valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="350" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="405" />
             <source>Tick a goal to link the {n} selected areas to it; untick to remove the links.</source>
             <translation>Kryssa i ett mål för att koppla de {n} valda områdena till det; kryssa ur för att ta bort kopplingarna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="356" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="411" />
             <source>The selected areas have no key value and cannot be linked.</source>
             <translation>De valda områdena saknar nyckelvärde och kan inte kopplas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="358" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="413" />
             <source>Select areas on the map (or with an expression) to link them to goals.</source>
             <translation>Välj områden i kartan (eller med ett uttryck) för att koppla dem till mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="363" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="421" />
             <source>{n} areas of this layer have no goal yet: select them</source>
             <translation>{n} områden i lagret saknar ännu mål: välj dem</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="101" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="105" />
             <source>Show the goals of one catalogue or of all</source>
             <translation>Visa målen i en katalog eller i alla</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="93" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="97" />
             <source>Search code or words of a goal…</source>
             <translation>Sök nummer eller ord i ett mål…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="94" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="98" />
             <source>Type a code (11.3) or words of a title in any order, in Swedish or English; å, ä, ö optional</source>
             <translation>Skriv ett nummer (11.3) eller ord ur en rubrik i valfri ordning, på svenska eller engelska; å, ä, ö behövs inte</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="105" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="109" />
             <source>&amp;Linked only</source>
             <translation>Endast &amp;kopplade</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="107" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="111" />
             <source>Show only goals linked to areas of this layer or of the selection</source>
             <translation>Visa bara mål som är kopplade till områden i detta lager eller i urvalet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="108" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="112" />
             <source>Goals &amp;without areas</source>
             <translation>Mål &amp;utan områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="110" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="114" />
             <source>Show only goals that no area of this layer is linked to yet</source>
             <translation>Visa bara mål som inget område i detta lager är kopplat till ännu</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="126" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="130" />
             <source>Tick a goal to link the selected areas to it; untick to remove the links. A half-filled box means that some of the selected areas are linked.</source>
             <translation>Kryssa i ett mål för att koppla de valda områdena till det; kryssa ur för att ta bort kopplingarna. En halvfylld ruta betyder att några av de valda områdena är kopplade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="175" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="180" />
             <source>Undo</source>
             <translation>Ångra</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="175" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="180" />
             <source>Undo the last link change of the panel (Ctrl+Z)</source>
             <translation>Ångra panelens senaste ändring av kopplingar (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="178" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="183" />
             <source>Redo</source>
             <translation>Gör om</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="178" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="183" />
             <source>Redo what was undone (Ctrl+Shift+Z)</source>
             <translation>Gör om det som ångrades (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="323" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="336" />
             <source>Undo: {what} (Ctrl+Z)</source>
             <translation>Ångra: {what} (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="326" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="339" />
             <source>Redo: {what} (Ctrl+Shift+Z)</source>
             <translation>Gör om: {what} (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="185" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="190" />
             <source>Find areas</source>
             <translation>Hitta områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="185" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="190" />
             <source>Select, zoom to and flash the areas linked to the focused goal, in every registered layer (Ctrl+F)</source>
             <translation>Välj, zooma till och blinka de områden som är kopplade till det markerade målet, i alla registrerade lager (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="192" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="197" />
             <source>Highlight</source>
             <translation>Visa i kartan</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="192" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="197" />
             <source>Show on the map the areas linked to the focused goal: green supports, red conflicts, grey neutral</source>
             <translation>Visa i kartan de områden som är kopplade till det markerade målet: grönt stödjer, rött motverkar, grått neutralt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="200" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="205" />
             <source>Edit link…</source>
             <translation>Ändra koppling…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="200" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="205" />
             <source>Change stance, strength or motivation of the link between the one selected area and the focused goal</source>
             <translation>Ändra ställningstagande, styrka eller motivering för kopplingen mellan det valda området och det markerade målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="225" />
             <source>Export…</source>
             <translation>Exportera…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="225" />
             <source>Goal atlas (PDF) and goal × area tables</source>
             <translation>Målatlas (PDF) och tabeller mål × område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="222" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="227" />
             <source>Catalogues…</source>
             <translation>Kataloger…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="222" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="227" />
             <source>Import, enable or remove goal catalogues</source>
             <translation>Importera, aktivera eller ta bort målkataloger</translation>
         </message>
@@ -1719,27 +1719,27 @@
             <translation>Antal</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="117" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="121" />
             <source>Linked areas of this layer</source>
             <translation>Kopplade områden i detta lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="120" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="124" />
             <source>Linked area of this layer in hectares</source>
             <translation>Kopplad areal i detta lager, i hektar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="154" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="158" />
             <source>Example catalogue, not an adopted strategy.</source>
             <translation>Exempelkatalog, ingen antagen strategi.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="305" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
             <source>{n} linked areas, of which {c} conflict with the goal</source>
             <translation>{n} kopplade områden, varav {c} motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="323" />
             <source>{n} linked areas</source>
             <translation>{n} kopplade områden</translation>
         </message>
@@ -1802,112 +1802,112 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>&lt;b&gt;{feature}&lt;/b&gt; → {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="83" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="88" />
             <source>Last changed by {user} at {when}</source>
             <translation>Senast ändrad av {user} {when}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="64" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="79" />
             <source>Select areas on the map first.</source>
             <translation>Välj först områden i kartan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="74" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="89" />
             <source>All {n} selected areas are already linked to {goal}.</source>
             <translation>Alla {n} valda områden är redan kopplade till {goal}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="83" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="98" />
             <source>Link {n} areas to {goal}</source>
             <translation>Koppla {n} områden till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="92" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="107" />
             <source>Linked {n} areas to {goal}</source>
             <translation>Kopplade {n} områden till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="96" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="111" />
             <source>({n} were already linked)</source>
             <translation>({n} var redan kopplade)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="99" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="114" />
             <source>Unlink {n} areas from {goal}</source>
             <translation>Ta bort kopplingen mellan {n} områden och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="107" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="122" />
             <source>Removed the links of {n} areas to {goal}</source>
             <translation>Tog bort kopplingen mellan {n} områden och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="251" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="276" />
             <source>Click a goal in the list first.</source>
             <translation>Klicka först på ett mål i listan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="188" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="209" />
             <source>Select exactly one area to edit its link; {n} are selected.</source>
             <translation>Välj exakt ett område för att ändra dess koppling; {n} är valda.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="197" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="218" />
             <source>The selected area is not linked to {goal}; tick the goal to link it.</source>
             <translation>Det valda området är inte kopplat till {goal}; kryssa i målet för att koppla det.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="214" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="235" />
             <source>Edit link of {key}</source>
             <translation>Ändra kopplingen för {key}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="235" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="256" />
             <source>Saved the link of {key} to {goal}</source>
             <translation>Kopplingen mellan {key} och {goal} har sparats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="273" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="298" />
             <source>{goal}: {n} areas in {layers} layers selected</source>
             <translation>{goal}: {n} områden i {layers} lager valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="281" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="306" />
             <source>{goal}: no linked areas in this project</source>
             <translation>{goal}: inga kopplade områden i det här projektet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="283" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="315" />
             <source>links also in layers not in this project: {names}</source>
             <translation>kopplingar finns även i lager som inte ingår i projektet: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="287" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="319" />
             <source>{n} linked keys no longer exist in their layer</source>
             <translation>{n} kopplade nycklar finns inte längre i sitt lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="361" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="393" />
             <source>Registered '{layer}' with the key field {field}</source>
             <translation>'{layer}' har registrerats med nyckelfältet {field}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="394" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="426" />
             <source>Added catalogues: {names}</source>
             <translation>Tillagda kataloger: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="443" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="475" />
             <source>The catalogue manager is not available in this version.</source>
             <translation>Kataloghanteraren finns inte i den här versionen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="464" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="496" />
             <source>Open or create a link store first.</source>
             <translation>Öppna eller skapa först en kopplingsdatabas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="461" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="493" />
             <source>The export dialog is not available in this version.</source>
             <translation>Exportdialogen finns inte i den här versionen.</translation>
         </message>
@@ -1922,17 +1922,17 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="323" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="355" />
             <source>Opened link store {path}</source>
             <translation>Kopplingsdatabasen {path} har öppnats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="323" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="355" />
             <source>Created link store {path}</source>
             <translation>Kopplingsdatabasen {path} har skapats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="330" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="362" />
             <source>Open link store</source>
             <translation>Öppna kopplingsdatabas</translation>
         </message>
@@ -2678,37 +2678,37 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Det finns ingen kopplingsdatabas i schemat '{schema}' i PostgreSQL-anslutningen '{name}'. Skapa den med algoritmen 'Skapa kopplingsdatabas' (territorial:createstore).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="68" />
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="47" />
             <source>no organisation</source>
             <translation>ingen organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="76" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="81" />
             <source>Organisation: {name}</source>
             <translation>Organisation: {name}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="78" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="83" />
             <source>Created by {user} at {when}</source>
             <translation>Skapad av {user} {when}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="101" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="119" />
             <source>strength {n}</source>
             <translation>styrka {n}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="105" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="123" />
             <source>changed by {user} at {when}</source>
             <translation>ändrad av {user} {when}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="108" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="126" />
             <source>… and {n} more</source>
             <translation>… och {n} till</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="109" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="127" />
             <source>Links of the selected areas:</source>
             <translation>De valda områdenas kopplingar:</translation>
         </message>
@@ -2723,12 +2723,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Du administrerar kopplingsdatabasen; nya kopplingar tillhör ingen organisation.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="466" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="545" />
             <source>Others changed links that you could undo; the undo history was cleared so that it cannot overwrite their changes.</source>
             <translation>Andra har ändrat kopplingar som du kunde ångra; ångrahistoriken har tömts så att den inte kan skriva över deras ändringar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="224" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="245" />
             <source>The panel now shows the links as they are stored.</source>
             <translation>Panelen visar nu kopplingarna så som de är sparade.</translation>
         </message>
@@ -2942,62 +2942,62 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Att registrera lagret gör det känt för kopplingsdatabasen, så att dess områden kan kopplas till mål. Lagrets data ändras inte (om du inte lägger till ett nyckelfält nedan).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="74" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="89" />
             <source>The selected area is already linked to {goal}.</source>
             <translation>Det valda området är redan kopplat till {goal}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="83" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="98" />
             <source>Link one area to {goal}</source>
             <translation>Koppla ett område till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="92" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="107" />
             <source>Linked one area to {goal}</source>
             <translation>Kopplade ett område till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="96" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="111" />
             <source>(one was already linked)</source>
             <translation>(ett var redan kopplat)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="99" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="114" />
             <source>Unlink one area from {goal}</source>
             <translation>Ta bort kopplingen mellan ett område och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="107" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="122" />
             <source>Removed the link of one area to {goal}</source>
             <translation>Tog bort kopplingen mellan ett område och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="273" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="298" />
             <source>{goal}: one area selected</source>
             <translation>{goal}: ett område valt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="350" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="405" />
             <source>Tick a goal to link the selected area to it; untick to remove the link.</source>
             <translation>Kryssa i ett mål för att koppla det valda området till det; kryssa ur för att ta bort kopplingen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="363" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="421" />
             <source>One area of this layer has no goal yet: select it</source>
             <translation>Ett område i lagret har inget mål ännu: välj det</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="70" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="71" />
             <source>strength {low}–{high}</source>
             <translation>styrka {low}–{high}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="305" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
             <source>One linked area; it conflicts with the goal</source>
             <translation>Ett kopplat område; det motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="323" />
             <source>One linked area</source>
             <translation>Ett kopplat område</translation>
         </message>
@@ -3022,12 +3022,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>avgörande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="153" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="157" />
             <source>New links: written when you tick a goal</source>
             <translation>Nya kopplingar: skrivs när du kryssar i ett mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="158" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="163" />
             <source>Links already made keep their own stance and motivation; change one with Edit link (Ctrl+E).</source>
             <translation>Kopplingar som redan finns behåller sitt ställningstagande och sin motivering; ändra en med Ändra koppling (Ctrl+E).</translation>
         </message>
@@ -3052,17 +3052,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Området</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/area_sections.py" line="334" />
+            <location filename="../territorial_plugin/export/area_sections.py" line="333" />
             <source>Area {n} of {count}</source>
             <translation>Område {n} av {count}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/area_sections.py" line="348" />
+            <location filename="../territorial_plugin/export/area_sections.py" line="347" />
             <source>No area of the chosen layers is linked to the chosen goals; nothing was written.</source>
             <translation>Inget område i de valda lagren är kopplat till de valda målen; ingenting skrevs.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="209" />
+            <location filename="../territorial_plugin/export/task.py" line="207" />
             <source>Exporting area sections</source>
             <translation>Exporterar områdesavsnitt</translation>
         </message>
@@ -3107,27 +3107,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Områdesavsnitt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="404" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="436" />
             <source>Register the layer first.</source>
             <translation>Registrera lagret först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="408" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="440" />
             <source>Removed the goal columns {fields} from '{layer}'.</source>
             <translation>Tog bort målkolumnerna {fields} från '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="420" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="452" />
             <source>Added the goal columns {fields} to the attribute table of '{layer}': the codes of the goals each area is linked to, to filter, sort and style by. They are saved with the project; the same button removes them.</source>
             <translation>Lade till målkolumnerna {fields} i attributtabellen för '{layer}': koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter. De sparas med projektet; samma knapp tar bort dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="226" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="231" />
             <source>Goal columns</source>
             <translation>Målkolumner</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="226" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="231" />
             <source>Add (or remove) a column per catalogue to the layer's attribute table with the codes of the goals each area is linked to, to filter, sort and style by them</source>
             <translation>Lägg till (eller ta bort) en kolumn per katalog i lagrets attributtabell med koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter dem</translation>
         </message>
@@ -3494,12 +3494,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Handboken saknas i den här installationen ({path}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="235" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="240" />
             <source>Handbook</source>
             <translation>Handbok</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="235" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="240" />
             <source>The handbook: from an empty project to the atlas (F1)</source>
             <translation>Handboken: från tomt projekt till atlas (F1)</translation>
         </message>
@@ -3554,7 +3554,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="249" />
+            <location filename="../territorial_plugin/export/task.py" line="243" />
             <source>Exporting web atlas</source>
             <translation>Exporterar webbatlas</translation>
         </message>
@@ -3808,7 +3808,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ogiltig geometri lagad ({reason}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/base.py" line="248" />
+            <location filename="../territorial_plugin/core/store/base.py" line="267" />
             <source>This link store cannot hold municipal deliveries yet. Nothing was changed.</source>
             <translation>Den här kopplingsdatabasen kan ännu inte ta emot kommunala leveranser. Ingenting ändrades.</translation>
         </message>
@@ -3883,12 +3883,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regionens kopplingsdatabas har inga kopplingar ännu: importera kommunernas leveranser.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="85" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="86" />
             <source>Other linked areas</source>
             <translation>Övriga kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="93" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="94" />
             <source>Areas linked to the goal</source>
             <translation>Områden kopplade till målet</translation>
         </message>
@@ -3898,7 +3898,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mellankommunala konflikter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="150" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="151" />
             <source>Municipal borders</source>
             <translation>Kommungränser</translation>
         </message>
@@ -4163,7 +4163,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="60" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="59" />
             <source>Excel (*.xlsx);;PDF (*.pdf)</source>
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
@@ -4368,7 +4368,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mål som ändrats (forts.)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="66" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
             <source>Changes</source>
             <translation>Ändringar</translation>
         </message>
@@ -4578,22 +4578,22 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Till skede (tomt: planen nu)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="60" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="59" />
             <source>Comparison (.xlsx or .pdf)</source>
             <translation>Jämförelse (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="64" />
             <source>Comparison</source>
             <translation>Jämförelse</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="67" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="66" />
             <source>Goals that changed</source>
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="83" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="82" />
             <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
             <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
         </message>
@@ -4703,84 +4703,164 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>(regel: {name})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="160" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="179" />
             <source>No rule suggests the focused goal for the selected areas.</source>
             <translation>Ingen regel föreslår det valda målet för de valda områdena.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="130" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="147" />
             <source>Accept a suggestion of {goal}</source>
             <translation>Godta ett förslag om {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="130" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="147" />
             <source>Accept {n} suggestions of {goal}</source>
             <translation>Godta {n} förslag om {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="142" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="159" />
             <source>Linked one area to {goal} as its rule suggests</source>
             <translation>Kopplade ett område till {goal} så som dess regel föreslår</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="142" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="159" />
             <source>Linked {n} areas to {goal} as their rules suggest</source>
             <translation>Kopplade {n} områden till {goal} så som deras regler föreslår</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="170" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="189" />
             <source>Dismissed the suggestion of {goal} for one area (rule: {rules})</source>
             <translation>Avfärdade förslaget om {goal} för ett område (regel: {rules})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="170" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="189" />
             <source>Dismissed the suggestions of {goal} for {n} areas (rules: {rules})</source>
             <translation>Avfärdade förslagen om {goal} för {n} områden (regler: {rules})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="79" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="80" />
             <source>[Suggested]</source>
             <translation>[Förslag]</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="89" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="90" />
             <source>Suggested by the rule {rule} for one selected area</source>
             <translation>Föreslås av regeln {rule} för ett valt område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="89" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="90" />
             <source>Suggested by the rule {rule} for {n} selected areas</source>
             <translation>Föreslås av regeln {rule} för {n} valda områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="96" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="97" />
             <source>Accept links them as the rule says; dismiss hides the suggestion for these areas.</source>
             <translation>Godta kopplar dem så som regeln säger; avfärda döljer förslaget för de här områdena.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/tasks.py" line="63" />
+            <location filename="../territorial_plugin/gui/panel/tasks.py" line="78" />
             <source>Reading what the linking rules suggest for {n} areas</source>
             <translation>Läser vad kopplingsreglerna föreslår för {n} områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="212" />
             <source>Accept suggestion</source>
             <translation>Godta förslag</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="212" />
             <source>Link the selected areas a rule suggests for the focused goal, as the rule says (Ctrl+Return)</source>
             <translation>Koppla de valda områden som en regel föreslår för det valda målet, så som regeln säger (Ctrl+Retur)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="214" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="219" />
             <source>Dismiss suggestion</source>
             <translation>Avfärda förslag</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="214" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="219" />
             <source>Do not suggest the focused goal for the selected areas again (by the rules that suggest it)</source>
             <translation>Föreslå inte det valda målet för de valda områdena igen (av de regler som föreslår det)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="313" />
+            <source>as linked in the plan stage {stage}</source>
+            <translation>som de var kopplade i planskedet {stage}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="437" />
+            <source>Select areas on the map to see how they were linked when the stage was saved.</source>
+            <translation>Välj områden i kartan för att se hur de var kopplade när planskedet sparades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="41" />
+            <source>Sho&amp;w</source>
+            <translation>&amp;Visa</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="44" />
+            <source>The links now (editable) or as a saved plan stage froze them (read-only); stages are saved with 'Save plan stage' in the Processing toolbox</source>
+            <translation>Kopplingarna i nuläget (kan ändras) eller som ett sparat planskede frös dem (skrivskyddat); planskeden sparas med 'Spara planskede' i Processing-verktygslådan</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="51" />
+            <source>Show the links of one organisation only; what you link is still your own organisation's</source>
+            <translation>Visa bara en organisations kopplingar; det du kopplar blir ändå din egen organisations</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="114" />
+            <source>The links as they are now; ticks and edits change them</source>
+            <translation>Kopplingarna som de är nu; bockar och ändringar ändrar dem</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="134" />
+            <source>All organisations</source>
+            <translation>Alla organisationer</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="53" />
+            <source>{organisation}: one area ({stances})</source>
+            <translation>{organisation}: ett område ({stances})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="53" />
+            <source>{organisation}: {n} areas ({stances})</source>
+            <translation>{organisation}: {n} områden ({stances})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="69" />
+            <source>Saved by {user} on {when}</source>
+            <translation>Sparat av {user} {when}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="72" />
+            <source>One link of {areas} areas</source>
+            <translation>En koppling av {areas} områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="72" />
+            <source>{n} links of {areas} areas</source>
+            <translation>{n} kopplingar av {areas} områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="81" />
+            <source>Plan stage {stage} is shown – read-only</source>
+            <translation>Planskede {stage} visas – skrivskyddat</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="65" />
+            <source>Choose Current links under Show to change links.</source>
+            <translation>Välj Nuläge under Visa för att ändra kopplingar.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="434" />
+            <source>The checks show how the selected areas were linked when the stage was saved. Choose Current links to link.</source>
+            <translation>Bockarna visar hur de valda områdena var kopplade när planskedet sparades. Välj Nuläge för att koppla.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="113" />
+            <source>Current links</source>
+            <translation>Nuläge</translation>
         </message>
     </context>
 </TS>

@@ -114,10 +114,10 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
 
     # saved while the panel was open: listed when the chooser opens
     stages = bar.stage_combo
-    assert [stages.itemText(i) for i in range(stages.count())] == ["Now"]
+    assert [stages.itemText(i) for i in range(stages.count())] == ["Current links"]
     stages.showPopup()
     stages.hidePopup()
-    assert [stages.itemText(i) for i in range(stages.count())] == ["Now", "Samråd 2026"]
+    assert [stages.itemText(i) for i in range(stages.count())] == ["Current links", "Samråd 2026"]
     assert "anna" in stages.itemData(1, Qt.ItemDataRole.ToolTipRole)
     assert "Efter samrådet" in stages.itemData(1, Qt.ItemDataRole.ToolTipRole)
 

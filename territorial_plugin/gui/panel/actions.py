@@ -63,7 +63,7 @@ class PanelActions:
         if not stage:
             return False
         self.panel.message(
-            "{} {}".format(read_only_note(stage), tr("Choose Now under Show to change links.")),
+            "{} {}".format(read_only_note(stage), tr("Choose Current links under Show to change links.")),
             Qgis.MessageLevel.Warning,
         )
         return True

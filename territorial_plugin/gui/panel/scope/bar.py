@@ -110,7 +110,7 @@ class ScopeBar(QWidget):
         self._stages = list(stages)
         self.stage_combo.blockSignals(True)
         self.stage_combo.clear()
-        self.stage_combo.addItem(tr("Now"), "")
+        self.stage_combo.addItem(tr("Current links"), "")
         self.stage_combo.setItemData(0, tr("The links as they are now; ticks and edits change them"),
                                      Qt.ItemDataRole.ToolTipRole)  # fmt: skip
         for info in stages:
