@@ -70,6 +70,8 @@ def test_organisations_in_the_tooltip_and_a_filter_that_narrows_tree_counts_and_
     assert item.checkState() == Qt.CheckState.PartiallyChecked
     assert item.data(SELECTED_COUNT_ROLE) == 1
     assert "[Supports 2]" in item.text() and "umea" not in item.toolTip()
+    hover = dock.tooltip_filter.text_for(GOAL)  # the selected areas' links, on hover: Vännäs's only
+    assert "<b>EK-003</b>" in hover and "EK-001" not in hover
     assert item.data(LAYER_COUNT_ROLE) == 2
     assert item_state(dock, OTHER) == Qt.CheckState.PartiallyChecked
     controller.actions.reverse_lookup(GOAL)
@@ -136,6 +138,7 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
         assert not action.isEnabled()
     assert not view.undo_action.isEnabled()
     assert "when the stage was saved" in view.hint_label.text()
+    assert "<b>EK-001</b>: Supports, strength 3" in dock.tooltip_filter.text_for(GOAL)  # the hover, as frozen
 
     # a tick is refused: nothing written, the check still shows the stage
     before = store.links(layer_uids=[uid])
@@ -156,6 +159,7 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
     controller.refresh_coverage(wait=True)
     item = _goal_item(dock, GOAL)
     assert "[Conflicts 1]" in item.text() and item.isCheckable()
+    assert "<b>EK-001</b>: Conflicts, strength 1" in dock.tooltip_filter.text_for(GOAL)
     assert item_state(dock, OTHER) == Qt.CheckState.Checked
     assert bar.note_label.isHidden() and view.editor_box.isEnabled()
     assert view.edit_action.isEnabled() and view.undo_action.isEnabled() is False  # nothing to undo yet
