@@ -4793,11 +4793,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Välj områden i kartan för att se hur de var kopplade när planskedet sparades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="41" />
-            <source>Sho&amp;w</source>
-            <translation>&amp;Visa</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="44" />
             <source>The links now (editable) or as a saved plan stage froze them (read-only); stages are saved with 'Save plan stage' in the Processing toolbox</source>
             <translation>Kopplingarna i nuläget (kan ändras) eller som ett sparat planskede frös dem (skrivskyddat); planskeden sparas med 'Spara planskede' i Processing-verktygslådan</translation>
@@ -4861,6 +4856,11 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="113" />
             <source>Current links</source>
             <translation>Nuläge</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="41" />
+            <source>Sh&amp;ow</source>
+            <translation>&amp;Visa</translation>
         </message>
     </context>
 </TS>

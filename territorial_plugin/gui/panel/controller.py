@@ -432,7 +432,8 @@ class PanelController(QObject):
     def _read_only_hint(self) -> str:
         if self.selected_keys:
             return tr(
-                "The checks show how the selected areas were linked when the stage was saved. Choose Current links to link."
+                "The checks show how the selected areas were linked when the stage was saved. "
+                "Choose Current links to link."
             )
         return tr("Select areas on the map to see how they were linked when the stage was saved.")
 

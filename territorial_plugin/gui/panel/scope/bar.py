@@ -38,7 +38,7 @@ class ScopeBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        label = QLabel(tr("Sho&w"), self)
+        label = QLabel(tr("Sh&ow"), self)
         self.stage_combo = StageCombo(self)
         self.stage_combo.setObjectName("stageCombo")
         self.stage_combo.setToolTip(
