@@ -170,3 +170,53 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
         "EK-003",
     }
     assert view.undo_action.isEnabled()
+
+
+def test_a_regions_store_fed_by_deliveries_names_its_organisations(qgis_app, tmp_path):
+    """Two municipalities' deliveries: the organisations as the deliveries name them, each one's links
+    apart, and each delivery listed as a stage to show."""
+    from qgis.core import QgsProject
+
+    from territorial_plugin.core.region.delivery.export import export_delivery
+    from territorial_plugin.core.region.delivery.importer import import_delivery
+    from territorial_plugin.core.store import open_store
+    from territorial_plugin.gui.panel.link_details import organisation_names
+    from territorial_plugin.gui.panel.scope.bar import ScopeBar
+    from territorial_plugin.gui.panel.scope.scope import organisation_tip
+
+    from .region_support import catalogue, municipality_layer, municipality_store
+
+    region = open_store(str(tmp_path / "region.gpkg"), create=True)
+    region.save_catalogue(*catalogue())
+    uids = {}
+    for organisation, name, x0 in (("umea", "Umeå kommun", 650000.0), ("vannas", "Vännäs kommun", 660000.0)):
+        layer = municipality_layer(f"markanvandning_{organisation}", x0=x0)
+        store, record = municipality_store(tmp_path / f"{organisation}.gpkg", layer)
+        path = tmp_path / f"{organisation}-leverans.gpkg"
+        export_delivery(store, [layer], organisation, name, "Samråd 2026", path, project=QgsProject.instance())
+        store.close()
+        import_delivery(region, path, user="regionen")
+        uids[organisation] = record.layer_uid
+    try:
+        names = organisation_names(region)
+        assert names == {"umea": "Umeå kommun", "vannas": "Vännäs kommun"}
+        assert region.link_organisations() == ["umea", "vannas"]
+        summary = region.goal_stances_for_keys(uids["umea"], ["A0", "A1"], by_organisation=True)
+        assert [org for org, _ in summary["t:1.1"].by_organisation] == ["umea"]
+        assert organisation_tip(summary["t:1.1"], names) == ""  # one organisation's areas: nothing to split
+        bar = ScopeBar()
+        bar.set_organisations(region.link_organisations(), names)
+        combo = bar.organisation_combo
+        assert not bar.organisation_combo.isHidden()
+        assert [combo.itemText(i) for i in range(combo.count())] == [
+            "All organisations",
+            "Umeå kommun",
+            "Vännäs kommun",
+        ]
+        bar.set_stages(region.stages())
+        stages = [bar.stage_combo.itemText(i) for i in range(bar.stage_combo.count())]
+        assert stages[0] == "Current links" and len(stages) == 3
+        assert all(stage.startswith(("umea: ", "vannas: ")) for stage in stages[1:])
+        bar.deleteLater()
+    finally:
+        region.close()
