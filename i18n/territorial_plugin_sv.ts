@@ -664,7 +664,7 @@
             <translation>Exporterar målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="176" />
+            <location filename="../territorial_plugin/export/task.py" line="185" />
             <source>Exporting goal tables</source>
             <translation>Exporterar måltabeller</translation>
         </message>
@@ -804,22 +804,22 @@
             <translation>inte bland de angivna lagren</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="124" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="128" />
             <source>Unknown export format '{fmt}'. Use pdf, png or svg.</source>
             <translation>Okänt exportformat '{fmt}'. Använd pdf, png eller svg.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="147" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="152" />
             <source>QGIS could not write the PDF {path}: {error}</source>
             <translation>QGIS kunde inte skriva PDF-filen {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="176" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="181" />
             <source>QGIS could not write the image {path}.</source>
             <translation>QGIS kunde inte skriva bilden {path}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="226" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="231" />
             <source>QGIS could not write the SVG {path}.</source>
             <translation>QGIS kunde inte skriva SVG-filen {path}.</translation>
         </message>
@@ -3052,17 +3052,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Området</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/area_sections.py" line="334" />
+            <location filename="../territorial_plugin/export/area_sections.py" line="333" />
             <source>Area {n} of {count}</source>
             <translation>Område {n} av {count}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/area_sections.py" line="348" />
+            <location filename="../territorial_plugin/export/area_sections.py" line="347" />
             <source>No area of the chosen layers is linked to the chosen goals; nothing was written.</source>
             <translation>Inget område i de valda lagren är kopplat till de valda målen; ingenting skrevs.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="209" />
+            <location filename="../territorial_plugin/export/task.py" line="207" />
             <source>Exporting area sections</source>
             <translation>Exporterar områdesavsnitt</translation>
         </message>
@@ -3554,7 +3554,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="249" />
+            <location filename="../territorial_plugin/export/task.py" line="243" />
             <source>Exporting web atlas</source>
             <translation>Exporterar webbatlas</translation>
         </message>
@@ -3883,12 +3883,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regionens kopplingsdatabas har inga kopplingar ännu: importera kommunernas leveranser.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="85" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="86" />
             <source>Other linked areas</source>
             <translation>Övriga kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="93" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="94" />
             <source>Areas linked to the goal</source>
             <translation>Områden kopplade till målet</translation>
         </message>
@@ -3898,7 +3898,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mellankommunala konflikter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="150" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="151" />
             <source>Municipal borders</source>
             <translation>Kommungränser</translation>
         </message>
@@ -4563,17 +4563,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Jämför planskeden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
-            <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the areas newly linked, no longer linked (dashed, as they were), changed and reshaped, and the table of changes.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (needed to compare with now; empty with two stages: every layer of both).</source>
-            <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över områden som nytt kopplats, inte längre är kopplade (streckade, som de var), ändrats och omformats, och tabellen över ändringarna.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (behövs för att jämföra med nuläget; tomt med två skeden: alla lager i båda).</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="51" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="52" />
             <source>From stage</source>
             <translation>Från skede</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="52" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="53" />
             <source>To stage (empty: the plan now)</source>
             <translation>Till skede (tomt: planen nu)</translation>
         </message>
@@ -4593,7 +4588,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="83" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="85" />
             <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
             <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
         </message>
@@ -4781,6 +4776,11 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/gui/panel/view.py" line="214" />
             <source>Do not suggest the focused goal for the selected areas again (by the rules that suggest it)</source>
             <translation>Föreslå inte det valda målet för de valda områdena igen (av de regler som föreslår det)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
+            <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the areas newly linked, no longer linked (dashed, as they were), changed and reshaped, and the table of changes.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (empty: with two stages every layer of both; with now the stage's layers as the open project holds them).</source>
+            <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över områden som nytt kopplats, inte längre är kopplade (streckade, som de var), ändrats och omformats, och tabellen över ändringarna.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (tomt: med två skeden alla lager i båda; med nuläget skedets lager så som det öppna projektet har dem).</translation>
         </message>
     </context>
 </TS>
