@@ -26,7 +26,9 @@ from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QDockWidget
 LAYER_NAME = "Markanvändning (ÖP)"
 WORK = ARTIFACTS / "plan_work"
 STORE = WORK / "exempelkommun_kopplingar.gpkg"
-EXAMPLE_RULES = ROOT / "build" / "plugins" / "territorial_plugin" / "resources" / "boverket" / "exempelregler_op_modellen.json"
+# where a planner finds the example rule set: in the installed plugin's folder (nothing points there)
+EXAMPLE_RULES = ROOT / "build" / "plugins" / "territorial_plugin" / "resources" / "boverket"
+EXAMPLE_RULES = EXAMPLE_RULES / "exempelregler_op_modellen.json"
 HOUSING = "\"kategori_boverket\" = 'Sammanhängande bostadsbebyggelse'"
 state = {}
 
@@ -156,7 +158,7 @@ def accept_and_dismiss(s):
     ):
         layer().selectByExpression(f"\"kategori_boverket\" = '{category}'")
         s.wait(0.5)
-        goals = [goal for goal in d.controller.suggested]
+        goals = list(d.controller.suggested)
         s.check(goals, f"{category}: the rule's goals are suggested")
         for goal in goals:
             d.view.focus_goal(goal)
@@ -188,7 +190,8 @@ def accept_and_dismiss(s):
     # selecting everything again: the dismissed suggestions stay away
     layer().selectAll()
     s.wait(0.8)
-    s.check(not d.controller.suggested, f"nothing suggested after accepting and dismissing ({list(d.controller.suggested)})")
+    left = list(d.controller.suggested)
+    s.check(not left, f"nothing suggested after accepting and dismissing ({left})")
     s.screenshot("after_accepting", d)
 
 
@@ -298,7 +301,7 @@ def reshape_an_area(s):
     vertex = feature.geometry().vertexAt(1)
     transform = canvas.getCoordinateTransform()
     start = transform.transform(QgsPointXY(vertex.x(), vertex.y()))
-    start = QPoint(int(round(start.x())), int(round(start.y())))
+    start = QPoint(round(start.x()), round(start.y()))
     target = start + QPoint(60, 45)
     for step in range(5):  # hover: the tool highlights the vertex under the mouse
         _mouse(canvas, QEvent.Type.MouseMove, start + QPoint(5 - step, 0))

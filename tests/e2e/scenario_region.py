@@ -29,7 +29,7 @@ ORGANISATIONS = {
 # (kategori_kod list, goals, stance, strength, motivation) per organisation, as tools/demo.sh links them
 LINKS = {
     "exempelkommun": [
-        ("'BOST','CENT'", "agenda2030:11,rus_ac_2030:M1", "supports", 3, "Nya bostäder nära service och kollektivtrafik."),
+        ("'BOST','CENT'", "agenda2030:11,rus_ac_2030:M1", "supports", 3, "Nya bostäder nära kollektivtrafik."),
         ("'VIND'", "agenda2030:7,miljomal:1", "supports", 3, "Vindbruksområdet ger förnybar el."),
         ("'VIND'", "miljomal:16", "conflicts", 2, "Vindkraftsparken kan störa renarnas vinterbete."),
         ("'NATUR'", "miljomal:16,agenda2030:15", "supports", 3, "Området skyddar natur och rennäringens marker."),
