@@ -382,3 +382,27 @@ def test_the_overview_lists_fourteen_goals_with_long_titles_inside_its_legend_bo
     assert needed.height() <= legend.rect().height() and needed.width() <= legend.rect().width()
     overview = " ".join(_page_text(pdf, 1).split())
     assert all(f"{number} · " in overview for number in range(1, 15)), overview
+
+
+def test_a_legend_label_wrapped_narrow_is_wrapped_again_when_its_column_widens(qgis_app):
+    """The overview tries narrower columns first; a later, wider try must not keep the narrow lines."""
+    from qgis.core import QgsLayerTreeLayer, QgsLayout, QgsLayoutItemLegend, QgsProject, QgsVectorLayer
+    from qgis.PyQt.QtCore import Qt
+
+    from territorial_plugin.export.atlas.map_style import wrap_legend_labels
+
+    project = QgsProject()
+    layout = QgsLayout(project)
+    legend = QgsLayoutItemLegend(layout)
+    legend.setAutoUpdateModel(False)
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3006", "4 · Agenda 2030 · delmål 11.1 Bostäder för alla", "memory")
+    legend.model().rootGroup().addChildNode(QgsLayerTreeLayer(layer))
+
+    def label() -> str:
+        node = legend.model().rootGroup().findLayers()[0]
+        return legend.model().layerOriginalLegendNodes(node)[0].data(Qt.ItemDataRole.DisplayRole)
+
+    wrap_legend_labels(legend, 16)
+    assert max(len(line) for line in label().split("\n")) <= 16
+    wrap_legend_labels(legend, 60)
+    assert label() == "4 · Agenda 2030 · delmål 11.1 Bostäder för alla"
