@@ -92,9 +92,13 @@ def open_plan(s):
 
 def import_rules(s):
     """importrules from the toolbox: the store is proposed, the planner picks the example file."""
+    from qgis.core import QgsApplication
+
     from territorial_plugin.core.store import open_store
 
     s.check(EXAMPLE_RULES.is_file(), f"the example rule set is in the installed plugin ({EXAMPLE_RULES})")
+    algorithm = QgsApplication.processingRegistry().algorithmById("territorial:importrules")
+    s.check(str(EXAMPLE_RULES) in algorithm.shortHelpString(), "the dialog's help says where the example rules are")
     run = run_algorithm_dialog(s, "territorial:importrules", {"INPUT": str(EXAMPLE_RULES)}, "importrules")
     s.notes["importrules_defaults"] = {k: str(v) for k, v in run.defaults.items()}
     s.check(str(run.defaults.get("STORE")) == str(STORE), f"the dialog proposes the project's store ({run.defaults})")

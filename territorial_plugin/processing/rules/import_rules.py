@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterFile
 
 from ...core.i18n import tr
+from ...core.rules.boverket import example_rules_path
 from ...core.user import current_user
 from ..base import TerritorialAlgorithm
 from ..params import store_parameter, store_uri
@@ -30,7 +33,11 @@ class ImportRulesAlgorithm(TerritorialAlgorithm):
             "motivering, aktiv) are accepted.<br><br>"
             "The whole file is checked first; every bad row is named with its column, and then nothing is "
             "written. An invalid expression or a goal the store does not hold is refused."
-        )
+        ) + "<br><br>" + tr(
+            "An example rule set for Boverket's ÖP model comes with the plugin: it links the land- and water-use "
+            "categories (a field kategori_boverket) to goals of the bundled catalogues, for the municipality to "
+            "review and change before use. Choose this file as INPUT: {path}"
+        ).format(path=html.escape(str(example_rules_path())))
 
     def initAlgorithm(self, config=None):
         self.addParameter(
