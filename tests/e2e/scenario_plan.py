@@ -129,6 +129,15 @@ def see_suggestions(s):
     d.view.tree.scrollTo(d.view.tree.currentIndex())
     s.screenshot("suggestions_main", None)
     s.screenshot("suggestions_dock", d)
+    # among some 250 goals: "Linked only" also keeps the suggested ones
+    d.view.linked_only_check.setChecked(True)
+    d.view.tree.expandAll()
+    s.wait(0.3)
+    shown = d.view.proxy.mapFromSource(d.view.model.index_of("nrs2030:A"))
+    s.check(shown.isValid(), "'Endast kopplade' shows the suggested goals")
+    s.notes["linked_only_rows"] = d.view.proxy.rowCount()
+    s.screenshot("suggestions_linked_only", d)
+    d.view.linked_only_check.setChecked(False)
 
 
 def accept_and_dismiss(s):
