@@ -2723,7 +2723,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Du administrerar kopplingsdatabasen; nya kopplingar tillhör ingen organisation.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="545" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="546" />
             <source>Others changed links that you could undo; the undo history was cleared so that it cannot overwrite their changes.</source>
             <translation>Andra har ändrat kopplingar som du kunde ångra; ångrahistoriken har tömts så att den inte kan skriva över deras ändringar.</translation>
         </message>
@@ -3444,42 +3444,42 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Skrev {n} regler till {path}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="20" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="23" />
             <source>Import linking rules</source>
             <translation>Importera kopplingsregler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="23" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="26" />
             <source>Reads linking rules from INPUT (CSV with a header, XLSX first sheet, or a JSON list of objects) and saves them in STORE: new names are added, rules of the same name are updated, other rules stay. Columns: name, layer (a registered layer's name, empty = any), expression (a QGIS expression selecting areas), goals (goal ids separated by commas), stance (supports, conflicts, neutral or stödjer, motverkar), strength (0–3), motivation (may hold [% expression %] templates filled per area), enabled (1/0). Swedish headers (namn, lager, uttryck, mål, ställningstagande, styrka, motivering, aktiv) are accepted.&lt;br&gt;&lt;br&gt;The whole file is checked first; every bad row is named with its column, and then nothing is written. An invalid expression or a goal the store does not hold is refused.</source>
             <translation>Läser kopplingsregler från INPUT (CSV med rubrikrad, XLSX:s första blad eller en JSON-lista med objekt) och sparar dem i STORE: nya namn läggs till, regler med samma namn uppdateras, övriga regler finns kvar. Kolumner: name, layer (ett registrerat lagers namn, tomt = alla), expression (ett QGIS-uttryck som väljer områden), goals (mål-id åtskilda med komma), stance (supports, conflicts, neutral eller stödjer, motverkar), strength (0–3), motivation (får innehålla mallar [% uttryck %] som fylls i per område), enabled (1/0). Svenska rubriker (namn, lager, uttryck, mål, ställningstagande, styrka, motivering, aktiv) går också bra.&lt;br&gt;&lt;br&gt;Hela filen kontrolleras först; varje felaktig rad anges med sin kolumn, och då skrivs ingenting. Ett ogiltigt uttryck eller ett mål som kopplingsdatabasen saknar avvisas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="36" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="47" />
             <source>Rule file</source>
             <translation>Regelfil</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="36" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="47" />
             <source>Rule files (*.csv *.xlsx *.json)</source>
             <translation>Regelfiler (*.csv *.xlsx *.json)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="40" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="51" />
             <source>Rules in the file</source>
             <translation>Regler i filen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="41" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="52" />
             <source>New rules</source>
             <translation>Nya regler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="42" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="53" />
             <source>Changed rules</source>
             <translation>Ändrade regler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="51" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="62" />
             <source>Imported {n} rules: {new} new, {changed} changed, {same} unchanged.</source>
             <translation>Importerade {n} regler: {new} nya, {changed} ändrade, {same} oförändrade.</translation>
         </message>
@@ -3768,17 +3768,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Leveransen {path} är skadad: {problems}. Be om en ny leverans. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="52" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="55" />
             <source>The delivery names the organisation '{organisation}', which this shared store does not know. Create the organisation first. Nothing was changed.</source>
             <translation>Leveransen anger organisationen '{organisation}', som den gemensamma kopplingsdatabasen inte känner till. Skapa organisationen först. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="72" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="75" />
             <source>{id}: delivered {delivered}, region {region}</source>
             <translation>{id}: levererad {delivered}, regionen {region}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="76" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="79" />
             <source>The delivery links to goals the region's store does not hold: {goals} ({versions}). Import that catalogue version into the region's store first; catalogues are never merged. Nothing was changed.</source>
             <translation>Leveransen kopplar till mål som regionens kopplingsdatabas inte har: {goals} ({versions}). Importera den katalogversionen till regionens kopplingsdatabas först; kataloger slås aldrig ihop. Ingenting ändrades.</translation>
         </message>
@@ -4163,7 +4163,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="59" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="60" />
             <source>Excel (*.xlsx);;PDF (*.pdf)</source>
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
@@ -4368,7 +4368,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mål som ändrats (forts.)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="66" />
             <source>Changes</source>
             <translation>Ändringar</translation>
         </message>
@@ -4563,37 +4563,32 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Jämför planskeden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
-            <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the areas newly linked, no longer linked (dashed, as they were), changed and reshaped, and the table of changes.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (needed to compare with now; empty with two stages: every layer of both).</source>
-            <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över områden som nytt kopplats, inte längre är kopplade (streckade, som de var), ändrats och omformats, och tabellen över ändringarna.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (behövs för att jämföra med nuläget; tomt med två skeden: alla lager i båda).</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="51" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="52" />
             <source>From stage</source>
             <translation>Från skede</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="52" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="53" />
             <source>To stage (empty: the plan now)</source>
             <translation>Till skede (tomt: planen nu)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="59" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="60" />
             <source>Comparison (.xlsx or .pdf)</source>
             <translation>Jämförelse (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="64" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
             <source>Comparison</source>
             <translation>Jämförelse</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="66" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="67" />
             <source>Goals that changed</source>
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="82" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="85" />
             <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
             <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
         </message>
@@ -4663,7 +4658,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>inte synlig för din roll</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="32" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="35" />
             <source>Delivery from {name} ({organisation}), made by {user} on {created}, imported from {file}.</source>
             <translation>Leverans från {name} ({organisation}), gjord av {user} {created}, importerad från {file}.</translation>
         </message>
@@ -4788,7 +4783,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>som de var kopplade i planskedet {stage}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="437" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="438" />
             <source>Select areas on the map to see how they were linked when the stage was saved.</source>
             <translation>Välj områden i kartan för att se hur de var kopplade när planskedet sparades.</translation>
         </message>
@@ -4861,6 +4856,16 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="41" />
             <source>Sh&amp;ow</source>
             <translation>&amp;Visa</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="26" />
+            <source>An example rule set for Boverket's ÖP model comes with the plugin: it links the land- and water-use categories (a field kategori_boverket) to goals of the bundled catalogues, for the municipality to review and change before use. Choose this file as INPUT: {path}</source>
+            <translation>En exempelregeluppsättning för Boverkets ÖP-modell följer med pluginet: den kopplar kategorierna för mark- och vattenanvändning (ett fält kategori_boverket) till mål i de medföljande katalogerna, för kommunen att granska och ändra innan den används. Välj den här filen som INPUT: {path}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
+            <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the areas newly linked, no longer linked (dashed, as they were), changed and reshaped, and the table of changes.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (empty: with two stages every layer of both; with now the stage's layers as the open project holds them).</source>
+            <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över områden som nytt kopplats, inte längre är kopplade (streckade, som de var), ändrats och omformats, och tabellen över ändringarna.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (tomt: med två skeden alla lager i båda; med nuläget skedets lager så som det öppna projektet har dem).</translation>
         </message>
     </context>
 </TS>
