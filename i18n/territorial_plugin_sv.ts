@@ -664,7 +664,7 @@
             <translation>Exporterar målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="176" />
+            <location filename="../territorial_plugin/export/task.py" line="185" />
             <source>Exporting goal tables</source>
             <translation>Exporterar måltabeller</translation>
         </message>
@@ -804,22 +804,22 @@
             <translation>inte bland de angivna lagren</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="124" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="128" />
             <source>Unknown export format '{fmt}'. Use pdf, png or svg.</source>
             <translation>Okänt exportformat '{fmt}'. Använd pdf, png eller svg.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="147" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="152" />
             <source>QGIS could not write the PDF {path}: {error}</source>
             <translation>QGIS kunde inte skriva PDF-filen {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="176" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="181" />
             <source>QGIS could not write the image {path}.</source>
             <translation>QGIS kunde inte skriva bilden {path}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="226" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="231" />
             <source>QGIS could not write the SVG {path}.</source>
             <translation>QGIS kunde inte skriva SVG-filen {path}.</translation>
         </message>
@@ -3052,17 +3052,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Området</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/area_sections.py" line="334" />
+            <location filename="../territorial_plugin/export/area_sections.py" line="333" />
             <source>Area {n} of {count}</source>
             <translation>Område {n} av {count}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/area_sections.py" line="348" />
+            <location filename="../territorial_plugin/export/area_sections.py" line="347" />
             <source>No area of the chosen layers is linked to the chosen goals; nothing was written.</source>
             <translation>Inget område i de valda lagren är kopplat till de valda målen; ingenting skrevs.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="209" />
+            <location filename="../territorial_plugin/export/task.py" line="207" />
             <source>Exporting area sections</source>
             <translation>Exporterar områdesavsnitt</translation>
         </message>
@@ -3554,7 +3554,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="249" />
+            <location filename="../territorial_plugin/export/task.py" line="243" />
             <source>Exporting web atlas</source>
             <translation>Exporterar webbatlas</translation>
         </message>
@@ -3673,32 +3673,32 @@ STORE: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. LAYERS: the land-
 STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanvändningslagren (polygoner); lager som inte är registrerade i lagret ritas utan kopplingar. GOALS: mål-id åtskilda med kommatecken; tomt: alla mål med kopplingar. TOLERANCE: hur mycket (m) konturerna får förenklas för webben. WITH_PDF: skriv även målatlasen (malatlas.pdf) i mappen och länka varje mål till dess sida. OUTPUT: mappen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="88" />
+            <location filename="../territorial_plugin/core/region/delivery/export.py" line="68" />
             <source>A delivery is a GeoPackage: give a file name ending in .gpkg.</source>
             <translation>En leverans är en GeoPackage: ange ett filnamn som slutar på .gpkg.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="90" />
+            <location filename="../territorial_plugin/core/region/delivery/export.py" line="70" />
             <source>Choose the land-use layers whose links the delivery carries.</source>
             <translation>Välj de markanvändningslager vars kopplingar leveransen ska innehålla.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="110" />
+            <location filename="../territorial_plugin/core/region/delivery/export.py" line="90" />
             <source>The chosen layers have no links: there is nothing to deliver.</source>
             <translation>De valda lagren har inga kopplingar: det finns inget att leverera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="129" />
+            <location filename="../territorial_plugin/core/region/delivery/export.py" line="109" />
             <source>Layer '{layer}' has no coordinate reference system; set it before delivering.</source>
             <translation>Lagret '{layer}' saknar koordinatsystem; ange det innan du levererar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="145" />
+            <location filename="../territorial_plugin/core/region/layer_areas.py" line="119" />
             <source>The geometry could not be transformed to SWEREF 99 TM.</source>
             <translation>Geometrin kunde inte transformeras till SWEREF 99 TM.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="173" />
+            <location filename="../territorial_plugin/core/region/delivery/export.py" line="153" />
             <source>Links point at goals the store does not hold: {goals}. Run the integrity check.</source>
             <translation>Kopplingar pekar på mål som kopplingsdatabasen inte har: {goals}. Kör kontrollen av kopplingarna.</translation>
         </message>
@@ -3873,32 +3873,32 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>… och {count} till; arbetsboken (.xlsx) listar alla par.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/data.py" line="65" />
+            <location filename="../territorial_plugin/export/region/data.py" line="77" />
             <source>The region's store has no goal {goals}.</source>
             <translation>Regionens kopplingsdatabas har inget mål {goals}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/data.py" line="70" />
+            <location filename="../territorial_plugin/export/region/data.py" line="82" />
             <source>The region's store holds no links yet: import the municipalities' deliveries.</source>
             <translation>Regionens kopplingsdatabas har inga kopplingar ännu: importera kommunernas leveranser.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="85" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="86" />
             <source>Other linked areas</source>
             <translation>Övriga kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="93" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="94" />
             <source>Areas linked to the goal</source>
             <translation>Områden kopplade till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="93" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="96" />
             <source>Intermunicipal conflicts</source>
             <translation>Mellankommunala konflikter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="150" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="151" />
             <source>Municipal borders</source>
             <translation>Kommungränser</translation>
         </message>
@@ -3973,7 +3973,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Importerad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="92" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="95" />
             <source>Organisations</source>
             <translation>Organisationer</translation>
         </message>
@@ -4093,7 +4093,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Leverans (.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="52" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="55" />
             <source>The region's link store</source>
             <translation>Regionens kopplingsdatabas</translation>
         </message>
@@ -4133,47 +4133,42 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Katalog {id}: leveransen använder version {delivered}, regionens kopplingsdatabas har version {held}. Regionens version behölls.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="91" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="94" />
             <source>Regional report</source>
             <translation>Regional rapport</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />
-            <source>The region's picture from the municipalities' deliveries in the region's store. OUTPUT ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. GOALS: goal ids, comma-separated (default: every goal with links).</source>
-            <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas. OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id, kommaseparerade (standard: alla mål med kopplingar).</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="53" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="56" />
             <source>Goals (ids, comma-separated; empty = all linked)</source>
             <translation>Mål (id, kommaseparerade; tomt = alla kopplade)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="56" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="59" />
             <source>Distance for intermunicipal conflicts (m)</source>
             <translation>Avstånd för mellankommunala konflikter (m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="65" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="68" />
             <source>Municipal borders (optional, for the atlas)</source>
             <translation>Kommungränser (valfritt, för atlasen)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="73" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="76" />
             <source>Regional report (.xlsx or .pdf)</source>
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="60" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="59" />
             <source>Excel (*.xlsx);;PDF (*.pdf)</source>
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="130" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="134" />
             <source>{organisation}, area {key}: {problem}</source>
             <translation>{organisation}, område {key}: {problem}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="132" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="138" />
             <source>{organisations} organisations, {goals} goals, {pairs} intermunicipal conflicts → {path}</source>
             <translation>{organisations} organisationer, {goals} mål, {pairs} mellankommunala konflikter → {path}</translation>
         </message>
@@ -4368,7 +4363,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mål som ändrats (forts.)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="66" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
             <source>Changes</source>
             <translation>Ändringar</translation>
         </message>
@@ -4578,22 +4573,22 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Till skede (tomt: planen nu)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="60" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="59" />
             <source>Comparison (.xlsx or .pdf)</source>
             <translation>Jämförelse (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="64" />
             <source>Comparison</source>
             <translation>Jämförelse</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="67" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="66" />
             <source>Goals that changed</source>
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="83" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="82" />
             <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
             <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
         </message>
@@ -4673,27 +4668,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regionens kopplingsdatabas har {count} leveranser från '{organisation}' sparade; en jämförelse behöver två. Leveranser som importerades före den här versionen av insticksprogrammet är inte sparade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="42" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="45" />
             <source>COMPARE_ORGANISATION (optional): an organisation id; its last two deliveries are compared as plan stages are (links added, removed and changed, areas added, removed and reshaped, per goal before and after) and written to COMPARE_OUTPUT (.xlsx or .pdf; empty: beside OUTPUT in its format). Every imported delivery is kept as a read-only plan stage named '&amp;lt;organisation&amp;gt;: &amp;lt;stage&amp;gt; (&amp;lt;day&amp;gt;)', so 'Compare plan stages' can compare any two of them.</source>
             <translation>COMPARE_ORGANISATION (valfri): ett organisations-id; dess två senaste leveranser jämförs som planskeden jämförs (kopplingar tillagda, borttagna och ändrade, områden tillagda, borttagna och omformade, per mål före och efter) och skrivs till COMPARE_OUTPUT (.xlsx eller .pdf; tom: bredvid OUTPUT i samma format). Varje importerad leverans sparas som ett skrivskyddat planskede med namnet '&amp;lt;organisation&amp;gt;: &amp;lt;skede&amp;gt; (&amp;lt;dag&amp;gt;)', så att 'Jämför planskeden' kan jämföra vilka två som helst av dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="78" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="81" />
             <source>Compare the last two deliveries of (organisation id)</source>
             <translation>Jämför de två senaste leveranserna från (organisations-id)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="83" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="86" />
             <source>Comparison of the deliveries (.xlsx or .pdf)</source>
             <translation>Jämförelse av leveranserna (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="94" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="97" />
             <source>Comparison of the deliveries</source>
             <translation>Jämförelse av leveranserna</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="95" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="98" />
             <source>Changes between the deliveries</source>
             <translation>Ändringar mellan leveranserna</translation>
         </message>
@@ -4781,6 +4776,36 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/gui/panel/view.py" line="214" />
             <source>Do not suggest the focused goal for the selected areas again (by the rules that suggest it)</source>
             <translation>Föreslå inte det valda målet för de valda områdena igen (av de regler som föreslår det)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/layer_areas.py" line="69" />
+            <source>The layer '{layer}' could not be opened ({source}): its areas are missing from the report.</source>
+            <translation>Lagret '{layer}' kunde inte öppnas ({source}): områdena saknas i rapporten.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/layer_areas.py" line="75" />
+            <source>The layer '{layer}' has no coordinate reference system: its areas are missing from the report.</source>
+            <translation>Lagret '{layer}' saknar koordinatreferenssystem: områdena saknas i rapporten.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/layer_areas.py" line="83" />
+            <source>{reason} Its areas are missing from the report.</source>
+            <translation>{reason} Områdena saknas i rapporten.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/layer_areas.py" line="87" />
+            <source>The area is not in the layer '{layer}' (see 'Check link integrity').</source>
+            <translation>Området finns inte i lagret '{layer}' (se 'Kontrollera kopplingarna').</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="36" />
+            <source>Problems</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />
+            <source>The region's picture from the municipalities' deliveries in the region's store, or from a shared PostgreSQL store's own links: there the areas are read from the registered layers — the open project's layer of the same registered layer when there is one, else the registered source — and a layer that cannot be opened is named in the problems (its areas are missing). OUTPUT ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. GOALS: goal ids, comma-separated (default: every goal with links).</source>
+            <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en delad PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id, kommaseparerade (standard: alla mål med kopplingar).</translation>
         </message>
     </context>
 </TS>
