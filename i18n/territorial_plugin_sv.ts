@@ -3813,17 +3813,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Den här kopplingsdatabasen kan ännu inte ta emot kommunala leveranser. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/region.py" line="126" />
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="129" />
             <source>The region's store already holds a newer delivery from {organisation} (made {current}); this one was made {created}. Nothing was changed.</source>
             <translation>Regionens kopplingsdatabas har redan en nyare leverans från {organisation} (gjord {current}); denna gjordes {created}. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/region.py" line="63" />
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="66" />
             <source>The delivery's layers already belong to another organisation in the region's store ({names}). Nothing was changed.</source>
             <translation>Leveransens lager tillhör redan en annan organisation i regionens kopplingsdatabas ({names}). Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="91" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="89" />
             <source>The region's picture: {count} organisations</source>
             <translation>Regionens bild: {count} organisationer</translation>
         </message>
@@ -3833,42 +3833,42 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="107" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="96" />
             <source>Linked areas of every goal in the report</source>
             <translation>Kopplade områden för alla mål i rapporten</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="116" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="98" />
             <source>{pairs} intermunicipal goal conflicts within {distance} m: areas of two organisations linked to the same goal, one supporting it and one in conflict with it. The goal pages mark and list them.</source>
             <translation>{pairs} mellankommunala målkonflikter inom {distance} m: områden från två organisationer kopplade till samma mål, det ena stödjande och det andra motverkande. Målsidorna markerar och listar dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="136" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="120" />
             <source>Linked areas per organisation</source>
             <translation>Kopplade områden per organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="151" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="131" />
             <source>Regional report from the municipalities' deliveries, {date}</source>
             <translation>Regional rapport från kommunernas leveranser, {date}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="285" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="255" />
             <source>No intermunicipal conflicts within {distance} m for this goal.</source>
             <translation>Inga mellankommunala konflikter inom {distance} m för detta mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="290" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="260" />
             <source>Intermunicipal conflicts within {distance} m</source>
             <translation>Mellankommunala konflikter inom {distance} m</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="297" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="266" />
             <source>{number}. {supporting} {key} {name} supports — {conflicting} {other} {other_name} conflicts ({distance} m)</source>
             <translation>{number}. {supporting} {key} {name} stödjer — {conflicting} {other} {other_name} motverkar ({distance} m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="311" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="280" />
             <source>… and {count} more; the workbook (.xlsx) lists every pair.</source>
             <translation>… och {count} till; arbetsboken (.xlsx) listar alla par.</translation>
         </message>
@@ -4178,7 +4178,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/stages.py" line="64" />
+            <location filename="../territorial_plugin/core/store/postgres/stages.py" line="134" />
             <source>A plan stage needs a name, for example 'Samråd 2026-03'.</source>
             <translation>Ett planskede behöver ett namn, till exempel 'Samråd 2026-03'.</translation>
         </message>
@@ -4193,7 +4193,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Välj markanvändningslagren för att jämföra skedet '{name}' med nuläget.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/stages.py" line="93" />
+            <location filename="../territorial_plugin/core/store/postgres/stages.py" line="96" />
             <source>A layer has the same key on several areas, so the stage cannot tell them apart ({reason}). Run 'Check link integrity' and give every area its own key. Nothing was saved.</source>
             <translation>Ett lager har samma nyckel på flera områden, så skedet kan inte skilja dem åt ({reason}). Kör 'Kontrollera kopplingarna' och ge varje område en egen nyckel. Inget sparades.</translation>
         </message>
@@ -4648,12 +4648,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Förenkla konturerna med</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/region.py" line="115" />
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="118" />
             <source>The delivery is from '{organisation}', but you are connected for '{acting}'. In a shared store an organisation imports its own deliveries, or the store's owner imports them. Nothing was changed.</source>
             <translation>Leveransen kommer från '{organisation}', men du är ansluten för '{acting}'. I en delad kopplingsdatabas importerar en organisation sina egna leveranser, eller så importerar databasens ägare dem. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/region.py" line="210" />
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="213" />
             <source>not visible to your role</source>
             <translation>inte synlig för din roll</translation>
         </message>
@@ -4806,6 +4806,21 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />
             <source>The region's picture from the municipalities' deliveries in the region's store, or from a shared PostgreSQL store's own links: there the areas are read from the registered layers — the open project's layer of the same registered layer when there is one, else the registered source — and a layer that cannot be opened is named in the problems (its areas are missing). OUTPUT ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. GOALS: goal ids, comma-separated (default: every goal with links).</source>
             <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en delad PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id, kommaseparerade (standard: alla mål med kopplingar).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="133" />
+            <source>Regional report from the shared link store, {date}</source>
+            <translation>Regional rapport från den delade kopplingsdatabasen, {date}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="239" />
+            <source>1 area has a problem (geometry repaired or missing, or the area is gone from its layer); the workbook (.xlsx) lists it.</source>
+            <translation>1 område har ett problem (geometrin reparerad eller saknas, eller området finns inte längre i sitt lager); arbetsboken (.xlsx) listar det.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="239" />
+            <source>{n} areas have problems (geometry repaired or missing, or the area is gone from its layer); the workbook (.xlsx) lists them.</source>
+            <translation>{n} områden har problem (geometrin reparerad eller saknas, eller området finns inte längre i sitt lager); arbetsboken (.xlsx) listar dem.</translation>
         </message>
     </context>
 </TS>

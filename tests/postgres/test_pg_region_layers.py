@@ -146,6 +146,16 @@ def test_the_projects_layer_is_read_where_the_registered_source_is_stale(shared,
     assert any("'ÖP Kommun A' could not be opened" in p for o, k, p in without.problems if o == "kommun_a")
 
 
-def test_the_regional_atlas_draws_the_layers_areas(shared, tmp_path):
+def test_the_regional_atlas_names_the_layer_it_could_not_open(shared, tmp_path):
+    import subprocess
+
     path, data = _report(shared["region"], tmp_path / "region.pdf")
-    assert path.stat().st_size > 0 and len(data.areas) == 3
+    assert len(data.areas) == 3
+    overview = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    overview = " ".join(overview.split())
+    assert "Kommun A" in overview and "Kommun B" in overview
+    assert "The layer 'Gamla ÖP B' could not be opened" in overview
+    assert "2 areas have problems" in overview  # A2 repaired, A9 gone from its layer
+    assert "from the shared link store" in overview

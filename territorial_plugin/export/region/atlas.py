@@ -35,7 +35,7 @@ from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ...compat import set_legend_style_font
-from ...core.i18n import tr
+from ...core.i18n import plural, tr
 from ...core.model import Goal
 from ..atlas.chart import format_ha
 from ..atlas.furniture import fit_scalebar, page_extent
@@ -101,6 +101,7 @@ class RegionalPages:
         ).format(pairs=len(data.pairs), distance=_metres(data.distance))
         side.skip(3)
         side.text(note, 7.5)
+        self._problems(side)
         return layout
 
     def goal_page(self, goal: Goal) -> QgsPrintLayout:
@@ -126,7 +127,10 @@ class RegionalPages:
     def _subtitle(self, goal: Goal | None = None) -> str:
         catalogues = {c.id: c.name for c in self.data.catalogues}
         parts = [catalogues.get(goal.catalogue_id, goal.catalogue_id)] if goal else []
-        parts.append(tr("Regional report from the municipalities' deliveries, {date}").format(date=self.today))
+        if self.data.deliveries:
+            parts.append(tr("Regional report from the municipalities' deliveries, {date}").format(date=self.today))
+        else:  # a shared store's own links, areas read from the registered layers
+            parts.append(tr("Regional report from the shared link store, {date}").format(date=self.today))
         return "  ·  ".join(parts)
 
     def _titles(self, layout: QgsLayout, title: str, goal: Goal | None, page: int = 0) -> None:
@@ -222,6 +226,28 @@ class RegionalPages:
                      counts.supports.get(cell, 0), counts.conflicts.get(cell, 0)]
                 )  # fmt: skip
         return rows
+
+    def _problems(self, side: SideColumn) -> None:
+        """What is missing from the maps and figures: layers that could not be opened, by name; areas
+        repaired, without geometry or no longer in their layer, counted (the workbook lists them)."""
+        layers = [problem for _, key, problem in self.data.problems if not key]
+        areas = sum(1 for _, key, _ in self.data.problems if key)
+        if not layers and not areas:
+            return
+        lines = list(layers)
+        if areas:
+            lines.append(
+                plural(
+                    areas,
+                    tr("1 area has a problem (geometry repaired or missing, or the area is gone from its layer); "
+                       "the workbook (.xlsx) lists it."),
+                    tr("{n} areas have problems (geometry repaired or missing, or the area is gone from its "
+                       "layer); the workbook (.xlsx) lists them."),
+                ).format(n=areas)
+            )  # fmt: skip
+        side.skip(2)
+        side.text(tr("Problems"), 8.5, True, keep=4.0)
+        side.lines(lines, 7.0)
 
     def _pair_list(self, side: SideColumn, pairs) -> None:
         data = self.data
