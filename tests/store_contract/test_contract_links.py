@@ -137,3 +137,14 @@ def test_the_selection_shows_how_each_goal_is_linked(store):
     assert (one.count, one.stance, one.min_strength, one.max_strength) == (1, "neutral", 0, 0)
     assert {goal: s.count for goal, s in summary.items()} == store.goal_counts_for_keys(LAYER_UID, ["a", "b", "c"])
     assert store.goal_stances_for_keys(LAYER_UID, []) == {}
+
+
+def test_narrow_link_reads_say_the_stance_and_whose(store):
+    store.link(LAYER_UID, ["a", "b"], ["test:1"], LinkSpec(stance="conflicts"), "anna")
+    store.link(LAYER_UID, ["b"], ["test:2"], LinkSpec(), "anna")
+    store.link(OTHER_UID, ["a"], ["test:1"], LinkSpec(), "anna")
+    full = [(x.feature_key, x.goal_id, x.stance, x.organisation) for x in store.links(layer_uids=[LAYER_UID])]
+    assert sorted(store.link_stances_with_organisation(LAYER_UID)) == sorted(full)
+    assert sorted(store.link_stances(LAYER_UID)) == [("a", "test:1", "conflicts"), ("b", "test:1", "conflicts"),
+                                                     ("b", "test:2", "supports")]  # fmt: skip
+    assert store.link_stances_with_organisation("layer-none") == []

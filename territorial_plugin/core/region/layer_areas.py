@@ -103,7 +103,10 @@ def _open(record: RegisteredLayer, project: QgsProject) -> QgsVectorLayer | None
 
 
 def _read(layer, record, organisation: dict[str, str], target, project, problems, feedback) -> list[RegionArea]:
-    transform = QgsCoordinateTransform(layer.crs(), target, project.transformContext())
+    # most municipal data is in SWEREF 99 TM already: no transform to run then
+    transform = (
+        None if layer.crs() == target else QgsCoordinateTransform(layer.crs(), target, project.transformContext())
+    )
     records = {}
     for area in area_records(
         layer, record.key_field, project=project, geometry=True, keys=organisation, feedback=feedback
@@ -113,7 +116,7 @@ def _read(layer, record, organisation: dict[str, str], target, project, problems
     result = []
     for key, area in records.items():
         shape, problem = repair(area.geometry)
-        if shape is not None:
+        if shape is not None and transform is not None:
             shape = QgsGeometry(shape)  # a copy: the transform works in place
             if shape.transform(transform) != Qgis.GeometryOperationResult.Success:
                 shape, problem = None, tr("The geometry could not be transformed to SWEREF 99 TM.")

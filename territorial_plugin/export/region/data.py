@@ -138,9 +138,11 @@ def _read_links(store: Store, areas: Sequence[RegionArea], wanted: set[str]) -> 
     for layer in store.layers():
         organisation = owner.get(layer.layer_uid)
         if organisation is None:
+            uid = layer.layer_uid
             links += [
-                RegionLink(x.layer_uid, x.feature_key, x.goal_id, x.stance, x.organisation)
-                for x in store.links(layer_uids=[layer.layer_uid], goal_ids=sorted(wanted))
+                RegionLink(uid, key, goal, stance, whose)
+                for key, goal, stance, whose in store.link_stances_with_organisation(uid)
+                if goal in wanted
             ]
             continue
         uid = layer.layer_uid
