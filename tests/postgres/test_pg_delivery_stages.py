@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import psycopg2
 import pytest
-from qgis.core import QgsGeometry, QgsProject
+from qgis.core import QgsProject
 
 from territorial_plugin.core.errors import TerritorialError
 from territorial_plugin.core.region.delivery.export import export_delivery
@@ -13,7 +13,7 @@ from territorial_plugin.core.region.delivery.importer import import_delivery
 from territorial_plugin.core.region.delivery.stage import delivery_stages
 from territorial_plugin.core.stages.compare import CHANGED, RESHAPED
 from territorial_plugin.core.stages.service import compare_stages
-from tests.qgis.region_support import catalogue, municipality_layer, municipality_store
+from tests.qgis.region_support import catalogue, municipality_layer, municipality_store, rework
 
 pytestmark = pytest.mark.postgres
 
@@ -47,19 +47,6 @@ def _deliver(municipality, store, name: str, stage: str):
     return import_delivery(store, _export(municipality, name, stage), user="regionen")
 
 
-def _rework(municipality):
-    """One link changed (A1 against t:2 becomes stronger, new motivation) and one area reshaped (A2 grows)."""
-    municipality["store"].update_link(
-        municipality["uid"], "A1", "t:2", "anna", strength=3, motivation="Stör renbete året runt"
-    )
-    layer = municipality["layer"]
-    a2 = next(f for f in layer.getFeatures() if f["omr_id"] == "A2")
-    bigger = QgsGeometry.fromWkt(
-        "POLYGON((650400 6500000, 650550 6500000, 650550 6500150, 650400 6500150, 650400 6500000))"
-    )
-    assert layer.dataProvider().changeGeometryValues({a2.id(): bigger})
-
-
 def test_each_import_is_kept_as_a_stage_of_its_organisation(municipality, region):
     _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
     (stage,) = region.stages()
@@ -77,7 +64,7 @@ def test_each_import_is_kept_as_a_stage_of_its_organisation(municipality, region
 
 def test_two_deliveries_compare_to_exactly_the_changed_link_and_the_reshaped_area(municipality, region):
     _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
-    _rework(municipality)
+    rework(municipality)
     _deliver(municipality, region, "v2.gpkg", "Granskning 2027")
     first, second = delivery_stages(region.stages(), ORG)
     assert "Samråd 2026" in first.name and "Granskning 2027" in second.name
@@ -92,7 +79,7 @@ def test_two_deliveries_compare_to_exactly_the_changed_link_and_the_reshaped_are
 
 def test_same_stage_and_day_delivered_twice_gets_a_second_name(municipality, region):
     _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
-    _rework(municipality)
+    rework(municipality)
     _deliver(municipality, region, "v2.gpkg", "Samråd 2026")
     first, second = delivery_stages(region.stages(), ORG)
     assert second.name == first.name + " (2)"
@@ -132,7 +119,7 @@ def test_the_municipalitys_own_import_is_its_stage_and_the_region_compares_it(
         region.add_member(organisation, roles[organisation])
     own = open_as(roles[ORG])
     _deliver(municipality, own, "v1.gpkg", "Samråd 2026")
-    _rework(municipality)
+    rework(municipality)
     _deliver(municipality, own, "v2.gpkg", "Granskning 2027")
     assert [s.organisation for s in own.stages()] == [ORG, ORG]
     reader = open_as(roles["region"])

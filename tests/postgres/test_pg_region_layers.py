@@ -138,7 +138,7 @@ def test_the_projects_layer_is_read_where_the_registered_source_is_stale(shared,
     project = QgsProject()
     layer = QgsVectorLayer(str(moved), "ÖP Kommun A", "ogr")
     layer.setCustomProperty(LAYER_UID_PROPERTY, "a-op")
-    project.addMapLayer(layer)
+    assert project.addMapLayer(layer) is not None
     _, seen = _report(shared["region"], tmp_path / "region.xlsx", project=project)
     assert {a.feature_key for a in seen.areas} == {"A1", "A2", "B1"} and len(seen.pairs) == 1
     _, without = _report(shared["region"], tmp_path / "region2.xlsx", project=QgsProject())

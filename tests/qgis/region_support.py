@@ -59,6 +59,20 @@ def municipality_store(path: Path, layer: QgsVectorLayer):
     return store, record
 
 
+def rework(municipality: dict) -> None:
+    """One link changed (A1 against t:2 becomes stronger, new motivation) and one area reshaped (A2 grows):
+    what a second delivery of the municipality of :func:`municipality_store` differs by."""
+    municipality["store"].update_link(
+        municipality["uid"], "A1", "t:2", "anna", strength=3, motivation="Stör renbete året runt"
+    )
+    layer = municipality["layer"]
+    a2 = next(f for f in layer.getFeatures() if f["omr_id"] == "A2")
+    bigger = QgsGeometry.fromWkt(
+        "POLYGON((650400 6500000, 650550 6500000, 650550 6500150, 650400 6500150, 650400 6500000))"
+    )
+    assert layer.dataProvider().changeGeometryValues({a2.id(): bigger})
+
+
 def many_organisations(count: int = 15, goals: int = 2):
     """The region's picture of ``count`` invented municipalities side by side (``RegionalData``, no store):
     each links two areas to every goal, one supporting and one against; neighbours' areas are 150 m apart,

@@ -23,17 +23,15 @@ from qgis.core import (
     QgsLayoutMultiFrame,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsLayoutTable,
-    QgsLayoutTableColumn,
-    QgsLayoutTableStyle,
     QgsLayoutUtils,
     QgsTableCell,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QFont
 
 from ...compat import set_label_style
-from ..atlas.layers import CONFLICT_COLOR, FONT_FAMILY, INK, SUPPORT_COLOR, text_format
+from ..atlas.layers import CONFLICT_COLOR, FONT_FAMILY, INK, SUPPORT_COLOR
+from ..atlas.table import apply_table_look
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 PAGE = (297.0, 210.0)  # A4 landscape, mm
@@ -184,25 +182,9 @@ class SideColumn:
 
 
 def _manual_table(layout: QgsLayout, headers: Sequence[str], widths: Sequence[float], rows: Sequence[list]):
+    """A table with the atlas's table look (``atlas.table.apply_table_look``) and ``rows``."""
     table = QgsLayoutItemManualTable.create(layout)
-    columns = []
-    for heading, width in zip(headers, widths):
-        column = QgsLayoutTableColumn(heading)
-        column.setWidth(width)
-        columns.append(column)
-    table.setHeaders(columns)
-    table.setColumnWidths(widths)
-    table.setIncludeTableHeader(True)
-    table.setContentTextFormat(text_format(TABLE_SIZE))
-    table.setHeaderTextFormat(text_format(TABLE_SIZE, bold=True, color=QColor(255, 255, 255)))
-    table.setCellMargin(0.8)
-    table.setGridStrokeWidth(0.15)
-    table.setGridColor(QColor(205, 210, 215))
-    table.setVerticalGrid(False)
-    header = QgsLayoutTableStyle()
-    header.enabled = True
-    header.cellBackgroundColor = QColor(0, 84, 128)
-    table.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, header)
+    apply_table_look(table, headers, widths, TABLE_SIZE)
     table.setTableContents(_cells(rows))
     layout.addMultiFrame(table)
     return table
