@@ -1,5 +1,6 @@
 """The region (issue 14): importing one large delivery (≤ 5 s) and the regional report XLSX
-for 15 municipalities × 2 000 areas × 20 goals, 600 000 links (≤ 30 s).
+for 15 municipalities × 2 000 areas × 20 goals, 600 000 links (≤ 30 s), from deliveries and
+from a shared store's own layers (the areas read from 15 GeoPackage files).
 
 Import: a delivery of 5 000 areas and 50 000 links, exported once outside the timing;
 each run imports it into a fresh region store (catalogue only), so every run replaces
@@ -138,8 +139,64 @@ def _report(state: dict) -> None:
 
     with open_store(str(state["store"])) as store:
         _, data = run_regional_report(store, state["folder"] / "region.xlsx", distance=2000.0)
-    assert len(data.links) == REGION_ORGS * REGION_AREAS * len(GOALS) and data.pairs
-    state["pairs"] = len(data.pairs)
+    assert len(data.links) == REGION_ORGS * REGION_AREAS * len(GOALS) and data.pairs and not data.problems
+    state["pairs"], state["areas"] = len(data.pairs), len(data.areas)
+
+
+def _setup_shared_report() -> dict:
+    """The same county as :func:`_setup_report`, but as a shared store's own data: each municipality's
+    2 000 areas in a GeoPackage file of its own, registered, and 40 000 links; no deliveries, so the
+    report reads the areas from the layers."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRectangle, QgsVectorFileWriter, QgsVectorLayer
+
+    from territorial_plugin.core.model import RegisteredLayer
+    from territorial_plugin.core.store.gpkg.schema import now_iso, raw_connect
+
+    folder = Path(tempfile.mkdtemp(prefix="bench_region_shared_"))
+    path = folder / "region.gpkg"
+    store = _catalogue_store(path)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    for org in range(REGION_ORGS):
+        x0, y0 = 500000 + (org % 5) * 32000.0, 7000000 + (org // 5) * 40000.0
+        layer = QgsVectorLayer("Polygon?crs=EPSG:3006&field=omr_id:string&field=namn:string", "op", "memory")
+        features = []
+        for number in range(REGION_AREAS):
+            x, y = x0 + (number % 40) * 800.0, y0 + (number // 40) * 800.0
+            feature = QgsFeature(layer.fields())
+            feature.setAttributes([f"kommun{org:02d}-{number:04d}", f"Område {number}"])
+            feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x, y, x + 300, y + 300)))
+            features.append(feature)
+        _ = layer.dataProvider().addFeatures(features)
+        source = folder / f"op{org:02d}.gpkg"
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, str(source), QgsProject.instance().transformContext(), options
+        )
+        assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+        store.register_layer(RegisteredLayer(f"layer{org:02d}", f"ÖP {org}", str(source), "ogr", "omr_id", "Polygon"))
+    store.close()
+    rng = random.Random(14)
+    now = now_iso()
+    con = raw_connect(path)
+    con.execute("BEGIN IMMEDIATE")
+    con.executemany(
+        "INSERT INTO link (layer_uid, feature_key, goal_id, stance, strength, motivation, organisation,"
+        " created_by, created_at, updated_by, updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (f"layer{org:02d}", f"kommun{org:02d}-{number:04d}", goal,
+             "conflicts" if rng.random() < 0.04 else "supports", 2, "Motivering", f"kommun{org:02d}", "b", now, "b",
+             now, 1)
+            for org in range(REGION_ORGS) for number in range(REGION_AREAS) for goal in GOALS
+        ],
+    )  # fmt: skip
+    con.execute("COMMIT")
+    con.close()
+    return {"folder": folder, "store": path}
+
+
+def _shared_report(state: dict) -> None:
+    _report(state)
+    assert state["areas"] == REGION_ORGS * REGION_AREAS
 
 
 def _teardown(state: dict) -> None:
@@ -161,6 +218,14 @@ BENCHMARKS = [
         run_once=_report,
         target_s=30.0,
         setup=_setup_report,
+        teardown=_teardown,
+        repeat=3,
+    ),
+    Benchmark(
+        name="region: report XLSX from a shared store's own layers, 15 × 2 000 areas × 20 goals",
+        run_once=_shared_report,
+        target_s=30.0,
+        setup=_setup_shared_report,
         teardown=_teardown,
         repeat=3,
     ),

@@ -1054,12 +1054,12 @@
             <translation>Kopplingen från objektet '{key}' till mål {goal} ändrades av {who} {when} medan du redigerade den. Din ändring sparades inte; läs in kopplingarna på nytt, granska dem och gör din ändring igen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/links.py" line="320" />
+            <location filename="../territorial_plugin/core/store/postgres/links.py" line="327" />
             <source>Layer '{layer}' is not registered in the link store; register it first.</source>
             <translation>Lagret '{layer}' är inte registrerat i kopplingsdatabasen; registrera det först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/links.py" line="327" />
+            <location filename="../territorial_plugin/core/store/postgres/links.py" line="334" />
             <source>Unknown goal(s): {goals}. Import or enable their catalogue first.</source>
             <translation>Okända mål: {goals}. Importera eller aktivera deras katalog först.</translation>
         </message>
@@ -3673,32 +3673,32 @@ STORE: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. LAYERS: the land-
 STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanvändningslagren (polygoner); lager som inte är registrerade i lagret ritas utan kopplingar. GOALS: mål-id åtskilda med kommatecken; tomt: alla mål med kopplingar. TOLERANCE: hur mycket (m) konturerna får förenklas för webben. WITH_PDF: skriv även målatlasen (malatlas.pdf) i mappen och länka varje mål till dess sida. OUTPUT: mappen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="88" />
+            <location filename="../territorial_plugin/core/region/delivery/export.py" line="68" />
             <source>A delivery is a GeoPackage: give a file name ending in .gpkg.</source>
             <translation>En leverans är en GeoPackage: ange ett filnamn som slutar på .gpkg.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="90" />
+            <location filename="../territorial_plugin/core/region/delivery/export.py" line="70" />
             <source>Choose the land-use layers whose links the delivery carries.</source>
             <translation>Välj de markanvändningslager vars kopplingar leveransen ska innehålla.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="110" />
+            <location filename="../territorial_plugin/core/region/delivery/export.py" line="90" />
             <source>The chosen layers have no links: there is nothing to deliver.</source>
             <translation>De valda lagren har inga kopplingar: det finns inget att leverera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="129" />
+            <location filename="../territorial_plugin/core/region/delivery/export.py" line="109" />
             <source>Layer '{layer}' has no coordinate reference system; set it before delivering.</source>
             <translation>Lagret '{layer}' saknar koordinatsystem; ange det innan du levererar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="145" />
+            <location filename="../territorial_plugin/core/region/layer_areas.py" line="122" />
             <source>The geometry could not be transformed to SWEREF 99 TM.</source>
             <translation>Geometrin kunde inte transformeras till SWEREF 99 TM.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/export.py" line="173" />
+            <location filename="../territorial_plugin/core/region/delivery/export.py" line="153" />
             <source>Links point at goals the store does not hold: {goals}. Run the integrity check.</source>
             <translation>Kopplingar pekar på mål som kopplingsdatabasen inte har: {goals}. Kör kontrollen av kopplingarna.</translation>
         </message>
@@ -3808,22 +3808,22 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ogiltig geometri lagad ({reason}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/base.py" line="267" />
+            <location filename="../territorial_plugin/core/store/base.py" line="274" />
             <source>This link store cannot hold municipal deliveries yet. Nothing was changed.</source>
             <translation>Den här kopplingsdatabasen kan ännu inte ta emot kommunala leveranser. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/region.py" line="126" />
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="129" />
             <source>The region's store already holds a newer delivery from {organisation} (made {current}); this one was made {created}. Nothing was changed.</source>
             <translation>Regionens kopplingsdatabas har redan en nyare leverans från {organisation} (gjord {current}); denna gjordes {created}. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/region.py" line="63" />
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="66" />
             <source>The delivery's layers already belong to another organisation in the region's store ({names}). Nothing was changed.</source>
             <translation>Leveransens lager tillhör redan en annan organisation i regionens kopplingsdatabas ({names}). Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="91" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="89" />
             <source>The region's picture: {count} organisations</source>
             <translation>Regionens bild: {count} organisationer</translation>
         </message>
@@ -3833,52 +3833,52 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="107" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="96" />
             <source>Linked areas of every goal in the report</source>
             <translation>Kopplade områden för alla mål i rapporten</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="116" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="98" />
             <source>{pairs} intermunicipal goal conflicts within {distance} m: areas of two organisations linked to the same goal, one supporting it and one in conflict with it. The goal pages mark and list them.</source>
             <translation>{pairs} mellankommunala målkonflikter inom {distance} m: områden från två organisationer kopplade till samma mål, det ena stödjande och det andra motverkande. Målsidorna markerar och listar dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="136" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="120" />
             <source>Linked areas per organisation</source>
             <translation>Kopplade områden per organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="151" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="131" />
             <source>Regional report from the municipalities' deliveries, {date}</source>
             <translation>Regional rapport från kommunernas leveranser, {date}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="285" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="255" />
             <source>No intermunicipal conflicts within {distance} m for this goal.</source>
             <translation>Inga mellankommunala konflikter inom {distance} m för detta mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="290" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="260" />
             <source>Intermunicipal conflicts within {distance} m</source>
             <translation>Mellankommunala konflikter inom {distance} m</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="297" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="266" />
             <source>{number}. {supporting} {key} {name} supports — {conflicting} {other} {other_name} conflicts ({distance} m)</source>
             <translation>{number}. {supporting} {key} {name} stödjer — {conflicting} {other} {other_name} motverkar ({distance} m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="311" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="280" />
             <source>… and {count} more; the workbook (.xlsx) lists every pair.</source>
             <translation>… och {count} till; arbetsboken (.xlsx) listar alla par.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/data.py" line="65" />
+            <location filename="../territorial_plugin/export/region/data.py" line="77" />
             <source>The region's store has no goal {goals}.</source>
             <translation>Regionens kopplingsdatabas har inget mål {goals}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/data.py" line="70" />
+            <location filename="../territorial_plugin/export/region/data.py" line="82" />
             <source>The region's store holds no links yet: import the municipalities' deliveries.</source>
             <translation>Regionens kopplingsdatabas har inga kopplingar ännu: importera kommunernas leveranser.</translation>
         </message>
@@ -3893,7 +3893,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Områden kopplade till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="93" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="96" />
             <source>Intermunicipal conflicts</source>
             <translation>Mellankommunala konflikter</translation>
         </message>
@@ -3973,7 +3973,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Importerad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="92" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="95" />
             <source>Organisations</source>
             <translation>Organisationer</translation>
         </message>
@@ -4093,7 +4093,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Leverans (.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="52" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="55" />
             <source>The region's link store</source>
             <translation>Regionens kopplingsdatabas</translation>
         </message>
@@ -4133,32 +4133,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Katalog {id}: leveransen använder version {delivered}, regionens kopplingsdatabas har version {held}. Regionens version behölls.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="91" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="94" />
             <source>Regional report</source>
             <translation>Regional rapport</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />
-            <source>The region's picture from the municipalities' deliveries in the region's store. OUTPUT ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. GOALS: goal ids, comma-separated (default: every goal with links).</source>
-            <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas. OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id, kommaseparerade (standard: alla mål med kopplingar).</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="53" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="56" />
             <source>Goals (ids, comma-separated; empty = all linked)</source>
             <translation>Mål (id, kommaseparerade; tomt = alla kopplade)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="56" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="59" />
             <source>Distance for intermunicipal conflicts (m)</source>
             <translation>Avstånd för mellankommunala konflikter (m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="65" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="68" />
             <source>Municipal borders (optional, for the atlas)</source>
             <translation>Kommungränser (valfritt, för atlasen)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="73" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="76" />
             <source>Regional report (.xlsx or .pdf)</source>
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
@@ -4168,12 +4163,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="130" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="134" />
             <source>{organisation}, area {key}: {problem}</source>
             <translation>{organisation}, område {key}: {problem}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="132" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="138" />
             <source>{organisations} organisations, {goals} goals, {pairs} intermunicipal conflicts → {path}</source>
             <translation>{organisations} organisationer, {goals} mål, {pairs} mellankommunala konflikter → {path}</translation>
         </message>
@@ -4183,7 +4178,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/stages.py" line="64" />
+            <location filename="../territorial_plugin/core/store/postgres/stages.py" line="134" />
             <source>A plan stage needs a name, for example 'Samråd 2026-03'.</source>
             <translation>Ett planskede behöver ett namn, till exempel 'Samråd 2026-03'.</translation>
         </message>
@@ -4198,7 +4193,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Välj markanvändningslagren för att jämföra skedet '{name}' med nuläget.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/stages.py" line="93" />
+            <location filename="../territorial_plugin/core/store/postgres/stages.py" line="96" />
             <source>A layer has the same key on several areas, so the stage cannot tell them apart ({reason}). Run 'Check link integrity' and give every area its own key. Nothing was saved.</source>
             <translation>Ett lager har samma nyckel på flera områden, så skedet kan inte skilja dem åt ({reason}). Kör 'Kontrollera kopplingarna' och ge varje område en egen nyckel. Inget sparades.</translation>
         </message>
@@ -4648,12 +4643,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Förenkla konturerna med</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/region.py" line="115" />
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="118" />
             <source>The delivery is from '{organisation}', but you are connected for '{acting}'. In a shared store an organisation imports its own deliveries, or the store's owner imports them. Nothing was changed.</source>
             <translation>Leveransen kommer från '{organisation}', men du är ansluten för '{acting}'. I en delad kopplingsdatabas importerar en organisation sina egna leveranser, eller så importerar databasens ägare dem. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/region.py" line="210" />
+            <location filename="../territorial_plugin/core/store/postgres/region.py" line="213" />
             <source>not visible to your role</source>
             <translation>inte synlig för din roll</translation>
         </message>
@@ -4668,27 +4663,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regionens kopplingsdatabas har {count} leveranser från '{organisation}' sparade; en jämförelse behöver två. Leveranser som importerades före den här versionen av insticksprogrammet är inte sparade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="42" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="45" />
             <source>COMPARE_ORGANISATION (optional): an organisation id; its last two deliveries are compared as plan stages are (links added, removed and changed, areas added, removed and reshaped, per goal before and after) and written to COMPARE_OUTPUT (.xlsx or .pdf; empty: beside OUTPUT in its format). Every imported delivery is kept as a read-only plan stage named '&amp;lt;organisation&amp;gt;: &amp;lt;stage&amp;gt; (&amp;lt;day&amp;gt;)', so 'Compare plan stages' can compare any two of them.</source>
             <translation>COMPARE_ORGANISATION (valfri): ett organisations-id; dess två senaste leveranser jämförs som planskeden jämförs (kopplingar tillagda, borttagna och ändrade, områden tillagda, borttagna och omformade, per mål före och efter) och skrivs till COMPARE_OUTPUT (.xlsx eller .pdf; tom: bredvid OUTPUT i samma format). Varje importerad leverans sparas som ett skrivskyddat planskede med namnet '&amp;lt;organisation&amp;gt;: &amp;lt;skede&amp;gt; (&amp;lt;dag&amp;gt;)', så att 'Jämför planskeden' kan jämföra vilka två som helst av dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="78" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="81" />
             <source>Compare the last two deliveries of (organisation id)</source>
             <translation>Jämför de två senaste leveranserna från (organisations-id)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="83" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="86" />
             <source>Comparison of the deliveries (.xlsx or .pdf)</source>
             <translation>Jämförelse av leveranserna (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="94" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="97" />
             <source>Comparison of the deliveries</source>
             <translation>Jämförelse av leveranserna</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="95" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="98" />
             <source>Changes between the deliveries</source>
             <translation>Ändringar mellan leveranserna</translation>
         </message>
@@ -4866,6 +4861,51 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
             <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the areas newly linked, no longer linked (dashed, as they were), changed and reshaped, and the table of changes.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (empty: with two stages every layer of both; with now the stage's layers as the open project holds them).</source>
             <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över områden som nytt kopplats, inte längre är kopplade (streckade, som de var), ändrats och omformats, och tabellen över ändringarna.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (tomt: med två skeden alla lager i båda; med nuläget skedets lager så som det öppna projektet har dem).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/layer_areas.py" line="69" />
+            <source>The layer '{layer}' could not be opened ({source}): its areas are missing from the report.</source>
+            <translation>Lagret '{layer}' kunde inte öppnas ({source}): områdena saknas i rapporten.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/layer_areas.py" line="75" />
+            <source>The layer '{layer}' has no coordinate reference system: its areas are missing from the report.</source>
+            <translation>Lagret '{layer}' saknar koordinatreferenssystem: områdena saknas i rapporten.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/layer_areas.py" line="83" />
+            <source>{reason} Its areas are missing from the report.</source>
+            <translation>{reason} Områdena saknas i rapporten.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/core/region/layer_areas.py" line="87" />
+            <source>The area is not in the layer '{layer}' (see 'Check link integrity').</source>
+            <translation>Området finns inte i lagret '{layer}' (se 'Kontrollera kopplingarna').</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="133" />
+            <source>Regional report from the shared link store, {date}</source>
+            <translation>Regional rapport från den delade kopplingsdatabasen, {date}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="239" />
+            <source>1 area has a problem (geometry repaired or missing, or the area is gone from its layer); the workbook (.xlsx) lists it.</source>
+            <translation>1 område har ett problem (geometrin reparerad eller saknas, eller området finns inte längre i sitt lager); arbetsboken (.xlsx) listar det.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/atlas.py" line="239" />
+            <source>{n} areas have problems (geometry repaired or missing, or the area is gone from its layer); the workbook (.xlsx) lists them.</source>
+            <translation>{n} områden har problem (geometrin reparerad eller saknas, eller området finns inte längre i sitt lager); arbetsboken (.xlsx) listar dem.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/tables.py" line="36" />
+            <source>Problems</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />
+            <source>The region's picture from the municipalities' deliveries in the region's store, or from a shared PostgreSQL store's own links: there the areas are read from the registered layers — the open project's layer of the same registered layer when there is one, else the registered source — and a layer that cannot be opened is named in the problems (its areas are missing). OUTPUT ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. GOALS: goal ids, comma-separated (default: every goal with links).</source>
+            <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en delad PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id, kommaseparerade (standard: alla mål med kopplingar).</translation>
         </message>
     </context>
 </TS>

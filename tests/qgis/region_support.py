@@ -57,3 +57,60 @@ def municipality_store(path: Path, layer: QgsVectorLayer):
     store.link(record.layer_uid, ["A1"], ["t:2"], LinkSpec("conflicts", 1, "Stör renbete"), "anna")
     store.update_link(record.layer_uid, "A0", "t:1.1", "bertil", motivation="Nära skolan")
     return store, record
+
+
+def rework(municipality: dict) -> None:
+    """One link changed (A1 against t:2 becomes stronger, new motivation) and one area reshaped (A2 grows):
+    what a second delivery of the municipality of :func:`municipality_store` differs by."""
+    municipality["store"].update_link(
+        municipality["uid"], "A1", "t:2", "anna", strength=3, motivation="Stör renbete året runt"
+    )
+    layer = municipality["layer"]
+    a2 = next(f for f in layer.getFeatures() if f["omr_id"] == "A2")
+    bigger = QgsGeometry.fromWkt(
+        "POLYGON((650400 6500000, 650550 6500000, 650550 6500150, 650400 6500150, 650400 6500000))"
+    )
+    assert layer.dataProvider().changeGeometryValues({a2.id(): bigger})
+
+
+def many_organisations(count: int = 15, goals: int = 2):
+    """The region's picture of ``count`` invented municipalities side by side (``RegionalData``, no store):
+    each links two areas to every goal, one supporting and one against; neighbours' areas are 150 m apart,
+    so every goal has intermunicipal conflicts."""
+    from qgis.core import QgsRectangle
+
+    from territorial_plugin.core.region.conflicts import RegionArea, RegionLink, find_conflicts
+    from territorial_plugin.export.region.data import RegionalData
+
+    catalogue_record = Catalogue(id="rus", name="Regional utvecklingsstrategi")
+    goal_list = [Goal(f"rus:{n}", "rus", str(n), title_sv=f"Mål {n} för hela länet") for n in range(1, goals + 1)]
+    organisations = [f"kommun_{n:02d}" for n in range(1, count + 1)]
+    names = {o: f"{_PLACE_NAMES[n % len(_PLACE_NAMES)]} {n + 1} kommun" for n, o in enumerate(organisations)}
+    areas, links = [], []
+    for number, organisation in enumerate(organisations):
+        x = 700000 + number * 1000
+        for part, stance in enumerate(("supports", "conflicts")):
+            key = f"{organisation[-2:]}-{part + 1}"
+            shape = QgsGeometry.fromRect(QgsRectangle(x + part * 500, 7100000, x + part * 500 + 350, 7100400))
+            areas.append(RegionArea(organisation, f"{organisation}-op", key, f"Område {key}", 14.0, shape))
+            links += [RegionLink(f"{organisation}-op", key, g.id, stance, organisation) for g in goal_list]
+    pairs = find_conflicts(areas, links, 200.0)
+    return RegionalData(
+        goals=goal_list,
+        catalogues=[catalogue_record],
+        blind_spots=[],
+        organisations=organisations,
+        names=names,
+        deliveries={},
+        areas=areas,
+        links=links,
+        pairs=pairs,
+        distance=200.0,
+    )
+
+
+_PLACE_NAMES = (
+    "Umeå", "Skellefteå", "Lycksele", "Vilhelmina", "Storuman", "Sorsele", "Malå", "Norsjö", "Robertsfors",
+    "Vindeln", "Vännäs", "Bjurholm", "Nordmaling", "Åsele", "Dorotea", "Örnsköldsvik", "Piteå", "Arvidsjaur",
+    "Arjeplog", "Kiruna",
+)  # fmt: skip

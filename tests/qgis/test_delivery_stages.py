@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from qgis.core import QgsGeometry, QgsProject
+from qgis.core import QgsProject
 
 from territorial_plugin.core.errors import TerritorialError
 from territorial_plugin.core.region.delivery.export import export_delivery
@@ -14,7 +14,7 @@ from territorial_plugin.core.region.delivery.stage import delivery_stages
 from territorial_plugin.core.stages.compare import CHANGED, RESHAPED
 from territorial_plugin.core.stages.service import compare_stages
 from territorial_plugin.core.store import open_store
-from tests.qgis.region_support import catalogue, municipality_layer, municipality_store
+from tests.qgis.region_support import catalogue, municipality_layer, municipality_store, rework
 
 ORG = "exempelkommun"
 
@@ -43,19 +43,6 @@ def _deliver(municipality, region, name: str, stage: str):
     return import_delivery(region, result.path, user="regionen")
 
 
-def _rework(municipality):
-    """One link changed (A1 against t:2 becomes stronger, new motivation) and one area reshaped (A2 grows)."""
-    municipality["store"].update_link(
-        municipality["uid"], "A1", "t:2", "anna", strength=3, motivation="Stör renbete året runt"
-    )
-    layer = municipality["layer"]
-    a2 = next(f for f in layer.getFeatures() if f["omr_id"] == "A2")
-    bigger = QgsGeometry.fromWkt(
-        "POLYGON((650400 6500000, 650550 6500000, 650550 6500150, 650400 6500150, 650400 6500000))"
-    )
-    assert layer.dataProvider().changeGeometryValues({a2.id(): bigger})
-
-
 def test_each_import_is_kept_as_a_stage_of_its_organisation(municipality, region):
     _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
     (stage,) = region.stages()
@@ -73,7 +60,7 @@ def test_each_import_is_kept_as_a_stage_of_its_organisation(municipality, region
 
 def test_two_deliveries_compare_to_exactly_the_changed_link_and_the_reshaped_area(municipality, region):
     _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
-    _rework(municipality)
+    rework(municipality)
     _deliver(municipality, region, "v2.gpkg", "Granskning 2027")
     first, second = delivery_stages(region.stages(), ORG)
     assert "Samråd 2026" in first.name and "Granskning 2027" in second.name
@@ -92,7 +79,7 @@ def test_two_deliveries_compare_to_exactly_the_changed_link_and_the_reshaped_are
 
 def test_same_stage_and_day_delivered_twice_gets_a_second_name(municipality, region):
     _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
-    _rework(municipality)
+    rework(municipality)
     _deliver(municipality, region, "v2.gpkg", "Samråd 2026")
     first, second = delivery_stages(region.stages(), ORG)
     assert second.name == first.name + " (2)"
@@ -141,7 +128,7 @@ def test_regional_report_compares_the_last_two_deliveries_in_a_workbook(municipa
     import pandas as pd
 
     _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
-    _rework(municipality)
+    rework(municipality)
     _deliver(municipality, region, "v2.gpkg", "Granskning 2027")
     region.close()
     output = tmp_path / "jamforelse.xlsx"
@@ -158,7 +145,7 @@ def test_regional_report_compares_the_last_two_deliveries_in_a_workbook(municipa
 
 def test_regional_report_writes_the_pdf_comparison_beside_the_report(municipality, region, algorithms, tmp_path):
     _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
-    _rework(municipality)
+    rework(municipality)
     _deliver(municipality, region, "v2.gpkg", "Granskning 2027")
     region.close()
     result = _regional_report(tmp_path / "region.gpkg", tmp_path / "region.pdf", COMPARE_ORGANISATION=ORG)
@@ -181,7 +168,7 @@ def test_comparestages_takes_the_delivery_stages_by_name(municipality, region, a
     from qgis import processing
 
     _deliver(municipality, region, "v1.gpkg", "Samråd 2026")
-    _rework(municipality)
+    rework(municipality)
     _deliver(municipality, region, "v2.gpkg", "Granskning 2027")
     first, second = delivery_stages(region.stages(), ORG)
     region.close()

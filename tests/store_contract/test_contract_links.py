@@ -196,3 +196,14 @@ def test_link_stances_of_one_organisation_and_the_organisations_of_the_links(sto
     assert store.link_stances(LAYER_UID, organisation="") == [("d", "test:1", "supports")]
     assert store.link_stances(LAYER_UID, organisation="robertsfors") == []
     assert store.link_organisations() == ["", "robertsfors", "umea", "vannas"]
+
+
+def test_narrow_link_reads_say_the_stance_and_whose(store):
+    store.link(LAYER_UID, ["a", "b"], ["test:1"], LinkSpec(stance="conflicts"), "anna")
+    store.link(LAYER_UID, ["b"], ["test:2"], LinkSpec(), "anna")
+    store.link(OTHER_UID, ["a"], ["test:1"], LinkSpec(), "anna")
+    full = [(x.feature_key, x.goal_id, x.stance, x.organisation) for x in store.links(layer_uids=[LAYER_UID])]
+    assert sorted(store.link_stances_with_organisation(LAYER_UID)) == sorted(full)
+    assert sorted(store.link_stances(LAYER_UID)) == [("a", "test:1", "conflicts"), ("b", "test:1", "conflicts"),
+                                                     ("b", "test:2", "supports")]  # fmt: skip
+    assert store.link_stances_with_organisation("layer-none") == []

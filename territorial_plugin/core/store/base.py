@@ -198,6 +198,13 @@ class Store(ABC):
         links of no organisation. Not abstract: engines override this default with one ``DISTINCT`` read."""
         return sorted({x.organisation or "" for x in self.links()})
 
+    def link_stances_with_organisation(self, layer_uid: str) -> list[tuple[str, str, str, str]]:
+        """``(feature_key, goal_id, stance, organisation)`` of every link of a layer: what the regional
+        report needs of a shared store's own layers (whose links say whose areas they are).
+
+        Not abstract, as :meth:`link_stances`: the engines override it with a narrow query."""
+        return [(x.feature_key, x.goal_id, x.stance, x.organisation) for x in self.links(layer_uids=[layer_uid])]
+
     def poll_changes(self) -> set[str]:
         """Layer uids whose links were changed by other sessions since the last call.
 

@@ -2,7 +2,8 @@
 
 A goal page shows every organisation's areas linked to the goal by stance, the
 municipal borders when given, the intermunicipal conflict pairs as numbered lines,
-a table organisation × (areas, ha, supports, conflicts) and the list of pairs.
+a table organisation × (areas, ha, supports, conflicts) and the list of pairs; what
+does not fit beside the map goes on to continuation pages (``side.SideColumn``).
 Pages are A4 landscape layouts built in code, printed one after another through
 ``layout_writer.export_sequence`` as the goal atlas is.
 """
@@ -17,42 +18,39 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsLayerTreeLayer,
     QgsLayout,
-    QgsLayoutFrame,
-    QgsLayoutItemLabel,
     QgsLayoutItemLegend,
-    QgsLayoutItemManualTable,
     QgsLayoutItemMap,
     QgsLayoutItemScaleBar,
-    QgsLayoutMultiFrame,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsLayoutTable,
-    QgsLayoutTableColumn,
-    QgsLayoutTableStyle,
+    QgsLayoutUtils,
+    QgsLegendRenderer,
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
-    QgsTableCell,
     QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ...compat import set_label_style, set_legend_style_font
-from ...core.i18n import tr
+from ...compat import set_legend_style_font
+from ...core.i18n import plural, tr
 from ...core.model import Goal
 from ..atlas.chart import format_ha
 from ..atlas.furniture import fit_scalebar, page_extent
-from ..atlas.layers import CONFLICT_COLOR, FONT_FAMILY, INK, SUPPORT_COLOR, text_format
+from ..atlas.layers import FONT_FAMILY, text_format
 from ..layout_writer import export_sequence
 from . import map_layers
 from .data import RegionalData
+from .side import PAGE, SIDE_X, SideColumn, label
 from .tables import LinkCounts
 
-PAGE = (297.0, 210.0)  # A4 landscape, mm
 MAP_RECT = QRectF(10.0, 30.0, 172.0, 170.0)
-SIDE_X, SIDE_W = 188.0, 99.0
+#: the organisation table's columns: name, areas, ha, supports, conflicts (shares of the side column)
+TABLE_FRACTIONS = (0.37, 0.12, 0.15, 0.18, 0.18)
+#: a legend of more organisations than this is set in two columns
+LEGEND_ROWS = 8
 #: pairs listed on a page; the workbook lists them all
 MAX_LISTED_PAIRS = 12
 
@@ -88,68 +86,63 @@ class RegionalPages:
     def overview(self) -> QgsPrintLayout:
         data = self.data
         layout = self._layout()
-        self._label(
-            layout,
-            tr("The region's picture: {count} organisations").format(count=len(data.organisations)),
-            10,
-            8,
-            277,
-            10,
-            16,
-            True,
-        )
-        self._label(layout, self._subtitle(), 10, 19, 277, 8, 8.5)
+        title = tr("The region's picture: {count} organisations").format(count=len(data.organisations))
+        self._titles(layout, title, None)
         organisations = map_layers.organisations_layer(data)
         layers = [x for x in (self.borders, organisations) if x is not None]
         self._map(layout, layers)
-        self._legend(layout, [organisations] + ([self.borders] if self.borders else []), 30)
-        rows = self._organisation_rows(None)
-        self._table(
-            layout,
-            [tr("Organisation"), tr("Areas"), tr("ha"), tr("Supports"), tr("Conflicts")],
-            rows,
-            95,
-            [0.42, 0.13, 0.17, 0.14, 0.14],
-            tr("Linked areas of every goal in the report"),
-        )
-        pairs = len(data.pairs)
+        legend = self._legend(layout, [organisations] + ([self.borders] if self.borders else []), split=True)
+        side = SideColumn(layout, MAP_RECT.y() + legend + 5, lambda page: self._titles(layout, title, None, page))
+        side.table(tr("Linked areas of every goal in the report"), self._headers(), self._organisation_rows(None),
+                   TABLE_FRACTIONS)  # fmt: skip
         note = tr(
             "{pairs} intermunicipal goal conflicts within {distance} m: areas of two organisations linked to the "
             "same goal, one supporting it and one in conflict with it. The goal pages mark and list them."
-        ).format(pairs=pairs, distance=_metres(data.distance))
-        self._label(layout, note, SIDE_X, 170, SIDE_W, 28, 7.5)
+        ).format(pairs=len(data.pairs), distance=_metres(data.distance))
+        side.skip(3)
+        side.text(note, 7.5)
+        self._problems(side)
         return layout
 
     def goal_page(self, goal: Goal) -> QgsPrintLayout:
         data = self.data
         layout = self._layout()
-        self._label(layout, f"{goal.code}  {goal.title()}", 10, 6, 277, 13, 15, True)
-        self._label(layout, self._subtitle(goal), 10, 19, 277, 8, 8.5)
+        title = f"{goal.code}  {goal.title()}"
+        self._titles(layout, title, goal)
         linked = map_layers.goal_layer(data, goal.id)
         pairs = [p for p in data.pairs if p.goal_id == goal.id]
         pair_layer = map_layers.pairs_layer(pairs)
         layers = [pair_layer, self.borders, linked, self.context]
         self._map(layout, [x for x in layers if x is not None])
         legend_layers = [linked] + ([pair_layer] if pairs else []) + ([self.borders] if self.borders else [])
-        self._legend(layout, legend_layers, 32)
-        rows = self._organisation_rows(goal.id)
-        bottom = self._table(
-            layout,
-            [tr("Organisation"), tr("Areas"), tr("ha"), tr("Supports"), tr("Conflicts")],
-            rows,
-            84,
-            [0.42, 0.13, 0.17, 0.14, 0.14],
-            tr("Linked areas per organisation"),
-        )
-        self._pair_list(layout, pairs, bottom + 4)
+        legend = self._legend(layout, legend_layers)
+        side = SideColumn(layout, MAP_RECT.y() + legend + 5, lambda page: self._titles(layout, title, goal, page))
+        side.table(tr("Linked areas per organisation"), self._headers(), self._organisation_rows(goal.id),
+                   TABLE_FRACTIONS)  # fmt: skip
+        side.skip(3)
+        self._pair_list(side, pairs)
         return layout
 
     # -- parts ------------------------------------------------------------------------------
     def _subtitle(self, goal: Goal | None = None) -> str:
         catalogues = {c.id: c.name for c in self.data.catalogues}
         parts = [catalogues.get(goal.catalogue_id, goal.catalogue_id)] if goal else []
-        parts.append(tr("Regional report from the municipalities' deliveries, {date}").format(date=self.today))
+        if self.data.deliveries:
+            parts.append(tr("Regional report from the municipalities' deliveries, {date}").format(date=self.today))
+        else:  # a shared store's own links, areas read from the registered layers
+            parts.append(tr("Regional report from the shared link store, {date}").format(date=self.today))
         return "  ·  ".join(parts)
+
+    def _titles(self, layout: QgsLayout, title: str, goal: Goal | None, page: int = 0) -> None:
+        """The page's title and subtitle; a continuation page's title says so."""
+        if page:
+            title = tr("{goal} (continued)").format(goal=title)
+        label(layout, title, 10, 6, 277, 13, 15 if goal else 16, True, page)
+        label(layout, self._subtitle(goal), 10, 19, 277, 8, 8.5, page=page)
+
+    @staticmethod
+    def _headers() -> list[str]:
+        return [tr("Organisation"), tr("Areas"), tr("ha"), tr("Supports"), tr("Conflicts")]
 
     def _layout(self) -> QgsPrintLayout:
         layout = QgsPrintLayout(self.project)
@@ -158,20 +151,6 @@ class RegionalPages:
         page.setPageSize(QgsLayoutSize(PAGE[0], PAGE[1], QgsUnitTypes.LayoutUnit.LayoutMillimeters))
         self._keep.append(layout)
         return layout
-
-    def _label(self, layout: QgsLayout, text: str, x, y, w, h, size: float, bold: bool = False) -> QgsLayoutItemLabel:
-        label = QgsLayoutItemLabel(layout)
-        label.setText(text)
-        font = QFont(FONT_FAMILY)
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        set_label_style(label, font, INK)
-        label.setMarginX(0.0)
-        label.setMarginY(0.0)
-        layout.addLayoutItem(label)
-        label.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-        label.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-        return label
 
     def _map(self, layout: QgsLayout, layers: Sequence[QgsVectorLayer]) -> QgsLayoutItemMap:
         self._keep.extend(layers)
@@ -201,7 +180,9 @@ class RegionalPages:
         extent.scale(1.04)
         return extent
 
-    def _legend(self, layout: QgsLayout, layers: Sequence[QgsVectorLayer], height: float) -> None:
+    def _legend(self, layout: QgsLayout, layers: Sequence[QgsVectorLayer], split: bool = False) -> float:
+        """The legend at the top of the side column; returns its height (mm). ``split``: a layer of many
+        entries (one per organisation) may take two columns."""
         legend = QgsLayoutItemLegend(layout)
         legend.setAutoUpdateModel(False)
         root = legend.model().rootGroup()
@@ -214,9 +195,16 @@ class RegionalPages:
         set_legend_style_font(legend, _legend_style("item"), QFont(FONT_FAMILY, 7))
         legend.setSymbolHeight(3.5)
         legend.setSymbolWidth(6.0)
+        if split and len(self.data.organisations) > LEGEND_ROWS:  # fifteen municipalities: two columns
+            legend.setColumnCount(2)
+            legend.setSplitLayer(True)
+            legend.setEqualColumnWidth(True)
         legend.setResizeToContents(True)
         layout.addLayoutItem(legend)
         legend.attemptMove(QgsLayoutPoint(SIDE_X, MAP_RECT.y(), QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        # the legend sizes itself when first painted; the table below it needs its height now
+        context = QgsLayoutUtils.createRenderContextForLayout(layout, None)
+        return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context).height()
 
     def _organisation_rows(self, goal_id: str | None) -> list[list]:
         """Per organisation: areas, ha, supports, conflicts — of one goal, or of all (``None``)."""
@@ -239,58 +227,39 @@ class RegionalPages:
                 )  # fmt: skip
         return rows
 
-    def _table(self, layout, headers, rows, y: float, fractions, caption: str) -> float:
-        """A table at ``y`` on the side column with a caption above; returns its bottom (mm)."""
-        self._label(layout, caption, SIDE_X, y, SIDE_W, 5, 8.5, True)
-        table = QgsLayoutItemManualTable.create(layout)
-        widths = [SIDE_W * f - 2.2 for f in fractions]
-        columns = []
-        for heading, width in zip(headers, widths):
-            column = QgsLayoutTableColumn(heading)
-            column.setWidth(width)
-            columns.append(column)
-        table.setHeaders(columns)
-        table.setColumnWidths(widths)
-        table.setIncludeTableHeader(True)
-        table.setContentTextFormat(text_format(7.0))
-        table.setHeaderTextFormat(text_format(7.0, bold=True, color=QColor(255, 255, 255)))
-        table.setCellMargin(1.0)
-        table.setGridStrokeWidth(0.15)
-        table.setGridColor(QColor(205, 210, 215))
-        table.setVerticalGrid(False)
-        header = QgsLayoutTableStyle()
-        header.enabled = True
-        header.cellBackgroundColor = QColor(0, 84, 128)
-        table.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, header)
-        contents = []
-        for row in rows:
-            cells = [QgsTableCell(str(value)) for value in row]
-            if row[3]:
-                cells[3].setForegroundColor(SUPPORT_COLOR)
-            if row[4]:
-                cells[4].setForegroundColor(CONFLICT_COLOR)
-            contents.append(cells)
-        table.setTableContents(contents)
-        layout.addMultiFrame(table)
-        height = 6.0 + 5.2 * max(len(rows), 1)
-        frame = QgsLayoutFrame(layout, table)
-        frame.attemptSetSceneRect(QRectF(SIDE_X, y + 6, SIDE_W, height))
-        table.addFrame(frame)
-        table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
-        return y + 6 + height
+    def _problems(self, side: SideColumn) -> None:
+        """What is missing from the maps and figures: layers that could not be opened, by name; areas
+        repaired, without geometry or no longer in their layer, counted (the workbook lists them)."""
+        layers = [problem for _, key, problem in self.data.problems if not key]
+        areas = sum(1 for _, key, _ in self.data.problems if key)
+        if not layers and not areas:
+            return
+        lines = list(layers)
+        if areas:
+            lines.append(
+                plural(
+                    areas,
+                    tr("1 area has a problem (geometry repaired or missing, or the area is gone from its layer); "
+                       "the workbook (.xlsx) lists it."),
+                    tr("{n} areas have problems (geometry repaired or missing, or the area is gone from its "
+                       "layer); the workbook (.xlsx) lists them."),
+                ).format(n=areas)
+            )  # fmt: skip
+        side.skip(2)
+        side.text(tr("Problems"), 8.5, True, keep=4.0)
+        side.lines(lines, 7.0)
 
-    def _pair_list(self, layout, pairs, y: float) -> None:
+    def _pair_list(self, side: SideColumn, pairs) -> None:
         data = self.data
         if not pairs:
             text = tr("No intermunicipal conflicts within {distance} m for this goal.").format(
                 distance=_metres(data.distance)
             )
-            self._label(layout, text, SIDE_X, y, SIDE_W, 10, 7.5)
+            side.text(text, 7.5)
             return
-        self._label(
-            layout,
-            tr("Intermunicipal conflicts within {distance} m").format(distance=_metres(data.distance)),
-            SIDE_X, y, SIDE_W, 5, 8.5, True,
+        side.text(
+            tr("Intermunicipal conflicts within {distance} m").format(distance=_metres(data.distance)), 8.5, True,
+            keep=6.0,
         )  # fmt: skip
         lines = []
         for number, pair in enumerate(pairs[:MAX_LISTED_PAIRS], 1):
@@ -313,7 +282,7 @@ class RegionalPages:
                     count=len(pairs) - MAX_LISTED_PAIRS
                 )
             )
-        self._label(layout, "\n".join(lines), SIDE_X, y + 6, SIDE_W, 200 - (y + 6), 6.5)
+        side.lines(lines, 6.5)
 
 
 def _legend_style(name: str):

@@ -10,11 +10,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from qgis.core import QgsProject
+
 from ...core.errors import TerritorialError
 from ...core.i18n import tr
 from ...core.model import Catalogue, Goal
 from ...core.region.areas import delivered_region_areas
 from ...core.region.conflicts import ConflictPair, RegionArea, RegionLink, find_conflicts
+from ...core.region.layer_areas import registered_region_areas
 from ...core.region.model import DeliveryRecord
 from ...core.store.base import Store
 
@@ -33,7 +36,8 @@ class RegionalData:
     links: list[RegionLink]  # links of the report's goals (motivations only where pairs need them)
     pairs: list[ConflictPair]
     distance: float
-    problems: list[tuple[str, str, str]] = field(default_factory=list)  # (organisation, key, problem)
+    # (organisation, key, problem); key "" for a whole layer (one the report could not open)
+    problems: list[tuple[str, str, str]] = field(default_factory=list)
 
     def area_of(self, link: RegionLink) -> RegionArea | None:
         return self._areas.get((link.layer_uid, link.feature_key))
@@ -53,10 +57,18 @@ def _goal_order(goals: Sequence[Goal]) -> list[Goal]:
 
 
 def gather_regional_data(
-    store: Store, goal_ids: Sequence[str] | None = None, distance: float = 2000.0, feedback=None
+    store: Store,
+    goal_ids: Sequence[str] | None = None,
+    distance: float = 2000.0,
+    *,
+    project: QgsProject | None = None,
+    feedback=None,
 ) -> RegionalData:
     """Read the region's store: the current deliveries' areas, the links of ``goal_ids`` (default: every
-    goal with links), and the intermunicipal conflict pairs within ``distance`` metres."""
+    goal with links), and the intermunicipal conflict pairs within ``distance`` metres.
+
+    Layers with links but no delivered areas (a shared store's own layers) give their areas from the
+    layers themselves: ``project``'s layer of the same ``layer_uid``, else the registered source."""
     all_goals = {g.id: g for g in store.goals()}
     counts = store.link_count_by_goal()
     if goal_ids:
@@ -77,10 +89,18 @@ def gather_regional_data(
     if feedback is not None:
         feedback.setProgress(5)
     areas, problems = delivered_region_areas(store)
+    delivered = {a.layer_uid for a in areas}
     links = _read_links(store, areas, wanted)
+    own_layers = [layer for layer in store.layers() if layer.layer_uid not in delivered]
+    more, more_problems = registered_region_areas(
+        own_layers, [x for x in links if x.layer_uid not in delivered], project=project, feedback=feedback
+    )
+    areas += more
+    problems += more_problems
     deliveries = {d.organisation: d for d in store.deliveries(current_only=True)}
     organisations = sorted(set(deliveries) | {x.organisation for x in links if x.organisation})
-    names = {o: (deliveries[o].organisation_name if o in deliveries else o) for o in organisations}
+    registered = _registered_names(store)
+    names = {o: (deliveries[o].organisation_name if o in deliveries else registered.get(o, o)) for o in organisations}
     if feedback is not None:
         feedback.setProgress(30)
     pairs = _with_motivations(store, find_conflicts(areas, links, distance, wanted, feedback=feedback))
@@ -101,6 +121,12 @@ def gather_regional_data(
     )
 
 
+def _registered_names(store: Store) -> dict[str, str]:
+    """organisation id → name in a shared store's organisation table (a GeoPackage store has none)."""
+    organisations = getattr(store, "organisations", None)
+    return {o.id: o.name for o in organisations() if o.name} if organisations is not None else {}
+
+
 def _read_links(store: Store, areas: Sequence[RegionArea], wanted: set[str]) -> list[RegionLink]:
     """The links of the ``wanted`` goals, narrow: key, goal, stance per layer (no text columns).
 
@@ -112,9 +138,11 @@ def _read_links(store: Store, areas: Sequence[RegionArea], wanted: set[str]) -> 
     for layer in store.layers():
         organisation = owner.get(layer.layer_uid)
         if organisation is None:
+            uid = layer.layer_uid
             links += [
-                RegionLink(x.layer_uid, x.feature_key, x.goal_id, x.stance, x.organisation)
-                for x in store.links(layer_uids=[layer.layer_uid], goal_ids=sorted(wanted))
+                RegionLink(uid, key, goal, stance, whose)
+                for key, goal, stance, whose in store.link_stances_with_organisation(uid)
+                if goal in wanted
             ]
             continue
         uid = layer.layer_uid

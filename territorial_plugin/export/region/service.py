@@ -28,7 +28,7 @@ def run_regional_report(
     suffix = output.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
         raise ExportError(tr("The regional report is written as .xlsx or .pdf, not {name}.").format(name=output.name))
-    data = gather_regional_data(store, goal_ids, distance, feedback=feedback)
+    data = gather_regional_data(store, goal_ids, distance, project=project, feedback=feedback)
     if suffix == ".xlsx":
         from .tables import build_tables
         from .xlsx import write_regional_xlsx

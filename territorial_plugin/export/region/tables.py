@@ -33,7 +33,7 @@ def sheet_titles() -> dict[str, str]:
         "goals": tr("Goals"),
         "blind_spots": tr("Goals without links"),
         "pairs": tr("Intermunicipal conflicts"),
-        "problems": tr("Geometry problems"),
+        "problems": tr("Problems"),
     }
 
 

@@ -28,7 +28,10 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
 
     def shortHelpString(self) -> str:
         report = tr(
-            "The region's picture from the municipalities' deliveries in the region's store. OUTPUT ending in "
+            "The region's picture from the municipalities' deliveries in the region's store, or from a shared "
+            "PostgreSQL store's own links: there the areas are read from the registered layers — the open "
+            "project's layer of the same registered layer when there is one, else the registered source — and a "
+            "layer that cannot be opened is named in the problems (its areas are missing). OUTPUT ending in "
             ".xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the "
             "same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation "
             "links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest "
@@ -127,8 +130,11 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
                 feedback=feedback,
             )
         for organisation, key, problem in data.problems:
-            feedback.pushWarning(tr("{organisation}, area {key}: {problem}").format(
-                organisation=organisation, key=key, problem=problem))  # fmt: skip
+            if key:
+                feedback.pushWarning(tr("{organisation}, area {key}: {problem}").format(
+                    organisation=organisation, key=key, problem=problem))  # fmt: skip
+            else:  # the whole layer (one that could not be opened)
+                feedback.pushWarning(f"{organisation}: {problem}")
         feedback.pushInfo(
             tr("{organisations} organisations, {goals} goals, {pairs} intermunicipal conflicts → {path}").format(
                 organisations=len(data.organisations), goals=len(data.goals), pairs=len(data.pairs), path=path

@@ -22,7 +22,7 @@ from qgis.core import (
 )
 
 from ....__about__ import version as plugin_version
-from ...areas import area_records
+from ...areas import area_records, category_field
 from ...errors import StoreError
 from ...i18n import tr
 from ...identity import require_registered
@@ -34,17 +34,6 @@ from ..geometry import repair
 from ..model import DeliveryInfo
 from .format import AREAS_CRS, check_organisation
 from .writer import LayerPart, write_delivery
-
-#: field names that usually hold an area's land-use category, tried in order
-_CATEGORY_FIELDS = (
-    "kategori",
-    "category",
-    "markanvandning",
-    "markanvändning",
-    "anvandning",
-    "användning",
-    "kategori_kod",
-)
 
 
 @dataclass
@@ -58,15 +47,6 @@ class DeliveryExport:
     problems: list[tuple[str, str, str]] = field(default_factory=list)
     # layer name → links whose feature is no longer in the layer (left out; integrity check finds them)
     orphans: dict[str, int] = field(default_factory=dict)
-
-
-def category_field(layer: QgsVectorLayer, key_field: str) -> str | None:
-    """The field holding an area's land-use category, if the layer has one of the usual names."""
-    names = {f.name().lower(): f.name() for f in layer.fields()}
-    for candidate in _CATEGORY_FIELDS:
-        if candidate in names and names[candidate] != key_field:
-            return names[candidate]
-    return None
 
 
 def export_delivery(

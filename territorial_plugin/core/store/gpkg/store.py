@@ -429,6 +429,12 @@ class GeoPackageStore(GeoPackageStagesMixin, Store):
         with self._read() as con:
             return sorted({row[0] or "" for row in con.execute("SELECT DISTINCT organisation FROM link")})
 
+    def link_stances_with_organisation(self, layer_uid: str) -> list[tuple[str, str, str, str]]:
+        with self._read() as con:
+            return con.execute(
+                "SELECT feature_key, goal_id, stance, organisation FROM link WHERE layer_uid = ?", (layer_uid,)
+            ).fetchall()
+
     def history(self, *, layer_uid: str | None = None, limit: int = 1000) -> list[dict]:
         sql = (
             "SELECT id, changed_at, changed_by, operation, layer_uid, feature_key, goal_id, before, after"

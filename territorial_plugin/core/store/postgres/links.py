@@ -285,6 +285,13 @@ class PostgresLinksMixin:
         rows = self._read(lambda cur: _fetch(cur, "SELECT DISTINCT coalesce(organisation, '') FROM link"))
         return sorted(row[0] for row in rows)
 
+    def link_stances_with_organisation(self, layer_uid: str) -> list[tuple[str, str, str, str]]:
+        return self._read(
+            lambda cur: _fetch(
+                cur, "SELECT feature_key, goal_id, stance, organisation FROM link WHERE layer_uid = %s", (layer_uid,)
+            )
+        )
+
     def linked_keys(self, layer_uid: str) -> set[str]:
         rows = self._read(
             lambda cur: _fetch(cur, "SELECT DISTINCT feature_key FROM link WHERE layer_uid = %s", (layer_uid,))

@@ -4,9 +4,11 @@ The same semantics as the GeoPackage store (``gpkg/region.py``): a delivery
 replaces everything its organisation had — links, delivered areas, layer
 records no longer used — in one transaction, is recorded in ``delivery`` with
 the earlier ones kept as not current, and the same delivery twice changes
-nothing. Links and areas are streamed with ``COPY`` into temporary tables and
-written with one ``INSERT … SELECT`` each (COPY refuses a table under row-level
-security); the link triggers write the history. Row-level security decides who
+nothing; each import is also kept as a sealed plan stage of its organisation
+(``stages.write_stage``, in the same transaction). Links and areas are streamed
+with ``COPY`` into temporary tables and written with one ``INSERT … SELECT`` each
+(COPY refuses a table under row-level security); the link triggers write the
+history. Row-level security decides who
 may import: an organisation its own deliveries, the store's owner any.
 """
 
@@ -22,6 +24,7 @@ from ...model import Link
 from ...region.model import DeliveredArea, DeliveryContent, DeliveryRecord, ImportResult
 from .catalogue import save_in
 from .rows import _fetch, _iso, _text_array
+from .stages import free_stage_name, write_stage
 
 _DELIVERY_COLS = (
     "id, organisation, organisation_name, stage, plugin_version, created_at, created_by, imported_at::text,"
@@ -208,6 +211,10 @@ def _replace(cur, content: DeliveryContent, new_catalogues: Sequence[str], user:
     except pg_errors.UniqueViolation:
         # another organisation's rows on the same keys, which row-level security hid from the check above
         raise _taken_message([tr("not visible to your role")]) from None
+    if content.stage is not None:  # kept as a stage of the organisation, so earlier deliveries still compare
+        stage = content.stage
+        name = free_stage_name(cur, organisation, stage.name)
+        write_stage(cur, name, stage.note, user, stage.layers, stage.areas, organisation)
     return ImportResult(
         organisation,
         links_inserted=len(content.links),

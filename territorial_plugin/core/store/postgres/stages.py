@@ -2,7 +2,8 @@
 
 The links are copied inside the database (``INSERT … SELECT``, so row-level
 security decides whose links a stage holds: an organisation freezes its own);
-the areas are streamed with ``COPY`` (CSV, WKB as hex bytea).
+the areas are streamed with ``COPY`` (CSV, WKB as hex bytea). :func:`write_stage` is
+shared with the import of a delivery, which keeps each delivery as a stage.
 """
 
 from __future__ import annotations
@@ -50,15 +51,84 @@ def _area_csv(stage_id: int, areas: Iterable[StageArea]) -> io.StringIO:
     return buffer
 
 
+def write_stage(
+    cur,
+    name: str,
+    note: str,
+    user: str,
+    layers: Sequence[StageLayer],
+    areas: Sequence[StageArea],
+    organisation: str | None = None,
+) -> int:
+    """Write and seal a stage inside the caller's transaction: its layers, areas, and the store's links of
+    those layers as they are now (those row-level security lets the caller see). Shared by
+    :meth:`PostgresStagesMixin.save_stage` and the import of a delivery, which names the delivery's
+    ``organisation`` (the store's owner imports for any); else the connected role's organisation."""
+    from psycopg2 import errors as pg_errors
+    from psycopg2.extras import execute_values
+
+    if organisation is None:
+        cur.execute(
+            "INSERT INTO stage (name, note, saved_by) VALUES (%s, %s, %s) RETURNING id", (name, note or "", user)
+        )
+    else:
+        cur.execute(
+            "INSERT INTO stage (name, note, organisation, saved_by) VALUES (%s, %s, %s, %s) RETURNING id",
+            (name, note or "", organisation, user),
+        )
+    stage_id = cur.fetchone()[0]
+    execute_values(
+        cur,
+        "INSERT INTO stage_layer (stage_id, layer_uid, name, key_field, wkb_type, crs, fields) VALUES %s",
+        [(stage_id, x.layer_uid, x.name, x.key_field, x.wkb_type, x.crs, x.fields) for x in layers],
+    )
+    # COPY refuses a table under row-level security: the areas go through a temporary
+    # table, then into stage_area with one INSERT that the policies check
+    cur.execute("CREATE TEMP TABLE tl_stage_area (LIKE stage_area) ON COMMIT DROP")
+    cur.copy_expert(
+        "COPY tl_stage_area (stage_id, layer_uid, feature_key, name, hectares, geometry, attributes)"
+        " FROM STDIN WITH (FORMAT csv, NULL '\\N')",
+        _area_csv(stage_id, areas),
+    )
+    try:
+        cur.execute("INSERT INTO stage_area SELECT * FROM tl_stage_area")
+    except pg_errors.UniqueViolation as error:
+        raise StoreError(
+            tr(
+                "A layer has the same key on several areas, so the stage cannot tell them apart ({reason}). "
+                "Run 'Check link integrity' and give every area its own key. Nothing was saved."
+            ).format(reason=(str(error).strip().splitlines() or [""])[0])
+        ) from None
+    cur.execute(
+        f"INSERT INTO stage_link (stage_id, {_COLUMNS}) SELECT %s, {_COLUMNS} FROM link"
+        " WHERE layer_uid IN (SELECT layer_uid FROM stage_layer WHERE stage_id = %s)",
+        (stage_id, stage_id),
+    )
+    cur.execute("UPDATE stage SET sealed = true WHERE id = %s", (stage_id,))
+    return stage_id
+
+
+def free_stage_name(cur, organisation: str, name: str) -> str:
+    """``name``, or ``name (2)``, ``(3)``… when ``organisation`` has a stage of that name (one
+    organisation, stage and day delivered twice)."""
+    cur.execute(
+        "SELECT name FROM stage WHERE organisation = %s AND (name = %s OR name LIKE %s || ' (%%)')",
+        (organisation, name, name),
+    )
+    taken = {row[0] for row in cur.fetchall()}
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate
+
+
 class PostgresStagesMixin:
     """Needs ``_read`` and ``_write`` of PostgresStore."""
 
     def save_stage(
         self, name: str, note: str, user: str, layers: Sequence[StageLayer], areas: Iterable[StageArea]
     ) -> StageInfo:
-        from psycopg2 import errors as pg_errors
-        from psycopg2.extras import execute_values
-
         name = (name or "").strip()
         if not name:
             raise StoreError(tr("A plan stage needs a name, for example 'Samråd 2026-03'."))
@@ -70,38 +140,7 @@ class PostgresStagesMixin:
             )
             if cur.fetchone():
                 raise duplicate_stage(name)
-            cur.execute(
-                "INSERT INTO stage (name, note, saved_by) VALUES (%s, %s, %s) RETURNING id", (name, note or "", user)
-            )
-            stage_id = cur.fetchone()[0]
-            execute_values(
-                cur,
-                "INSERT INTO stage_layer (stage_id, layer_uid, name, key_field, wkb_type, crs, fields) VALUES %s",
-                [(stage_id, x.layer_uid, x.name, x.key_field, x.wkb_type, x.crs, x.fields) for x in layers],
-            )
-            # COPY refuses a table under row-level security: the areas go through a temporary
-            # table, then into stage_area with one INSERT that the policies check
-            cur.execute("CREATE TEMP TABLE tl_stage_area (LIKE stage_area) ON COMMIT DROP")
-            cur.copy_expert(
-                "COPY tl_stage_area (stage_id, layer_uid, feature_key, name, hectares, geometry, attributes)"
-                " FROM STDIN WITH (FORMAT csv, NULL '\\N')",
-                _area_csv(stage_id, buffer_areas),
-            )
-            try:
-                cur.execute("INSERT INTO stage_area SELECT * FROM tl_stage_area")
-            except pg_errors.UniqueViolation as error:
-                raise StoreError(
-                    tr(
-                        "A layer has the same key on several areas, so the stage cannot tell them apart ({reason}). "
-                        "Run 'Check link integrity' and give every area its own key. Nothing was saved."
-                    ).format(reason=(str(error).strip().splitlines() or [""])[0])
-                ) from None
-            cur.execute(
-                f"INSERT INTO stage_link (stage_id, {_COLUMNS}) SELECT %s, {_COLUMNS} FROM link"
-                " WHERE layer_uid IN (SELECT layer_uid FROM stage_layer WHERE stage_id = %s)",
-                (stage_id, stage_id),
-            )
-            cur.execute("UPDATE stage SET sealed = true WHERE id = %s", (stage_id,))
+            write_stage(cur, name, note, user, layers, buffer_areas)
 
         self._write(work, user)
         return self.stage(name)
