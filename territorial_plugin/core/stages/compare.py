@@ -1,8 +1,9 @@
 """What changed between two stages of the plan (or a stage and now), as plain values.
 
-No QGIS here: a :class:`Snapshot` holds links and areas as dictionaries keyed by
+A :class:`Snapshot` holds links and areas as plain dictionaries keyed by
 ``(layer uid, feature key[, goal id])``, so the comparison is a few set operations
-and runs anywhere (a task, a test, a benchmark).
+and runs anywhere (a task, a test, a benchmark). QGIS is needed only to tell whether
+an area whose WKB differs has really changed shape (:mod:`.shapes`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Link
 from .model import StageArea
+from .shapes import same_shape
 
 LinkKey = tuple[str, str, str]  # layer uid, feature key, goal id
 LinkState = tuple[str, int, str]  # stance, strength, motivation
@@ -144,7 +146,9 @@ def compare(before: Snapshot, after: Snapshot, layer_uids: Sequence[str] | None 
     area_changes += [
         AreaChange(*k, new_areas[k][0], RESHAPED, old_areas[k][1], new_areas[k][1])
         for k in old_areas.keys() & new_areas.keys()
+        # the same outline written otherwise (start point, orientation, rounding) is not a reshape
         if old_areas[k][2] != new_areas[k][2]
+        and not same_shape(old_areas[k][2], new_areas[k][2], max(old_areas[k][1], new_areas[k][1]))
     ]
     # the two passes over every link below run only when some area changed at all
     gone = {(c.layer_uid, c.key) for c in area_changes if c.kind == REMOVED}
