@@ -2,7 +2,8 @@
 
 The panel shows them apart from links; accepting one links it with the rule's
 stance, strength and motivation (the link remembers its rule); dismissing one is
-remembered for that area and rule, so it is not suggested again.
+remembered for that area and rule, so it is not suggested again, until the
+planner takes the dismissal back (``restore``, the panel's undo).
 """
 
 from __future__ import annotations
@@ -65,4 +66,15 @@ def dismiss(store: Store, record: RegisteredLayer, chosen: Sequence[Outcome], us
     total = WriteResult()
     for rule_id, keys in keys_by_rule.items():
         total.inserted += store.dismiss_rule(record.layer_uid, rule_id, keys, user).inserted
+    return total
+
+
+def restore(store: Store, record: RegisteredLayer, dismissed: Iterable[tuple[str, int]], user: str) -> WriteResult:
+    """Take back the dismissals ``(key, rule id)``: their rules suggest those areas again (a transaction per rule)."""
+    keys_by_rule: dict[int, list[str]] = {}
+    for key, rule_id in dismissed:
+        keys_by_rule.setdefault(rule_id, []).append(key)
+    total = WriteResult()
+    for rule_id, keys in keys_by_rule.items():
+        total.deleted += store.undismiss_rule(record.layer_uid, rule_id, keys, user).deleted
     return total
