@@ -29,12 +29,15 @@ def _geometry(wkb: bytes) -> QgsGeometry:
     return geometry
 
 
-def _normalised(geometry: QgsGeometry) -> bytes:
-    """One spelling of the shape: multi type, rings and parts in GEOS's canonical order and orientation."""
-    copy = QgsGeometry(geometry)
-    _ = copy.convertToMultiType()  # a null geometry stays as it is, and so compares
-    copy.normalize()
-    return bytes(copy.asWkb())
+def _same_when_normalised(old: QgsGeometry, new: QgsGeometry) -> bool:
+    """Normalise both in place (rings and parts in GEOS's canonical order and orientation, one
+    part as a multi part when the other is multi) and compare them vertex by vertex."""
+    if old.isMultipart() != new.isMultipart():  # converting costs as much as normalising: only when needed
+        _ = old.convertToMultiType()
+        _ = new.convertToMultiType()
+    old.normalize()
+    new.normalize()
+    return old.equals(new)
 
 
 def _symmetric_difference_area(a: QgsGeometry, b: QgsGeometry) -> float | None:
@@ -54,7 +57,7 @@ def same_shape(before: bytes | None, after: bytes | None, hectares: float) -> bo
     old, new = _geometry(before), _geometry(after)
     if old.isNull() or new.isNull():  # unreadable WKB: only a byte-equal copy is the same
         return False
-    if _normalised(old) == _normalised(new):
+    if _same_when_normalised(old, new):
         return True
     if old.type() != new.type():
         return False
