@@ -11,7 +11,8 @@ Rule suggestions do not go through the service: accepting goes through
 ``core.rules.suggestions.accept`` (the store's rule link, which remembers the
 rule), undone by removing those links and redone by accepting again; dismissing
 goes through ``suggestions.dismiss``, undone by ``suggestions.restore`` of the
-dismissals it added (not those made before), so the suggestions show again.
+dismissals it added (not those made before), so the suggestions show again, and
+redone by ``suggestions.dismiss_pairs`` of the same.
 """
 
 from __future__ import annotations
@@ -157,7 +158,7 @@ class LinkUndoStack(QUndoStack):
 
     def dismiss_suggestions(self, record, chosen, text: str) -> WriteResult:
         """Dismiss the chosen rule suggestions for their areas, undoably (see the module's docstring)."""
-        from ...core.rules.suggestions import dismiss, restore
+        from ...core.rules.suggestions import dismiss, dismiss_pairs, restore
 
         store = self._service().store
         before = store.rule_dismissals(record.layer_uid)
@@ -167,7 +168,7 @@ class LinkUndoStack(QUndoStack):
             text,
             record.layer_uid,
             lambda: restore(store, record, added, self.user),
-            lambda: dismiss(store, record, chosen, self.user),
+            lambda: dismiss_pairs(store, record, added, self.user),  # exactly what the undo took back
         )
         self.push(LinkUndoCommand(command, self.on_change, self.on_error))
         return result
