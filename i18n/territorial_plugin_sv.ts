@@ -14,7 +14,7 @@
             <translation>Territorial Links</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="63" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="65" />
             <source>Select areas on the map to see and edit their goal links.</source>
             <translation>Välj områden i kartan för att se och ändra deras målkopplingar.</translation>
         </message>
@@ -199,7 +199,7 @@
             <translation>Inga områden är kopplade till målet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="116" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="120" />
             <source>Area</source>
             <translation>Areal</translation>
         </message>
@@ -599,7 +599,7 @@
             <translation>Kod</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="116" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="120" />
             <source>Goal</source>
             <translation>Mål</translation>
         </message>
@@ -1054,12 +1054,12 @@
             <translation>Kopplingen från objektet '{key}' till mål {goal} ändrades av {who} {when} medan du redigerade den. Din ändring sparades inte; läs in kopplingarna på nytt, granska dem och gör din ändring igen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/links.py" line="291" />
+            <location filename="../territorial_plugin/core/store/postgres/links.py" line="320" />
             <source>Layer '{layer}' is not registered in the link store; register it first.</source>
             <translation>Lagret '{layer}' är inte registrerat i kopplingsdatabasen; registrera det först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/links.py" line="298" />
+            <location filename="../territorial_plugin/core/store/postgres/links.py" line="327" />
             <source>Unknown goal(s): {goals}. Import or enable their catalogue first.</source>
             <translation>Okända mål: {goals}. Importera eller aktivera deras katalog först.</translation>
         </message>
@@ -1399,167 +1399,167 @@
             <translation>Ta bort katalogen '{id}'? Inga områden är kopplade till den.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/tasks.py" line="29" />
+            <location filename="../territorial_plugin/gui/panel/tasks.py" line="38" />
             <source>Counting the linked areas of {layer}</source>
             <translation>Räknar de kopplade områdena i {layer}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="176" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="179" />
             <source>Link store: {uri}</source>
             <translation>Kopplingsdatabas: {uri}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="389" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="402" />
             <source>All catalogues</source>
             <translation>Alla kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="261" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="298" />
             <source>&lt;b&gt;{layer}&lt;/b&gt;: reading {n} selected areas…</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt;: läser {n} valda områden…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="274" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="326" />
             <source>&lt;b&gt;{layer}&lt;/b&gt; — {n} of {total} areas selected</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt; — {n} av {total} områden valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="350" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="405" />
             <source>Tick a goal to link the {n} selected areas to it; untick to remove the links.</source>
             <translation>Kryssa i ett mål för att koppla de {n} valda områdena till det; kryssa ur för att ta bort kopplingarna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="356" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="411" />
             <source>The selected areas have no key value and cannot be linked.</source>
             <translation>De valda områdena saknar nyckelvärde och kan inte kopplas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="358" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="413" />
             <source>Select areas on the map (or with an expression) to link them to goals.</source>
             <translation>Välj områden i kartan (eller med ett uttryck) för att koppla dem till mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="363" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="421" />
             <source>{n} areas of this layer have no goal yet: select them</source>
             <translation>{n} områden i lagret saknar ännu mål: välj dem</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="101" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="105" />
             <source>Show the goals of one catalogue or of all</source>
             <translation>Visa målen i en katalog eller i alla</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="93" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="97" />
             <source>Search code or words of a goal…</source>
             <translation>Sök nummer eller ord i ett mål…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="94" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="98" />
             <source>Type a code (11.3) or words of a title in any order, in Swedish or English; å, ä, ö optional</source>
             <translation>Skriv ett nummer (11.3) eller ord ur en rubrik i valfri ordning, på svenska eller engelska; å, ä, ö behövs inte</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="105" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="109" />
             <source>&amp;Linked only</source>
             <translation>Endast &amp;kopplade</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="107" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="111" />
             <source>Show only goals linked to areas of this layer or of the selection</source>
             <translation>Visa bara mål som är kopplade till områden i detta lager eller i urvalet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="108" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="112" />
             <source>Goals &amp;without areas</source>
             <translation>Mål &amp;utan områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="110" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="114" />
             <source>Show only goals that no area of this layer is linked to yet</source>
             <translation>Visa bara mål som inget område i detta lager är kopplat till ännu</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="126" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="130" />
             <source>Tick a goal to link the selected areas to it; untick to remove the links. A half-filled box means that some of the selected areas are linked.</source>
             <translation>Kryssa i ett mål för att koppla de valda områdena till det; kryssa ur för att ta bort kopplingarna. En halvfylld ruta betyder att några av de valda områdena är kopplade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="175" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="180" />
             <source>Undo</source>
             <translation>Ångra</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="175" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="180" />
             <source>Undo the last link change of the panel (Ctrl+Z)</source>
             <translation>Ångra panelens senaste ändring av kopplingar (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="178" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="183" />
             <source>Redo</source>
             <translation>Gör om</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="178" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="183" />
             <source>Redo what was undone (Ctrl+Shift+Z)</source>
             <translation>Gör om det som ångrades (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="323" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="336" />
             <source>Undo: {what} (Ctrl+Z)</source>
             <translation>Ångra: {what} (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="326" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="339" />
             <source>Redo: {what} (Ctrl+Shift+Z)</source>
             <translation>Gör om: {what} (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="185" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="190" />
             <source>Find areas</source>
             <translation>Hitta områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="185" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="190" />
             <source>Select, zoom to and flash the areas linked to the focused goal, in every registered layer (Ctrl+F)</source>
             <translation>Välj, zooma till och blinka de områden som är kopplade till det markerade målet, i alla registrerade lager (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="192" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="197" />
             <source>Highlight</source>
             <translation>Visa i kartan</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="192" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="197" />
             <source>Show on the map the areas linked to the focused goal: green supports, red conflicts, grey neutral</source>
             <translation>Visa i kartan de områden som är kopplade till det markerade målet: grönt stödjer, rött motverkar, grått neutralt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="200" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="205" />
             <source>Edit link…</source>
             <translation>Ändra koppling…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="200" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="205" />
             <source>Change stance, strength or motivation of the link between the one selected area and the focused goal</source>
             <translation>Ändra ställningstagande, styrka eller motivering för kopplingen mellan det valda området och det markerade målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="225" />
             <source>Export…</source>
             <translation>Exportera…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="220" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="225" />
             <source>Goal atlas (PDF) and goal × area tables</source>
             <translation>Målatlas (PDF) och tabeller mål × område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="222" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="227" />
             <source>Catalogues…</source>
             <translation>Kataloger…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="222" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="227" />
             <source>Import, enable or remove goal catalogues</source>
             <translation>Importera, aktivera eller ta bort målkataloger</translation>
         </message>
@@ -1719,27 +1719,27 @@
             <translation>Antal</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="117" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="121" />
             <source>Linked areas of this layer</source>
             <translation>Kopplade områden i detta lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="120" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="124" />
             <source>Linked area of this layer in hectares</source>
             <translation>Kopplad areal i detta lager, i hektar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="154" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="158" />
             <source>Example catalogue, not an adopted strategy.</source>
             <translation>Exempelkatalog, ingen antagen strategi.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="305" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
             <source>{n} linked areas, of which {c} conflict with the goal</source>
             <translation>{n} kopplade områden, varav {c} motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="323" />
             <source>{n} linked areas</source>
             <translation>{n} kopplade områden</translation>
         </message>
@@ -1802,112 +1802,112 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>&lt;b&gt;{feature}&lt;/b&gt; → {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="83" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="88" />
             <source>Last changed by {user} at {when}</source>
             <translation>Senast ändrad av {user} {when}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="64" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="79" />
             <source>Select areas on the map first.</source>
             <translation>Välj först områden i kartan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="74" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="89" />
             <source>All {n} selected areas are already linked to {goal}.</source>
             <translation>Alla {n} valda områden är redan kopplade till {goal}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="83" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="98" />
             <source>Link {n} areas to {goal}</source>
             <translation>Koppla {n} områden till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="92" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="107" />
             <source>Linked {n} areas to {goal}</source>
             <translation>Kopplade {n} områden till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="96" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="111" />
             <source>({n} were already linked)</source>
             <translation>({n} var redan kopplade)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="99" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="114" />
             <source>Unlink {n} areas from {goal}</source>
             <translation>Ta bort kopplingen mellan {n} områden och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="107" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="122" />
             <source>Removed the links of {n} areas to {goal}</source>
             <translation>Tog bort kopplingen mellan {n} områden och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="256" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="281" />
             <source>Click a goal in the list first.</source>
             <translation>Klicka först på ett mål i listan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="193" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="214" />
             <source>Select exactly one area to edit its link; {n} are selected.</source>
             <translation>Välj exakt ett område för att ändra dess koppling; {n} är valda.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="202" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="223" />
             <source>The selected area is not linked to {goal}; tick the goal to link it.</source>
             <translation>Det valda området är inte kopplat till {goal}; kryssa i målet för att koppla det.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="219" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="240" />
             <source>Edit link of {key}</source>
             <translation>Ändra kopplingen för {key}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="240" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="261" />
             <source>Saved the link of {key} to {goal}</source>
             <translation>Kopplingen mellan {key} och {goal} har sparats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="278" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="303" />
             <source>{goal}: {n} areas in {layers} layers selected</source>
             <translation>{goal}: {n} områden i {layers} lager valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="286" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="311" />
             <source>{goal}: no linked areas in this project</source>
             <translation>{goal}: inga kopplade områden i det här projektet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="288" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="320" />
             <source>links also in layers not in this project: {names}</source>
             <translation>kopplingar finns även i lager som inte ingår i projektet: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="292" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="324" />
             <source>{n} linked keys no longer exist in their layer</source>
             <translation>{n} kopplade nycklar finns inte längre i sitt lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="366" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="398" />
             <source>Registered '{layer}' with the key field {field}</source>
             <translation>'{layer}' har registrerats med nyckelfältet {field}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="399" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="431" />
             <source>Added catalogues: {names}</source>
             <translation>Tillagda kataloger: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="448" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="480" />
             <source>The catalogue manager is not available in this version.</source>
             <translation>Kataloghanteraren finns inte i den här versionen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="469" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="501" />
             <source>Open or create a link store first.</source>
             <translation>Öppna eller skapa först en kopplingsdatabas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="466" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="498" />
             <source>The export dialog is not available in this version.</source>
             <translation>Exportdialogen finns inte i den här versionen.</translation>
         </message>
@@ -1922,17 +1922,17 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="328" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="360" />
             <source>Opened link store {path}</source>
             <translation>Kopplingsdatabasen {path} har öppnats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="328" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="360" />
             <source>Created link store {path}</source>
             <translation>Kopplingsdatabasen {path} har skapats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="335" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="367" />
             <source>Open link store</source>
             <translation>Öppna kopplingsdatabas</translation>
         </message>
@@ -2112,7 +2112,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Registrera</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/undo.py" line="127" />
+            <location filename="../territorial_plugin/gui/panel/undo.py" line="128" />
             <source>No link store is open.</source>
             <translation>Ingen kopplingsdatabas är öppen.</translation>
         </message>
@@ -2678,37 +2678,37 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Det finns ingen kopplingsdatabas i schemat '{schema}' i PostgreSQL-anslutningen '{name}'. Skapa den med algoritmen 'Skapa kopplingsdatabas' (territorial:createstore).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="68" />
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="47" />
             <source>no organisation</source>
             <translation>ingen organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="76" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="81" />
             <source>Organisation: {name}</source>
             <translation>Organisation: {name}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="78" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="83" />
             <source>Created by {user} at {when}</source>
             <translation>Skapad av {user} {when}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="101" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="119" />
             <source>strength {n}</source>
             <translation>styrka {n}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="105" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="123" />
             <source>changed by {user} at {when}</source>
             <translation>ändrad av {user} {when}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="108" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="126" />
             <source>… and {n} more</source>
             <translation>… och {n} till</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_details.py" line="109" />
+            <location filename="../territorial_plugin/gui/panel/link_details.py" line="127" />
             <source>Links of the selected areas:</source>
             <translation>De valda områdenas kopplingar:</translation>
         </message>
@@ -2723,12 +2723,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Du administrerar kopplingsdatabasen; nya kopplingar tillhör ingen organisation.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="466" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="546" />
             <source>Others changed links that you could undo; the undo history was cleared so that it cannot overwrite their changes.</source>
             <translation>Andra har ändrat kopplingar som du kunde ångra; ångrahistoriken har tömts så att den inte kan skriva över deras ändringar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="229" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="250" />
             <source>The panel now shows the links as they are stored.</source>
             <translation>Panelen visar nu kopplingarna så som de är sparade.</translation>
         </message>
@@ -2942,62 +2942,62 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Att registrera lagret gör det känt för kopplingsdatabasen, så att dess områden kan kopplas till mål. Lagrets data ändras inte (om du inte lägger till ett nyckelfält nedan).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="74" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="89" />
             <source>The selected area is already linked to {goal}.</source>
             <translation>Det valda området är redan kopplat till {goal}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="83" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="98" />
             <source>Link one area to {goal}</source>
             <translation>Koppla ett område till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="92" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="107" />
             <source>Linked one area to {goal}</source>
             <translation>Kopplade ett område till {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="96" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="111" />
             <source>(one was already linked)</source>
             <translation>(ett var redan kopplat)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="99" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="114" />
             <source>Unlink one area from {goal}</source>
             <translation>Ta bort kopplingen mellan ett område och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="107" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="122" />
             <source>Removed the link of one area to {goal}</source>
             <translation>Tog bort kopplingen mellan ett område och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="278" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="303" />
             <source>{goal}: one area selected</source>
             <translation>{goal}: ett område valt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="350" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="405" />
             <source>Tick a goal to link the selected area to it; untick to remove the link.</source>
             <translation>Kryssa i ett mål för att koppla det valda området till det; kryssa ur för att ta bort kopplingen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="363" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="421" />
             <source>One area of this layer has no goal yet: select it</source>
             <translation>Ett område i lagret har inget mål ännu: välj det</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="70" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="71" />
             <source>strength {low}–{high}</source>
             <translation>styrka {low}–{high}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="305" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
             <source>One linked area; it conflicts with the goal</source>
             <translation>Ett kopplat område; det motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="323" />
             <source>One linked area</source>
             <translation>Ett kopplat område</translation>
         </message>
@@ -3022,12 +3022,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>avgörande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="153" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="157" />
             <source>New links: written when you tick a goal</source>
             <translation>Nya kopplingar: skrivs när du kryssar i ett mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="158" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="163" />
             <source>Links already made keep their own stance and motivation; change one with Edit link (Ctrl+E).</source>
             <translation>Kopplingar som redan finns behåller sitt ställningstagande och sin motivering; ändra en med Ändra koppling (Ctrl+E).</translation>
         </message>
@@ -3107,27 +3107,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Områdesavsnitt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="409" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="441" />
             <source>Register the layer first.</source>
             <translation>Registrera lagret först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="413" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="445" />
             <source>Removed the goal columns {fields} from '{layer}'.</source>
             <translation>Tog bort målkolumnerna {fields} från '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="425" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="457" />
             <source>Added the goal columns {fields} to the attribute table of '{layer}': the codes of the goals each area is linked to, to filter, sort and style by. They are saved with the project; the same button removes them.</source>
             <translation>Lade till målkolumnerna {fields} i attributtabellen för '{layer}': koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter. De sparas med projektet; samma knapp tar bort dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="226" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="231" />
             <source>Goal columns</source>
             <translation>Målkolumner</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="226" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="231" />
             <source>Add (or remove) a column per catalogue to the layer's attribute table with the codes of the goals each area is linked to, to filter, sort and style by them</source>
             <translation>Lägg till (eller ta bort) en kolumn per katalog i lagrets attributtabell med koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter dem</translation>
         </message>
@@ -3444,42 +3444,42 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Skrev {n} regler till {path}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="20" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="23" />
             <source>Import linking rules</source>
             <translation>Importera kopplingsregler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="23" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="26" />
             <source>Reads linking rules from INPUT (CSV with a header, XLSX first sheet, or a JSON list of objects) and saves them in STORE: new names are added, rules of the same name are updated, other rules stay. Columns: name, layer (a registered layer's name, empty = any), expression (a QGIS expression selecting areas), goals (goal ids separated by commas), stance (supports, conflicts, neutral or stödjer, motverkar), strength (0–3), motivation (may hold [% expression %] templates filled per area), enabled (1/0). Swedish headers (namn, lager, uttryck, mål, ställningstagande, styrka, motivering, aktiv) are accepted.&lt;br&gt;&lt;br&gt;The whole file is checked first; every bad row is named with its column, and then nothing is written. An invalid expression or a goal the store does not hold is refused.</source>
             <translation>Läser kopplingsregler från INPUT (CSV med rubrikrad, XLSX:s första blad eller en JSON-lista med objekt) och sparar dem i STORE: nya namn läggs till, regler med samma namn uppdateras, övriga regler finns kvar. Kolumner: name, layer (ett registrerat lagers namn, tomt = alla), expression (ett QGIS-uttryck som väljer områden), goals (mål-id åtskilda med komma), stance (supports, conflicts, neutral eller stödjer, motverkar), strength (0–3), motivation (får innehålla mallar [% uttryck %] som fylls i per område), enabled (1/0). Svenska rubriker (namn, lager, uttryck, mål, ställningstagande, styrka, motivering, aktiv) går också bra.&lt;br&gt;&lt;br&gt;Hela filen kontrolleras först; varje felaktig rad anges med sin kolumn, och då skrivs ingenting. Ett ogiltigt uttryck eller ett mål som kopplingsdatabasen saknar avvisas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="36" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="47" />
             <source>Rule file</source>
             <translation>Regelfil</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="36" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="47" />
             <source>Rule files (*.csv *.xlsx *.json)</source>
             <translation>Regelfiler (*.csv *.xlsx *.json)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="40" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="51" />
             <source>Rules in the file</source>
             <translation>Regler i filen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="41" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="52" />
             <source>New rules</source>
             <translation>Nya regler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="42" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="53" />
             <source>Changed rules</source>
             <translation>Ändrade regler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="51" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="62" />
             <source>Imported {n} rules: {new} new, {changed} changed, {same} unchanged.</source>
             <translation>Importerade {n} regler: {new} nya, {changed} ändrade, {same} oförändrade.</translation>
         </message>
@@ -3494,12 +3494,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Handboken saknas i den här installationen ({path}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="235" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="240" />
             <source>Handbook</source>
             <translation>Handbok</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="235" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="240" />
             <source>The handbook: from an empty project to the atlas (F1)</source>
             <translation>Handboken: från tomt projekt till atlas (F1)</translation>
         </message>
@@ -3768,17 +3768,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Leveransen {path} är skadad: {problems}. Be om en ny leverans. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="52" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="55" />
             <source>The delivery names the organisation '{organisation}', which this shared store does not know. Create the organisation first. Nothing was changed.</source>
             <translation>Leveransen anger organisationen '{organisation}', som den gemensamma kopplingsdatabasen inte känner till. Skapa organisationen först. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="72" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="75" />
             <source>{id}: delivered {delivered}, region {region}</source>
             <translation>{id}: levererad {delivered}, regionen {region}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="76" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="79" />
             <source>The delivery links to goals the region's store does not hold: {goals} ({versions}). Import that catalogue version into the region's store first; catalogues are never merged. Nothing was changed.</source>
             <translation>Leveransen kopplar till mål som regionens kopplingsdatabas inte har: {goals} ({versions}). Importera den katalogversionen till regionens kopplingsdatabas först; kataloger slås aldrig ihop. Ingenting ändrades.</translation>
         </message>
@@ -3808,7 +3808,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ogiltig geometri lagad ({reason}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/base.py" line="256" />
+            <location filename="../territorial_plugin/core/store/base.py" line="275" />
             <source>This link store cannot hold municipal deliveries yet. Nothing was changed.</source>
             <translation>Den här kopplingsdatabasen kan ännu inte ta emot kommunala leveranser. Ingenting ändrades.</translation>
         </message>
@@ -4163,7 +4163,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="64" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
             <source>Excel (*.xlsx);;PDF (*.pdf)</source>
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
@@ -4223,42 +4223,42 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Lagret '{layer}' ingår inte i planskedet '{stage}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="103" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="106" />
             <source>Reshaped area, new shape</source>
             <translation>Omformat område, ny form</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="104" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="107" />
             <source>Reshaped area, earlier shape</source>
             <translation>Omformat område, tidigare form</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="196" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="199" />
             <source>{stance}, strength {strength}</source>
             <translation>{stance}, styrka {strength}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="202" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="205" />
             <source>{label}: {n0} areas, {ha0} ha → {n1} areas, {ha1} ha ({diff} ha)</source>
             <translation>{label}: {n0} områden, {ha0} ha → {n1} områden, {ha1} ha ({diff} ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="211" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="214" />
             <source>From {before} to {after}</source>
             <translation>Från {before} till {after}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="211" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="214" />
             <source>Supporting</source>
             <translation>Stödjer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="211" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="214" />
             <source>Conflicting</source>
             <translation>Motverkar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="227" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="230" />
             <source>Land use ({stage})</source>
             <translation>Markanvändning ({stage})</translation>
         </message>
@@ -4268,112 +4268,112 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Område omformat</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="329" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="332" />
             <source>{ha} ha</source>
             <translation>{ha} ha</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="342" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="345" />
             <source>Area in the plan</source>
             <translation>Området i planen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="342" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="345" />
             <source>Area gone, link kept</source>
             <translation>Området borta, kopplingen kvar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="358" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="362" />
             <source>Changes between plan stages</source>
             <translation>Ändringar mellan planskeden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="359" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="363" />
             <source>What the plan does differently</source>
             <translation>Vad planen gör annorlunda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="363" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="367" />
             <source>The following pages show, goal by goal, what changed.</source>
             <translation>Följande sidor visar, mål för mål, vad som ändrats.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="365" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="369" />
             <source>Nothing changed between the two stages.</source>
             <translation>Inget har ändrats mellan de två skedena.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="366" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="370" />
             <source>Areas: {added} added, {removed} removed, {reshaped} reshaped; {orphans} links lost their area.</source>
             <translation>Områden: {added} tillagda, {removed} borttagna, {reshaped} omformade; {orphans} kopplingar förlorade sitt område.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="367" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="371" />
             <source>From {before} to {after}. Written {date}.</source>
             <translation>Från {before} till {after}. Skriven {date}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="367" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="371" />
             <source>Links: {added} added, {removed} removed, {changed} changed.</source>
             <translation>Kopplingar: {added} tillagda, {removed} borttagna, {changed} ändrade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="388" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="392" />
             <source>Supporting ha before</source>
             <translation>Stödjande ha före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="389" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="393" />
             <source>Supporting ha after</source>
             <translation>Stödjande ha efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="393" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="397" />
             <source>Change (ha)</source>
             <translation>Ändring (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="391" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="395" />
             <source>Conflicting ha before</source>
             <translation>Motverkande ha före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="392" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="396" />
             <source>Conflicting ha after</source>
             <translation>Motverkande ha efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="419" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="423" />
             <source>Goals that changed (continued)</source>
             <translation>Mål som ändrats (forts.)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="70" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="71" />
             <source>Changes</source>
             <translation>Ändringar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="443" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="447" />
             <source>Before</source>
             <translation>Före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="443" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="447" />
             <source>After</source>
             <translation>Efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="445" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="449" />
             <source>{goal} (continued)</source>
             <translation>{goal} (forts.)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="472" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="476" />
             <source>Legend</source>
             <translation>Teckenförklaring</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="507" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="511" />
             <source>Territorial Links · {before} → {after} · {date}</source>
             <translation>Territorial Links · {before} → {after} · {date}</translation>
         </message>
@@ -4543,32 +4543,32 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Jämför planskeden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="56" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="57" />
             <source>From stage</source>
             <translation>Från skede</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="57" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="58" />
             <source>To stage (empty: the plan now)</source>
             <translation>Till skede (tomt: planen nu)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="64" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
             <source>Comparison (.xlsx or .pdf)</source>
             <translation>Jämförelse (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="69" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="70" />
             <source>Comparison</source>
             <translation>Jämförelse</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="71" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="72" />
             <source>Goals that changed</source>
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="87" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="90" />
             <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
             <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
         </message>
@@ -4638,7 +4638,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>inte synlig för din roll</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="32" />
+            <location filename="../territorial_plugin/core/region/delivery/importer.py" line="35" />
             <source>Delivery from {name} ({organisation}), made by {user} on {created}, imported from {file}.</source>
             <translation>Leverans från {name} ({organisation}), gjord av {user} {created}, importerad från {file}.</translation>
         </message>
@@ -4678,129 +4678,214 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>(regel: {name})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="158" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="177" />
             <source>No rule suggests the focused goal for the selected areas.</source>
             <translation>Ingen regel föreslår det valda målet för de valda områdena.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="130" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="147" />
             <source>Accept a suggestion of {goal}</source>
             <translation>Godta ett förslag om {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="130" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="147" />
             <source>Accept {n} suggestions of {goal}</source>
             <translation>Godta {n} förslag om {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="142" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="159" />
             <source>Linked one area to {goal} as its rule suggests</source>
             <translation>Kopplade ett område till {goal} så som dess regel föreslår</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="142" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="159" />
             <source>Linked {n} areas to {goal} as their rules suggest</source>
             <translation>Kopplade {n} områden till {goal} så som deras regler föreslår</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="175" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="194" />
             <source>Dismissed the suggestion of {goal} for one area (rule: {rules})</source>
             <translation>Avfärdade förslaget om {goal} för ett område (regel: {rules})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="175" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="194" />
             <source>Dismissed the suggestions of {goal} for {n} areas (rules: {rules})</source>
             <translation>Avfärdade förslagen om {goal} för {n} områden (regler: {rules})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="79" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="80" />
             <source>[Suggested]</source>
             <translation>[Förslag]</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="89" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="90" />
             <source>Suggested by the rule {rule} for one selected area</source>
             <translation>Föreslås av regeln {rule} för ett valt område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="89" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="90" />
             <source>Suggested by the rule {rule} for {n} selected areas</source>
             <translation>Föreslås av regeln {rule} för {n} valda områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="96" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="97" />
             <source>Accept links them as the rule says; dismiss hides the suggestion for these areas.</source>
             <translation>Godta kopplar dem så som regeln säger; avfärda döljer förslaget för de här områdena.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/tasks.py" line="63" />
+            <location filename="../territorial_plugin/gui/panel/tasks.py" line="78" />
             <source>Reading what the linking rules suggest for {n} areas</source>
             <translation>Läser vad kopplingsreglerna föreslår för {n} områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="212" />
             <source>Accept suggestion</source>
             <translation>Godta förslag</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="212" />
             <source>Link the selected areas a rule suggests for the focused goal, as the rule says (Ctrl+Return)</source>
             <translation>Koppla de valda områden som en regel föreslår för det valda målet, så som regeln säger (Ctrl+Retur)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="214" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="219" />
             <source>Dismiss suggestion</source>
             <translation>Avfärda förslag</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="214" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="219" />
             <source>Do not suggest the focused goal for the selected areas again (by the rules that suggest it)</source>
             <translation>Föreslå inte det valda målet för de valda områdena igen (av de regler som föreslår det)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="99" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="318" />
+            <source>as linked in the plan stage {stage}</source>
+            <translation>som de var kopplade i planskedet {stage}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="438" />
+            <source>Select areas on the map to see how they were linked when the stage was saved.</source>
+            <translation>Välj områden i kartan för att se hur de var kopplade när planskedet sparades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="44" />
+            <source>The links now (editable) or as a saved plan stage froze them (read-only); stages are saved with 'Save plan stage' in the Processing toolbox</source>
+            <translation>Kopplingarna i nuläget (kan ändras) eller som ett sparat planskede frös dem (skrivskyddat); planskeden sparas med 'Spara planskede' i Processing-verktygslådan</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="51" />
+            <source>Show the links of one organisation only; what you link is still your own organisation's</source>
+            <translation>Visa bara en organisations kopplingar; det du kopplar blir ändå din egen organisations</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="114" />
+            <source>The links as they are now; ticks and edits change them</source>
+            <translation>Kopplingarna som de är nu; bockar och ändringar ändrar dem</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="134" />
+            <source>All organisations</source>
+            <translation>Alla organisationer</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="53" />
+            <source>{organisation}: one area ({stances})</source>
+            <translation>{organisation}: ett område ({stances})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="53" />
+            <source>{organisation}: {n} areas ({stances})</source>
+            <translation>{organisation}: {n} områden ({stances})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="69" />
+            <source>Saved by {user} on {when}</source>
+            <translation>Sparat av {user} {when}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="72" />
+            <source>One link of {areas} areas</source>
+            <translation>En koppling av {areas} områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="72" />
+            <source>{n} links of {areas} areas</source>
+            <translation>{n} kopplingar av {areas} områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/scope.py" line="81" />
+            <source>Plan stage {stage} is shown – read-only</source>
+            <translation>Planskede {stage} visas – skrivskyddat</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="65" />
+            <source>Choose Current links under Show to change links.</source>
+            <translation>Välj Nuläge under Visa för att ändra kopplingar.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="434" />
+            <source>The checks show how the selected areas were linked when the stage was saved. Choose Current links to link.</source>
+            <translation>Bockarna visar hur de valda områdena var kopplade när planskedet sparades. Välj Nuläge för att koppla.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="113" />
+            <source>Current links</source>
+            <translation>Nuläge</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/scope/bar.py" line="41" />
+            <source>Sh&amp;ow</source>
+            <translation>&amp;Visa</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="26" />
+            <source>An example rule set for Boverket's ÖP model comes with the plugin: it links the land- and water-use categories (a field kategori_boverket) to goals of the bundled catalogues, for the municipality to review and change before use. Choose this file as INPUT: {path}</source>
+            <translation>En exempelregeluppsättning för Boverkets ÖP-modell följer med pluginet: den kopplar kategorierna för mark- och vattenanvändning (ett fält kategori_boverket) till mål i de medföljande katalogerna, för kommunen att granska och ändra innan den används. Välj den här filen som INPUT: {path}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="102" />
             <source>Added area</source>
             <translation>Tillkommet område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="100" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="103" />
             <source>Removed area ({stance} at {stage})</source>
             <translation>Borttaget område ({stance} vid {stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="101" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="104" />
             <source>Stance changed ({stance} at {stage})</source>
             <translation>Ändrad hållning ({stance} vid {stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="102" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="105" />
             <source>Strength or motivation changed</source>
             <translation>Ändrad styrka eller motivering</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="440" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="444" />
             <source>Changes since {stage}</source>
             <translation>Ändringar sedan {stage}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="441" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="445" />
             <source>Stance ({stage})</source>
             <translation>Hållning ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="163" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="182" />
             <source>Dismiss a suggestion of {goal}</source>
             <translation>Avfärda ett förslag om {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="163" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="182" />
             <source>Dismiss {n} suggestions of {goal}</source>
             <translation>Avfärda {n} förslag om {goal}</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
-            <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the goal's areas by their stance at TO (as the atlas draws them) and, over them, what changed: added areas, removed areas (dashed, as they were, in the colour of their stance at FROM), changed stances (a ring in the colour of the stance at FROM), other changed links and reshaped areas; and the table of changes.&lt;br&gt;&lt;br&gt;An area is reshaped when its outline moved by more than 0.5 m² (the symmetric difference of the two shapes); the same outline written otherwise (another start point or ring orientation, a multipolygon of one part, rounding in the last digits) is no change.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (needed to compare with now; empty with two stages: every layer of both).</source>
-            <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över målets områden efter deras hållning i TO (som målatlasen ritar dem) och, ovanpå, vad som ändrats: tillkomna områden, borttagna områden (streckade, som de var, i färgen för deras hållning i FROM), ändrad hållning (en ring i färgen för hållningen i FROM), andra ändrade kopplingar och omformade områden; samt tabellen över ändringarna.&lt;br&gt;&lt;br&gt;Ett område är omformat när dess gräns flyttats mer än 0,5 m² (den symmetriska skillnaden mellan de två formerna); samma gräns skriven på annat sätt (en annan startpunkt eller ringriktning, en multipolygon med en del, avrundning i de sista decimalerna) är ingen ändring.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (behövs för att jämföra med nuläget; tomt med två skeden: alla lager i båda).</translation>
+            <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the goal's areas by their stance at TO (as the atlas draws them) and, over them, what changed: added areas, removed areas (dashed, as they were, in the colour of their stance at FROM), changed stances (a ring in the colour of the stance at FROM), other changed links and reshaped areas; and the table of changes.&lt;br&gt;&lt;br&gt;An area is reshaped when its outline moved by more than 0.5 m² (the symmetric difference of the two shapes); the same outline written otherwise (another start point or ring orientation, a multipolygon of one part, rounding in the last digits) is no change.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (empty: with two stages every layer of both; with now the stage's layers as the open project holds them).</source>
+            <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över målets områden efter deras hållning i TO (som målatlasen ritar dem) och, ovanpå, vad som ändrats: tillkomna områden, borttagna områden (streckade, som de var, i färgen för deras hållning i FROM), ändrad hållning (en ring i färgen för hållningen i FROM), andra ändrade kopplingar och omformade områden; samt tabellen över ändringarna.&lt;br&gt;&lt;br&gt;Ett område är omformat när dess gräns flyttats mer än 0,5 m² (den symmetriska skillnaden mellan de två formerna); samma gräns skriven på annat sätt (en annan startpunkt eller ringriktning, en multipolygon med en del, avrundning i de sista decimalerna) är ingen ändring.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (tomt: med två skeden alla lager i båda; med nuläget skedets lager så som det öppna projektet har dem).</translation>
         </message>
     </context>
 </TS>

@@ -124,6 +124,17 @@ def wkb_type(value: int):
     return enum(int(value))
 
 
+def legend_style_font(legend, style) -> QFont:
+    """A legend style's font (with its size in points): from its text format from QGIS 3.30."""
+    legend_style = legend.rstyle(style)
+    if hasattr(legend_style, "textFormat"):
+        text_format = legend_style.textFormat()
+        font = text_format.toQFont()
+        font.setPointSizeF(text_format.size())
+        return font
+    return legend_style.font()
+
+
 def set_legend_style_font(legend, style, font: QFont) -> None:
     """A legend style's font: a text format from QGIS 3.30 (``QgsLegendStyle.setFont`` is
     deprecated there), the font before."""

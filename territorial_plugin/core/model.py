@@ -119,11 +119,17 @@ class SelectionLinks:
     stances: tuple[tuple[str, int], ...]  # (stance, areas), most areas first
     min_strength: int
     max_strength: int
+    #: the same per organisation whose links these are (``""``: links of no organisation), most areas first
+    by_organisation: tuple[tuple[str, SelectionLinks], ...] = ()
 
     @property
     def stance(self) -> str:
         """The one stance of all these links, or ``"mixed"``."""
         return self.stances[0][0] if len(self.stances) == 1 else MIXED
+
+    def of_organisation(self, organisation: str) -> SelectionLinks | None:
+        """How the selected areas are linked to the goal by ``organisation``'s links alone (None: not at all)."""
+        return next((links for org, links in self.by_organisation if org == organisation), None)
 
 
 #: the stance shown for a selection whose links to a goal differ

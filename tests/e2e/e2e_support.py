@@ -110,3 +110,89 @@ def run_scenario(steps) -> None:
         _finish(scenario)
 
     QTimer.singleShot(500, start)
+
+
+def pdf_text(path) -> tuple[int, str]:
+    """``(pages, text)`` of a PDF, as pdfinfo and pdftotext read it."""
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    pages = int(next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "0"))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    return pages, text
+
+
+def render_pdf(path, prefix: str) -> list[str]:
+    """The PDF's pages as PNG at 50 dpi beside the screenshots (to look at), their file names."""
+    import subprocess
+
+    for old in ARTIFACTS.glob(f"{NAME}_{prefix}-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(path), str(ARTIFACTS / f"{NAME}_{prefix}")], check=False)
+    return sorted(p.name for p in ARTIFACTS.glob(f"{NAME}_{prefix}-*.png"))
+
+
+class AlgorithmRun:
+    """What a Processing dialog showed and gave: the defaults it opened with, the log, the results."""
+
+    def __init__(self):
+        self.defaults: dict = {}
+        self.finished = False
+        self.ok = False
+        self.results: dict = {}
+        self.log = ""
+        self.refusals: list[str] = []
+
+
+def run_algorithm_dialog(s: Scenario, algorithm_id: str, values: dict, shot: str, seconds: float = 90) -> AlgorithmRun:
+    """Open an algorithm's dialog as the toolbox does, fill in ``values`` field by field (the
+    others keep what the dialog proposes), click Run and wait; screenshots before and after.
+
+    A refusal QGIS would show in a message box (a wrong value) is recorded, not shown, so
+    the scenario goes on and reports it.
+    """
+    from processing import createAlgorithmDialog
+    from qgis.PyQt.QtWidgets import QMessageBox, QTextEdit
+
+    run = AlgorithmRun()
+    dialog = createAlgorithmDialog(algorithm_id, {})
+    dialog.show()
+    s.wait(0.3)
+    panel = dialog.mainWidget()
+    for name, wrapper in panel.wrappers.items():
+        try:
+            run.defaults[name] = wrapper.parameterValue()
+        except Exception as error:  # an output wrapper without a value yet
+            run.defaults[name] = f"<{error}>"
+    for name, value in values.items():
+        panel.wrappers[name].setParameterValue(value, panel.processing_context)
+    s.wait(0.2)
+    s.screenshot(f"{shot}_dialog", dialog)
+
+    def finished(ok, results):
+        run.finished, run.ok, run.results = True, bool(ok), dict(results or {})
+
+    def refuse(*args, **kwargs):
+        run.refusals.append(str(args[2]) if len(args) > 2 else str(kwargs))
+        return QMessageBox.StandardButton.No
+
+    saved = QMessageBox.warning, QMessageBox.question, QMessageBox.critical
+    QMessageBox.warning = QMessageBox.question = QMessageBox.critical = refuse
+    dialog.algorithmFinished.connect(finished)
+    try:
+        dialog.runButton().click()
+        # a value the dialog itself refuses shows in its message bar, and nothing runs
+        s.wait_until(lambda: run.finished or run.refusals or dialog.messageBar().items(), seconds)
+        if not run.finished:
+            run.refusals += [item.text() for item in dialog.messageBar().items()]
+    finally:
+        QMessageBox.warning, QMessageBox.question, QMessageBox.critical = saved
+    s.wait(0.3)
+    log = dialog.findChild(QTextEdit, "txtLog")
+    run.log = log.toPlainText() if log is not None else ""
+    s.screenshot(f"{shot}_log", dialog)
+    s.notes.setdefault("algorithm_logs", {})[shot] = run.log[-3000:]
+    dialog.close()
+    dialog.deleteLater()
+    s.wait(0.2)
+    return run

@@ -163,3 +163,23 @@ def test_rules_dismissals_and_rule_history_are_per_organisation(three, admin_sto
     a.dismiss_rule(LAYER, a_rule.id, ["a3"], "anna")
     assert [h["changed_by"] for h in b.rule_history()] == ["bertil"]
     assert b.rule_marks(LAYER) == {("b9", GOALS[1]): "Bostäder"}
+
+
+def test_the_panel_sees_per_organisation_only_what_the_role_may_read(three):
+    """The region reads every organisation's links, so its panel offers the organisation filter and the
+    selection per organisation; a municipality reads its own only, so it is offered no filter."""
+    region, a = three["region"], three["kommun_a"]
+    assert region.link_organisations() == ["kommun_a", "kommun_b"]
+    assert a.link_organisations() == ["kommun_a"]
+    summary = region.goal_stances_for_keys(LAYER, ["a1", "a2", "b1"], by_organisation=True)
+    assert [(org, links.count) for org, links in summary[GOALS[0]].by_organisation] == [
+        ("kommun_a", 2),
+        ("kommun_b", 1),
+    ]
+    assert sorted(region.link_stances(LAYER, organisation="kommun_b")) == [
+        ("b1", GOALS[0], "supports"),
+        ("b1", GOALS[1], "supports"),
+    ]
+    assert a.link_stances(LAYER, organisation="kommun_b") == []
+    own = a.goal_stances_for_keys(LAYER, ["a1", "a2", "b1"], by_organisation=True)
+    assert [(org, links.count) for org, links in own[GOALS[0]].by_organisation] == [("kommun_a", 2)]

@@ -358,3 +358,51 @@ def test_plain_inputs_without_store(qgis_app, tmp_path):
 def _clean_artifacts():
     yield
     shutil.rmtree(ARTIFACTS / "tmp", ignore_errors=True)
+
+
+@pytest.mark.parametrize("template", ["A4_portrait", "A4_landscape"])
+def test_the_overview_lists_fourteen_goals_with_long_titles_inside_its_legend_box(sample, tmp_path, template):
+    """Fourteen goals, four of them the national strategy's long titles: every one is in the overview's
+    legend and the legend fits its box (it ran twice as tall, under the chart, before it was measured)."""
+    from qgis.core import QgsLayoutItemLegend, QgsLayoutUtils, QgsLegendRenderer
+
+    from territorial_plugin.core.model import LinkSpec
+
+    store, uid = sample["store"], sample["record"].layer_uid
+    store.save_catalogue(*load_bundled("nrs2030"))
+    extra = ["agenda2030:3", "agenda2030:4", "agenda2030:5", "agenda2030:8"]
+    extra += ["agenda2030:9", "agenda2030:10", "nrs2030:A", "nrs2030:B", "nrs2030:C", "nrs2030:D"]
+    store.link(uid, ["EK-001", "EK-002"], extra, LinkSpec("supports", 2, "Test"), "test")
+    atlas, pdf = _export(sample, tmp_path, template, name=f"overview_{template}")
+    assert len(atlas.data.pages) >= 14
+    layout = atlas.build_layout()
+    legend = next(i for i in layout.items() if isinstance(i, QgsLayoutItemLegend) and i.page() == 0)
+    context = QgsLayoutUtils.createRenderContextForLayout(layout, None)
+    needed = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
+    assert needed.height() <= legend.rect().height() and needed.width() <= legend.rect().width()
+    overview = " ".join(_page_text(pdf, 1).split())
+    assert all(f"{number} · " in overview for number in range(1, 15)), overview
+
+
+def test_a_legend_label_wrapped_narrow_is_wrapped_again_when_its_column_widens(qgis_app):
+    """The overview tries narrower columns first; a later, wider try must not keep the narrow lines."""
+    from qgis.core import QgsLayerTreeLayer, QgsLayout, QgsLayoutItemLegend, QgsProject, QgsVectorLayer
+    from qgis.PyQt.QtCore import Qt
+
+    from territorial_plugin.export.atlas.map_style import wrap_legend_labels
+
+    project = QgsProject()
+    layout = QgsLayout(project)
+    legend = QgsLayoutItemLegend(layout)
+    legend.setAutoUpdateModel(False)
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3006", "4 · Agenda 2030 · delmål 11.1 Bostäder för alla", "memory")
+    legend.model().rootGroup().addChildNode(QgsLayerTreeLayer(layer))
+
+    def label() -> str:
+        node = legend.model().rootGroup().findLayers()[0]
+        return legend.model().layerOriginalLegendNodes(node)[0].data(Qt.ItemDataRole.DisplayRole)
+
+    wrap_legend_labels(legend, 16)
+    assert max(len(line) for line in label().split("\n")) <= 16
+    wrap_legend_labels(legend, 60)
+    assert label() == "4 · Agenda 2030 · delmål 11.1 Bostäder för alla"

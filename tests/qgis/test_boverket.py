@@ -6,7 +6,7 @@ import json
 
 from qgis.core import QgsProject, QgsVectorLayer
 
-from territorial_plugin.core.catalogues.bundled import load_bundled
+from territorial_plugin.core.catalogues.bundled import BUNDLED_IDS, load_bundled
 from territorial_plugin.core.identity import register_layer
 from territorial_plugin.core.rules.apply import apply_rules, select_rules
 from territorial_plugin.core.rules.boverket import example_rules_path, land_and_water_use, propose_category_field
@@ -39,6 +39,18 @@ def test_the_example_rules_are_marked_and_cover_every_category(qgis_app):
     assert data["example"] is True and "EXEMPEL" in data["note"]
     covered = {rule["expression"].split("=", 1)[1].strip().strip("'") for rule in data["rules"]}
     assert covered == set(BOVERKET)
+
+
+def test_the_example_rules_import_into_a_store_with_the_panels_catalogues(qgis_app, tmp_path):
+    """A new user adds the bundled catalogues with the panel's button (never the example catalogue)
+    and then imports the example rule set: every goal it names must be there."""
+    store = open_store(str(tmp_path / "links.gpkg"), create=True)
+    for catalogue_id in BUNDLED_IDS:
+        if not catalogue_id.endswith("_example"):
+            store.save_catalogue(*load_bundled(catalogue_id))
+    rule_file, result = import_rule_file(store, example_rules_path(), "gis")
+    assert result.inserted == len(rule_file.rules) == len(BOVERKET)
+    store.close()
 
 
 def test_sample_municipality_carries_boverkets_category_and_example_rules_link_it(qgis_app, tmp_path):

@@ -202,7 +202,9 @@ def test_rapid_selection_changes_are_coalesced(ready_dock, sample_layer, monkeyp
     calls = []
     store = dock.controller.store
     original = store.goal_stances_for_keys
-    monkeypatch.setattr(store, "goal_stances_for_keys", lambda *args: (calls.append(1), original(*args))[1])
+    monkeypatch.setattr(
+        store, "goal_stances_for_keys", lambda *args, **kwargs: (calls.append(1), original(*args, **kwargs))[1]
+    )
     for n in range(1, 20):
         sample_layer.selectByIds([n])
     assert len(calls) == 1  # leading edge only so far

@@ -81,6 +81,28 @@ def test_an_algorithm_runs_with_the_defaults_the_project_gives(project_with_stor
     assert output.is_file()
 
 
+def test_a_stage_compares_with_now_when_the_dialog_leaves_the_layers_empty(project_with_store):
+    """A planner saves a stage, changes a link, and compares with now filling in only the stage and the
+    output (LAYERS has no default: it is empty for two stages); the stage's layers in the project are read."""
+    from qgis import processing
+
+    from territorial_plugin.core.store import open_store
+
+    _, layer, tmp_path = project_with_store
+    store_path = str(tmp_path / "links.gpkg")
+    processing.run("territorial:savestage", {"STORE": store_path, "LAYERS": [layer.id()], "STAGE": "Samråd"})
+    with open_store(store_path) as store:
+        uid = store.layers()[0].layer_uid
+        store.update_link(uid, "A0", "t:1", "test", stance="conflicts", motivation="Efter samrådet")
+    compare = _algorithm("territorial:comparestages")
+    assert compare.parameterDefinition("LAYERS").defaultValue() is None
+    output = tmp_path / "jamforelse.xlsx"
+    result = processing.run(
+        "territorial:comparestages", {"STORE": store_path, "FROM": "Samråd", "TO": "", "OUTPUT": str(output)}
+    )
+    assert result["CHANGES"] == 1 and output.is_file()
+
+
 def test_no_project_no_default(qgis_processing):
     plugin = territorial_plugin.classFactory(None)
     plugin.initProcessing()

@@ -219,3 +219,34 @@ def test_organisation_id_is_checked(municipality):
             municipality["store"], [municipality["layer"]], "Exempel Kommun", "", "", municipality["dir"] / "x.gpkg"
         )
     assert not (municipality["dir"] / "x.gpkg").exists()
+
+
+def test_a_bundled_catalogue_comes_whole_so_a_neighbours_other_goals_import_too(qgis_app, tmp_path):
+    """Into a new region store: the first delivery links RUS M1 only, the second M2; both are imported,
+    and the region holds the whole bundled RUS (its goals without links are real blind spots)."""
+    from territorial_plugin.core.catalogues.bundled import load_bundled
+    from territorial_plugin.core.identity import register_layer
+
+    paths = []
+    for organisation, goal in (("exempelkommun", "rus_ac_2030:M1"), ("bjorka", "rus_ac_2030:M2")):
+        layer = municipality_layer(organisation)
+        store = open_store(str(tmp_path / f"{organisation}.gpkg"), create=True)
+        store.save_catalogue(*load_bundled("rus_ac_2030"))
+        record = register_layer(store, layer, "omr_id")
+        store.link(record.layer_uid, ["A0", "A1"], [goal], LinkSpec("supports", 2, "Bra läge"), "anna")
+        delivery = export_delivery(
+            store, [layer], organisation, organisation, "Samråd", tmp_path / f"leverans_{organisation}.gpkg",
+            project=QgsProject.instance(), user="anna",
+        )  # fmt: skip
+        paths.append(delivery.path)
+        store.close()
+    with open_store(str(tmp_path / "region.gpkg"), create=True) as region:
+        first = import_delivery(region, paths[0])
+        assert first.new_catalogues == ["rus_ac_2030"]
+        import_delivery(region, paths[1])
+        assert {(x.organisation, x.goal_id) for x in region.links()} == {
+            ("exempelkommun", "rus_ac_2030:M1"),
+            ("bjorka", "rus_ac_2030:M2"),
+        }
+        whole = {goal.id for goal in load_bundled("rus_ac_2030")[1]}
+        assert {goal.id for goal in region.goals() if goal.catalogue_id == "rus_ac_2030"} == whole

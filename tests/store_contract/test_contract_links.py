@@ -137,3 +137,62 @@ def test_the_selection_shows_how_each_goal_is_linked(store):
     assert (one.count, one.stance, one.min_strength, one.max_strength) == (1, "neutral", 0, 0)
     assert {goal: s.count for goal, s in summary.items()} == store.goal_counts_for_keys(LAYER_UID, ["a", "b", "c"])
     assert store.goal_stances_for_keys(LAYER_UID, []) == {}
+
+
+def _organisation_links(store) -> None:
+    """Links of two organisations on one layer, and one of no organisation (as a region's store holds them)."""
+    rows = [
+        Link(LAYER_UID, "a", "test:1", "supports", 3, "", "umea"),
+        Link(LAYER_UID, "b", "test:1", "conflicts", 1, "", "umea"),
+        Link(LAYER_UID, "c", "test:1", "supports", 2, "", "vannas"),
+        Link(LAYER_UID, "d", "test:1", "supports", 1, "", ""),
+        Link(LAYER_UID, "c", "test:2", "neutral", 0, "", "vannas"),
+        Link(OTHER_UID, "x", "test:1", "conflicts", 2, "", "robertsfors"),
+    ]
+    for uid in (LAYER_UID, OTHER_UID):
+        mine = [row for row in rows if row.layer_uid == uid]
+        store.replace_links(uid, {row.feature_key for row in mine}, ["test:1", "test:2"], mine, "region")
+
+
+def test_the_selection_is_also_summed_up_per_organisation(store):
+    _organisation_links(store)
+    plain = store.goal_stances_for_keys(LAYER_UID, ["a", "b", "c", "d"])
+    assert plain["test:1"].by_organisation == ()  # not asked for: the single-organisation read
+    summary = store.goal_stances_for_keys(LAYER_UID, ["a", "b", "c", "d"], by_organisation=True)
+    assert {goal: (s.count, s.stances) for goal, s in summary.items()} == {
+        goal: (s.count, s.stances) for goal, s in plain.items()
+    }
+    goal = summary["test:1"]
+    assert (goal.count, goal.stances) == (4, (("supports", 3), ("conflicts", 1)))
+    by_org = dict(goal.by_organisation)
+    assert [org for org, _ in goal.by_organisation] == ["umea", "", "vannas"]  # most areas first, then by id
+    assert (by_org["umea"].count, by_org["umea"].stance, by_org["umea"].stances) == (
+        2,
+        "mixed",
+        (("supports", 1), ("conflicts", 1)),
+    )
+    assert (by_org["umea"].min_strength, by_org["umea"].max_strength) == (1, 3)
+    assert (by_org["vannas"].count, by_org["vannas"].stance) == (1, "supports")
+    assert goal.of_organisation("") == by_org[""] and goal.of_organisation("robertsfors") is None
+    # one organisation: the same figures once more, no breakdown to show
+    only = summary["test:2"]
+    assert only.by_organisation == (("vannas", only.of_organisation("vannas")),)
+    assert only.of_organisation("vannas").stances == only.stances == (("neutral", 1),)
+
+
+def test_link_stances_of_one_organisation_and_the_organisations_of_the_links(store):
+    _organisation_links(store)
+    assert sorted(store.link_stances(LAYER_UID)) == [
+        ("a", "test:1", "supports"),
+        ("b", "test:1", "conflicts"),
+        ("c", "test:1", "supports"),
+        ("c", "test:2", "neutral"),
+        ("d", "test:1", "supports"),
+    ]
+    assert sorted(store.link_stances(LAYER_UID, organisation="umea")) == [
+        ("a", "test:1", "supports"),
+        ("b", "test:1", "conflicts"),
+    ]
+    assert store.link_stances(LAYER_UID, organisation="") == [("d", "test:1", "supports")]
+    assert store.link_stances(LAYER_UID, organisation="robertsfors") == []
+    assert store.link_organisations() == ["", "robertsfors", "umea", "vannas"]

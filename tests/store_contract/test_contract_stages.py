@@ -107,3 +107,31 @@ def test_the_database_refuses_rows_added_to_a_saved_stage(linked, raw_sql):
             " SELECT id, 'layer-1', 'x9', 'test:1', 'supports', 1 FROM stage",
         )
     assert linked.stage("Samråd").links == 3
+
+
+def test_the_panel_reads_a_stage_as_it_reads_the_links_now(linked):
+    """Per goal for some keys, and the layer's (key, goal, stance), as frozen: later edits do not show."""
+    linked.save_stage("Samråd", "", "anna", [_layer()], _areas(["a1", "a2", "a3"]))
+    linked.update_link(LAYER_UID, "a1", GOALS[0], "anna", stance="conflicts")
+    linked.link(LAYER_UID, ["a3"], [GOALS[1]], LinkSpec(), "anna")
+    frozen = linked.goal_stances_for_keys(LAYER_UID, ["a1", "a2", "a3"], stage="Samråd", by_organisation=True)
+    assert {goal: (s.count, s.stance) for goal, s in frozen.items()} == {
+        GOALS[0]: (2, "supports"),
+        GOALS[2]: (1, "conflicts"),
+    }
+    assert [org for org, _ in frozen[GOALS[0]].by_organisation] == [""]
+    now = linked.goal_stances_for_keys(LAYER_UID, ["a1", "a2", "a3"])
+    assert {goal: (s.count, s.stance) for goal, s in now.items()} == {
+        GOALS[0]: (2, "mixed"),
+        GOALS[1]: (1, "supports"),
+        GOALS[2]: (1, "conflicts"),
+    }
+    assert sorted(linked.link_stances(LAYER_UID, stage="Samråd")) == [
+        ("a1", GOALS[0], "supports"),
+        ("a2", GOALS[0], "supports"),
+        ("a3", GOALS[2], "conflicts"),
+    ]
+    assert linked.link_stances(LAYER_UID, stage="Samråd", organisation="umea") == []
+    assert linked.goal_stances_for_keys(LAYER_UID, [], stage="Samråd") == {}
+    with pytest.raises(StoreError):
+        linked.goal_stances_for_keys(LAYER_UID, ["a1"], stage="Granskning")

@@ -156,8 +156,14 @@ class Store(ABC):
         """For each goal, how many of ``keys`` are linked to it (drives the tri-state)."""
 
     @abstractmethod
-    def goal_stances_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, SelectionLinks]:
-        """For each goal, how ``keys`` are linked to it: count, stances and strengths (the panel)."""
+    def goal_stances_for_keys(
+        self, layer_uid: str, keys: Iterable[str], *, stage: str | None = None, by_organisation: bool = False
+    ) -> dict[str, SelectionLinks]:
+        """For each goal, how ``keys`` are linked to it: count, stances and strengths (the panel).
+
+        ``by_organisation``: also per organisation (``SelectionLinks.by_organisation``); asked only
+        of a store whose links belong to several, as it makes the read slower. ``stage``: as they
+        were in that saved stage, not now."""
 
     @abstractmethod
     def keys_for_goal(self, goal_id: str, layer_uid: str | None = None) -> dict[str, list[str]]:
@@ -170,14 +176,27 @@ class Store(ABC):
     @abstractmethod
     def linked_keys(self, layer_uid: str) -> set[str]: ...
 
-    def link_stances(self, layer_uid: str) -> list[tuple[str, str, str]]:
+    def link_stances(
+        self, layer_uid: str, *, organisation: str | None = None, stage: str | None = None
+    ) -> list[tuple[str, str, str]]:
         """``(feature_key, goal_id, stance)`` of every link of a layer: all that coverage counts need.
 
-        Not abstract: this default goes through :meth:`links`; an engine overrides it
-        with a narrow query (coverage of 100 000 features must not build 100 000
-        full :class:`Link` objects).
+        ``organisation``: only that organisation's links (``""``: links of none); ``stage``: the
+        links of that saved stage, not the current ones. Not abstract: this default goes through
+        :meth:`links`; an engine overrides it with a narrow query (coverage of 100 000 features
+        must not build 100 000 full :class:`Link` objects).
         """
-        return [(x.feature_key, x.goal_id, x.stance) for x in self.links(layer_uids=[layer_uid])]
+        links = self.stage_links(stage, [layer_uid]) if stage else self.links(layer_uids=[layer_uid])
+        return [
+            (x.feature_key, x.goal_id, x.stance)
+            for x in links
+            if organisation is None or (x.organisation or "") == organisation
+        ]
+
+    def link_organisations(self) -> list[str]:
+        """The organisations the store's links (those the user may read) belong to, sorted; ``""`` for
+        links of no organisation. Not abstract: engines override this default with one ``DISTINCT`` read."""
+        return sorted({x.organisation or "" for x in self.links()})
 
     def poll_changes(self) -> set[str]:
         """Layer uids whose links were changed by other sessions since the last call.

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsLayerTreeLayer,
     QgsLayoutItemLegend,
     QgsLayoutItemScaleBar,
+    QgsLayoutUtils,
     QgsLegendRenderer,
     QgsLegendStyle,
     QgsRectangle,
@@ -26,6 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QRectF
 
+from ...compat import legend_style_font, set_legend_style_font
 from .chart import nice_floor
 from .map_style import fit_aspect, nice_scale, wrap_legend_labels
 
@@ -108,10 +110,46 @@ def fill_legend(
             elif title:
                 node.setCustomProperty("legend/title-label", title)
             root.addChildNode(node)
-        if overview and goal_count > 6:
-            legend.setColumnCount(max(legend.columnCount(), 2 if goal_count <= 16 else 3))
-        columns = legend.columnCount()
-        wrap_legend_labels(legend, (60 // columns) if overview else (26 if columns <= 1 else 22))
+        if overview:
+            _fit_overview_legend(legend, goal_count)
+        else:
+            wrap_legend_labels(legend, 26 if legend.columnCount() <= 1 else 22)
     finally:
         model.blockSignals(False)
     legend.setWrapString("")
+
+
+#: label characters per millimetre of a legend column at 8 pt, and a column's symbol and gap
+_CHARS_PER_MM, _SYMBOL_MM = 0.75, 12.0
+_MAX_COLUMNS = 4
+_SMALLEST_PT = 6.0
+_CLOSE_ROWS_MM = 0.8  # the gap above each goal when nothing else makes the list fit
+
+
+def _fit_overview_legend(legend: QgsLayoutItemLegend, goal_count: int) -> None:
+    """Columns, label wrapping and, if need be, smaller labels, so the overview's goals fit its box.
+
+    The box is measured, not guessed: with a guess (two columns up to 16 goals) fourteen goals with
+    the national strategy's long titles needed twice the box's height, and the chart under it covered
+    the last ones. From the template's columns and font: more columns first, then the labels a point
+    smaller at a time down to 6 pt, at last closer rows; when nothing fits, the last try is kept.
+    """
+    width, height = legend.rect().width(), legend.rect().height()
+    context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
+    font = legend_style_font(legend, QgsLegendStyle.Style.SymbolLabel)
+    first = max(legend.columnCount(), 2 if goal_count > 6 else 1)
+    start_pt = font.pointSizeF()
+    sizes = [start_pt - step for step in range(int(start_pt - _SMALLEST_PT) + 1)]
+    for level, size_pt in enumerate([*sizes, sizes[-1]]):
+        if level == len(sizes):
+            legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, _CLOSE_ROWS_MM)
+        elif level:
+            font.setPointSizeF(size_pt)
+            set_legend_style_font(legend, QgsLegendStyle.Style.SymbolLabel, font)
+        for columns in range(first, max(first, _MAX_COLUMNS) + 1):
+            legend.setColumnCount(columns)
+            chars = (width / columns - _SYMBOL_MM) * _CHARS_PER_MM * 8.0 / size_pt
+            wrap_legend_labels(legend, max(16, int(chars)))
+            needed = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
+            if needed.height() <= height and needed.width() <= width:
+                return

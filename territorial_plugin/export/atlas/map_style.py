@@ -77,14 +77,19 @@ def muted_style(layer: QgsVectorLayer, strength: float = 0.45) -> str:
 
 
 def wrap_legend_labels(legend: QgsLayoutItemLegend, width: int) -> None:
-    """Break long legend labels onto several lines (the legend does not wrap by itself)."""
+    """Break long legend labels onto several lines (the legend does not wrap by itself).
+
+    A label wrapped before is wrapped again from its words, so a wider column gets longer lines.
+    """
     model = legend.model()
     for node in model.rootGroup().findLayers():
         wrapped = False
         for index, legend_node in enumerate(model.layerOriginalLegendNodes(node)):
             text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
-            if len(text) > width:
-                QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, "\n".join(textwrap.wrap(text, width)))
+            words = " ".join(text.split())
+            label = "\n".join(textwrap.wrap(words, width)) if len(words) > width else words
+            if label != text:
+                QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, label)
                 wrapped = True
         if wrapped:  # a refresh costs several ms per layer; only labels changed here need one
             model.refreshLayerLegend(node)

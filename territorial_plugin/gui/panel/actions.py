@@ -22,6 +22,7 @@ from ...core.project.link_store import default_store_path
 from ...core.store import open_store
 from .goal_lookup import LookupResult, combined_extent, lookup_goal
 from .link_details import organisation_label, organisation_names, shows_organisation
+from .scope.scope import organisation_counts, read_only_note
 from .states import StatePage
 
 
@@ -56,9 +57,23 @@ class PanelActions:
         return key if is_null(name) or str(name) == "" else f"{key} {name}"
 
     # -- links ----------------------------------------------------------------------
+    def refused_read_only(self) -> bool:
+        """A saved stage is shown: say that it is read-only and change nothing."""
+        stage = self.panel.scope.stage
+        if not stage:
+            return False
+        self.panel.message(
+            "{} {}".format(read_only_note(stage), tr("Choose Current links under Show to change links.")),
+            Qgis.MessageLevel.Warning,
+        )
+        return True
+
     def set_goal_linked(self, goal_id: str, link: bool) -> None:
         """Tick (link) or untick (unlink) ``goal_id`` for the whole selection."""
         panel = self.panel
+        if self.refused_read_only():
+            panel.refresh_selection()  # the check shows the stage again
+            return
         keys = list(panel.selected_keys)
         if not keys or panel.record is None:
             panel.message(tr("Select areas on the map first."), Qgis.MessageLevel.Warning)
@@ -119,6 +134,8 @@ class PanelActions:
     def accept_suggestions(self, goal_id: str | None = None) -> None:
         """Link the selected areas a rule suggests for the focused goal, as the rule says (undoable)."""
         panel = self.panel
+        if self.refused_read_only():
+            return
         goal_id = goal_id or panel.view.focused_goal_id()
         chosen = panel.suggested.get(goal_id, []) if goal_id else []
         if not chosen or panel.record is None:
@@ -152,6 +169,8 @@ class PanelActions:
     def dismiss_suggestions(self, goal_id: str | None = None) -> None:
         """Dismiss the rules' suggestions of the focused goal for the selected areas, in the store and undoably."""
         panel = self.panel
+        if self.refused_read_only():
+            return
         goal_id = goal_id or panel.view.focused_goal_id()
         chosen = panel.suggested.get(goal_id, []) if goal_id else []
         if not chosen or panel.record is None:
@@ -185,6 +204,8 @@ class PanelActions:
         from .link_editor import EditLinkDialog
 
         panel = self.panel
+        if self.refused_read_only():
+            return
         goal_id = panel.view.focused_goal_id()
         if goal_id is None or panel.record is None:
             panel.message(tr("Click a goal in the list first."), Qgis.MessageLevel.Warning)
@@ -241,12 +262,16 @@ class PanelActions:
 
     # -- finding a goal's areas -------------------------------------------------------
     def lookup(self, goal_id: str) -> LookupResult:
-        """The areas linked to ``goal_id`` in every registered layer of the project."""
+        """The areas linked to ``goal_id`` in every registered layer of the project (in the panel's scope:
+        now or a saved stage, every organisation's or one's)."""
         panel = self.panel
         key_tables = {}
         if panel.layer is not None and panel.layer_keys is not None:
             key_tables = {panel.layer.id(): panel.layer_keys}  # the active layer's keys are read already
-        return lookup_goal(panel.store, QgsProject.instance(), goal_id, key_tables)
+        scope = panel.scope
+        return lookup_goal(
+            panel.store, QgsProject.instance(), goal_id, key_tables, stage=scope.stage, organisation=scope.organisation
+        )
 
     def reverse_lookup(self, goal_id: str | None = None) -> None:
         """Select, zoom to and flash the focused goal's features in every registered layer."""
@@ -284,6 +309,13 @@ class PanelActions:
             )
         else:
             parts.append(tr("{goal}: no linked areas in this project").format(goal=label))
+        if len(result.by_organisation) > 1:  # whose they are, when several organisations' links are shown
+            names = panel.view.model.organisation_names
+            by_size = sorted(result.by_organisation.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+            for organisation, stances in by_size:
+                parts.append(organisation_counts(organisation, sum(stances.values()), stances.most_common(), names))
+        if panel.scope.stage:
+            parts.append(tr("as linked in the plan stage {stage}").format(stage=panel.scope.stage))
         if result.unavailable:
             parts.append(
                 tr("links also in layers not in this project: {names}").format(names=", ".join(result.unavailable))

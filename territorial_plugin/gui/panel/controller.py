@@ -28,8 +28,9 @@ from ...translation import qgis_locale
 from .actions import PanelActions
 from .highlight import GoalHighlighter
 from .layer_keys import LayerKeys
-from .link_details import own_organisation
+from .link_details import organisation_names, own_organisation
 from .live_updates import LiveUpdates
+from .scope.scope import PanelScope, narrow
 from .states import PanelState, layer_problem, panel_state
 from .tasks import CoverageTask, SuggestionTask
 from .undo import LinkUndoStack
@@ -96,7 +97,7 @@ class PanelController(QObject):
         self.language = qgis_locale()
         self._n_selected = 0
         self._coverage_task = None
-        self._coverage_layer = ""
+        self._coverage_for: tuple = ()  # (layer uid, scope) the running count is of
         self._coverage_dirty = False
         self.undo_stack = LinkUndoStack(
             lambda: self.store, current_user(), self.after_links_changed, self.show_error, self
@@ -141,6 +142,8 @@ class PanelController(QObject):
         view.stateActionRequested.connect(self.actions.state_action)
         view.acceptSuggestionRequested.connect(self.actions.accept_suggestions)
         view.dismissSuggestionRequested.connect(self.actions.dismiss_suggestions)
+        view.scope_bar.scopeChanged.connect(self.scope_changed)
+        view.scope_bar.stagesWanted.connect(self.reload_stages)
 
     # -- messages ------------------------------------------------------------------
     def message(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 5) -> None:
@@ -177,7 +180,41 @@ class PanelController(QObject):
         self.view.editor.set_organisation(own_organisation(store))
         self.live.store_changed(store)
         self.reload_catalogues()
+        # another store: now, every organisation (its own are listed when its links are counted)
+        bar = self.view.scope_bar
+        bar.blockSignals(True)
+        bar.set_organisations([], {})
+        self.reload_stages()
+        bar.choose_stage("")
+        bar.blockSignals(False)
+        bar.show_note()
+        self.view.set_read_only(False)  # set_layer below shows the new store's links
+        self.view.model.organisation_names = organisation_names(store)
         self.set_layer(self.layer)
+
+    def reload_stages(self) -> None:
+        """List the store's saved stages in the chooser (a stage saved meanwhile appears)."""
+        stages = []
+        if self.store is not None:
+            try:
+                stages = self.store.stages()
+            except TerritorialError as error:
+                self.show_error(error)
+        self.view.scope_bar.set_stages(stages)
+
+    @property
+    def scope(self) -> PanelScope:
+        """What the panel shows: now or a saved stage, every organisation's links or one's."""
+        return self.view.scope_bar.scope()
+
+    def scope_changed(self) -> None:
+        """Another stage or organisation chosen: the tree, counts, highlight and what can be used follow."""
+        self.view.set_read_only(self.scope.read_only)
+        if self.state != PanelState.READY:
+            return
+        self.refresh_selection()
+        self.refresh_coverage()
+        self.refresh_highlight()
 
     def reload_catalogues(self) -> None:
         catalogues, goals = [], []
@@ -263,13 +300,28 @@ class PanelController(QObject):
             )
             return
         self.selected_keys = keys
+        scope = self.scope
         try:
-            summary = self.store.goal_stances_for_keys(self.record.layer_uid, keys) if keys else {}
+            summary = (
+                self.store.goal_stances_for_keys(
+                    self.record.layer_uid,
+                    keys,
+                    stage=scope.stage or None,
+                    by_organisation=self.view.scope_bar.several_organisations(),
+                )
+                if keys
+                else {}
+            )
         except TerritorialError as error:
             self.show_error(error)
             summary = {}
+        summary = narrow(summary, scope.organisation)
         self._summary = summary
-        self.suggested = self._suggestions(fids) if keys else {}
+        if keys and not scope.read_only:
+            self.suggested = self._suggestions(fids)
+        else:  # a stage is only looked at: nothing to suggest
+            self._cancel_suggestion_task()
+            self.suggested = {}
         self.view.model.set_selection(summary, len(keys), self.suggested)
         self.view.set_status(
             tr("<b>{layer}</b> — {n} of {total} areas selected").format(
@@ -346,6 +398,9 @@ class PanelController(QObject):
             self.message(task.error, Qgis.MessageLevel.Warning)
 
     def _update_hint(self) -> None:
+        if self.scope.read_only:
+            self.view.set_hint(html.escape(self._read_only_hint()))
+            return
         if self.selected_keys:
             hint = plural(
                 len(self.selected_keys),
@@ -357,7 +412,10 @@ class PanelController(QObject):
         else:
             hint = tr("Select areas on the map (or with an expression) to link them to goals.")
         hint = html.escape(hint)
-        unlinked = len(self.coverage.unlinked_keys) if self.coverage is not None else 0
+        # with one organisation's links shown, "no goal" would only mean none of that organisation's
+        unlinked = (
+            len(self.coverage.unlinked_keys) if self.coverage is not None and self.scope.organisation is None else 0
+        )
         if unlinked:
             # areas with no goal are easy to find: one click selects them
             hint += "<br/>" + '<a href="unlinked">{}</a>'.format(
@@ -370,6 +428,14 @@ class PanelController(QObject):
                 )
             )
         self.view.set_hint(hint)
+
+    def _read_only_hint(self) -> str:
+        if self.selected_keys:
+            return tr(
+                "The checks show how the selected areas were linked when the stage was saved. "
+                "Choose Current links to link."
+            )
+        return tr("Select areas on the map to see how they were linked when the stage was saved.")
 
     def select_unlinked(self) -> None:
         """Select the areas of the active layer that are linked to no goal."""
@@ -392,22 +458,30 @@ class PanelController(QObject):
             return
         if self.layer_keys is None or not self.layer_keys.is_ready:
             return  # the key table task calls back when the areas are read
-        if not wait and self._coverage_task is not None and self._coverage_layer == self.record.layer_uid:
+        scope = self.scope
+        counting = (self.record.layer_uid, scope)
+        if not wait and self._coverage_task is not None and self._coverage_for == counting:
             # a store read cannot be interrupted: count again once the running one is done
             self._coverage_dirty = True
             return
         self._cancel_coverage_task()
         self._coverage_dirty = False
-        task = CoverageTask(self.store.uri, self.record.layer_uid, self.layer.name(), self.layer_keys.areas)
-        layer_uid = self.record.layer_uid
+        task = CoverageTask(
+            self.store.uri,
+            self.record.layer_uid,
+            self.layer.name(),
+            self.layer_keys.areas,
+            stage=scope.stage,
+            organisation=scope.organisation,
+        )
         if wait:
             task.run()
-            self._coverage_done(task, layer_uid)
+            self._coverage_done(task, counting)
             return
-        task.taskCompleted.connect(lambda: self._coverage_done(task, layer_uid))
+        task.taskCompleted.connect(lambda: self._coverage_done(task, counting))
         task.taskTerminated.connect(lambda: self._coverage_failed(task))
         self._coverage_task = task
-        self._coverage_layer = layer_uid
+        self._coverage_for = counting
         QgsApplication.taskManager().addTask(task)
 
     def _cancel_coverage_task(self) -> None:
@@ -426,17 +500,23 @@ class PanelController(QObject):
         if self._coverage_dirty:
             self.refresh_coverage()
 
-    def _coverage_done(self, task, layer_uid: str) -> None:
+    def _coverage_done(self, task, counting: tuple) -> None:
         if self._coverage_task is not None and task is not self._coverage_task:
             return  # a newer count is under way
         self._coverage_task = None
-        if task.result is None or self.record is None or self.record.layer_uid != layer_uid:
-            return  # the user moved on to another layer meanwhile
+        if task.result is None or self.record is None or (self.record.layer_uid, self.scope) != counting:
+            return  # the user moved on to another layer, stage or organisation meanwhile
         if self._coverage_dirty:  # links changed while counting: show these figures, count again
             self._coverage_timer.start()
         self.coverage = task.result
         self.view.set_coverage(task.result.by_goal)
         self._update_hint()
+        # may fall back to every organisation (scopeChanged) when the chosen one has no links left
+        bar = self.view.scope_bar
+        several = bar.several_organisations()
+        bar.set_organisations(task.organisations, self.view.model.organisation_names)
+        if bar.several_organisations() != several:
+            self.refresh_selection()  # the selection's links per organisation: asked for, or no longer
 
     # -- after changes ----------------------------------------------------------------
     def after_links_changed(self, layer_uid: str) -> None:
@@ -499,8 +579,10 @@ class PanelController(QObject):
 
     # -- visibility and project -------------------------------------------------------
     def set_visible(self, visible: bool) -> None:
-        """Poll for others' changes only while the panel is seen."""
+        """Poll for others' changes only while the panel is seen; shown again, list the stages saved meanwhile."""
         self.live.set_visible(visible)
+        if visible:
+            self.reload_stages()
 
     def _project_read(self, *args) -> None:
         self.open_project_store(quiet=True)

@@ -38,7 +38,7 @@ class TerritorialLinksDock(QgsDockWidget):
     def _selection(self):
         controller = self.controller
         layer_uid = controller.record.layer_uid if controller.record is not None else None
-        return controller.store, layer_uid, controller.selected_keys
+        return controller.store, layer_uid, controller.selected_keys, controller.scope
 
     def cleanup(self) -> None:
         """Disconnect from QGIS before the dock is deleted (called by ``unload``)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from qgis.core import (
@@ -36,6 +37,8 @@ class LookupResult:
     unavailable: list[str] = field(default_factory=list)
     #: linked keys no feature has any more (orphans)
     missing_keys: int = 0
+    #: per organisation (``""``: none) whose links these are, the linked areas by stance, in every layer
+    by_organisation: dict[str, Counter] = field(default_factory=dict)
 
     @property
     def feature_count(self) -> int:
@@ -63,17 +66,31 @@ def fids_for_keys(layer: QgsVectorLayer, key_field: str, keys) -> dict[str, int]
     return result
 
 
-def lookup_goal(store: Store, project: QgsProject, goal_id: str, key_tables: dict | None = None) -> LookupResult:
+def lookup_goal(
+    store: Store,
+    project: QgsProject,
+    goal_id: str,
+    key_tables: dict | None = None,
+    *,
+    stage: str = "",
+    organisation: str | None = None,
+) -> LookupResult:
     """Features linked to ``goal_id`` in every registered layer of ``project``, with stances.
 
     ``key_tables`` (layer id → :class:`LayerKeys` that is ready) spares reading a layer
-    whose keys the panel already holds.
+    whose keys the panel already holds. ``stage``: the areas linked in that saved stage
+    (those still in their layer are found); ``organisation``: only its links.
     """
     result = LookupResult()
     in_project = project_layers_by_uid(project)
     stances_by_layer: dict[str, dict[str, str]] = {}
-    for link in store.links(goal_ids=[goal_id]):
+    links = store.stage_links(stage, goal_ids=[goal_id]) if stage else store.links(goal_ids=[goal_id])
+    for link in links:
+        owner = link.organisation or ""
+        if organisation is not None and owner != organisation:
+            continue
         stances_by_layer.setdefault(link.layer_uid, {})[link.feature_key] = link.stance
+        result.by_organisation.setdefault(owner, Counter())[link.stance] += 1
     for uid, stances in stances_by_layer.items():
         layers = [lyr for lyr in in_project.get(uid, []) if lyr.isValid()]
         record = store.layer(uid)

@@ -19,6 +19,7 @@ from ...core.i18n import plural, tr
 from ...core.labels import stance_label
 from ...core.model import MIXED, Catalogue, Goal, SelectionLinks
 from .highlight import stance_icon
+from .scope.scope import organisation_tip
 
 GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CATALOGUE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -113,6 +114,9 @@ class GoalTreeModel(QStandardItemModel):
         self._titles: dict[str, tuple[str, str]] = {}  # code and title: the text without the selection's links
         self._selection_size = 0
         self._language = "sv"
+        self._read_only = False
+        #: organisation id → name, for the per-organisation lines of a goal's tooltip
+        self.organisation_names: dict[str, str] = {}
         self.setHorizontalHeaderLabels([tr("Goal"), tr("Areas"), tr("Area")])
         self.setHeaderData(
             COL_COUNT, Qt.Orientation.Horizontal, tr("Linked areas of this layer"), Qt.ItemDataRole.ToolTipRole
@@ -271,6 +275,9 @@ class GoalTreeModel(QStandardItemModel):
             words = selection_text(links) if links is not None else ""
             if words:
                 tip += f"<hr/>{html.escape(words)}"
+                by_organisation = organisation_tip(links, self.organisation_names)
+                if by_organisation:
+                    tip += f"<br/>{by_organisation}"
             if outcomes:
                 tip += f"<hr/>{suggestion_tip(outcomes)}"
             if item.text() != text or item.toolTip() != tip:
@@ -282,13 +289,15 @@ class GoalTreeModel(QStandardItemModel):
                 if font.italic() != bool(outcomes):
                     font.setItalic(bool(outcomes))
                     item.setFont(font)
-            enabled = selection_size > 0
-            if item.isCheckable() != enabled:
-                item.setCheckable(enabled)
-                if not enabled:
+            shown = selection_size > 0
+            ticking = shown and not self._read_only  # a stage's checks are shown, never ticked
+            if item.isCheckable() != ticking:
+                item.setCheckable(ticking)
+            if not shown:
+                if item.data(Qt.ItemDataRole.CheckStateRole) is not None:
                     item.setData(None, Qt.ItemDataRole.CheckStateRole)
-                else:
-                    item.setCheckState(state)
+            elif item.data(Qt.ItemDataRole.CheckStateRole) is None:
+                item.setCheckState(state)
 
     def set_coverage(self, coverage: Mapping[str, tuple[int, float, int]]) -> None:
         """Per goal (linked features of the layer, their area in ha, conflicts among them)."""
@@ -316,8 +325,19 @@ class GoalTreeModel(QStandardItemModel):
                 )
 
     # -- ticking ------------------------------------------------------------------
+    def set_read_only(self, on: bool) -> None:
+        """A saved stage is shown: checks say how it was linked and cannot be ticked (from the next
+        ``set_selection``)."""
+        self._read_only = bool(on)
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == COL_GOAL:
+            if self._read_only:
+                return False
             goal_id = index.data(GOAL_ID_ROLE)
             if goal_id:
                 wanted = Qt.CheckState(value) if not isinstance(value, Qt.CheckState) else value

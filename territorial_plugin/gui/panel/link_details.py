@@ -18,6 +18,7 @@ from ...core.i18n import tr
 from ...core.labels import stance_label
 from ...core.model import Link
 from .goal_tree_model import COL_GOAL, GOAL_ID_ROLE
+from .scope.scope import PanelScope
 
 #: the tooltip lists the links of at most this many selected areas (one query on hover)
 TOOLTIP_MAX_KEYS = 200
@@ -31,15 +32,19 @@ def shows_organisation(store) -> bool:
 
 
 def organisation_names(store) -> dict[str, str]:
-    """Organisation id → name, read once per store (empty for stores without organisations)."""
-    if not shows_organisation(store):
+    """Organisation id → name, read once per store: the shared store's organisations, or the
+    organisations that delivered to a region's GeoPackage store (empty for a municipality's)."""
+    if store is None:
         return {}
     cached = getattr(store, "_tl_panel_organisation_names", None)
     if cached is not None:
         return cached
     names: dict[str, str] = {}
     with contextlib.suppress(TerritorialError, AttributeError):
-        names = {o.id: o.name for o in store.organisations()}
+        if shows_organisation(store):
+            names = {o.id: o.name for o in store.organisations()}
+        else:
+            names = {d.organisation: d.organisation_name for d in store.deliveries() if d.organisation_name}
     with contextlib.suppress(AttributeError):
         store._tl_panel_organisation_names = names  # the panel's cache lives as long as the store object
     return names
@@ -84,17 +89,30 @@ def detail_lines(link: Link, *, organisation: str | None = None) -> list[str]:
     return lines
 
 
-def goal_tooltip(store, layer_uid: str | None, keys: list[str], goal_id: str, base: str) -> str:
-    """The goal's own tooltip followed by the links of the selected areas to it (whose, stance, who changed)."""
+def goal_tooltip(
+    store, layer_uid: str | None, keys: list[str], goal_id: str, base: str, scope: PanelScope | None = None
+) -> str:
+    """The goal's own tooltip followed by the links of the selected areas to it (whose, stance, who changed),
+    now or in the ``scope``'s stage, of every organisation or the ``scope``'s."""
     if store is None or layer_uid is None or not keys or len(keys) > TOOLTIP_MAX_KEYS:
         return base
+    scope = scope or PanelScope()
     try:
-        links = [lk for lk in store.links_for_keys(layer_uid, keys) if lk.goal_id == goal_id]
+        if scope.stage:
+            links = store.stage_links_for_keys(scope.stage, layer_uid, keys)
+        else:
+            links = store.links_for_keys(layer_uid, keys)
     except TerritorialError:
         return base
+    links = [
+        lk
+        for lk in links
+        if lk.goal_id == goal_id and (scope.organisation is None or (lk.organisation or "") == scope.organisation)
+    ]
     if not links:
         return base
-    with_org = shows_organisation(store)
+    # a shared store's links are always someone's; a region's GeoPackage holds several organisations' links
+    with_org = shows_organisation(store) or len({lk.organisation or "" for lk in links}) > 1
     names = organisation_names(store) if with_org else {}
     rows = []
     for link in links[:TOOLTIP_MAX_LINES]:
@@ -113,7 +131,7 @@ def goal_tooltip(store, layer_uid: str | None, keys: list[str], goal_id: str, ba
 class GoalTooltipFilter(QObject):
     """On the goal tree's viewport: a goal's tooltip also tells whose the selection's links are.
 
-    ``selection`` returns (store, layer_uid of the active layer, selected keys).
+    ``selection`` returns (store, layer_uid of the active layer, selected keys, the panel's scope).
     """
 
     def __init__(self, tree, model, selection, parent=None):
@@ -139,5 +157,5 @@ class GoalTooltipFilter(QObject):
 
     def text_for(self, goal_id: str) -> str:
         base = self.model.index_of(goal_id).data(Qt.ItemDataRole.ToolTipRole) or ""
-        store, layer_uid, keys = self._selection()
-        return goal_tooltip(store, layer_uid, keys, goal_id, base)
+        store, layer_uid, keys, scope = self._selection()
+        return goal_tooltip(store, layer_uid, keys, goal_id, base, scope)

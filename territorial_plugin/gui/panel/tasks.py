@@ -25,12 +25,25 @@ from ...core.store import open_store
 class CoverageTask(QgsTask):
     """Counts and hectares per goal of one layer (:class:`Coverage` in ``result``), off the GUI thread."""
 
-    def __init__(self, uri: str, layer_uid: str, layer_name: str, areas: dict[str, float]):
+    def __init__(
+        self,
+        uri: str,
+        layer_uid: str,
+        layer_name: str,
+        areas: dict[str, float],
+        *,
+        stage: str = "",
+        organisation: str | None = None,
+    ):
         super().__init__(tr("Counting the linked areas of {layer}").format(layer=layer_name), QgsTask.Flag.CanCancel)
         self.uri = uri
         self.layer_uid = layer_uid
         self.areas = dict(areas)  # a copy: the key table may be rebuilt meanwhile
+        self.stage = stage  # a saved stage's links, not today's (hectares are the areas' as they are now)
+        self.organisation = organisation  # one organisation's links only
         self.result: Coverage | None = None
+        #: the organisations the store's links belong to (the panel's organisation filter)
+        self.organisations: list[str] = []
         self.error = ""
 
     def run(self) -> bool:
@@ -41,7 +54,9 @@ class CoverageTask(QgsTask):
             return False
         try:
             # three columns, not full Link objects: a million links must not take half a minute
-            links = store.link_stances(self.layer_uid)
+            links = store.link_stances(self.layer_uid, organisation=self.organisation, stage=self.stage or None)
+            # here, off the GUI thread: without an index on it, listing them reads every link
+            self.organisations = store.link_organisations()
         except TerritorialError as error:
             self.error = str(error)
             return False

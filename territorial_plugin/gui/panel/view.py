@@ -1,8 +1,9 @@
 """The panel's widgets: built and owned by :class:`PanelView`, named for tests and scripts.
 
-Layout, top to bottom: status, search, catalogue, filters, goal tree, goal
-toolbar (find areas, highlight, edit link), hint, link editor (what a tick
-writes), bottom toolbar (undo, redo, export, catalogues), store. The objectNames
+Layout, top to bottom: status, what is shown (now or a saved stage, every
+organisation or one), search, catalogue, filters, goal tree, goal toolbar (find
+areas, highlight, edit link), hint, link editor (what a tick writes), bottom
+toolbar (undo, redo, export, catalogues), store. The objectNames
 are listed in docs/architecture.md (The panel). The view says what the user asked
 for through signals; what that does is the controller's business.
 """
@@ -34,6 +35,7 @@ from ...core.i18n import tr
 from ...core.model import Catalogue, Goal, LinkSpec
 from .goal_tree_model import COL_AREA, COL_COUNT, COL_GOAL, GOAL_ID_ROLE, GoalFilterProxy, GoalTreeModel
 from .link_editor import LinkEditor
+from .scope.bar import ScopeBar
 from .states import PanelState, StatePage
 
 
@@ -87,6 +89,8 @@ class PanelView(QWidget):
         page = self.main_page
         main = QVBoxLayout(page)
         main.setContentsMargins(0, 0, 0, 0)
+        self.scope_bar = ScopeBar(page)
+        main.addWidget(self.scope_bar)
         self.search_edit = QgsFilterLineEdit(page)
         self.search_edit.setObjectName("goalSearch")
         self.search_edit.setShowSearchIcon(True)
@@ -152,6 +156,7 @@ class PanelView(QWidget):
 
         box = QGroupBox(tr("New links: written when you tick a goal"), page)
         box.setObjectName("linkEditorBox")
+        self.editor_box = box
         box_layout = QVBoxLayout(box)
         self.editor = LinkEditor(box)
         box_layout.addWidget(self.editor)
@@ -312,12 +317,20 @@ class PanelView(QWidget):
 
     def bind_undo_stack(self, stack: QUndoStack) -> None:
         """Undo/redo buttons follow ``stack`` (enabled state, tooltips) and drive it."""
+        self._undo_stack = stack
         self.undo_action.triggered.connect(stack.undo)
         self.redo_action.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.canUndoChanged.connect(self._can_undo_changed)
+        stack.canRedoChanged.connect(self._can_redo_changed)
         stack.undoTextChanged.connect(self._undo_text_changed)
         stack.redoTextChanged.connect(self._redo_text_changed)
+
+    # bound methods, not lambdas: Qt drops the connection when the view is deleted before the stack
+    def _can_undo_changed(self, can: bool) -> None:
+        self.undo_action.setEnabled(can and not self.model.read_only)
+
+    def _can_redo_changed(self, can: bool) -> None:
+        self.redo_action.setEnabled(can and not self.model.read_only)
 
     def _undo_text_changed(self, text: str) -> None:
         self.undo_action.setToolTip(tr("Undo: {what} (Ctrl+Z)").format(what=text) if text else "")
@@ -395,6 +408,17 @@ class PanelView(QWidget):
         self.proxy.set_catalogue(self.catalogue_combo.currentData() or "")
         self.model.set_goals(catalogues, goals, language)
         self.tree.expandToDepth(0)
+
+    def set_read_only(self, on: bool) -> None:
+        """A saved stage is shown: nothing that writes links can be used (ticks, editor, edit, suggestions,
+        undo and redo); off again, each is as it was."""
+        self.model.set_read_only(on)
+        self.editor_box.setEnabled(not on)
+        for action in (self.edit_action, self.accept_suggestion_action, self.dismiss_suggestion_action):
+            action.setEnabled(not on)
+        stack = getattr(self, "_undo_stack", None)
+        self.undo_action.setEnabled(not on and stack is not None and stack.canUndo())
+        self.redo_action.setEnabled(not on and stack is not None and stack.canRedo())
 
     def set_coverage(self, by_goal) -> None:
         self.model.set_coverage(by_goal)

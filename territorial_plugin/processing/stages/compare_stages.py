@@ -42,7 +42,8 @@ class CompareStagesAlgorithm(TerritorialAlgorithm):
             "two shapes); the same outline written otherwise (another start point or ring orientation, a "
             "multipolygon of one part, rounding in the last digits) is no change.<br><br>"
             "STORE: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. LAYERS: the registered land-use "
-            "layers to compare (needed to compare with now; empty with two stages: every layer of both)."
+            "layers to compare (empty: with two stages every layer of both; with now the stage's layers as the "
+            "open project holds them)."
         )
 
     def flags(self):
@@ -79,6 +80,8 @@ class CompareStagesAlgorithm(TerritorialAlgorithm):
         layers = self.parameterAsLayerList(parameters, "LAYERS", context)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         with open_store(store_uri(self, parameters, context)) as store:
+            if not layers and after is None:
+                layers = _stage_layers_now(store, before, context.project())
             report = run_stage_comparison(
                 store, before, after, layers, output, project=context.project(), feedback=feedback
             )
@@ -94,3 +97,14 @@ class CompareStagesAlgorithm(TerritorialAlgorithm):
             )
         )
         return {"OUTPUT": str(report.path), "CHANGES": changes, "GOALS": len(result.changed_goals())}
+
+
+def _stage_layers_now(store, stage: str, project) -> list:
+    """The project's layers holding the stage's layers now: what "compare with now" reads when the
+    dialog's layer list is left empty, as a planner leaves it (none found: the service asks for them)."""
+    if project is None:
+        return []
+    from ...core.project.layers import project_layers_by_uid
+
+    by_uid = project_layers_by_uid(project)
+    return [by_uid[frozen.layer_uid][0] for frozen in store.stage_layers(stage) if by_uid.get(frozen.layer_uid)]

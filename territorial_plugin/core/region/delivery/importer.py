@@ -2,9 +2,10 @@
 
 Everything is checked before the store is written: the file (``read_delivery``),
 the organisation (a shared PostgreSQL store must know it), and the catalogues —
-a catalogue the region lacks comes with the delivery; one the region holds in
-another version is reported, never merged; a goal the region's version does not
-have refuses the whole import.
+a catalogue the region lacks comes with the delivery (whole, when it is the
+version the plugin bundles: a delivery carries only the goals its links use); one
+the region holds in another version is reported, never merged; a goal the
+region's version does not have refuses the whole import.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from ...errors import StoreError
 from ...i18n import tr
+from ...model import Goal
 from ...store.base import Store
 from ...user import current_user
 from ..model import DeliveryContent, ImportResult
@@ -27,6 +29,7 @@ def import_delivery(store: Store, path: str | Path, *, user: str | None = None) 
     The import is also kept as a plan stage of the organisation (:mod:`.stage`)."""
     content = read_delivery(path)
     _check_organisation_known(store, content.info.organisation)
+    content = _whole_bundled_catalogues(store, content)
     new_catalogues, differences = _catalogue_plan(store, content)
     info = content.info
     note = tr("Delivery from {name} ({organisation}), made by {user} on {created}, imported from {file}.").format(
@@ -80,3 +83,29 @@ def _catalogue_plan(store: Store, content: DeliveryContent) -> tuple[list[str], 
             ).format(goals=", ".join(missing[:10]) + (" …" if len(missing) > 10 else ""), versions=versions or "–")
         )
     return new, differences
+
+
+def _whole_bundled_catalogues(store: Store, content: DeliveryContent) -> DeliveryContent:
+    """The delivery with every goal of a bundled catalogue the region lacks, when it is the bundled version.
+
+    A delivery holds only the goals its own links use. Were that the region's catalogue, the next
+    municipality's other goals of the same catalogue would be refused (and re-importing the catalogue
+    is refused as a clash), and the report's goals without links would miss the goals nobody linked.
+    """
+    from ...catalogues.bundled import BUNDLED_IDS, load_bundled
+
+    held = {c.id for c in store.catalogues()}
+    whole: dict[str, Goal] = {}
+    for catalogue in content.catalogues:
+        if catalogue.id in held or catalogue.id not in BUNDLED_IDS:
+            continue
+        bundled, goals = load_bundled(catalogue.id)
+        if bundled.version == catalogue.version:
+            whole.update({goal.id: goal for goal in goals})
+    if not whole:
+        return content
+    completed = {goal.catalogue_id for goal in whole.values()}
+    # a delivered goal the bundled version lacks is kept, so nothing the links need goes missing
+    extra = [g for g in content.goals if g.catalogue_id in completed and g.id not in whole]
+    kept = [g for g in content.goals if g.catalogue_id not in completed]
+    return replace(content, goals=kept + list(whole.values()) + extra)

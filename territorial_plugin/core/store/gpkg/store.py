@@ -358,16 +358,24 @@ class GeoPackageStore(GeoPackageStagesMixin, Store):
                 ).fetchall()
             )
 
-    def goal_stances_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, SelectionLinks]:
+    def goal_stances_for_keys(
+        self, layer_uid: str, keys: Iterable[str], *, stage: str | None = None, by_organisation: bool = False
+    ) -> dict[str, SelectionLinks]:
+        # the organisation as a group key costs some 15 % of the read: only when asked for
+        group = "l.goal_id, l.organisation, l.stance" if by_organisation else "l.goal_id, l.stance"
+        aggregate = (
+            f"SELECT {group}, count(*), min(l.strength), max(l.strength)"
+            " FROM json_each(?) k CROSS JOIN {table} l ON {stage}l.layer_uid = ? AND l.feature_key = k.value"
+            f" GROUP BY {group}"
+        )
         with self._read() as con:
-            return fold_selection_rows(
-                con.execute(
-                    "SELECT l.goal_id, l.stance, count(*), min(l.strength), max(l.strength)"
-                    " FROM json_each(?) k CROSS JOIN main.link l"
-                    " ON l.layer_uid = ? AND l.feature_key = k.value GROUP BY l.goal_id, l.stance",
-                    (sql_links.keys_json(keys), layer_uid),
-                ).fetchall()
-            )
+            if stage:  # the stage's copy of the links, through its (stage_id, layer_uid, feature_key, …) key
+                sql = aggregate.format(table="stage_link", stage="l.stage_id = ? AND ")
+                params: tuple = (sql_links.keys_json(keys), self._stage_id(con, stage), layer_uid)
+            else:
+                sql = aggregate.format(table="main.link", stage="")
+                params = (sql_links.keys_json(keys), layer_uid)
+            return fold_selection_rows(con.execute(sql, params).fetchall(), by_organisation=by_organisation)
 
     def keys_for_goal(self, goal_id: str, layer_uid: str | None = None) -> dict[str, list[str]]:
         sql = "SELECT layer_uid, feature_key FROM link WHERE goal_id = ?"
@@ -402,11 +410,24 @@ class GeoPackageStore(GeoPackageStagesMixin, Store):
                 r[0] for r in con.execute("SELECT DISTINCT feature_key FROM link WHERE layer_uid = ?", (layer_uid,))
             }
 
-    def link_stances(self, layer_uid: str) -> list[tuple[str, str, str]]:
+    def link_stances(
+        self, layer_uid: str, *, organisation: str | None = None, stage: str | None = None
+    ) -> list[tuple[str, str, str]]:
         with self._read() as con:
-            return con.execute(
-                "SELECT feature_key, goal_id, stance FROM link WHERE layer_uid = ?", (layer_uid,)
-            ).fetchall()
+            if stage:
+                sql = "SELECT feature_key, goal_id, stance FROM stage_link WHERE stage_id = ? AND layer_uid = ?"
+                params: tuple = (self._stage_id(con, stage), layer_uid)
+            else:
+                sql = "SELECT feature_key, goal_id, stance FROM link WHERE layer_uid = ?"
+                params = (layer_uid,)
+            if organisation is not None:
+                sql += " AND coalesce(organisation, '') = ?"
+                params += (organisation,)
+            return con.execute(sql, params).fetchall()
+
+    def link_organisations(self) -> list[str]:
+        with self._read() as con:
+            return sorted({row[0] or "" for row in con.execute("SELECT DISTINCT organisation FROM link")})
 
     def history(self, *, layer_uid: str | None = None, limit: int = 1000) -> list[dict]:
         sql = (

@@ -208,19 +208,31 @@ class PostgresLinksMixin:
         )  # fmt: skip
         return {goal: int(number) for goal, number in rows}
 
-    def goal_stances_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, SelectionLinks]:
+    def goal_stances_for_keys(
+        self, layer_uid: str, keys: Iterable[str], *, stage: str | None = None, by_organisation: bool = False
+    ) -> dict[str, SelectionLinks]:
         key_list = _keys(keys)
         if not key_list:
             return {}
-        rows = self._read(
-            lambda cur: _fetch(
+        # the organisation as a group key only when asked for: the single-organisation read stays as it was
+        keys_of_group = "goal_id, organisation, stance" if by_organisation else "goal_id, stance"
+        columns = f"SELECT {keys_of_group}, count(*), min(strength), max(strength) FROM "
+        group = f" GROUP BY {keys_of_group}"
+
+        def work(cur):
+            if stage:  # the stage's copy of the links (row-level security as for the stage)
+                return _fetch(
+                    cur,
+                    columns + "stage_link WHERE stage_id = %s AND layer_uid = %s AND feature_key = " + _ANY_KEY + group,
+                    (self._stage_id(cur, stage), layer_uid, _text_array(key_list)),
+                )
+            return _fetch(
                 cur,
-                "SELECT goal_id, stance, count(*), min(strength), max(strength) FROM link"
-                " WHERE layer_uid = %s AND feature_key = " + _ANY_KEY + " GROUP BY goal_id, stance",
+                columns + "link WHERE layer_uid = %s AND feature_key = " + _ANY_KEY + group,
                 (layer_uid, _text_array(key_list)),
             )
-        )
-        return fold_selection_rows(rows)
+
+        return fold_selection_rows(self._read(work), by_organisation=by_organisation)
 
     def keys_for_goal(self, goal_id: str, layer_uid: str | None = None) -> dict[str, list[str]]:
         sql = "SELECT layer_uid, feature_key FROM link WHERE goal_id = %s"
@@ -250,11 +262,28 @@ class PostgresLinksMixin:
         links.sort(key=attrgetter("layer_uid", "goal_id", "feature_key"))
         return links
 
-    def link_stances(self, layer_uid: str) -> list[tuple[str, str, str]]:
+    def link_stances(
+        self, layer_uid: str, *, organisation: str | None = None, stage: str | None = None
+    ) -> list[tuple[str, str, str]]:
         # three columns, not full links (the default builds a Link per row)
-        return self._read(
-            lambda cur: _fetch(cur, "SELECT feature_key, goal_id, stance FROM link WHERE layer_uid = %s", (layer_uid,))
-        )
+        def work(cur):
+            if stage:
+                sql = "SELECT feature_key, goal_id, stance FROM stage_link WHERE stage_id = %s AND layer_uid = %s"
+                params: list = [self._stage_id(cur, stage), layer_uid]
+            else:
+                sql = "SELECT feature_key, goal_id, stance FROM link WHERE layer_uid = %s"
+                params = [layer_uid]
+            if organisation is not None:
+                sql += " AND coalesce(organisation, '') = %s"
+                params.append(organisation)
+            return _fetch(cur, sql, params)
+
+        return self._read(work)
+
+    def link_organisations(self) -> list[str]:
+        # row-level security decides whose links are read, so only those organisations are listed
+        rows = self._read(lambda cur: _fetch(cur, "SELECT DISTINCT coalesce(organisation, '') FROM link"))
+        return sorted(row[0] for row in rows)
 
     def linked_keys(self, layer_uid: str) -> set[str]:
         rows = self._read(
