@@ -46,14 +46,14 @@ def _layer_file() -> Path:
     return path
 
 
-def _setup(name: str):
+def _setup(name: str, layer_file: Path | None = None):
     from qgis.core import QgsVectorLayer
 
     from territorial_plugin.core.identity import register_layer
     from territorial_plugin.core.model import Catalogue, Goal, LinkSpec
     from territorial_plugin.core.store import open_store
 
-    layer = QgsVectorLayer(str(_layer_file()), "Markanvändning", "ogr")
+    layer = QgsVectorLayer(str(layer_file or _layer_file()), "Markanvändning", "ogr")
     if name == "postgres":
         from bench.bench_postgres import _server
         from tests.postgres.pg_support import open_test_store
@@ -115,6 +115,43 @@ def _compare_now(state) -> None:
     assert len(result.links) == 12_000 and not result.areas
 
 
+RESHAPED = 1_000
+
+
+def _rewritten_setup():
+    """'Samråd', then every area's ring written from another start point and the other way round
+    (as a copy through a shapefile does), 1 000 of them also grown by 5 m; then 'Granskning'."""
+    from qgis.core import QgsGeometry, QgsPointXY
+
+    from territorial_plugin.core.stages.service import save_stage
+
+    run = next(_RUNS)
+    copy = _TMP / f"rewritten-{run}.gpkg"
+    shutil.copyfile(_layer_file(), copy)
+    state = _setup(f"rewritten-{run}.gpkg.store.gpkg", copy)
+    layer = state["layer"]
+    save_stage(state["store"], [layer], "Samråd", "", "bench")
+    changes = {}
+    for n, feature in enumerate(layer.getFeatures()):
+        geometry = feature.geometry()
+        ring = (geometry.asMultiPolygon()[0] if geometry.isMultipart() else geometry.asPolygon())[0][:-1]
+        if n < RESHAPED:  # the east edge moved 5 m out: 500 m² more
+            east = max(p.x() for p in ring)
+            ring = [QgsPointXY(p.x() + 5 if p.x() == east else p.x(), p.y()) for p in ring]
+        turned = ring[::-1][1:] + ring[::-1][:1]  # clockwise, from another vertex
+        changes[feature.id()] = QgsGeometry.fromPolygonXY([turned + turned[:1]])
+    assert layer.dataProvider().changeGeometryValues(changes)
+    save_stage(state["store"], [layer], "Granskning", "", "bench")
+    return state
+
+
+def _compare_rewritten(state) -> None:
+    from territorial_plugin.core.stages.service import compare_stages
+
+    result = compare_stages(state["store"], "Samråd", "Granskning")
+    assert len(result.areas) == RESHAPED and not result.links, len(result.areas)
+
+
 def _close(state) -> None:
     state["store"].close()
 
@@ -153,6 +190,14 @@ BENCHMARKS = [
         run_once=_compare,
         target_s=10.0,
         setup=_compare_setup,
+        repeat=3,
+        teardown=_close,
+    ),
+    Benchmark(
+        name="stages: compare two stages whose 100 000 areas were all rewritten, 1 000 reshaped",
+        run_once=_compare_rewritten,
+        target_s=10.0,
+        setup=_rewritten_setup,
         repeat=3,
         teardown=_close,
     ),

@@ -144,17 +144,17 @@
             <translation>Kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/layers.py" line="204" />
+            <location filename="../territorial_plugin/export/atlas/layers.py" line="214" />
             <source>Supports the goal</source>
             <translation>Stödjer målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/layers.py" line="204" />
+            <location filename="../territorial_plugin/export/atlas/layers.py" line="214" />
             <source>Conflicts with the goal</source>
             <translation>Motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/atlas/layers.py" line="204" />
+            <location filename="../territorial_plugin/export/atlas/layers.py" line="214" />
             <source>Neutral to the goal</source>
             <translation>Neutral till målet</translation>
         </message>
@@ -1842,72 +1842,72 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Tog bort kopplingen mellan {n} områden och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="276" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="281" />
             <source>Click a goal in the list first.</source>
             <translation>Klicka först på ett mål i listan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="209" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="214" />
             <source>Select exactly one area to edit its link; {n} are selected.</source>
             <translation>Välj exakt ett område för att ändra dess koppling; {n} är valda.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="218" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="223" />
             <source>The selected area is not linked to {goal}; tick the goal to link it.</source>
             <translation>Det valda området är inte kopplat till {goal}; kryssa i målet för att koppla det.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="235" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="240" />
             <source>Edit link of {key}</source>
             <translation>Ändra kopplingen för {key}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="256" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="261" />
             <source>Saved the link of {key} to {goal}</source>
             <translation>Kopplingen mellan {key} och {goal} har sparats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="298" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="303" />
             <source>{goal}: {n} areas in {layers} layers selected</source>
             <translation>{goal}: {n} områden i {layers} lager valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="306" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="311" />
             <source>{goal}: no linked areas in this project</source>
             <translation>{goal}: inga kopplade områden i det här projektet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="315" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="320" />
             <source>links also in layers not in this project: {names}</source>
             <translation>kopplingar finns även i lager som inte ingår i projektet: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="319" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="324" />
             <source>{n} linked keys no longer exist in their layer</source>
             <translation>{n} kopplade nycklar finns inte längre i sitt lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="393" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="398" />
             <source>Registered '{layer}' with the key field {field}</source>
             <translation>'{layer}' har registrerats med nyckelfältet {field}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="426" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="431" />
             <source>Added catalogues: {names}</source>
             <translation>Tillagda kataloger: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="475" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="480" />
             <source>The catalogue manager is not available in this version.</source>
             <translation>Kataloghanteraren finns inte i den här versionen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="496" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="501" />
             <source>Open or create a link store first.</source>
             <translation>Öppna eller skapa först en kopplingsdatabas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="493" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="498" />
             <source>The export dialog is not available in this version.</source>
             <translation>Exportdialogen finns inte i den här versionen.</translation>
         </message>
@@ -1922,17 +1922,17 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="355" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="360" />
             <source>Opened link store {path}</source>
             <translation>Kopplingsdatabasen {path} har öppnats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="355" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="360" />
             <source>Created link store {path}</source>
             <translation>Kopplingsdatabasen {path} har skapats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="362" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="367" />
             <source>Open link store</source>
             <translation>Öppna kopplingsdatabas</translation>
         </message>
@@ -2112,7 +2112,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Registrera</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/undo.py" line="114" />
+            <location filename="../territorial_plugin/gui/panel/undo.py" line="128" />
             <source>No link store is open.</source>
             <translation>Ingen kopplingsdatabas är öppen.</translation>
         </message>
@@ -2728,7 +2728,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Andra har ändrat kopplingar som du kunde ångra; ångrahistoriken har tömts så att den inte kan skriva över deras ändringar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="245" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="250" />
             <source>The panel now shows the links as they are stored.</source>
             <translation>Panelen visar nu kopplingarna så som de är sparade.</translation>
         </message>
@@ -2972,7 +2972,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Tog bort kopplingen mellan ett område och {goal}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="298" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="303" />
             <source>{goal}: one area selected</source>
             <translation>{goal}: ett område valt</translation>
         </message>
@@ -3107,17 +3107,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Områdesavsnitt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="436" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="441" />
             <source>Register the layer first.</source>
             <translation>Registrera lagret först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="440" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="445" />
             <source>Removed the goal columns {fields} from '{layer}'.</source>
             <translation>Tog bort målkolumnerna {fields} från '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="452" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="457" />
             <source>Added the goal columns {fields} to the attribute table of '{layer}': the codes of the goals each area is linked to, to filter, sort and style by. They are saved with the project; the same button removes them.</source>
             <translation>Lade till målkolumnerna {fields} i attributtabellen för '{layer}': koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter. De sparas med projektet; samma knapp tar bort dem.</translation>
         </message>
@@ -3808,7 +3808,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ogiltig geometri lagad ({reason}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/base.py" line="274" />
+            <location filename="../territorial_plugin/core/store/base.py" line="282" />
             <source>This link store cannot hold municipal deliveries yet. Nothing was changed.</source>
             <translation>Den här kopplingsdatabasen kan ännu inte ta emot kommunala leveranser. Ingenting ändrades.</translation>
         </message>
@@ -4158,7 +4158,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="60" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
             <source>Excel (*.xlsx);;PDF (*.pdf)</source>
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
@@ -4218,62 +4218,42 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Lagret '{layer}' ingår inte i planskedet '{stage}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="77" />
-            <source>Linked to the goal, unchanged</source>
-            <translation>Kopplat till målet, oförändrat</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="78" />
-            <source>Newly linked to the goal</source>
-            <translation>Nytt kopplat till målet</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="79" />
-            <source>No longer linked (as it was)</source>
-            <translation>Inte längre kopplat (som det var)</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="80" />
-            <source>Link changed (stance, strength or motivation)</source>
-            <translation>Koppling ändrad (ställningstagande, styrka eller motivering)</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="81" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="106" />
             <source>Reshaped area, new shape</source>
             <translation>Omformat område, ny form</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="82" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="107" />
             <source>Reshaped area, earlier shape</source>
             <translation>Omformat område, tidigare form</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="161" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="199" />
             <source>{stance}, strength {strength}</source>
             <translation>{stance}, styrka {strength}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="167" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="205" />
             <source>{label}: {n0} areas, {ha0} ha → {n1} areas, {ha1} ha ({diff} ha)</source>
             <translation>{label}: {n0} områden, {ha0} ha → {n1} områden, {ha1} ha ({diff} ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="176" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="214" />
             <source>From {before} to {after}</source>
             <translation>Från {before} till {after}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="176" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="214" />
             <source>Supporting</source>
             <translation>Stödjer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="176" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="214" />
             <source>Conflicting</source>
             <translation>Motverkar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="192" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="230" />
             <source>Land use ({stage})</source>
             <translation>Markanvändning ({stage})</translation>
         </message>
@@ -4283,112 +4263,112 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Område omformat</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="280" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="332" />
             <source>{ha} ha</source>
             <translation>{ha} ha</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="292" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="345" />
             <source>Area in the plan</source>
             <translation>Området i planen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="292" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="345" />
             <source>Area gone, link kept</source>
             <translation>Området borta, kopplingen kvar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="306" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="362" />
             <source>Changes between plan stages</source>
             <translation>Ändringar mellan planskeden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="307" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="363" />
             <source>What the plan does differently</source>
             <translation>Vad planen gör annorlunda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="311" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="367" />
             <source>The following pages show, goal by goal, what changed.</source>
             <translation>Följande sidor visar, mål för mål, vad som ändrats.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="313" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="369" />
             <source>Nothing changed between the two stages.</source>
             <translation>Inget har ändrats mellan de två skedena.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="314" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="370" />
             <source>Areas: {added} added, {removed} removed, {reshaped} reshaped; {orphans} links lost their area.</source>
             <translation>Områden: {added} tillagda, {removed} borttagna, {reshaped} omformade; {orphans} kopplingar förlorade sitt område.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="315" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="371" />
             <source>From {before} to {after}. Written {date}.</source>
             <translation>Från {before} till {after}. Skriven {date}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="315" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="371" />
             <source>Links: {added} added, {removed} removed, {changed} changed.</source>
             <translation>Kopplingar: {added} tillagda, {removed} borttagna, {changed} ändrade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="336" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="392" />
             <source>Supporting ha before</source>
             <translation>Stödjande ha före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="337" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="393" />
             <source>Supporting ha after</source>
             <translation>Stödjande ha efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="341" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="397" />
             <source>Change (ha)</source>
             <translation>Ändring (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="339" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="395" />
             <source>Conflicting ha before</source>
             <translation>Motverkande ha före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="340" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="396" />
             <source>Conflicting ha after</source>
             <translation>Motverkande ha efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="367" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="423" />
             <source>Goals that changed (continued)</source>
             <translation>Mål som ändrats (forts.)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="66" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="71" />
             <source>Changes</source>
             <translation>Ändringar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="389" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="447" />
             <source>Before</source>
             <translation>Före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="389" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="447" />
             <source>After</source>
             <translation>Efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="391" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="449" />
             <source>{goal} (continued)</source>
             <translation>{goal} (forts.)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="412" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="476" />
             <source>Legend</source>
             <translation>Teckenförklaring</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="444" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="511" />
             <source>Territorial Links · {before} → {after} · {date}</source>
             <translation>Territorial Links · {before} → {after} · {date}</translation>
         </message>
@@ -4558,32 +4538,32 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Jämför planskeden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="52" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="57" />
             <source>From stage</source>
             <translation>Från skede</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="53" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="58" />
             <source>To stage (empty: the plan now)</source>
             <translation>Till skede (tomt: planen nu)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="60" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
             <source>Comparison (.xlsx or .pdf)</source>
             <translation>Jämförelse (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="70" />
             <source>Comparison</source>
             <translation>Jämförelse</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="67" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="72" />
             <source>Goals that changed</source>
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="85" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="90" />
             <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
             <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
         </message>
@@ -4693,7 +4673,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>(regel: {name})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="179" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="177" />
             <source>No rule suggests the focused goal for the selected areas.</source>
             <translation>Ingen regel föreslår det valda målet för de valda områdena.</translation>
         </message>
@@ -4718,12 +4698,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Kopplade {n} områden till {goal} så som deras regler föreslår</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="189" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="194" />
             <source>Dismissed the suggestion of {goal} for one area (rule: {rules})</source>
             <translation>Avfärdade förslaget om {goal} för ett område (regel: {rules})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="189" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="194" />
             <source>Dismissed the suggestions of {goal} for {n} areas (rules: {rules})</source>
             <translation>Avfärdade förslagen om {goal} för {n} områden (regler: {rules})</translation>
         </message>
@@ -4773,7 +4753,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Föreslå inte det valda målet för de valda områdena igen (av de regler som föreslår det)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/actions.py" line="313" />
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="318" />
             <source>as linked in the plan stage {stage}</source>
             <translation>som de var kopplade i planskedet {stage}</translation>
         </message>
@@ -4858,11 +4838,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>En exempelregeluppsättning för Boverkets ÖP-modell följer med pluginet: den kopplar kategorierna för mark- och vattenanvändning (ett fält kategori_boverket) till mål i de medföljande katalogerna, för kommunen att granska och ändra innan den används. Välj den här filen som INPUT: {path}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
-            <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the areas newly linked, no longer linked (dashed, as they were), changed and reshaped, and the table of changes.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (empty: with two stages every layer of both; with now the stage's layers as the open project holds them).</source>
-            <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över områden som nytt kopplats, inte längre är kopplade (streckade, som de var), ändrats och omformats, och tabellen över ändringarna.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (tomt: med två skeden alla lager i båda; med nuläget skedets lager så som det öppna projektet har dem).</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/core/region/layer_areas.py" line="69" />
             <source>The layer '{layer}' could not be opened ({source}): its areas are missing from the report.</source>
             <translation>Lagret '{layer}' kunde inte öppnas ({source}): områdena saknas i rapporten.</translation>
@@ -4906,6 +4881,51 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />
             <source>The region's picture from the municipalities' deliveries in the region's store, or from a shared PostgreSQL store's own links: there the areas are read from the registered layers — the open project's layer of the same registered layer when there is one, else the registered source — and a layer that cannot be opened is named in the problems (its areas are missing). OUTPUT ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. GOALS: goal ids, comma-separated (default: every goal with links).</source>
             <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en delad PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id, kommaseparerade (standard: alla mål med kopplingar).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="102" />
+            <source>Added area</source>
+            <translation>Tillkommet område</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="103" />
+            <source>Removed area ({stance} at {stage})</source>
+            <translation>Borttaget område ({stance} vid {stage})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="104" />
+            <source>Stance changed ({stance} at {stage})</source>
+            <translation>Ändrad hållning ({stance} vid {stage})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="105" />
+            <source>Strength or motivation changed</source>
+            <translation>Ändrad styrka eller motivering</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="444" />
+            <source>Changes since {stage}</source>
+            <translation>Ändringar sedan {stage}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="445" />
+            <source>Stance ({stage})</source>
+            <translation>Hållning ({stage})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="182" />
+            <source>Dismiss a suggestion of {goal}</source>
+            <translation>Avfärda ett förslag om {goal}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/actions.py" line="182" />
+            <source>Dismiss {n} suggestions of {goal}</source>
+            <translation>Avfärda {n} förslag om {goal}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
+            <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the goal's areas by their stance at TO (as the atlas draws them) and, over them, what changed: added areas, removed areas (dashed, as they were, in the colour of their stance at FROM), changed stances (a ring in the colour of the stance at FROM), other changed links and reshaped areas; and the table of changes.&lt;br&gt;&lt;br&gt;An area is reshaped when its outline moved by more than 0.5 m² (the symmetric difference of the two shapes); the same outline written otherwise (another start point or ring orientation, a multipolygon of one part, rounding in the last digits) is no change.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (empty: with two stages every layer of both; with now the stage's layers as the open project holds them).</source>
+            <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över målets områden efter deras hållning i TO (som målatlasen ritar dem) och, ovanpå, vad som ändrats: tillkomna områden, borttagna områden (streckade, som de var, i färgen för deras hållning i FROM), ändrad hållning (en ring i färgen för hållningen i FROM), andra ändrade kopplingar och omformade områden; samt tabellen över ändringarna.&lt;br&gt;&lt;br&gt;Ett område är omformat när dess gräns flyttats mer än 0,5 m² (den symmetriska skillnaden mellan de två formerna); samma gräns skriven på annat sätt (en annan startpunkt eller ringriktning, en multipolygon med en del, avrundning i de sista decimalerna) är ingen ändring.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (tomt: med två skeden alla lager i båda; med nuläget skedets lager så som det öppna projektet har dem).</translation>
         </message>
     </context>
 </TS>

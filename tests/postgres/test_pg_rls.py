@@ -154,6 +154,13 @@ def test_rules_dismissals_and_rule_history_are_per_organisation(three, admin_sto
     assert b.link_by_rules(LAYER, [RuleLink("b9", GOALS[1], b_rule.id, "supports", 2, "")], "bertil").inserted == 1
     a.dismiss_rule(LAYER, a_rule.id, ["a3"], "anna")
     assert b.rule_dismissals(LAYER) == set() and a.rule_dismissals(LAYER) == {("a3", a_rule.id)}
+    # only A takes its dismissal back; the region, which reads it, cannot delete it
+    assert b.undismiss_rule(LAYER, a_rule.id, ["a3"], "bertil").deleted == 0
+    assert region.undismiss_rule(LAYER, a_rule.id, ["a3"], "rut").deleted == 0
+    assert a.rule_dismissals(LAYER) == {("a3", a_rule.id)}
+    assert a.undismiss_rule(LAYER, a_rule.id, ["a3"], "anna").deleted == 1
+    assert a.rule_dismissals(LAYER) == set()
+    a.dismiss_rule(LAYER, a_rule.id, ["a3"], "anna")
     assert [h["changed_by"] for h in b.rule_history()] == ["bertil"]
     assert b.rule_marks(LAYER) == {("b9", GOALS[1]): "Bostäder"}
 

@@ -76,6 +76,32 @@ def test_select_see_accept_dismiss(plan_dock):
     assert _suggested(dock) == {"t:1": 0, "t:2": 0, "t:3": 0}
 
 
+def test_a_dismissal_is_undone_with_ctrl_z(plan_dock):
+    from qgis.PyQt.QtGui import QKeySequence
+    from qgis.PyQt.QtWidgets import QAction
+
+    dock, store, layer, record = plan_dock
+    uid = record.layer_uid
+    near = next(rule for rule in store.rules() if rule.name == NEAR.name)
+    store.dismiss_rule(uid, near.id, ["B1"], "kollega")  # dismissed earlier, by someone else
+    select(layer, "\"omr_id\" IN ('B1', 'B2', 'B3')")
+    assert _suggested(dock)["t:1"] == 1  # B3 (B1 was dismissed, B2 is too far)
+    dock.controller.actions.dismiss_suggestions("t:1")
+    assert _suggested(dock)["t:1"] == 0
+    assert store.rule_dismissals(uid) == {("B1", near.id), ("B3", near.id)}
+
+    undo = dock.findChild(QAction, "undoAction")
+    assert undo.shortcut() == QKeySequence("Ctrl+Z") and undo.isEnabled()
+    undo.trigger()
+    # the suggestion is back; the earlier dismissal of B1 stays, nothing was linked
+    assert _suggested(dock)["t:1"] == 1
+    assert store.rule_dismissals(uid) == {("B1", near.id)}
+    assert store.links([uid]) == []
+    dock.findChild(QAction, "redoAction").trigger()
+    assert _suggested(dock)["t:1"] == 0
+    assert store.rule_dismissals(uid) == {("B1", near.id), ("B3", near.id)}
+
+
 def test_a_new_area_matching_a_rule_shows_as_a_suggestion_after_commit(plan_dock):
     dock, store, layer, record = plan_dock
     assert layer.startEditing()

@@ -118,3 +118,24 @@ def test_politicians_get_goal_pages_of_what_changed(sample, tmp_path):
     assert report.pages == 4
     text = _text(report.path)
     assert "Renbetet flyttas" in text and "Ny skola" in text
+
+
+def test_the_goal_maps_draw_the_stance_at_both_moments(sample, tmp_path):
+    """Each goal's areas by their stance now, and where it matters the stance at the earlier stage."""
+    save_stage(sample["store"], [sample["land_use"]], "Samråd", "", "anna", project=sample["project"])
+    _rework(sample)
+    report = run_stage_comparison(
+        sample["store"], "Samråd", None, [sample["land_use"]], tmp_path / "hallning.pdf", project=sample["project"]
+    )
+    words = [" ".join(page.split()) for page in _text(report.path).split("\f")]
+    by_goal = {code: next(page for page in words if page.startswith(code)) for code in ("7 ", "11 ", "15 ")}
+    # goal 11: EK-003 no longer linked (it supported), EK-020 newly linked, EK-001 reshaped
+    assert "Stance (Now) Supports" in by_goal["11 "]
+    assert "Removed area (supports at Samråd)" in by_goal["11 "]
+    assert "Added area" in by_goal["11 "] and "Reshaped area, new shape" in by_goal["11 "]
+    assert "Conflicts" not in by_goal["11 "].split("Changes since Samråd")[0]  # only the stances drawn
+    # goal 15: EK-035 conflicted at Samråd and supports now
+    assert "Stance changed (conflicts at Samråd)" in by_goal["15 "]
+    assert "Removed area" not in by_goal["15 "] and "Added area" not in by_goal["15 "]
+    # goal 7: EK-011 is gone, its link kept: drawn as it was, with the stance it had
+    assert "Removed area (supports at Samråd)" in by_goal["7 "]

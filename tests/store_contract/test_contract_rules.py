@@ -117,6 +117,23 @@ def test_dismissals_are_kept_per_area_and_rule_and_respected(store):
     assert {(x.feature_key, x.goal_id) for x in store.links([LAYER_UID])} == {("c", "test:1"), ("a", "test:2")}
 
 
+def test_a_dismissal_taken_back_is_suggested_again(store):
+    store.save_rules([HOUSING, Rule("Vatten", "1 = 1", ("test:2",))], "anna")
+    housing, water = sorted(store.rules(), key=lambda r: r.name != HOUSING.name)
+    store.dismiss_rule(LAYER_UID, housing.id, ["a", "b", "c"], "planner")
+    store.dismiss_rule(LAYER_UID, water.id, ["a"], "planner")
+    history = store.rule_history()
+    # only the named rule's dismissals of the named areas go; a key never dismissed is no error
+    assert store.undismiss_rule(LAYER_UID, housing.id, ["a", "b", "x"], "planner").deleted == 2
+    assert store.rule_dismissals(LAYER_UID) == {("c", housing.id), ("a", water.id)}
+    assert store.undismiss_rule(LAYER_UID, housing.id, ["a"], "planner").deleted == 0
+    assert store.undismiss_rule(OTHER_UID, water.id, ["a"], "planner").deleted == 0
+    assert store.rule_history() == history  # as a dismissal, no rule history
+    result = store.link_by_rules(LAYER_UID, _links(store, housing, ["a", "c"], ["test:1"]), "regel")
+    assert result.inserted == 1  # a is linked again by its rule; c stays dismissed
+    assert {(x.feature_key, x.goal_id) for x in store.links([LAYER_UID])} == {("a", "test:1")}
+
+
 def test_rule_links_are_all_or_nothing(store):
     store.save_rules([HOUSING], "anna")
     rule = store.rules()[0]

@@ -2,7 +2,8 @@
 
 The panel shows them apart from links; accepting one links it with the rule's
 stance, strength and motivation (the link remembers its rule); dismissing one is
-remembered for that area and rule, so it is not suggested again.
+remembered for that area and rule, so it is not suggested again, until the
+planner takes the dismissal back (``restore``, the panel's undo).
 """
 
 from __future__ import annotations
@@ -56,13 +57,32 @@ def accept(store: Store, record: RegisteredLayer, chosen: Sequence[Outcome], use
     return store.link_by_rules(record.layer_uid, rows, user) if rows else WriteResult()
 
 
+def _by_rule(dismissals: Iterable[tuple[str, int]]) -> dict[int, list[str]]:
+    keys_by_rule: dict[int, list[str]] = {}
+    for key, rule_id in dismissals:
+        keys_by_rule.setdefault(rule_id, []).append(key)
+    return keys_by_rule
+
+
 def dismiss(store: Store, record: RegisteredLayer, chosen: Sequence[Outcome], user: str) -> WriteResult:
     """Remember the dismissal of each chosen suggestion's rule for its area (one transaction per rule)."""
     by_name = {rule.name: rule for rule in store.rules()}
-    keys_by_rule: dict[int, list[str]] = {}
-    for outcome in chosen:
-        keys_by_rule.setdefault(by_name[outcome.rule].id, []).append(outcome.key)
+    return dismiss_pairs(store, record, [(o.key, by_name[o.rule].id) for o in chosen], user)
+
+
+def dismiss_pairs(
+    store: Store, record: RegisteredLayer, dismissals: Iterable[tuple[str, int]], user: str
+) -> WriteResult:
+    """Remember the dismissals ``(key, rule id)`` (one transaction per rule); the redo of :func:`restore`."""
     total = WriteResult()
-    for rule_id, keys in keys_by_rule.items():
+    for rule_id, keys in _by_rule(dismissals).items():
         total.inserted += store.dismiss_rule(record.layer_uid, rule_id, keys, user).inserted
+    return total
+
+
+def restore(store: Store, record: RegisteredLayer, dismissals: Iterable[tuple[str, int]], user: str) -> WriteResult:
+    """Take back the dismissals ``(key, rule id)``: their rules suggest those areas again (a transaction per rule)."""
+    total = WriteResult()
+    for rule_id, keys in _by_rule(dismissals).items():
+        total.deleted += store.undismiss_rule(record.layer_uid, rule_id, keys, user).deleted
     return total

@@ -1,8 +1,9 @@
 """What changed between two stages of the plan (or a stage and now), as plain values.
 
-No QGIS here: a :class:`Snapshot` holds links and areas as dictionaries keyed by
+A :class:`Snapshot` holds links and areas as plain dictionaries keyed by
 ``(layer uid, feature key[, goal id])``, so the comparison is a few set operations
-and runs anywhere (a task, a test, a benchmark).
+and runs anywhere (a task, a test, a benchmark). QGIS is needed only to tell whether
+an area whose WKB differs has really changed shape (:mod:`.shapes`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Link
 from .model import StageArea
+from .shapes import same_shape
 
 LinkKey = tuple[str, str, str]  # layer uid, feature key, goal id
 LinkState = tuple[str, int, str]  # stance, strength, motivation
@@ -135,17 +137,16 @@ def compare(before: Snapshot, after: Snapshot, layer_uids: Sequence[str] | None 
         elif new != old:
             link_changes.append(LinkChange(*k, CHANGED, old, new))
     link_changes += [LinkChange(*k, ADDED, None, new) for k, new in new_links.items() if k not in old_links]
-    area_changes = [
-        AreaChange(*k, new_areas[k][0], ADDED, None, new_areas[k][1]) for k in new_areas.keys() - old_areas.keys()
-    ]
-    area_changes += [
-        AreaChange(*k, old_areas[k][0], REMOVED, old_areas[k][1], None) for k in old_areas.keys() - new_areas.keys()
-    ]
-    area_changes += [
-        AreaChange(*k, new_areas[k][0], RESHAPED, old_areas[k][1], new_areas[k][1])
-        for k in old_areas.keys() & new_areas.keys()
-        if old_areas[k][2] != new_areas[k][2]
-    ]
+    # the same for areas: one pass over each side, each value fetched once
+    area_changes = [AreaChange(*k, new[0], ADDED, None, new[1]) for k, new in new_areas.items() if k not in old_areas]
+    new_area = new_areas.get
+    for k, old in old_areas.items():
+        new = new_area(k)
+        if new is None:
+            area_changes.append(AreaChange(*k, old[0], REMOVED, old[1], None))
+        # the same outline written otherwise (start point, orientation, rounding) is not a reshape
+        elif old[2] != new[2] and not same_shape(old[2], new[2], max(old[1], new[1])):
+            area_changes.append(AreaChange(*k, new[0], RESHAPED, old[1], new[1]))
     # the two passes over every link below run only when some area changed at all
     gone = {(c.layer_uid, c.key) for c in area_changes if c.kind == REMOVED}
     orphaned = sorted(k for k in new_links if (k[0], k[1]) in gone) if gone else []

@@ -256,6 +256,14 @@ class Store(ABC):
         """Remember that a planner dismissed the rule's suggestion for these areas."""
 
     @abstractmethod
+    def undismiss_rule(self, layer_uid: str, rule_id: int, keys: Iterable[str], user: str) -> WriteResult:
+        """Forget the dismissals of the rule for these areas, in one transaction (``deleted``: how many).
+
+        The undo of :meth:`dismiss_rule`: the rule suggests those areas again. Like a
+        dismissal, it writes no history row; ``user`` is the planner who asked.
+        """
+
+    @abstractmethod
     def rule_dismissals(self, layer_uid: str) -> set[tuple[str, int]]:
         """``(feature_key, rule_id)`` of every dismissal on a layer."""
 

@@ -137,6 +137,16 @@ def _symbol(geometry_type: int, color: QColor, *, hatch: bool = False, fill_alph
     )
 
 
+def stance_symbol(geometry_type: int, stance: str, *, fill_alpha: int = 150):
+    """How every map of the plugin draws an area by its stance: supports green, conflicts red
+    with a broad dashed border, neutral grey (the goal pages, the stage comparison)."""
+    color, hatch = {
+        Stance.SUPPORTS.value: (SUPPORT_COLOR, False),
+        Stance.CONFLICTS.value: (CONFLICT_COLOR, True),
+    }.get(stance, (NEUTRAL_COLOR, False))
+    return _symbol(geometry_type, color, hatch=hatch, fill_alpha=fill_alpha)
+
+
 INK = QColor(33, 37, 41)
 
 
@@ -201,14 +211,14 @@ def build_goal_layer(data: AtlasData, atlas_layer: AtlasLayer, layer_index: int)
     me = _key_expression(layer_index, atlas_layer.key_field)
     root = QgsRuleBasedRenderer.Rule(None)
     tests = []
-    for stance, label, color, hatch in (
-        (Stance.SUPPORTS.value, tr("Supports the goal"), SUPPORT_COLOR, False),
-        (Stance.CONFLICTS.value, tr("Conflicts with the goal"), CONFLICT_COLOR, True),
-        (Stance.NEUTRAL.value, tr("Neutral to the goal"), NEUTRAL_COLOR, False),
+    for stance, label in (
+        (Stance.SUPPORTS.value, tr("Supports the goal")),
+        (Stance.CONFLICTS.value, tr("Conflicts with the goal")),
+        (Stance.NEUTRAL.value, tr("Neutral to the goal")),
     ):
         test = f"strpos(@{STANCE_VARIABLES[stance]}, {me}) > 0"
         tests.append(test)
-        rule = QgsRuleBasedRenderer.Rule(_symbol(geometry_type, color, hatch=hatch, fill_alpha=150), 0, 0, test, label)
+        rule = QgsRuleBasedRenderer.Rule(stance_symbol(geometry_type, stance), 0, 0, test, label)
         root.appendChild(rule)
     layer.setRenderer(QgsRuleBasedRenderer(root))
 

@@ -1,7 +1,9 @@
 """The stage comparison as a PDF for politicians: a summary page, then one page per goal that changed.
 
-A goal page shows its map (areas newly linked to the goal, areas no longer linked drawn
-dashed from the frozen geometry, areas whose link changed, reshaped areas), the goal's
+A goal page shows its map (the goal's areas by their stance at TO, as the atlas draws
+them; over them added areas, areas no longer linked drawn dashed from the frozen geometry
+in the colour of their stance then, a ring in the earlier stance's colour where the
+stance changed, other changed links, reshaped areas), the goal's
 balance before and after, and the table of its changes, flowed onto further pages
 when long. Pages are built one layout at a time as the PDF is written
 (``layout_writer.export_sequence``), with the atlas's fonts, scale and scale bar rules.
@@ -34,20 +36,31 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsRendererCategory,
+    QgsSimpleLineSymbolLayer,
     QgsTableCell,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QRectF
+from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ...compat import set_label_style, set_legend_style_font
 from ...core.i18n import tr
+from ...core.labels import stance_label
+from ...core.model import Stance
 from ...core.stages.compare import ADDED, CHANGED, REMOVED, RESHAPED, Comparison
 from ..atlas.chart import format_ha
 from ..atlas.furniture import fill_legend, fit_scalebar, page_extent
-from ..atlas.layers import CONFLICT_COLOR, FONT_FAMILY, INK, SUPPORT_COLOR, text_format
+from ..atlas.layers import (
+    CONFLICT_COLOR,
+    FONT_FAMILY,
+    INK,
+    NEUTRAL_COLOR,
+    SUPPORT_COLOR,
+    stance_symbol,
+    text_format,
+)
 from ..atlas.table import configure_table
 from ..layout_writer import export_sequence
 from .rows import Context, link_change_label, orphan_label
@@ -59,28 +72,55 @@ TABLE_RECT = QRectF(12, 176, 186, 106)
 CONTINUED_RECT = QRectF(12, 30, 186, 252)
 GREY = QColor(96, 103, 112)
 
-# how each change is drawn on a goal's map: (geometry from "before" or "after", fill, outline, dashed)
-NEW_LINK, GONE_LINK, CHANGED_LINK, NEW_SHAPE, OLD_SHAPE = "new_link", "gone_link", "changed_link", "new", "old"
-KEPT_LINK = "kept"
-_LOOK = {
-    KEPT_LINK: (QColor(196, 222, 204), QColor(140, 180, 152), False),
-    NEW_LINK: (SUPPORT_COLOR, SUPPORT_COLOR, False),
-    GONE_LINK: (None, CONFLICT_COLOR, True),
-    CHANGED_LINK: (QColor(235, 140, 20), QColor(190, 100, 0), False),
-    NEW_SHAPE: (None, QColor(90, 60, 170), False),
-    OLD_SHAPE: (None, GREY, True),
-}
+# A goal's map draws the goal's areas as the plan has them at TO, by stance (the atlas's
+# colours: stance_symbol), and over them what changed, in outlines that leave the fill
+# readable; where the FROM stance matters (a link removed, a stance changed) the outline
+# has the FROM stance's colour, so both moments are on one map.
+ADDED_AREA, REMOVED_AREA, STANCE_CHANGED, OTHER_CHANGE = "added", "removed", "stance", "other"
+NEW_SHAPE, OLD_SHAPE = "new_shape", "old_shape"
+ORANGE = QColor(235, 140, 20)
+PURPLE = QColor(90, 60, 170)
+#: drawing order of the change outlines (later on top); the legend lists them as _LEGEND_ORDER
+_CHANGE_ORDER = (OLD_SHAPE, NEW_SHAPE, OTHER_CHANGE, ADDED_AREA, STANCE_CHANGED, REMOVED_AREA)
+_LEGEND_ORDER = (ADDED_AREA, REMOVED_AREA, STANCE_CHANGED, OTHER_CHANGE, NEW_SHAPE, OLD_SHAPE)
+_STANCES = (Stance.SUPPORTS.value, Stance.CONFLICTS.value, Stance.NEUTRAL.value)
 
 
-def _legend_titles() -> dict[str, str]:
+def _stance_color(stance: str) -> QColor:
+    return {Stance.SUPPORTS.value: SUPPORT_COLOR, Stance.CONFLICTS.value: CONFLICT_COLOR}.get(stance, NEUTRAL_COLOR)
+
+
+def _change_value(kind: str, stance: str = "") -> str:
+    """A change outline's category: its kind, and the FROM stance where the outline shows it."""
+    return f"{kind}:{stance}" if stance else kind
+
+
+def _change_title(value: str, before: str) -> str:
+    kind, _, stance = value.partition(":")
+    was = stance_label(stance).lower() if stance else ""
     return {
-        KEPT_LINK: tr("Linked to the goal, unchanged"),
-        NEW_LINK: tr("Newly linked to the goal"),
-        GONE_LINK: tr("No longer linked (as it was)"),
-        CHANGED_LINK: tr("Link changed (stance, strength or motivation)"),
-        NEW_SHAPE: tr("Reshaped area, new shape"),
-        OLD_SHAPE: tr("Reshaped area, earlier shape"),
-    }
+        ADDED_AREA: lambda: tr("Added area"),
+        REMOVED_AREA: lambda: tr("Removed area ({stance} at {stage})").format(stance=was, stage=before),
+        STANCE_CHANGED: lambda: tr("Stance changed ({stance} at {stage})").format(stance=was, stage=before),
+        OTHER_CHANGE: lambda: tr("Strength or motivation changed"),
+        NEW_SHAPE: lambda: tr("Reshaped area, new shape"),
+        OLD_SHAPE: lambda: tr("Reshaped area, earlier shape"),
+    }[kind]()
+
+
+def _change_symbol(geometry_type, value: str):
+    kind, _, stance = value.partition(":")
+    if kind == REMOVED_AREA:  # not linked at TO: the FROM stance's colour, dashed, no fill
+        return _outline(geometry_type, _stance_color(stance), 0.9, dashed=True)
+    if kind == STANCE_CHANGED:  # a ring inside the TO fill's border in the FROM stance's colour
+        return _outline(geometry_type, _stance_color(stance), 1.2, inside=True)
+    color, width, dashed = {
+        ADDED_AREA: (INK, 0.8, False),
+        OTHER_CHANGE: (ORANGE, 0.9, False),
+        NEW_SHAPE: (PURPLE, 0.6, False),
+        OLD_SHAPE: (GREY, 0.6, True),
+    }[kind]
+    return _outline(geometry_type, color, width, dashed=dashed)
 
 
 def _label(layout: QgsPrintLayout, text: str, rect: QRectF, size: float, *, bold=False, color=INK, page=0):
@@ -153,8 +193,6 @@ def _frame(layout, table, rect: QRectF, page: int) -> None:
 
 
 def _state_text(state) -> str:
-    from ...core.labels import stance_label
-
     if not state:
         return "–"
     motivation = state[2] if len(state[2]) <= 160 else state[2][:157] + "…"
@@ -192,7 +230,6 @@ class ComparisonPages:
         self.background = self._layer(
             tr("Land use ({stage})").format(stage=comparison.after),
             [("bg", wkb) for (_uid, _key), (_n, _ha, wkb) in context.after.areas.items()],
-            background=True,
         )
 
     def steps(self):
@@ -200,7 +237,9 @@ class ComparisonPages:
         return [self.summary] + [lambda goal=goal: self.goal_page(goal) for goal in goals]
 
     # -- map layers -------------------------------------------------------------------
-    def _layer(self, name: str, shapes: list[tuple[str, bytes | None]], *, background=False) -> QgsVectorLayer | None:
+    def _layer(self, name: str, shapes: list[tuple[str, bytes | None]], look=None) -> QgsVectorLayer | None:
+        """A memory layer of ``(category, WKB)``; ``look(geometry type, categories present)`` gives its
+        renderer's categories (none: the pale background land use)."""
         shapes = [(kind, wkb) for kind, wkb in shapes if wkb]
         if not shapes:
             return None
@@ -223,23 +262,39 @@ class ComparisonPages:
         layer.dataProvider().addFeatures(features)
         layer.updateExtents()
         geometry_type = layer.geometryType()
-        if background:
-            symbol = _symbol(geometry_type, QColor(228, 231, 234), QColor(185, 190, 196), False)
-            layer.renderer().setSymbol(symbol)
+        if look is None:
+            layer.renderer().setSymbol(_plain(geometry_type, QColor(228, 231, 234), QColor(185, 190, 196)))
         else:
-            titles = _legend_titles()
-            present = [kind for kind in _LOOK if any(k == kind for k, _ in shapes)]
-            categories = [
-                QgsRendererCategory(kind, _symbol(geometry_type, *_LOOK[kind]), titles[kind]) for kind in present
-            ]
-            layer.setRenderer(QgsCategorizedSymbolRenderer("change", categories))
+            layer.setRenderer(QgsCategorizedSymbolRenderer("change", look(geometry_type, {k for k, _ in shapes})))
         self._keep.append(layer)
         return layer
 
-    def _goal_shapes(self, goal_id: str) -> tuple[list[tuple[str, bytes | None]], list[list[str]]]:
-        """What the goal's map draws and the rows of its table."""
+    @staticmethod
+    def _stance_look(geometry_type, present: set[str]) -> list[QgsRendererCategory]:
+        return [
+            QgsRendererCategory(stance, stance_symbol(geometry_type, stance), stance_label(stance))
+            for stance in _STANCES
+            if stance in present
+        ]
+
+    def _change_look(self, geometry_type, present: set[str]) -> list[QgsRendererCategory]:
+        values = []
+        for kind in _LEGEND_ORDER:
+            if kind in (REMOVED_AREA, STANCE_CHANGED):
+                values += [_change_value(kind, stance) for stance in _STANCES]
+            else:
+                values.append(_change_value(kind))
+        before = self.comparison.before
+        return [
+            QgsRendererCategory(value, _change_symbol(geometry_type, value), _change_title(value, before))
+            for value in values
+            if value in present
+        ]
+
+    def _goal_shapes(self, goal_id: str):
+        """What the goal's map draws, ``(stance, WKB)`` at TO and ``(change, WKB)``, and the rows of its table."""
         before, after, context = self.context.before, self.context.after, self.context
-        shapes, rows = [], []
+        changes, rows = [], []
 
         def wkb(snapshot, uid, key):
             area = snapshot.areas.get((uid, key))
@@ -250,11 +305,13 @@ class ComparisonPages:
                 continue
             uid, key = change.layer_uid, change.key
             if change.kind == ADDED:
-                shapes.append((NEW_LINK, wkb(after, uid, key)))
-            elif change.kind == REMOVED:
-                shapes.append((GONE_LINK, wkb(before, uid, key)))
+                changes.append((_change_value(ADDED_AREA), wkb(after, uid, key)))
+            elif change.kind == REMOVED:  # drawn from the frozen geometry, as it was
+                changes.append((_change_value(REMOVED_AREA, change.before[0]), wkb(before, uid, key)))
+            elif change.before[0] != change.after[0]:
+                changes.append((_change_value(STANCE_CHANGED, change.before[0]), wkb(after, uid, key)))
             else:
-                shapes.append((CHANGED_LINK, wkb(after, uid, key)))
+                changes.append((_change_value(OTHER_CHANGE), wkb(after, uid, key)))
             rows.append(
                 [
                     key,
@@ -264,19 +321,14 @@ class ComparisonPages:
                     _state_text(change.after),
                 ]
             )
+        # every area linked to the goal at TO, by its stance then (the changes are drawn over them)
+        stances = [(state[0], wkb(after, k[0], k[1])) for k, state in after.links.items() if k[2] == goal_id]
         linked = {(k[0], k[1]) for k in (*before.links, *after.links) if k[2] == goal_id}
-        changed = {(c.layer_uid, c.key) for c in self.comparison.links if c.goal_id == goal_id}
-        # the goal's other areas, for the picture around the changes (drawn first, below them)
-        kept = [
-            (KEPT_LINK, wkb(after, k[0], k[1]))
-            for k in after.links
-            if k[2] == goal_id and (k[0], k[1]) not in changed and k in before.links
-        ]
         for change in self.comparison.areas:
             if (change.layer_uid, change.key) not in linked or change.kind != RESHAPED:
                 continue
-            shapes.append((OLD_SHAPE, wkb(before, change.layer_uid, change.key)))
-            shapes.append((NEW_SHAPE, wkb(after, change.layer_uid, change.key)))
+            changes.append((_change_value(OLD_SHAPE), wkb(before, change.layer_uid, change.key)))
+            changes.append((_change_value(NEW_SHAPE), wkb(after, change.layer_uid, change.key)))
             rows.append(
                 [
                     change.key,
@@ -288,7 +340,8 @@ class ComparisonPages:
             )
         for uid, key, goal in self.comparison.orphaned:
             if goal == goal_id:
-                shapes.append((GONE_LINK, wkb(before, uid, key)))
+                state = before.links.get((uid, key, goal)) or after.links[(uid, key, goal)]
+                changes.append((_change_value(REMOVED_AREA, state[0]), wkb(before, uid, key)))
                 rows.append(
                     [
                         key,
@@ -298,7 +351,10 @@ class ComparisonPages:
                         tr("Area gone, link kept"),
                     ]
                 )
-        return kept + shapes, rows
+        order = {kind: n for n, kind in enumerate(_CHANGE_ORDER)}
+        # features are drawn in their order (no symbol levels): the outlines that matter most on top
+        changes.sort(key=lambda change: order[change[0].partition(":")[0]])
+        return stances, changes, rows
 
     # -- pages -------------------------------------------------------------------------
     def summary(self) -> QgsPrintLayout:
@@ -383,18 +439,26 @@ class ComparisonPages:
         _label(
             layout, _balance_text(balance, self.comparison.before, self.comparison.after), QRectF(12, 30, 186, 14), 8.5
         )
-        shapes, rows = self._goal_shapes(goal_id)
-        changes = self._layer(tr("Changes"), shapes)
-        self._add_map(layout, changes)
+        stances, shapes, rows = self._goal_shapes(goal_id)
+        comparison = self.comparison
+        changes = self._layer(tr("Changes since {stage}").format(stage=comparison.before), shapes, self._change_look)
+        stance = self._layer(tr("Stance ({stage})").format(stage=comparison.after), stances, self._stance_look)
+        self._add_map(layout, [layer for layer in (changes, stance) if layer is not None])
         headers = [tr("Area id"), tr("Name"), tr("Change"), tr("Before"), tr("After")]
         shares = [0.12, 0.18, 0.16, 0.27, 0.27]
         _flowing_table(layout, headers, shares, rows, TABLE_RECT, tr("{goal} (continued)").format(goal=heading))
         self._footer(layout)
         return layout
 
-    def _add_map(self, layout: QgsPrintLayout, changes: QgsVectorLayer | None) -> None:
-        layers = [layer for layer in (changes, self.background) if layer is not None]
-        extent = QgsRectangle(changes.extent()) if changes is not None else QgsRectangle()
+    def _add_map(self, layout: QgsPrintLayout, goal_layers: list[QgsVectorLayer]) -> None:
+        """The map of the goal's layers (top first) over the land use, centred on the goal's areas."""
+        layers = goal_layers + ([self.background] if self.background is not None else [])
+        extent = QgsRectangle()
+        for layer in goal_layers:
+            if extent.isEmpty():
+                extent = QgsRectangle(layer.extent())
+            else:
+                extent.combineExtentWith(layer.extent())
         if extent.isEmpty() and self.background is not None:
             extent = QgsRectangle(self.background.extent())
         margin = max(extent.width(), extent.height(), 400.0) * 0.25
@@ -410,8 +474,9 @@ class ComparisonPages:
         layout.addLayoutItem(map_item)
         legend = QgsLayoutItemLegend(layout)
         legend.setTitle(tr("Legend"))
-        legend.setSymbolWidth(5)
-        legend.setSymbolHeight(3.5)
+        # patches large enough to show a ring inside a border
+        legend.setSymbolWidth(6)
+        legend.setSymbolHeight(4.5)
         # the sizes of the bundled atlas templates' legends (tools/build_templates.py)
         for style, points, bold in (
             (QgsLegendStyle.Style.Title, 9, True),
@@ -426,7 +491,9 @@ class ComparisonPages:
         legend.setBackgroundEnabled(False)
         layout.addLayoutItem(legend)
         legend.setLinkedMap(map_item)
-        fill_legend(legend, [(layer, "") for layer in layers], overview=False, goal_count=1)
+        # the stances first, then what changed (the map draws the changes on top)
+        listed = list(reversed(goal_layers)) + layers[len(goal_layers) :]
+        fill_legend(legend, [(layer, "") for layer in listed], overview=False, goal_count=1)
         legend.attemptSetSceneRect(LEGEND_RECT)
         legend.setResizeToContents(False)
         legend.refresh()
@@ -457,28 +524,40 @@ def _signed(value: float) -> str:
     return ("+" if value >= 0 else "−") + format_ha(abs(value))
 
 
-def _symbol(geometry_type, fill: QColor | None, outline: QColor, dashed: bool):
+def _plain(geometry_type, fill: QColor, outline: QColor):
+    """The background land use: a pale fill with a thin outline."""
+    if geometry_type == QgsWkbTypes.GeometryType.PointGeometry:
+        return QgsMarkerSymbol.createSimple({"name": "circle", "color": fill.name(), "outline_color": outline.name()})
+    if geometry_type == QgsWkbTypes.GeometryType.LineGeometry:
+        return QgsLineSymbol.createSimple({"color": outline.name(), "width": "0.4"})
+    return QgsFillSymbol.createSimple(
+        {"color": fill.name(), "style": "solid", "outline_color": outline.name(), "outline_width": "0.26"}
+    )
+
+
+def _outline(geometry_type, color: QColor, width: float, *, dashed: bool = False, inside: bool = False):
+    """A change drawn over the goal's areas without hiding their stance: an outline (``inside``:
+    a ring just inside the stance symbol's own border), a ring around a point, a thin line on a line."""
     if geometry_type == QgsWkbTypes.GeometryType.PointGeometry:
         return QgsMarkerSymbol.createSimple(
-            {
-                "name": "circle",
-                "color": (fill or QColor(255, 255, 255, 0)).name(),
-                "outline_color": outline.name(),
-                "size": "3",
-            }
-        )
+            {"name": "circle", "color": "0,0,0,0", "outline_color": color.name(), "size": "4.4",
+             "outline_width": str(width * 0.6), "outline_style": "dash" if dashed else "solid"}
+        )  # fmt: skip
     if geometry_type == QgsWkbTypes.GeometryType.LineGeometry:
         return QgsLineSymbol.createSimple(
-            {"color": outline.name(), "width": "1.0", "line_style": "dash" if dashed else "solid"}
-        )
-    properties = {
-        "color": f"{fill.red()},{fill.green()},{fill.blue()},170" if fill is not None else "0,0,0,0",
-        "style": "solid" if fill is not None else "no",
-        "outline_color": outline.name(),
-        "outline_width": "0.7" if fill is None else "0.4",
-        "outline_style": "dash" if dashed else "solid",
-    }
-    return QgsFillSymbol.createSimple(properties)
+            {"color": color.name(), "width": str(width * 0.5 if inside else width),
+             "line_style": "dash" if dashed else "solid"}
+        )  # fmt: skip
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_style": "no"})
+    symbol.deleteSymbolLayer(0)
+    line = QgsSimpleLineSymbolLayer(color, width)
+    line.setWidthUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
+    line.setPenStyle(Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    if inside:  # clear of the stance symbol's border (0.9 mm at most, centred on the edge)
+        line.setOffsetUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
+        line.setOffset(0.45 + width / 2)
+    symbol.appendSymbolLayer(line)
+    return symbol
 
 
 def write_pdf(

@@ -167,9 +167,7 @@ class PanelActions:
         )
 
     def dismiss_suggestions(self, goal_id: str | None = None) -> None:
-        """Dismiss the rules' suggestions of the focused goal for the selected areas; remembered in the store."""
-        from ...core.rules.suggestions import dismiss
-
+        """Dismiss the rules' suggestions of the focused goal for the selected areas, in the store and undoably."""
         panel = self.panel
         if self.refused_read_only():
             return
@@ -178,20 +176,27 @@ class PanelActions:
         if not chosen or panel.record is None:
             panel.message(tr("No rule suggests the focused goal for the selected areas."), Qgis.MessageLevel.Warning)
             return
+        n = len({o.key for o in chosen})
+        label = self.goal_label(goal_id)
         try:
-            dismiss(panel.store, panel.record, chosen, panel.undo_stack.user)
+            panel.undo_stack.dismiss_suggestions(
+                panel.record,
+                chosen,
+                plural(n, tr("Dismiss a suggestion of {goal}"), tr("Dismiss {n} suggestions of {goal}")).format(
+                    n=n, goal=label
+                ),
+            )
         except TerritorialError as error:
             panel.show_error(error)
             return
         panel.refresh_selection()
-        n = len({o.key for o in chosen})
         rules = ", ".join(sorted({o.rule for o in chosen}))
         panel.message(
             plural(
                 n,
                 tr("Dismissed the suggestion of {goal} for one area (rule: {rules})"),
                 tr("Dismissed the suggestions of {goal} for {n} areas (rules: {rules})"),
-            ).format(n=n, goal=self.goal_label(goal_id), rules=rules)
+            ).format(n=n, goal=label, rules=rules)
         )
 
     def edit_link(self) -> None:

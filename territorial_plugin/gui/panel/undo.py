@@ -7,14 +7,18 @@ the panel and nothing is pushed. The service returns a
 before and after); the ``QUndoCommand`` here only wraps it: undo/redo put those
 rows back with ``Store.replace_links``, one transaction each.
 
-Accepting rule suggestions is the one exception to the service: it goes through
+Rule suggestions do not go through the service: accepting goes through
 ``core.rules.suggestions.accept`` (the store's rule link, which remembers the
-rule); its undo removes those links, its redo accepts again.
+rule), undone by removing those links and redone by accepting again; dismissing
+goes through ``suggestions.dismiss``, undone by ``suggestions.restore`` of the
+dismissals it added (not those made before), so the suggestions show again, and
+redone by ``suggestions.dismiss_pairs`` of the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from qgis.PyQt.QtWidgets import QUndoCommand, QUndoStack
 
@@ -25,12 +29,22 @@ from ...core.model import Link, LinkSpec, WriteResult
 from ...core.store.base import Store
 
 
+@dataclass(frozen=True)
+class DismissCommand:
+    """Dismissals already written, as :class:`LinkUndoCommand` replays them: text, layer, undo, redo."""
+
+    text: str
+    layer_uid: str
+    undo: Callable[[], object]
+    redo: Callable[[], object]
+
+
 class LinkUndoCommand(QUndoCommand):
-    """Qt's face of a :class:`LinkCommand` that has already been done."""
+    """Qt's face of a :class:`LinkCommand` (or a :class:`DismissCommand`) that has already been done."""
 
     def __init__(
         self,
-        command: LinkCommand,
+        command: LinkCommand | DismissCommand,
         on_change: Callable[[str], None],
         on_error: Callable[[TerritorialError], None],
     ):
@@ -140,6 +154,23 @@ class LinkUndoStack(QUndoStack):
         result = accept(store, record, chosen, self.user)
         command = LinkCommand(store, record.layer_uid, keys, goal_ids, before, snapshot(), self.user, text, result)
         self.push(AcceptUndoCommand(command, lambda: accept(store, record, chosen, self.user), self))
+        return result
+
+    def dismiss_suggestions(self, record, chosen, text: str) -> WriteResult:
+        """Dismiss the chosen rule suggestions for their areas, undoably (see the module's docstring)."""
+        from ...core.rules.suggestions import dismiss, dismiss_pairs, restore
+
+        store = self._service().store
+        before = store.rule_dismissals(record.layer_uid)
+        result = dismiss(store, record, chosen, self.user)
+        added = sorted(store.rule_dismissals(record.layer_uid) - before)
+        command = DismissCommand(
+            text,
+            record.layer_uid,
+            lambda: restore(store, record, added, self.user),
+            lambda: dismiss_pairs(store, record, added, self.user),  # exactly what the undo took back
+        )
+        self.push(LinkUndoCommand(command, self.on_change, self.on_error))
         return result
 
     def update(

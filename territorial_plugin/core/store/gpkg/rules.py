@@ -225,6 +225,17 @@ def dismiss(con, layer_uid: str, rule_id: int, keys: Iterable, user: str, now: s
     return WriteResult(inserted=inserted)
 
 
+def undismiss(con, layer_uid: str, rule_id: int, keys: Iterable) -> WriteResult:
+    """Forget the dismissals of ``rule_id`` for ``keys`` (a planner's undo): the rule suggests them again."""
+    load_keys(con, keys)
+    deleted = con.execute(
+        "DELETE FROM main.link_rule_dismissal WHERE layer_uid = ? AND rule_id = ?"
+        " AND feature_key IN (SELECT feature_key FROM temp.tl_keys)",
+        (layer_uid, rule_id),
+    ).rowcount
+    return WriteResult(deleted=deleted)
+
+
 def dismissals(con: sqlite3.Connection, layer_uid: str) -> set[tuple[str, int]]:
     return {
         (key, rule_id)

@@ -480,6 +480,10 @@ class GeoPackageStore(GeoPackageStagesMixin, Store):
         with self._write() as con:
             return sql_rules.dismiss(con, layer_uid, rule_id, keys, user, schema.now_iso())
 
+    def undismiss_rule(self, layer_uid: str, rule_id: int, keys: Iterable[str], user: str) -> WriteResult:
+        with self._write() as con:
+            return sql_rules.undismiss(con, layer_uid, rule_id, keys)
+
     def rule_dismissals(self, layer_uid: str) -> set[tuple[str, int]]:
         with self._read() as con:
             return sql_rules.dismissals(con, layer_uid)

@@ -220,6 +220,20 @@ class PostgresRulesMixin:
 
         return self._write(work, user)
 
+    def undismiss_rule(self, layer_uid: str, rule_id: int, keys: Iterable[str], user: str) -> WriteResult:
+        key_list = _keys(keys)
+
+        def work(cur) -> WriteResult:
+            # row-level security: an organisation forgets only its own dismissals
+            cur.execute(
+                "DELETE FROM link_rule_dismissal WHERE layer_uid = %s AND rule_id = %s"
+                " AND feature_key = ANY(%s::text[])",
+                (layer_uid, rule_id, _text_array(key_list)),
+            )
+            return WriteResult(deleted=cur.rowcount)
+
+        return self._write(work, user)
+
     def rule_dismissals(self, layer_uid: str) -> set[tuple[str, int]]:
         rows = self._read(
             lambda cur: _fetch(
