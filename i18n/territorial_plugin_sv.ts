@@ -594,7 +594,7 @@
             <translation>Mål-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="55" />
             <source>Code</source>
             <translation>Kod</translation>
         </message>
@@ -4218,42 +4218,37 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Lagret '{layer}' ingår inte i planskedet '{stage}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="106" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="112" />
             <source>Reshaped area, new shape</source>
             <translation>Omformat område, ny form</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="107" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="113" />
             <source>Reshaped area, earlier shape</source>
             <translation>Omformat område, tidigare form</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="199" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="221" />
             <source>{stance}, strength {strength}</source>
             <translation>{stance}, styrka {strength}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="205" />
-            <source>{label}: {n0} areas, {ha0} ha → {n1} areas, {ha1} ha ({diff} ha)</source>
-            <translation>{label}: {n0} områden, {ha0} ha → {n1} områden, {ha1} ha ({diff} ha)</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="214" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="238" />
             <source>From {before} to {after}</source>
             <translation>Från {before} till {after}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="214" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="238" />
             <source>Supporting</source>
             <translation>Stödjer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="214" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="238" />
             <source>Conflicting</source>
             <translation>Motverkar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="230" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="254" />
             <source>Land use ({stage})</source>
             <translation>Markanvändning ({stage})</translation>
         </message>
@@ -4263,82 +4258,67 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Område omformat</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="332" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="380" />
             <source>{ha} ha</source>
             <translation>{ha} ha</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="345" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="393" />
             <source>Area in the plan</source>
             <translation>Området i planen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="345" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="393" />
             <source>Area gone, link kept</source>
             <translation>Området borta, kopplingen kvar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="362" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="410" />
             <source>Changes between plan stages</source>
             <translation>Ändringar mellan planskeden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="363" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="411" />
             <source>What the plan does differently</source>
             <translation>Vad planen gör annorlunda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="367" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="413" />
             <source>The following pages show, goal by goal, what changed.</source>
             <translation>Följande sidor visar, mål för mål, vad som ändrats.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="369" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="415" />
             <source>Nothing changed between the two stages.</source>
             <translation>Inget har ändrats mellan de två skedena.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="370" />
-            <source>Areas: {added} added, {removed} removed, {reshaped} reshaped; {orphans} links lost their area.</source>
-            <translation>Områden: {added} tillagda, {removed} borttagna, {reshaped} omformade; {orphans} kopplingar förlorade sitt område.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="371" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="416" />
             <source>From {before} to {after}. Written {date}.</source>
             <translation>Från {before} till {after}. Skriven {date}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="371" />
-            <source>Links: {added} added, {removed} removed, {changed} changed.</source>
-            <translation>Kopplingar: {added} tillagda, {removed} borttagna, {changed} ändrade.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="392" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="429" />
             <source>Supporting ha before</source>
             <translation>Stödjande ha före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="393" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="430" />
             <source>Supporting ha after</source>
             <translation>Stödjande ha efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="397" />
-            <source>Change (ha)</source>
-            <translation>Ändring (ha)</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="395" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="432" />
             <source>Conflicting ha before</source>
             <translation>Motverkande ha före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="396" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="433" />
             <source>Conflicting ha after</source>
             <translation>Motverkande ha efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="423" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="460" />
             <source>Goals that changed (continued)</source>
             <translation>Mål som ändrats (forts.)</translation>
         </message>
@@ -4348,27 +4328,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ändringar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="447" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="488" />
             <source>Before</source>
             <translation>Före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="447" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="488" />
             <source>After</source>
             <translation>Efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="449" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="491" />
             <source>{goal} (continued)</source>
             <translation>{goal} (forts.)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="476" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="521" />
             <source>Legend</source>
             <translation>Teckenförklaring</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="511" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="556" />
             <source>Territorial Links · {before} → {after} · {date}</source>
             <translation>Territorial Links · {before} → {after} · {date}</translation>
         </message>
@@ -4403,107 +4383,107 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Koppling vars område försvunnit</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="56" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
             <source>Stance before</source>
             <translation>Ställningstagande före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="56" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
             <source>Stance after</source>
             <translation>Ställningstagande efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="56" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
             <source>Strength before</source>
             <translation>Styrka före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="56" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
             <source>Strength after</source>
             <translation>Styrka efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="56" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
             <source>Motivation before</source>
             <translation>Motivering före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="56" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
             <source>Motivation after</source>
             <translation>Motivering efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="82" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="88" />
             <source>Area before (ha)</source>
             <translation>Areal före (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="83" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="89" />
             <source>Area after (ha)</source>
             <translation>Areal efter (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="84" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="90" />
             <source>Difference (ha)</source>
             <translation>Skillnad (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Supporting areas before ({stage})</source>
             <translation>Stödjande områden före ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Supporting areas after ({stage})</source>
             <translation>Stödjande områden efter ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Supporting ha before ({stage})</source>
             <translation>Stödjande ha före ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Supporting ha after ({stage})</source>
             <translation>Stödjande ha efter ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Change in supporting ha</source>
             <translation>Ändring av stödjande ha</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Conflicting areas before ({stage})</source>
             <translation>Motverkande områden före ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Conflicting areas after ({stage})</source>
             <translation>Motverkande områden efter ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Conflicting ha before ({stage})</source>
             <translation>Motverkande ha före ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Conflicting ha after ({stage})</source>
             <translation>Motverkande ha efter ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Change in conflicting ha</source>
             <translation>Ändring av motverkande ha</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>Yes</source>
             <translation>Ja</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="115" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
             <source>No</source>
             <translation>Nej</translation>
         </message>
@@ -4883,32 +4863,32 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en delad PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id, kommaseparerade (standard: alla mål med kopplingar).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="102" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="108" />
             <source>Added area</source>
             <translation>Tillkommet område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="103" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="109" />
             <source>Removed area ({stance} at {stage})</source>
             <translation>Borttaget område ({stance} vid {stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="104" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="110" />
             <source>Stance changed ({stance} at {stage})</source>
             <translation>Ändrad hållning ({stance} vid {stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="105" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="111" />
             <source>Strength or motivation changed</source>
             <translation>Ändrad styrka eller motivering</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="444" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="485" />
             <source>Changes since {stage}</source>
             <translation>Ändringar sedan {stage}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/pages.py" line="445" />
+            <location filename="../territorial_plugin/export/stages/pages.py" line="486" />
             <source>Stance ({stage})</source>
             <translation>Hållning ({stage})</translation>
         </message>
@@ -4926,6 +4906,101 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
             <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the goal's areas by their stance at TO (as the atlas draws them) and, over them, what changed: added areas, removed areas (dashed, as they were, in the colour of their stance at FROM), changed stances (a ring in the colour of the stance at FROM), other changed links and reshaped areas; and the table of changes.&lt;br&gt;&lt;br&gt;An area is reshaped when its outline moved by more than 0.5 m² (the symmetric difference of the two shapes); the same outline written otherwise (another start point or ring orientation, a multipolygon of one part, rounding in the last digits) is no change.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (empty: with two stages every layer of both; with now the stage's layers as the open project holds them).</source>
             <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över målets områden efter deras hållning i TO (som målatlasen ritar dem) och, ovanpå, vad som ändrats: tillkomna områden, borttagna områden (streckade, som de var, i färgen för deras hållning i FROM), ändrad hållning (en ring i färgen för hållningen i FROM), andra ändrade kopplingar och omformade områden; samt tabellen över ändringarna.&lt;br&gt;&lt;br&gt;Ett område är omformat när dess gräns flyttats mer än 0,5 m² (den symmetriska skillnaden mellan de två formerna); samma gräns skriven på annat sätt (en annan startpunkt eller ringriktning, en multipolygon med en del, avrundning i de sista decimalerna) är ingen ändring.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (tomt: med två skeden alla lager i båda; med nuläget skedets lager så som det öppna projektet har dem).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="226" />
+            <source>{n} area, {ha} ha</source>
+            <translation>{n} område, {ha} ha</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="226" />
+            <source>{n} areas, {ha} ha</source>
+            <translation>{n} områden, {ha} ha</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="231" />
+            <source>{label}: {before} → {after} ({diff} ha)</source>
+            <translation>{label}: {before} → {after} ({diff} ha)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="269" />
+            <source>{n} link added</source>
+            <translation>{n} koppling tillagd</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="269" />
+            <source>{n} links added</source>
+            <translation>{n} kopplingar tillagda</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="269" />
+            <source>{n} link removed</source>
+            <translation>{n} koppling borttagen</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="269" />
+            <source>{n} links removed</source>
+            <translation>{n} kopplingar borttagna</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="269" />
+            <source>{n} link changed</source>
+            <translation>{n} koppling ändrad</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="269" />
+            <source>{n} links changed</source>
+            <translation>{n} kopplingar ändrade</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="274" />
+            <source>{n} area added</source>
+            <translation>{n} område tillagt</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="274" />
+            <source>{n} areas added</source>
+            <translation>{n} områden tillagda</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="274" />
+            <source>{n} area removed</source>
+            <translation>{n} område borttaget</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="274" />
+            <source>{n} areas removed</source>
+            <translation>{n} områden borttagna</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="274" />
+            <source>{n} area reshaped</source>
+            <translation>{n} område omformat</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="274" />
+            <source>{n} areas reshaped</source>
+            <translation>{n} områden omformade</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="274" />
+            <source>{n} link lost its area</source>
+            <translation>{n} koppling förlorade sitt område</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="274" />
+            <source>{n} links lost their area</source>
+            <translation>{n} kopplingar förlorade sitt område</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="431" />
+            <source>Change supporting (ha)</source>
+            <translation>Ändring stödjer (ha)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/stages/pages.py" line="434" />
+            <source>Change conflicting (ha)</source>
+            <translation>Ändring motverkar (ha)</translation>
         </message>
     </context>
 </TS>

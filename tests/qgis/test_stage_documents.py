@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -56,10 +57,12 @@ def _rework(sample) -> None:
     land_use.dataProvider().deleteFeatures([fids["EK-011"]])
 
 
-def _text(pdf: Path) -> str:
+def _text(pdf: Path, layout: bool = True) -> str:
+    """The PDF's text; ``layout=False``: a table's cells each as a block (their wrapped lines in a row)."""
     import unicodedata
 
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    options = ["-layout"] if layout else []
+    text = subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return unicodedata.normalize("NFKC", text)  # the PDF's "fl", "ff" ligatures as two letters
 
 
@@ -128,7 +131,10 @@ def test_the_goal_maps_draw_the_stance_at_both_moments(sample, tmp_path):
         sample["store"], "Samråd", None, [sample["land_use"]], tmp_path / "hallning.pdf", project=sample["project"]
     )
     words = [" ".join(page.split()) for page in _text(report.path).split("\f")]
-    by_goal = {code: next(page for page in words if page.startswith(code)) for code in ("7 ", "11 ", "15 ")}
+    by_goal = {
+        code: next(page for page in words if page.startswith(f"Agenda 2030 · goal {code}"))
+        for code in ("7 ", "11 ", "15 ")
+    }
     # goal 11: EK-003 no longer linked (it supported), EK-020 newly linked, EK-001 reshaped
     assert "Stance (Now) Supports" in by_goal["11 "]
     assert "Removed area (supports at Samråd)" in by_goal["11 "]
@@ -139,3 +145,51 @@ def test_the_goal_maps_draw_the_stance_at_both_moments(sample, tmp_path):
     assert "Removed area" not in by_goal["15 "] and "Added area" not in by_goal["15 "]
     # goal 7: EK-011 is gone, its link kept: drawn as it was, with the stance it had
     assert "Removed area (supports at Samråd)" in by_goal["7 "]
+
+
+def _rework_goal_names(sample) -> None:
+    """A long English target (Agenda 2030 9.2) and a strategic area coded "A" change between the stages."""
+    store, uid = sample["store"], sample["uid"]
+    store.save_catalogue(*load_bundled("nrs2030"))
+    store.link(uid, ["EK-004"], ["agenda2030:9.2"], LinkSpec("supports", 3, "Verksamheter"), "anna")
+    store.link(uid, ["EK-005", "EK-006"], ["nrs2030:A"], LinkSpec("supports", 2, "Bostäder"), "anna")
+    save_stage(store, [sample["land_use"]], "Samråd", "", "anna", project=sample["project"])
+    store.update_link(uid, "EK-004", "agenda2030:9.2", "anna", stance="conflicts", motivation="Efter samrådet")
+    store.unlink(uid, ["EK-006"], None, "anna")
+
+
+def test_goal_pages_name_goals_as_readers_do_and_fit_long_titles(sample, tmp_path):
+    _rework_goal_names(sample)
+    report = run_stage_comparison(
+        sample["store"], "Samråd", None, [sample["land_use"]], tmp_path / "namn.pdf", project=sample["project"]
+    )
+    pages = [" ".join(page.split()) for page in _text(report.path).split("\f")]
+    target = next(page for page in pages if page.startswith("Agenda 2030 · target 9.2 "))
+    summary = " ".join(_text(report.path, layout=False).split("\f")[0].split())
+    # the whole English title, marked, above the balance: no line cut off, nothing printed over it
+    title = "in line with national circumstances, and double its share in least developed countries"
+    assert f"{title} (English original text) From Samråd to Now" in target
+    # goals as a reader names them, never "catalogue:code"
+    assert "Nationella strategin · strategic area A" in summary and "Agenda 2030 · target 9.2" in summary
+    assert not re.search(r"\b(agenda2030|nrs2030):", " ".join(pages))
+    # counts in the singular where there is one
+    assert "Supporting: 1 area, " in target and "Conflicting: 0 areas, 0 ha → 1 area, " in target
+    assert "1 link removed, 1 link changed." in summary and " 1 links" not in summary
+    # the two change columns say which balance they hold
+    assert "Change supporting (ha)" in summary and "Change conflicting (ha)" in summary
+
+
+def test_workbook_names_goals_as_readers_do(sample, tmp_path):
+    import pandas as pd
+
+    _rework_goal_names(sample)
+    report = run_stage_comparison(
+        sample["store"], "Samråd", None, [sample["land_use"]], tmp_path / "namn.xlsx", project=sample["project"]
+    )
+    sheets = pd.read_excel(report.path, sheet_name=None)
+    per_goal = sheets["Per goal"].set_index("Goal id")
+    assert per_goal.loc["nrs2030:A", "Goal"] == "Nationella strategin · strategic area A"
+    assert per_goal.loc["agenda2030:9.2", "Title"].endswith("developed countries (English original text)")
+    for rows in sheets.values():  # the raw id only in its own column, for joins
+        shown = rows.drop(columns=["Goal id"], errors="ignore").astype(str)
+        assert not shown.apply(lambda column: column.str.contains(r"\b(?:agenda2030|nrs2030):")).any().any()

@@ -140,7 +140,7 @@ def test_pdf_has_a_page_per_changed_goal(plan, tmp_path):
     text = subprocess.run(["pdftotext", str(report.path), "-"], capture_output=True, text=True, check=True).stdout
     pages = text.split("\f")
     assert "What the plan does" in pages[0]  # "differently" comes out with an ff ligature
-    assert "Links: 1 added, 1 removed, 1 changed." in pages[0]
+    assert "1 link added, 1 link removed, 1 link changed." in pages[0]
     assert "Bullerstört läge" in pages[1] and "Link changed" in pages[1]
     assert "disappeared" in pages[3] and "Area gone, link kept" in pages[3]
     unchanged = run_stage_comparison(plan["store"], "Samråd", "Samråd", [], tmp_path / "inget.pdf")

@@ -42,24 +42,30 @@ def text_height_mm(text: str, font: QFont, width_mm: float) -> float:
     return metrics.boundingRect(box, int(Qt.TextFlag.TextWordWrap), text).height() / _UNITS_PER_MM
 
 
-def shrink_to_fit(label: QgsLayoutItemLabel, text: str) -> float:
-    """Smaller type for ``text`` when it does not fit the label's box; returns the scale used."""
-    font, color = label_font(label)
+def fit_scale(text: str, font: QFont, width_mm: float, height_mm: float) -> float:
+    """The largest scale of ``font`` (1.0 down to :data:`SMALLEST`, in steps of 0.05) at which
+    ``text`` wrapped to ``width_mm`` fits ``height_mm``; :data:`SMALLEST` when none does."""
     size = font.pointSizeF()
-    rect = label.rect()  # layout units: mm
-    width = rect.width() - 2.0 * label.marginX()
-    height = rect.height() - 2.0 * label.marginY()
-    if not text or size <= 0 or width <= 0 or height <= 0:
+    if not text or size <= 0 or width_mm <= 0 or height_mm <= 0:
         return 1.0
     scale = 1.0
     while scale > SMALLEST + 1e-9:
         trial = QFont(font)
         trial.setPointSizeF(size * scale)
-        if text_height_mm(text, trial, width) <= height:
-            break
+        if text_height_mm(text, trial, width_mm) <= height_mm:
+            return scale
         scale -= 0.05
-    scale = max(scale, SMALLEST)
+    return SMALLEST
+
+
+def shrink_to_fit(label: QgsLayoutItemLabel, text: str) -> float:
+    """Smaller type for ``text`` when it does not fit the label's box; returns the scale used."""
+    font, color = label_font(label)
+    rect = label.rect()  # layout units: mm
+    width = rect.width() - 2.0 * label.marginX()
+    height = rect.height() - 2.0 * label.marginY()
+    scale = fit_scale(text, font, width, height)
     if scale < 1.0:
-        font.setPointSizeF(size * scale)
+        font.setPointSizeF(font.pointSizeF() * scale)
         set_label_style(label, font, color)
     return scale

@@ -46,7 +46,7 @@ from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ...compat import set_label_style, set_legend_style_font
-from ...core.i18n import tr
+from ...core.i18n import plural, tr
 from ...core.labels import stance_label
 from ...core.model import Stance
 from ...core.stages.compare import ADDED, CHANGED, REMOVED, RESHAPED, Comparison
@@ -62,10 +62,16 @@ from ..atlas.layers import (
     text_format,
 )
 from ..atlas.table import configure_table
+from ..atlas.text import fit_scale, text_height_mm
 from ..layout_writer import export_sequence
 from .rows import Context, link_change_label, orphan_label
 
 PAGE_W, PAGE_H = 210.0, 297.0  # A4 portrait, mm
+#: a goal page's heading: the goal's label (catalogue, kind, code) over its title, whose box
+#: holds two lines at full size; a longer title is set smaller, then given more lines, and
+#: what is below it moves down (the table keeps its bottom and flows onto further pages)
+CODE_RECT = QRectF(12, 10, 186, 6)
+TITLE_TOP, TITLE_SIZE, TITLE_LINES = 16.0, 15.0, 15.0
 MAP_RECT = QRectF(12, 44, 136, 118)
 LEGEND_RECT = QRectF(152, 44, 46, 118)
 TABLE_RECT = QRectF(12, 176, 186, 106)
@@ -153,6 +159,22 @@ def _add_page(layout: QgsPrintLayout) -> int:
     return layout.pageCollection().pageCount() - 1
 
 
+def _title_font(size: float) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(size)
+    font.setBold(True)
+    return font
+
+
+def fit_title(text: str, width: float = 186.0) -> tuple[float, float]:
+    """``(points, height in mm)`` of a goal page's title: the atlas's rule (``atlas/text.fit_scale``)
+    sets a title too long for :data:`TITLE_LINES` mm smaller; one still too long at the smallest
+    size keeps that size and gets the lines it needs."""
+    inner = width - 2.0  # a layout label's default margin of 1 mm either side
+    size = TITLE_SIZE * fit_scale(text, _title_font(TITLE_SIZE), inner, TITLE_LINES - 2.0)
+    return size, max(TITLE_LINES, text_height_mm(text, _title_font(size), inner) + 2.0)
+
+
 def _flowing_table(
     layout: QgsPrintLayout,
     headers: Sequence[str],
@@ -200,14 +222,16 @@ def _state_text(state) -> str:
     return f"{text}\n{motivation}" if motivation else text
 
 
+def _areas_text(count: int, hectares: float) -> str:
+    return plural(count, tr("{n} area, {ha} ha"), tr("{n} areas, {ha} ha")).format(n=count, ha=format_ha(hectares))
+
+
 def _balance_text(balance, before: str, after: str) -> str:
     def part(label: str, old: tuple[int, float], new: tuple[int, float]) -> str:
-        return tr("{label}: {n0} areas, {ha0} ha → {n1} areas, {ha1} ha ({diff} ha)").format(
+        return tr("{label}: {before} → {after} ({diff} ha)").format(
             label=label,
-            n0=old[0],
-            ha0=format_ha(old[1]),
-            n1=new[0],
-            ha1=format_ha(new[1]),
+            before=_areas_text(*old),
+            after=_areas_text(*new),
             diff=("+" if new[1] - old[1] >= 0 else "−") + format_ha(abs(new[1] - old[1])),
         )
 
@@ -235,6 +259,30 @@ class ComparisonPages:
     def steps(self):
         goals = self.comparison.changed_goals()
         return [self.summary] + [lambda goal=goal: self.goal_page(goal) for goal in goals]
+
+    def summary_counts(self) -> list[str]:
+        """The summary's lines of counts: links added, removed, changed; areas added, removed, reshaped."""
+        comparison = self.comparison
+        links = {kind: sum(1 for c in comparison.links if c.kind == kind) for kind in (ADDED, REMOVED, CHANGED)}
+        areas = {kind: sum(1 for c in comparison.areas if c.kind == kind) for kind in (ADDED, REMOVED, RESHAPED)}
+        orphans = len(comparison.orphaned)
+        link_parts = (
+            plural(links[ADDED], tr("{n} link added"), tr("{n} links added")),
+            plural(links[REMOVED], tr("{n} link removed"), tr("{n} links removed")),
+            plural(links[CHANGED], tr("{n} link changed"), tr("{n} links changed")),
+        )
+        area_parts = (
+            plural(areas[ADDED], tr("{n} area added"), tr("{n} areas added")),
+            plural(areas[REMOVED], tr("{n} area removed"), tr("{n} areas removed")),
+            plural(areas[RESHAPED], tr("{n} area reshaped"), tr("{n} areas reshaped")),
+            plural(orphans, tr("{n} link lost its area"), tr("{n} links lost their area")),
+        )
+        counts = (links[ADDED], links[REMOVED], links[CHANGED])
+        area_counts = (areas[ADDED], areas[REMOVED], areas[RESHAPED], orphans)
+        return [
+            ", ".join(part.format(n=n) for part, n in zip(link_parts, counts)) + ".",
+            ", ".join(part.format(n=n) for part, n in zip(area_parts, area_counts)) + ".",
+        ]
 
     # -- map layers -------------------------------------------------------------------
     def _layer(self, name: str, shapes: list[tuple[str, bytes | None]], look=None) -> QgsVectorLayer | None:
@@ -361,40 +409,29 @@ class ComparisonPages:
         comparison, context = self.comparison, self.context
         layout = _new_layout(self.project, tr("Changes between plan stages"))
         _label(layout, tr("What the plan does differently"), QRectF(12, 12, 186, 12), 18, bold=True)
-        counts = {kind: sum(1 for c in comparison.links if c.kind == kind) for kind in (ADDED, REMOVED, CHANGED)}
-        areas = {kind: sum(1 for c in comparison.areas if c.kind == kind) for kind in (ADDED, REMOVED, RESHAPED)}
         if comparison.changed_goals():
             closing = tr("The following pages show, goal by goal, what changed.")
         else:
             closing = tr("Nothing changed between the two stages.")
-        area_text = tr("Areas: {added} added, {removed} removed, {reshaped} reshaped; {orphans} links lost their area.")
         text = "\n".join(
             (
                 tr("From {before} to {after}. Written {date}.").format(
                     before=comparison.before, after=comparison.after, date=self.date
                 ),
-                tr("Links: {added} added, {removed} removed, {changed} changed.").format(
-                    added=counts[ADDED], removed=counts[REMOVED], changed=counts[CHANGED]
-                ),
-                area_text.format(
-                    added=areas[ADDED],
-                    removed=areas[REMOVED],
-                    reshaped=areas[RESHAPED],
-                    orphans=len(comparison.orphaned),
-                ),
+                *self.summary_counts(),
                 closing,
             )
         )
         _label(layout, text, QRectF(12, 28, 186, 30), 10)
         headers = [
-            tr("Code"),
             tr("Goal"),
+            tr("Title"),
             tr("Supporting ha before"),
             tr("Supporting ha after"),
-            tr("Change (ha)"),
+            tr("Change supporting (ha)"),
             tr("Conflicting ha before"),
             tr("Conflicting ha after"),
-            tr("Change (ha)"),
+            tr("Change conflicting (ha)"),
         ]
         rows = []
         for balance in comparison.goals:
@@ -408,7 +445,7 @@ class ComparisonPages:
             )
             rows.append(
                 [
-                    context.goal_code(balance.goal_id),
+                    context.goal_label(balance.goal_id),
                     context.goal_title(balance.goal_id),
                     format_ha(s0),
                     format_ha(s1),
@@ -419,7 +456,7 @@ class ComparisonPages:
                 ]
             )
         if rows:
-            shares = [0.07, 0.28, 0.1, 0.1, 0.1, 0.11, 0.11, 0.11]
+            shares = [0.15, 0.19] + [0.11] * 6
             _flowing_table(
                 layout, headers, shares, rows, QRectF(12, 62, 186, 220), tr("Goals that changed (continued)")
             )
@@ -429,29 +466,37 @@ class ComparisonPages:
     def goal_page(self, goal_id: str) -> QgsPrintLayout:
         self._keep = [self.background] if self.background else []
         context = self.context
-        goal = context.goals.get(goal_id)
-        heading = f"{context.goal_code(goal_id)} {context.goal_title(goal_id)}".strip()
-        layout = _new_layout(self.project, heading)
-        _label(layout, heading, QRectF(12, 12, 186, 14), 15, bold=True)
-        if goal is not None and goal.catalogue_id:
-            _label(layout, goal_id, QRectF(12, 25, 186, 6), 8, color=GREY)
+        label, title = context.goal_label(goal_id), context.goal_title(goal_id)
+        layout = _new_layout(self.project, context.goal_label(goal_id, title=True))
+        _label(layout, label, CODE_RECT, 9, color=GREY)
+        size, height = fit_title(title)
+        _label(layout, title, QRectF(12, TITLE_TOP, 186, height), size, bold=True)
+        # what lies below a title longer than its two lines moves down by what it took more
+        shift = height - TITLE_LINES
         balance = next(b for b in self.comparison.goals if b.goal_id == goal_id)
         _label(
-            layout, _balance_text(balance, self.comparison.before, self.comparison.after), QRectF(12, 30, 186, 14), 8.5
+            layout,
+            _balance_text(balance, self.comparison.before, self.comparison.after),
+            QRectF(12, TITLE_TOP + height, 186, 13),
+            8.5,
         )
         stances, shapes, rows = self._goal_shapes(goal_id)
         comparison = self.comparison
         changes = self._layer(tr("Changes since {stage}").format(stage=comparison.before), shapes, self._change_look)
         stance = self._layer(tr("Stance ({stage})").format(stage=comparison.after), stances, self._stance_look)
-        self._add_map(layout, [layer for layer in (changes, stance) if layer is not None])
+        self._add_map(layout, [layer for layer in (changes, stance) if layer is not None], shift)
         headers = [tr("Area id"), tr("Name"), tr("Change"), tr("Before"), tr("After")]
         shares = [0.12, 0.18, 0.16, 0.27, 0.27]
-        _flowing_table(layout, headers, shares, rows, TABLE_RECT, tr("{goal} (continued)").format(goal=heading))
+        table = TABLE_RECT.adjusted(0, shift, 0, 0)
+        continued = tr("{goal} (continued)").format(goal=context.goal_label(goal_id, title=True))
+        _flowing_table(layout, headers, shares, rows, table, continued)
         self._footer(layout)
         return layout
 
-    def _add_map(self, layout: QgsPrintLayout, goal_layers: list[QgsVectorLayer]) -> None:
-        """The map of the goal's layers (top first) over the land use, centred on the goal's areas."""
+    def _add_map(self, layout: QgsPrintLayout, goal_layers: list[QgsVectorLayer], shift: float = 0.0) -> None:
+        """The map of the goal's layers (top first) over the land use, centred on the goal's areas;
+        ``shift`` mm lower than usual (under a long title)."""
+        map_rect, legend_rect = MAP_RECT.translated(0, shift), LEGEND_RECT.translated(0, shift)
         layers = goal_layers + ([self.background] if self.background is not None else [])
         extent = QgsRectangle()
         for layer in goal_layers:
@@ -463,9 +508,9 @@ class ComparisonPages:
             extent = QgsRectangle(self.background.extent())
         margin = max(extent.width(), extent.height(), 400.0) * 0.25
         extent.grow(margin)
-        extent = page_extent(extent, QRectF(0, 0, MAP_RECT.width(), MAP_RECT.height()), self.crs)
+        extent = page_extent(extent, QRectF(0, 0, map_rect.width(), map_rect.height()), self.crs)
         map_item = QgsLayoutItemMap(layout)
-        map_item.attemptSetSceneRect(MAP_RECT)
+        map_item.attemptSetSceneRect(map_rect)
         map_item.setFrameEnabled(True)
         map_item.setCrs(self.crs)
         map_item.setLayers(layers)
@@ -494,16 +539,16 @@ class ComparisonPages:
         # the stances first, then what changed (the map draws the changes on top)
         listed = list(reversed(goal_layers)) + layers[len(goal_layers) :]
         fill_legend(legend, [(layer, "") for layer in listed], overview=False, goal_count=1)
-        legend.attemptSetSceneRect(LEGEND_RECT)
+        legend.attemptSetSceneRect(legend_rect)
         legend.setResizeToContents(False)
         legend.refresh()
         scalebar = QgsLayoutItemScaleBar(layout)
         scalebar.setStyle("Single Box")
         scalebar.setTextFormat(text_format(7))
         scalebar.setLinkedMap(map_item)
-        fit_scalebar(scalebar, extent, MAP_RECT.width())
+        fit_scalebar(scalebar, extent, map_rect.width())
         layout.addLayoutItem(scalebar)
-        scalebar.attemptSetSceneRect(QRectF(MAP_RECT.x(), MAP_RECT.bottom() + 2, 60, 8))
+        scalebar.attemptSetSceneRect(QRectF(map_rect.x(), map_rect.bottom() + 2, 60, 8))
         scalebar.update()
 
     def _footer(self, layout: QgsPrintLayout) -> None:

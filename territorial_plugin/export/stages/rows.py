@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...core.i18n import tr
-from ...core.labels import stance_label
-from ...core.model import Goal
+from ...core.labels import goal_label, goal_title_text, stance_label
+from ...core.model import Catalogue, Goal
 from ...core.stages.compare import ADDED, CHANGED, REMOVED, RESHAPED, Comparison, Snapshot
 
 
@@ -25,24 +25,28 @@ def orphan_label() -> str:
 
 @dataclass(frozen=True)
 class Context:
-    """What the rows need beside the comparison: the goals, layer names and area names."""
+    """What the rows need beside the comparison: the goals and their catalogues, layer names and area names."""
 
     goals: dict[str, Goal]
     layer_names: dict[str, str]
     before: Snapshot
     after: Snapshot
+    catalogues: dict[str, Catalogue] = field(default_factory=dict)
 
     def area_name(self, uid: str, key: str) -> str:
         area = self.after.areas.get((uid, key)) or self.before.areas.get((uid, key))
         return area[0] if area else ""
 
     def goal_title(self, goal_id: str) -> str:
+        """The goal's Swedish title, else its English one marked as the original text."""
         goal = self.goals.get(goal_id)
-        return goal.title() if goal else ""
+        return goal_title_text(goal) if goal else ""
 
-    def goal_code(self, goal_id: str) -> str:
+    def goal_label(self, goal_id: str, *, title: bool = False) -> str:
+        """The goal as a reader names it ("Agenda 2030 · delmål 9.2"); the id only for a goal
+        no catalogue in the store holds any more (a stage keeps links to it)."""
         goal = self.goals.get(goal_id)
-        return goal.code if goal else goal_id
+        return goal_label(goal, self.catalogues.get(goal.catalogue_id), title=title) if goal else goal_id
 
 
 def _state(state) -> tuple[str, object, str]:
@@ -56,8 +60,8 @@ def link_rows(comparison: Comparison, context: Context) -> list[dict]:
         rows.append(
             {
                 tr("Change"): link_change_label(change.kind),
-                tr("Goal id"): change.goal_id,
-                tr("Goal"): context.goal_title(change.goal_id),
+                tr("Goal"): context.goal_label(change.goal_id),
+                tr("Title"): context.goal_title(change.goal_id),
                 tr("Layer"): context.layer_names.get(change.layer_uid, change.layer_uid),
                 tr("Area id"): change.key,
                 tr("Name"): context.area_name(change.layer_uid, change.key),
@@ -67,6 +71,8 @@ def link_rows(comparison: Comparison, context: Context) -> list[dict]:
                 tr("Strength after"): after[1],
                 tr("Motivation before"): before[2],
                 tr("Motivation after"): after[2],
+                # last, as in the coverage tables: for joins, not for reading
+                tr("Goal id"): change.goal_id,
             }
         )
     return rows
@@ -96,10 +102,11 @@ def orphan_rows(comparison: Comparison, context: Context) -> list[dict]:
                 tr("Layer"): context.layer_names.get(uid, uid),
                 tr("Area id"): key,
                 tr("Name"): context.area_name(uid, key),
-                tr("Goal id"): goal_id,
-                tr("Goal"): context.goal_title(goal_id),
+                tr("Goal"): context.goal_label(goal_id),
+                tr("Title"): context.goal_title(goal_id),
                 tr("Stance"): state[0],
                 tr("Motivation"): state[2],
+                tr("Goal id"): goal_id,
             }
         )
     return rows
@@ -114,9 +121,8 @@ def goal_rows(comparison: Comparison, context: Context, goal_ids: Sequence[str] 
             continue
         rows.append(
             {
-                tr("Goal id"): balance.goal_id,
-                tr("Code"): context.goal_code(balance.goal_id),
-                tr("Goal"): context.goal_title(balance.goal_id),
+                tr("Goal"): context.goal_label(balance.goal_id),
+                tr("Title"): context.goal_title(balance.goal_id),
                 tr("Supporting areas before ({stage})").format(stage=before): balance.supports_before[0],
                 tr("Supporting areas after ({stage})").format(stage=after): balance.supports_after[0],
                 tr("Supporting ha before ({stage})").format(stage=before): round(balance.supports_before[1], 2),
@@ -128,6 +134,7 @@ def goal_rows(comparison: Comparison, context: Context, goal_ids: Sequence[str] 
                 tr("Conflicting ha after ({stage})").format(stage=after): round(balance.conflicts_after[1], 2),
                 tr("Change in conflicting ha"): round(balance.conflicts_after[1] - balance.conflicts_before[1], 2),
                 tr("Changed"): tr("Yes") if balance.changed else tr("No"),
+                tr("Goal id"): balance.goal_id,
             }
         )
     return rows

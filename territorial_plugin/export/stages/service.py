@@ -51,7 +51,8 @@ def run_stage_comparison(
     layer_names = {layer.layer_uid: layer.name for layer in store.layers()}
     for stage in {before, after} - {None, ""}:
         layer_names.update({x.layer_uid: x.name for x in store.stage_layers(stage)})
-    context = Context({goal.id: goal for goal in goals}, layer_names, old, new)
+    catalogues = {catalogue.id: catalogue for catalogue in store.catalogues()}
+    context = Context({goal.id: goal for goal in goals}, layer_names, old, new, catalogues)
     if suffix == ".xlsx":
         from .workbook import write_workbook
 
