@@ -3963,7 +3963,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Senaste leverans</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/save_stage.py" line="56" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="51" />
             <source>Stage</source>
             <translation>Skede</translation>
         </message>
@@ -4543,7 +4543,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="90" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="147" />
             <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
             <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
         </message>
@@ -4578,12 +4578,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Sparade planskedet '{name}': {areas} områden och {links} kopplingar i {layers} lager.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_param.py" line="11" />
+            <location filename="../territorial_plugin/processing/stages/stage_param.py" line="20" />
             <source>Saved plan stage (empty: the plan now)</source>
             <translation>Sparat planskede (tomt: planen nu)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_param.py" line="15" />
+            <location filename="../territorial_plugin/processing/stages/stage_param.py" line="24" />
             <source>STAGE (optional): the name of a saved plan stage. The links and areas are then those saved in the stage, so the document of that stage is made again exactly as it was, whatever changed since.</source>
             <translation>STAGE (valfritt): namnet på ett sparat planskede. Kopplingar och områden är då de som sparades i skedet, så att skedets dokument görs igen exakt som det var, vad som än ändrats sedan dess.</translation>
         </message>
@@ -5001,6 +5001,66 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/export/stages/pages.py" line="434" />
             <source>Change conflicting (ha)</source>
             <translation>Ändring motverkar (ha)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="91" />
+            <source>{n} change from {before} to {after}</source>
+            <translation>{n} ändring från {before} till {after}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="91" />
+            <source>{n} changes from {before} to {after}</source>
+            <translation>{n} ändringar från {before} till {after}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="92" />
+            <source>{n} goal changed</source>
+            <translation>{n} mål ändrades</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="92" />
+            <source>{n} goals changed</source>
+            <translation>{n} mål ändrades</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="93" />
+            <source>{changes}; {goals}. Wrote {path}.</source>
+            <translation>{changes}; {goals}. Skrev {path}.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="33" />
+            <source>Choose the link store first.</source>
+            <translation>Välj kopplingsdatabasen först.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="51" />
+            <source>Saved by</source>
+            <translation>Sparat av</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="51" />
+            <source>Saved on</source>
+            <translation>Sparat den</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="59" />
+            <source>The plan now</source>
+            <translation>Planen nu</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="59" />
+            <source>Choose or type a stage name</source>
+            <translation>Välj ett planskede eller skriv dess namn</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="105" />
+            <source>A saved stage of the link store; a name can also be typed.</source>
+            <translation>Ett sparat planskede i kopplingsdatabasen; ett namn kan också skrivas in.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="107" />
+            <source>The link store holds no saved stage.</source>
+            <translation>Kopplingsdatabasen har inget sparat planskede.</translation>
         </message>
     </context>
 </TS>

@@ -4,7 +4,7 @@ registered layers are the dialogs' defaults, and an algorithm run with them work
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProject
 from qgis.gui import QgsFileWidget
 
 import territorial_plugin
@@ -97,10 +97,23 @@ def test_a_stage_compares_with_now_when_the_dialog_leaves_the_layers_empty(proje
     compare = _algorithm("territorial:comparestages")
     assert compare.parameterDefinition("LAYERS").defaultValue() is None
     output = tmp_path / "jamforelse.xlsx"
+    log = _Log()
     result = processing.run(
-        "territorial:comparestages", {"STORE": store_path, "FROM": "Samråd", "TO": "", "OUTPUT": str(output)}
+        "territorial:comparestages",
+        {"STORE": store_path, "FROM": "Samråd", "TO": "", "OUTPUT": str(output)},
+        feedback=log,
     )
     assert result["CHANGES"] == 1 and output.is_file()
+    assert "1 change from Samråd to Now; 1 goal changed." in log.lines  # counts in the singular for one
+
+
+class _Log(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = ""
+
+    def pushInfo(self, info):
+        self.lines += info + "\n"
 
 
 def test_no_project_no_default(qgis_processing):
@@ -113,3 +126,68 @@ def test_no_project_no_default(qgis_processing):
         assert not report.parameterDefinition("LAYERS").defaultValue()
     finally:
         plugin.unload()
+
+
+def _stage_dialog(algorithm_id: str):
+    """The algorithm's dialog as the toolbox opens it, and its parameter wrappers by name."""
+    from processing import createAlgorithmDialog
+
+    dialog = createAlgorithmDialog(algorithm_id, {})
+    return dialog, dialog.mainWidget().wrappers
+
+
+def _listed(wrapper) -> list[tuple[str, str]]:
+    model = wrapper.widget.model()
+    return [(model.item(row, 0).text(), model.item(row, 1).text()) for row in range(model.rowCount())]
+
+
+def test_stage_fields_list_the_saved_stages_of_the_dialogs_store(project_with_store, qgis_iface, monkeypatch):
+    """FROM and TO of comparestages and STAGE of the exports list the store's stages (who saved each);
+    another store chosen in the dialog lists its own; a name can still be typed."""
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: None, raising=False)  # the dialog asks the real one
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QComboBox
+
+    from territorial_plugin.core.stages.service import save_stage
+    from territorial_plugin.core.store import open_store
+    from territorial_plugin.processing.stages.stage_widget import STORE_SETTLE_MS
+
+    project, layer, tmp_path = project_with_store
+    with open_store(str(tmp_path / "links.gpkg")) as store:
+        save_stage(store, [layer], "Samråd", "", "anna", project=project)
+        save_stage(store, [layer], "Granskning", "", "bertil", project=project)
+    with seeded_store(tmp_path / "other.gpkg") as other:
+        register_layer(other, layer, "omr_id")
+        save_stage(other, [layer], "Antagande", "", "cecilia", project=project)
+
+    dialog, wrappers = _stage_dialog("territorial:comparestages")
+    try:
+        for name in ("FROM", "TO"):
+            assert isinstance(wrappers[name].widget, QComboBox) and wrappers[name].widget.isEditable()
+            assert _listed(wrappers[name]) == [("Samråd", "anna"), ("Granskning", "bertil")]
+        wrappers["FROM"].widget.setCurrentIndex(1)
+        assert wrappers["FROM"].parameterValue() == "Granskning"
+        wrappers["TO"].setParameterValue("Samråd 2 (typed)", dialog.mainWidget().processing_context)
+        assert wrappers["TO"].parameterValue() == "Samråd 2 (typed)"  # a name not listed is kept as typed
+        wrappers["STORE"].setValue(str(tmp_path / "other.gpkg"))
+        QTest.qWait(STORE_SETTLE_MS + 200)
+        assert _listed(wrappers["FROM"]) == [("Antagande", "cecilia")]
+        assert wrappers["FROM"].parameterValue() == "Granskning"  # what the field held stays
+        assert wrappers["TO"].parameterValue() == "Samråd 2 (typed)"
+        wrappers["STORE"].setValue(str(tmp_path / "missing.gpkg"))
+        QTest.qWait(STORE_SETTLE_MS + 200)
+        assert _listed(wrappers["FROM"]) == [] and "does not exist" in wrappers["FROM"].widget.toolTip()
+    finally:
+        dialog.close()
+    for algorithm_id in ("territorial:exportatlas", "territorial:coveragereport"):
+        dialog, wrappers = _stage_dialog(algorithm_id)
+        try:
+            assert _listed(wrappers["STAGE"]) == [("Samråd", "anna"), ("Granskning", "bertil")]
+            assert wrappers["STAGE"].parameterValue() == ""  # empty: the plan now
+        finally:
+            dialog.close()
+    dialog, wrappers = _stage_dialog("territorial:savestage")  # a new name: no list of the old ones
+    try:
+        assert not isinstance(wrappers["STAGE"].wrappedWidget(), QComboBox)
+    finally:
+        dialog.close()

@@ -8,13 +8,13 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterString,
 )
 
 from ...compat import qgis_enum
-from ...core.i18n import tr
+from ...core.i18n import plural, tr
 from ..base import TerritorialAlgorithm
 from ..params import store_parameter, store_uri
+from .stage_param import saved_stage_parameter
 
 
 class CompareStagesAlgorithm(TerritorialAlgorithm):
@@ -54,8 +54,8 @@ class CompareStagesAlgorithm(TerritorialAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(store_parameter())
-        self.addParameter(QgsProcessingParameterString("FROM", tr("From stage")))
-        self.addParameter(QgsProcessingParameterString("TO", tr("To stage (empty: the plan now)"), optional=True))
+        self.addParameter(saved_stage_parameter("FROM", tr("From stage"), now_when_empty=False))
+        self.addParameter(saved_stage_parameter("TO", tr("To stage (empty: the plan now)"), now_when_empty=True))
         # no default from the project: empty LAYERS means every layer of both stages
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
@@ -87,16 +87,17 @@ class CompareStagesAlgorithm(TerritorialAlgorithm):
             )
         result = report.comparison
         changes = len(result.links) + len(result.areas) + len(result.orphaned)
+        goals = len(result.changed_goals())
+        found = plural(changes, tr("{n} change from {before} to {after}"), tr("{n} changes from {before} to {after}"))
+        changed = plural(goals, tr("{n} goal changed"), tr("{n} goals changed"))
         feedback.pushInfo(
-            tr("{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.").format(
-                changes=changes,
-                before=result.before,
-                after=result.after,
-                goals=len(result.changed_goals()),
+            tr("{changes}; {goals}. Wrote {path}.").format(
+                changes=found.format(n=changes, before=result.before, after=result.after),
+                goals=changed.format(n=goals),
                 path=str(report.path),
             )
         )
-        return {"OUTPUT": str(report.path), "CHANGES": changes, "GOALS": len(result.changed_goals())}
+        return {"OUTPUT": str(report.path), "CHANGES": changes, "GOALS": goals}
 
 
 def _stage_layers_now(store, stage: str, project) -> list:

@@ -7,8 +7,17 @@ from qgis.core import QgsProcessingParameterString
 from ...core.i18n import tr
 
 
+def saved_stage_parameter(name: str, description: str, *, now_when_empty: bool) -> QgsProcessingParameterString:
+    """A string naming a saved stage; in a dialog a list of the dialog's store's stages that can be
+    typed in (``stage_widget``). ``now_when_empty``: optional, empty meaning the plan now."""
+    parameter = QgsProcessingParameterString(name, description, optional=now_when_empty)
+    wrapper = f"{__package__}.stage_widget.StageWidgetWrapper"
+    parameter.setMetadata({"widget_wrapper": {"class": wrapper, "now_when_empty": now_when_empty}})
+    return parameter
+
+
 def stage_parameter() -> QgsProcessingParameterString:
-    return QgsProcessingParameterString("STAGE", tr("Saved plan stage (empty: the plan now)"), optional=True)
+    return saved_stage_parameter("STAGE", tr("Saved plan stage (empty: the plan now)"), now_when_empty=True)
 
 
 def stage_help() -> str:
