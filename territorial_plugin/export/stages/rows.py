@@ -32,6 +32,8 @@ class Context:
     before: Snapshot
     after: Snapshot
     catalogues: dict[str, Catalogue] = field(default_factory=dict)
+    #: (goal id, what) → text: a goal repeats on many rows, its label is made once
+    _texts: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
 
     def area_name(self, uid: str, key: str) -> str:
         area = self.after.areas.get((uid, key)) or self.before.areas.get((uid, key))
@@ -39,14 +41,23 @@ class Context:
 
     def goal_title(self, goal_id: str) -> str:
         """The goal's Swedish title, else its English one marked as the original text."""
-        goal = self.goals.get(goal_id)
-        return goal_title_text(goal) if goal else ""
+        text = self._texts.get((goal_id, "title"))
+        if text is None:
+            goal = self.goals.get(goal_id)
+            text = self._texts[(goal_id, "title")] = goal_title_text(goal) if goal else ""
+        return text
 
     def goal_label(self, goal_id: str, *, title: bool = False) -> str:
         """The goal as a reader names it ("Agenda 2030 · delmål 9.2"); the id only for a goal
         no catalogue in the store holds any more (a stage keeps links to it)."""
-        goal = self.goals.get(goal_id)
-        return goal_label(goal, self.catalogues.get(goal.catalogue_id), title=title) if goal else goal_id
+        what = "label+title" if title else "label"
+        text = self._texts.get((goal_id, what))
+        if text is None:
+            goal = self.goals.get(goal_id)
+            catalogue = self.catalogues.get(goal.catalogue_id) if goal else None
+            text = goal_label(goal, catalogue, title=title) if goal else goal_id
+            self._texts[(goal_id, what)] = text
+        return text
 
 
 def _state(state) -> tuple[str, object, str]:
