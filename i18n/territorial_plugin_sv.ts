@@ -3963,7 +3963,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Senaste leverans</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="51" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="52" />
             <source>Stage</source>
             <translation>Skede</translation>
         </message>
@@ -4383,107 +4383,107 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Koppling vars område försvunnit</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="71" />
             <source>Stance before</source>
             <translation>Ställningstagande före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="71" />
             <source>Stance after</source>
             <translation>Ställningstagande efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="71" />
             <source>Strength before</source>
             <translation>Styrka före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="71" />
             <source>Strength after</source>
             <translation>Styrka efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="71" />
             <source>Motivation before</source>
             <translation>Motivering före</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="60" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="71" />
             <source>Motivation after</source>
             <translation>Motivering efter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="88" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="99" />
             <source>Area before (ha)</source>
             <translation>Areal före (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="89" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="100" />
             <source>Area after (ha)</source>
             <translation>Areal efter (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="90" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="101" />
             <source>Difference (ha)</source>
             <translation>Skillnad (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Supporting areas before ({stage})</source>
             <translation>Stödjande områden före ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Supporting areas after ({stage})</source>
             <translation>Stödjande områden efter ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Supporting ha before ({stage})</source>
             <translation>Stödjande ha före ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Supporting ha after ({stage})</source>
             <translation>Stödjande ha efter ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Change in supporting ha</source>
             <translation>Ändring av stödjande ha</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Conflicting areas before ({stage})</source>
             <translation>Motverkande områden före ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Conflicting areas after ({stage})</source>
             <translation>Motverkande områden efter ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Conflicting ha before ({stage})</source>
             <translation>Motverkande ha före ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Conflicting ha after ({stage})</source>
             <translation>Motverkande ha efter ({stage})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Change in conflicting ha</source>
             <translation>Ändring av motverkande ha</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>Yes</source>
             <translation>Ja</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/stages/rows.py" line="122" />
+            <location filename="../territorial_plugin/export/stages/rows.py" line="133" />
             <source>No</source>
             <translation>Nej</translation>
         </message>
@@ -5033,34 +5033,39 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Välj kopplingsdatabasen först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="51" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="52" />
             <source>Saved by</source>
             <translation>Sparat av</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="51" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="52" />
             <source>Saved on</source>
             <translation>Sparat den</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="59" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="60" />
             <source>The plan now</source>
             <translation>Planen nu</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="59" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="60" />
             <source>Choose or type a stage name</source>
             <translation>Välj ett planskede eller skriv dess namn</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="105" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="118" />
             <source>A saved stage of the link store; a name can also be typed.</source>
             <translation>Ett sparat planskede i kopplingsdatabasen; ett namn kan också skrivas in.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="107" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="120" />
             <source>The link store holds no saved stage.</source>
             <translation>Kopplingsdatabasen har inget sparat planskede.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="75" />
+            <source>{name} [optional]</source>
+            <translation>{name} [valfri]</translation>
         </message>
     </context>
 </TS>

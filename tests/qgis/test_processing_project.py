@@ -182,6 +182,7 @@ def test_stage_fields_list_the_saved_stages_of_the_dialogs_store(project_with_st
     for algorithm_id in ("territorial:exportatlas", "territorial:coveragereport"):
         dialog, wrappers = _stage_dialog(algorithm_id)
         try:
+            assert wrappers["STAGE"].label.text().endswith("(empty: the plan now) [optional]")
             assert _listed(wrappers["STAGE"]) == [("Samråd", "anna"), ("Granskning", "bertil")]
             assert wrappers["STAGE"].parameterValue() == ""  # empty: the plan now
         finally:

@@ -9,11 +9,11 @@ scripts pass a name, and this module is imported only when a dialog opens.
 
 from __future__ import annotations
 
-from processing.gui.wrappers import WidgetWrapper
+from processing.gui.wrappers import DIALOG_BATCH, WidgetWrapper
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QStandardItem, QStandardItemModel
-from qgis.PyQt.QtWidgets import QComboBox, QHeaderView, QTreeView
+from qgis.PyQt.QtWidgets import QComboBox, QHeaderView, QLabel, QTreeView
 
 from ...core.errors import TerritorialError
 from ...core.i18n import tr
@@ -41,6 +41,7 @@ def saved_stages(uri: str) -> tuple[list[StageInfo], str]:
 class StageWidgetWrapper(WidgetWrapper):
     def createWidget(self, now_when_empty: bool = False, **kwargs):
         """``now_when_empty`` (from the parameter's metadata): an empty field means the plan now."""
+        self._now_when_empty = now_when_empty
         self._store_wrapper = None
         self._uri = None  # the store whose stages the list holds
         combo = QComboBox()
@@ -63,6 +64,18 @@ class StageWidgetWrapper(WidgetWrapper):
         self._settle.setInterval(STORE_SETTLE_MS)
         self._settle.timeout.connect(self.list_stages)
         return combo
+
+    def createLabel(self):
+        """The parameter's name with our own "[optional]": the Processing wrappers' own is not
+        translated, and a Swedish dialog would show it in English."""
+        if self.dialogType == DIALOG_BATCH:
+            return None
+        text = self.parameterDefinition().description()
+        if self._now_when_empty:
+            text = tr("{name} [optional]").format(name=text)
+        label = QLabel(text)
+        label.setToolTip(self.parameterDefinition().name())
+        return label
 
     def postInitialize(self, wrappers):
         for wrapper in wrappers:
