@@ -174,6 +174,12 @@ def test_stage_fields_list_the_saved_stages_of_the_dialogs_store(project_with_st
         assert _listed(wrappers["FROM"]) == [("Antagande", "cecilia")]
         assert wrappers["FROM"].parameterValue() == "Granskning"  # what the field held stays
         assert wrappers["TO"].parameterValue() == "Samråd 2 (typed)"
+        with open_store(str(tmp_path / "other.gpkg")) as other:  # saved while the dialog is open
+            save_stage(other, [layer], "Aktualitet", "", "david", project=project)
+        wrappers["TO"].widget.showPopup()  # the list is read again as it opens
+        wrappers["TO"].widget.hidePopup()
+        assert _listed(wrappers["TO"]) == [("Antagande", "cecilia"), ("Aktualitet", "david")]
+        assert wrappers["TO"].parameterValue() == "Samråd 2 (typed)"
         wrappers["STORE"].setValue(str(tmp_path / "missing.gpkg"))
         QTest.qWait(STORE_SETTLE_MS + 200)
         assert _listed(wrappers["FROM"]) == [] and "does not exist" in wrappers["FROM"].widget.toolTip()

@@ -38,13 +38,25 @@ def saved_stages(uri: str) -> tuple[list[StageInfo], str]:
         return [], str(error)
 
 
+class _StageCombo(QComboBox):
+    """Reads the stages again as its list opens: a stage may have been saved since the dialog opened."""
+
+    def __init__(self, before_popup):
+        super().__init__()
+        self._before_popup = before_popup
+
+    def showPopup(self):
+        self._before_popup()
+        super().showPopup()
+
+
 class StageWidgetWrapper(WidgetWrapper):
     def createWidget(self, now_when_empty: bool = False, **kwargs):
         """``now_when_empty`` (from the parameter's metadata): an empty field means the plan now."""
         self._now_when_empty = now_when_empty
         self._store_wrapper = None
         self._uri = None  # the store whose stages the list holds
-        combo = QComboBox()
+        combo = _StageCombo(lambda: self.list_stages(again=True))
         combo.setObjectName("stageChooser")
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -92,10 +104,11 @@ class StageWidgetWrapper(WidgetWrapper):
         value = self._store_wrapper.parameterValue()
         return value.strip() if isinstance(value, str) else ""  # a model's input is no store to read
 
-    def list_stages(self) -> None:
-        """List the stages of the dialog's store, keeping what the field holds."""
+    def list_stages(self, again: bool = False) -> None:
+        """List the stages of the dialog's store, keeping what the field holds; ``again``: even
+        when the list already holds that store's."""
         uri = self.store_uri()
-        if uri == self._uri:
+        if uri == self._uri and not again:
             return
         self._uri = uri
         stages, problem = saved_stages(uri)
