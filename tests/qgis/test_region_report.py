@@ -7,7 +7,7 @@ import re
 import pytest
 from qgis.core import QgsProject
 
-from territorial_plugin.core.errors import ExportError
+from territorial_plugin.core.errors import ExportError, TerritorialError
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.region.delivery.export import export_delivery
 from territorial_plugin.core.region.delivery.importer import import_delivery
@@ -123,3 +123,41 @@ def test_no_raw_goal_id_in_the_workbooks_headers_or_the_atlas(region, tmp_path):
     pdf, _ = run_regional_report(region, tmp_path / "atlas.pdf", distance=2000)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert not [i for i in ids if i in text]
+
+
+def test_a_catalogue_id_in_goals_means_its_goals_with_links_and_lists_the_others(region, tmp_path):
+    """GOALS could not say "every goal of RUS": a catalogue id now stands for its goals."""
+    path, data = run_regional_report(region, tmp_path / "t.xlsx", goal_ids=["t"])
+    assert [g.id for g in data.goals] == ["t:1.1", "t:2"]  # linked: columns and pages
+    assert [g.id for g in data.blind_spots] == ["t:1"]  # not linked: listed as a blind spot
+    assert list(_sheets(path)[sheet_titles()["areas"]].columns) == ["Organisation", "Name", T11, T2]
+    _, mixed = run_regional_report(region, tmp_path / "u.xlsx", goal_ids=["t:1.1", "t"])
+    assert [g.id for g in mixed.goals] == ["t:1.1", "t:2"]
+
+
+def test_an_id_neither_goal_nor_catalogue_is_refused_by_name(region, tmp_path):
+    with pytest.raises(TerritorialError, match="no goal or catalogue rus_ac_2030, t:9"):
+        run_regional_report(region, tmp_path / "x.xlsx", goal_ids=["t", "rus_ac_2030", "t:9"])
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_algorithm_takes_a_catalogue_id_and_names_an_unknown_one(region, tmp_path, qgis_processing):
+    from qgis import processing
+    from qgis.core import QgsProcessingException
+
+    import territorial_plugin
+
+    plugin = territorial_plugin.classFactory(None)
+    plugin.initProcessing()
+    try:
+        output = tmp_path / "via_algorithm.xlsx"
+        result = processing.run(
+            "territorial:regionalreport", {"STORE": str(region.path), "GOALS": "t", "OUTPUT": str(output)}
+        )
+        assert list(_sheets(result["OUTPUT"])[sheet_titles()["areas"]].columns) == ["Organisation", "Name", T11, T2]
+        with pytest.raises(QgsProcessingException, match="no goal or catalogue rus"):
+            processing.run(
+                "territorial:regionalreport", {"STORE": str(region.path), "GOALS": "rus", "OUTPUT": str(output)}
+            )
+    finally:
+        plugin.unload()
