@@ -106,3 +106,29 @@ def test_municipality_names_sit_inside_their_own_municipality_apart(qgis_app, tm
     for name, box in boxes.items():
         assert shapes[name].contains(box.buffer(clearance, 2)), f"{name} lies on or near its border"
         assert all(box.distance(other) >= clearance for n, other in boxes.items() if n != name), name
+
+
+def test_an_english_only_title_is_marked_and_kept_above_the_subtitle(qgis_app):
+    """Agenda 2030 targets have English titles only: the page title said them unmarked, in two lines of
+    15 pt that ran into the subtitle."""
+    from dataclasses import replace
+
+    from territorial_plugin.core.labels import english_marker
+    from territorial_plugin.export.region.side import text_height
+
+    data = many_organisations(2, goals=1)
+    english = (
+        "By 2030, provide universal access to safe, inclusive and accessible, green and public spaces, in "
+        "particular for women and children, older persons and persons with disabilities"
+    )
+    goal = replace(data.goals[0], title_sv="", title_en=english)
+    data.goals[0] = goal
+    layout = RegionalPages(data, None).goal_page(goal)
+    (title,) = [i for i in layout.items() if isinstance(i, QgsLayoutItemLabel) and english in i.text()]
+    assert title.text().endswith(english_marker())
+    size = _size(title)
+    assert size < 15 and text_height(title.text(), size, 277, True) <= title.sizeWithUnits().height()
+
+
+def _size(item: QgsLayoutItemLabel) -> float:
+    return item.textFormat().size() if hasattr(item, "textFormat") else item.font().pointSizeF()
