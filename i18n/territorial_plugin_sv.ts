@@ -4900,7 +4900,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
         <message>
             <location filename="../territorial_plugin/export/region/data.py" line="136" />
             <source>No organisation links to a goal of {catalogues}.</source>
-            <translation>Ingen organisation har kopplat något mål i {catalogues}.</translation>
+            <translation>Ingen organisation har kopplingar till något mål i {catalogues}.</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />

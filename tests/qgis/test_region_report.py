@@ -161,3 +161,13 @@ def test_the_algorithm_takes_a_catalogue_id_and_names_an_unknown_one(region, tmp
             )
     finally:
         plugin.unload()
+
+
+def test_a_catalogue_nobody_links_to_is_named(region, tmp_path):
+    from territorial_plugin.core.model import Catalogue, Goal
+
+    region.save_catalogue(Catalogue(id="u", name="Oanvänd"), [Goal("u:1", "u", "1", title_sv="Ett")])
+    with pytest.raises(TerritorialError, match="No organisation links to a goal of u"):
+        run_regional_report(region, tmp_path / "u.xlsx", goal_ids=["u"])
+    _, data = run_regional_report(region, tmp_path / "tu.xlsx", goal_ids=["t:2", "u"])
+    assert [g.id for g in data.goals] == ["t:2"] and "u:1" in [g.id for g in data.blind_spots]
