@@ -139,7 +139,7 @@
             <translation>Området '{key}' i '{layer}' kan inte visas i kartans koordinatsystem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="44" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="45" />
             <source>Linked areas</source>
             <translation>Kopplade områden</translation>
         </message>
@@ -2668,7 +2668,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Kopplingsdatabas (GeoPackage-fil eller postgres:anslutning)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/params.py" line="76" />
+            <location filename="../territorial_plugin/processing/params.py" line="83" />
             <source>'{value}' is not a goal id. Write &lt;catalogue id&gt;:&lt;code&gt;, for example agenda2030:11.3.</source>
             <translation>'{value}' är inte ett mål-id. Skriv &lt;katalog-id&gt;:&lt;kod&gt;, till exempel agenda2030:11.3.</translation>
         </message>
@@ -3873,12 +3873,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>… och {count} till; arbetsboken (.xlsx) listar alla par.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/data.py" line="77" />
-            <source>The region's store has no goal {goals}.</source>
-            <translation>Regionens kopplingsdatabas har inget mål {goals}.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/export/region/data.py" line="82" />
+            <location filename="../territorial_plugin/export/region/data.py" line="126" />
             <source>The region's store holds no links yet: import the municipalities' deliveries.</source>
             <translation>Regionens kopplingsdatabas har inga kopplingar ännu: importera kommunernas leveranser.</translation>
         </message>
@@ -3893,7 +3888,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Områden kopplade till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="96" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="100" />
             <source>Intermunicipal conflicts</source>
             <translation>Mellankommunala konflikter</translation>
         </message>
@@ -3908,32 +3903,32 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Den regionala rapporten skrivs som .xlsx eller .pdf, inte {name}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="28" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="29" />
             <source>Per organisation</source>
             <translation>Per organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="29" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="30" />
             <source>Areas per goal</source>
             <translation>Områden per mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="30" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="31" />
             <source>Hectares per goal</source>
             <translation>Hektar per mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="31" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="32" />
             <source>Supports per goal</source>
             <translation>Stödjer per mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="32" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="33" />
             <source>Conflicts per goal</source>
             <translation>Motverkar per mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="34" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="35" />
             <source>Goals without links</source>
             <translation>Mål utan kopplingar</translation>
         </message>
@@ -3943,22 +3938,22 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Geometriproblem</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="45" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="46" />
             <source>Linked area (ha)</source>
             <translation>Kopplad yta (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="46" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="47" />
             <source>Land-use area (ha)</source>
             <translation>Markanvändningsyta (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="47" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="48" />
             <source>Share linked (%)</source>
             <translation>Andel kopplad (%)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="51" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="52" />
             <source>Latest delivery</source>
             <translation>Senaste leverans</translation>
         </message>
@@ -3968,62 +3963,62 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Skede</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="53" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="54" />
             <source>Imported</source>
             <translation>Importerad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="95" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="99" />
             <source>Organisations</source>
             <translation>Organisationer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="59" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="60" />
             <source>Distance (m)</source>
             <translation>Avstånd (m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="60" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="61" />
             <source>Organisation supporting</source>
             <translation>Organisation som stödjer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="61" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="62" />
             <source>Area id (supporting)</source>
             <translation>Område-id (stödjer)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="62" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="63" />
             <source>Area (supporting)</source>
             <translation>Område (stödjer)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="63" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="64" />
             <source>Motivation (supporting)</source>
             <translation>Motivering (stödjer)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="64" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="65" />
             <source>Organisation in conflict</source>
             <translation>Organisation som motverkar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="65" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="66" />
             <source>Area id (in conflict)</source>
             <translation>Område-id (motverkar)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="66" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="67" />
             <source>Area (in conflict)</source>
             <translation>Område (motverkar)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="67" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="68" />
             <source>Motivation (in conflict)</source>
             <translation>Motivering (motverkar)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="69" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="70" />
             <source>Problem</source>
             <translation>Problem</translation>
         </message>
@@ -4093,7 +4088,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Leverans (.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="55" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="57" />
             <source>The region's link store</source>
             <translation>Regionens kopplingsdatabas</translation>
         </message>
@@ -4133,27 +4128,22 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Katalog {id}: leveransen använder version {delivered}, regionens kopplingsdatabas har version {held}. Regionens version behölls.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="94" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="98" />
             <source>Regional report</source>
             <translation>Regional rapport</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="56" />
-            <source>Goals (ids, comma-separated; empty = all linked)</source>
-            <translation>Mål (id, kommaseparerade; tomt = alla kopplade)</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="59" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="63" />
             <source>Distance for intermunicipal conflicts (m)</source>
             <translation>Avstånd för mellankommunala konflikter (m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="68" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="72" />
             <source>Municipal borders (optional, for the atlas)</source>
             <translation>Kommungränser (valfritt, för atlasen)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="76" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="80" />
             <source>Regional report (.xlsx or .pdf)</source>
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
@@ -4163,12 +4153,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="134" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="138" />
             <source>{organisation}, area {key}: {problem}</source>
             <translation>{organisation}, område {key}: {problem}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="138" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="142" />
             <source>{organisations} organisations, {goals} goals, {pairs} intermunicipal conflicts → {path}</source>
             <translation>{organisations} organisationer, {goals} mål, {pairs} mellankommunala konflikter → {path}</translation>
         </message>
@@ -4623,27 +4613,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regionens kopplingsdatabas har {count} leveranser från '{organisation}' sparade; en jämförelse behöver två. Leveranser som importerades före den här versionen av insticksprogrammet är inte sparade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="45" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="47" />
             <source>COMPARE_ORGANISATION (optional): an organisation id; its last two deliveries are compared as plan stages are (links added, removed and changed, areas added, removed and reshaped, per goal before and after) and written to COMPARE_OUTPUT (.xlsx or .pdf; empty: beside OUTPUT in its format). Every imported delivery is kept as a read-only plan stage named '&amp;lt;organisation&amp;gt;: &amp;lt;stage&amp;gt; (&amp;lt;day&amp;gt;)', so 'Compare plan stages' can compare any two of them.</source>
             <translation>COMPARE_ORGANISATION (valfri): ett organisations-id; dess två senaste leveranser jämförs som planskeden jämförs (kopplingar tillagda, borttagna och ändrade, områden tillagda, borttagna och omformade, per mål före och efter) och skrivs till COMPARE_OUTPUT (.xlsx eller .pdf; tom: bredvid OUTPUT i samma format). Varje importerad leverans sparas som ett skrivskyddat planskede med namnet '&amp;lt;organisation&amp;gt;: &amp;lt;skede&amp;gt; (&amp;lt;dag&amp;gt;)', så att 'Jämför planskeden' kan jämföra vilka två som helst av dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="81" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="85" />
             <source>Compare the last two deliveries of (organisation id)</source>
             <translation>Jämför de två senaste leveranserna från (organisations-id)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="86" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="90" />
             <source>Comparison of the deliveries (.xlsx or .pdf)</source>
             <translation>Jämförelse av leveranserna (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="97" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="101" />
             <source>Comparison of the deliveries</source>
             <translation>Jämförelse av leveranserna</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="98" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="102" />
             <source>Changes between the deliveries</source>
             <translation>Ändringar mellan leveranserna</translation>
         </message>
@@ -4853,14 +4843,29 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>{n} områden har problem (geometrin reparerad eller saknas, eller området finns inte längre i sitt lager); arbetsboken (.xlsx) listar dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="36" />
+            <location filename="../territorial_plugin/export/region/tables.py" line="37" />
             <source>Problems</source>
             <translation>Problem</translation>
         </message>
         <message>
+            <location filename="../territorial_plugin/export/region/data.py" line="131" />
+            <source>The region's store has no goal or catalogue {ids}.</source>
+            <translation>Regionens kopplingsdatabas har inget mål eller ingen katalog {ids}.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/region/data.py" line="136" />
+            <source>No organisation links to a goal of {catalogues}.</source>
+            <translation>Ingen organisation har kopplingar till något mål i {catalogues}.</translation>
+        </message>
+        <message>
             <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />
-            <source>The region's picture from the municipalities' deliveries in the region's store, or from a shared PostgreSQL store's own links: there the areas are read from the registered layers — the open project's layer of the same registered layer when there is one, else the registered source — and a layer that cannot be opened is named in the problems (its areas are missing). OUTPUT ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. GOALS: goal ids, comma-separated (default: every goal with links).</source>
-            <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en delad PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id, kommaseparerade (standard: alla mål med kopplingar).</translation>
+            <source>The region's picture from the municipalities' deliveries in the region's store, or from a shared PostgreSQL store's own links: there the areas are read from the registered layers — the open project's layer of the same registered layer when there is one, else the registered source — and a layer that cannot be opened is named in the problems (its areas are missing). OUTPUT ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. GOALS: goal ids and catalogue ids, comma-separated (default: every goal with links). A catalogue id (rus_ac_2030) stands for all its goals: those with links get their columns and pages, those without are listed as goals without links. An id that is neither a goal nor a catalogue in the store is refused by name.</source>
+            <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en delad PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id och katalog-id, kommaseparerade (standard: alla mål med kopplingar). Ett katalog-id (rus_ac_2030) står för alla katalogens mål: de med kopplingar får sina kolumner och sidor, de utan listas som mål utan kopplingar. Ett id som varken är ett mål eller en katalog i kopplingsdatabasen avvisas med namn.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="58" />
+            <source>Goals or catalogues (ids, comma-separated; empty = all linked)</source>
+            <translation>Mål eller kataloger (id, kommaseparerade; tomt = alla kopplade)</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/export/stages/pages.py" line="108" />

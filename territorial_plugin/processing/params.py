@@ -63,12 +63,19 @@ def store_uri(algorithm, parameters, context) -> str:
     return value
 
 
-def parse_goal_ids(text: str) -> list[str]:
-    """``"agenda2030:11, miljomal:15"`` → ``["agenda2030:11", "miljomal:15"]`` (order kept, no repeats)."""
+def parse_goal_ids(text: str, *, catalogues: bool = False) -> list[str]:
+    """``"agenda2030:11, miljomal:15"`` → ``["agenda2030:11", "miljomal:15"]`` (order kept, no repeats).
+
+    ``catalogues``: a bare catalogue id (``rus_ac_2030``, no colon) is kept too, for the caller to
+    read as every goal of that catalogue."""
     result: list[str] = []
     for part in (text or "").replace(";", ",").split(","):
         part = part.strip()
         if not part:
+            continue
+        if catalogues and ":" not in part:
+            if part not in result:
+                result.append(part)
             continue
         try:
             split_goal_id(part)

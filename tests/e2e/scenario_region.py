@@ -159,6 +159,8 @@ def regional_report_xlsx(s):
         header, body = rows[0], rows[1:]
         goal_columns = [c for c in header[2:] if c]
         s.check(len(goal_columns) == state.get("goals"), f"a column per goal of the atlas ({len(goal_columns)})")
+        # goals named as readers know them ("Miljömål 16"), never by id ("miljomal:16")
+        s.check(not [c for c in goal_columns if ":" in str(c)], f"goal columns by name ({goal_columns})")
         names = {row[1] for row in body}
         s.check(names == {name for name, _ in ORGANISATIONS.values()}, f"a row per organisation ({names})")
         s.check(all(isinstance(v, (int, float)) for row in body for v in row[2:]), "counts are numbers")

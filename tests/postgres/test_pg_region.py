@@ -106,3 +106,15 @@ def test_row_level_security_refuses_a_foreign_delivery_row_in_plain_sql(region_s
         assert cur.rowcount == 0  # invisible, so untouched
         cur.execute("SELECT DISTINCT organisation FROM delivery")
         assert cur.fetchall() == [("kommun_b",)]
+
+
+def test_regional_report_takes_a_catalogue_id_on_the_shared_store(region_store, tmp_path):
+    """GOALS "rus": the catalogue's goals with links (rus:1, rus:2) get columns; rus:3 is a blind spot."""
+    from territorial_plugin.core.errors import TerritorialError
+    from territorial_plugin.export.region.service import run_regional_report
+
+    _, report = run_regional_report(region_store["region"], tmp_path / "rus.xlsx", goal_ids=["rus"], distance=500)
+    assert [g.id for g in report.goals] == list(GOALS[:2])
+    assert [g.id for g in report.blind_spots] == [GOALS[2]]
+    with pytest.raises(TerritorialError, match="no goal or catalogue rus_ac_2030"):
+        run_regional_report(region_store["region"], tmp_path / "x.xlsx", goal_ids=["rus_ac_2030"])

@@ -36,6 +36,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ...compat import set_legend_style_font
 from ...core.i18n import plural, tr
+from ...core.labels import goal_title_text
 from ...core.model import Goal
 from ..atlas.chart import format_ha
 from ..atlas.furniture import fit_scalebar, page_extent
@@ -43,7 +44,7 @@ from ..atlas.layers import FONT_FAMILY, text_format
 from ..layout_writer import export_sequence
 from . import map_layers
 from .data import RegionalData
-from .side import PAGE, SIDE_X, SideColumn, label
+from .side import PAGE, SIDE_X, SideColumn, label, text_height
 from .tables import LinkCounts
 
 MAP_RECT = QRectF(10.0, 30.0, 172.0, 170.0)
@@ -107,7 +108,7 @@ class RegionalPages:
     def goal_page(self, goal: Goal) -> QgsPrintLayout:
         data = self.data
         layout = self._layout()
-        title = f"{goal.code}  {goal.title()}"
+        title = f"{goal.code}  {goal_title_text(goal)}"  # an English-only title marked as such
         self._titles(layout, title, goal)
         linked = map_layers.goal_layer(data, goal.id)
         pairs = [p for p in data.pairs if p.goal_id == goal.id]
@@ -137,7 +138,10 @@ class RegionalPages:
         """The page's title and subtitle; a continuation page's title says so."""
         if page:
             title = tr("{goal} (continued)").format(goal=title)
-        label(layout, title, 10, 6, 277, 13, 15 if goal else 16, True, page)
+        size = 15 if goal else 16
+        while size > 10 and text_height(title, size, 277, True) > 13:  # a long title in two lines above the subtitle
+            size -= 1
+        label(layout, title, 10, 6, 277, 13, size, True, page)
         label(layout, self._subtitle(goal), 10, 19, 277, 8, 8.5, page=page)
 
     @staticmethod

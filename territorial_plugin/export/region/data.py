@@ -64,24 +64,17 @@ def gather_regional_data(
     project: QgsProject | None = None,
     feedback=None,
 ) -> RegionalData:
-    """Read the region's store: the current deliveries' areas, the links of ``goal_ids`` (default: every
-    goal with links), and the intermunicipal conflict pairs within ``distance`` metres.
+    """Read the region's store: the current deliveries' areas, the links of ``goal_ids`` (goal ids, or
+    catalogue ids for a catalogue's goals with links; default: every goal with links),
+    and the intermunicipal conflict pairs within ``distance`` metres.
 
     Layers with links but no delivered areas (a shared store's own layers) give their areas from the
     layers themselves: ``project``'s layer of the same ``layer_uid``, else the registered source."""
     all_goals = {g.id: g for g in store.goals()}
     counts = store.link_count_by_goal()
-    if goal_ids:
-        unknown = [g for g in goal_ids if g not in all_goals]
-        if unknown:
-            raise TerritorialError(tr("The region's store has no goal {goals}.").format(goals=", ".join(unknown)))
-        wanted = set(goal_ids)
-    else:
-        wanted = {g for g, n in counts.items() if n}
-    if not wanted:
-        raise TerritorialError(tr("The region's store holds no links yet: import the municipalities' deliveries."))
+    wanted, whole = _wanted_goals(store, all_goals, counts, goal_ids)
     goals = _goal_order([all_goals[g] for g in wanted])
-    catalogue_ids = {g.catalogue_id for g in goals}
+    catalogue_ids = {g.catalogue_id for g in goals} | whole
     catalogues = [c for c in store.catalogues() if c.id in catalogue_ids]
     blind_spots = _goal_order(
         [g for g in all_goals.values() if g.catalogue_id in catalogue_ids and not counts.get(g.id)]
@@ -119,6 +112,31 @@ def gather_regional_data(
         distance=distance,
         problems=problems,
     )
+
+
+def _wanted_goals(
+    store: Store, all_goals: dict[str, Goal], counts: dict[str, int], goal_ids: Sequence[str] | None
+) -> tuple[set[str], set[str]]:
+    """The report's goals and the catalogues asked for whole. ``goal_ids`` holds goal ids and catalogue ids:
+    a catalogue id stands for its goals with links (its goals without are its blind spots); none: every
+    goal with links."""
+    linked = {g for g, n in counts.items() if n}
+    if not goal_ids:
+        if not linked:
+            raise TerritorialError(tr("The region's store holds no links yet: import the municipalities' deliveries."))
+        return linked, set()
+    catalogue_ids = {c.id for c in store.catalogues()}
+    unknown = [x for x in goal_ids if x not in all_goals and x not in catalogue_ids]
+    if unknown:
+        raise TerritorialError(tr("The region's store has no goal or catalogue {ids}.").format(ids=", ".join(unknown)))
+    whole = {x for x in goal_ids if x not in all_goals}
+    wanted = {x for x in goal_ids if x in all_goals}
+    wanted |= {g.id for g in all_goals.values() if g.catalogue_id in whole and g.id in linked}
+    if not wanted:
+        raise TerritorialError(
+            tr("No organisation links to a goal of {catalogues}.").format(catalogues=", ".join(sorted(whole)))
+        )
+    return wanted, whole
 
 
 def _registered_names(store: Store) -> dict[str, str]:

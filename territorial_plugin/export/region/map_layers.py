@@ -25,7 +25,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from ...compat import null_extent
+from ...compat import null_extent, qgis_enum
 from ...core.i18n import tr
 from ...core.labels import stance_label
 from ...core.model import Stance
@@ -169,7 +169,12 @@ def borders_layer(boundaries: QgsVectorLayer | None, project: QgsProject | None)
         buffer.setColor(QColor(255, 255, 255))
         label.setBuffer(buffer)
         settings.setFormat(label)
-        settings.placement = QgsPalLayerSettings.Placement.OverPoint
+        # a name over its municipality's centre point lands on the border where a neighbour wraps around
+        # it (the sample region's two halves around Exempelkommun): horizontal candidates inside the
+        # polygon only, so each name sits in its own municipality and labels never overlap
+        settings.placement = qgis_enum("Qgis.LabelPlacement.Horizontal", "QgsPalLayerSettings.Placement.Horizontal")
+        settings.fitInPolygonOnly = True
+        settings.centroidInside = True
         layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
         layer.setLabelsEnabled(True)
     return layer

@@ -27,6 +27,7 @@ from qgis.core import (
     QgsTableCell,
     QgsUnitTypes,
 )
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont
 
 from ...compat import set_label_style
@@ -44,9 +45,11 @@ TABLE_SIZE, ROW_H, HEADER_H = 7.0, 3.8, 4.4
 
 
 def label(layout: QgsLayout, text: str, x, y, w, h, size: float, bold: bool = False, page: int = 0):
-    """A text label at (``x``, ``y``) mm of page ``page``."""
+    """A text label at (``x``, ``y``) mm of page ``page``, set ragged right."""
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
+    # a layout label justifies by default: wide gaps between the words of a wrapped list line
+    item.setHAlign(Qt.AlignmentFlag.AlignLeft)
     font = QFont(FONT_FAMILY)
     font.setPointSizeF(size)
     font.setBold(bold)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ...core.i18n import tr
-from ...core.model import Stance
+from ...core.labels import catalogue_short_name, goal_label, goal_title_text
+from ...core.model import Goal, Stance
 from .data import RegionalData
 
 #: report parts in sheet order
@@ -52,8 +53,8 @@ def _headers() -> dict[str, str]:
         "stage": tr("Stage"),
         "imported": tr("Imported"),
         "goal_id": tr("Goal id"),
-        "code": tr("Code"),
         "goal": tr("Goal"),
+        "title": tr("Title"),
         "catalogue": tr("Catalogue"),
         "organisations": tr("Organisations"),
         "distance": tr("Distance (m)"),
@@ -113,6 +114,19 @@ class LinkCounts:
         return sum(value for (_, g), value in table.items() if g == goal)
 
 
+def goal_headers(data: RegionalData) -> dict[str, str]:
+    """goal id → the goal as readers name it, short enough for a column header ("RUS Västerbotten ·
+    mål M2", "Miljömål 16"); the goals sheet gives each its title. Never the raw id ``rus_ac_2030:M2``;
+    two goals that would read the same (two imported catalogues of one name) get their catalogue's id."""
+    catalogues = {c.id: c for c in data.catalogues}
+    labels = {g.id: goal_label(g, catalogues.get(g.catalogue_id), title=False) for g in data.goals + data.blind_spots}
+    seen: dict[str, int] = defaultdict(int)
+    for text in labels.values():
+        seen[text] += 1
+    goals = {g.id: g for g in data.goals + data.blind_spots}
+    return {i: (text if seen[text] == 1 else f"{text} ({goals[i].catalogue_id})") for i, text in labels.items()}
+
+
 def build_tables(data: RegionalData) -> dict:
     """The report as DataFrames keyed by :data:`SHEETS`."""
     import pandas as pd
@@ -120,6 +134,11 @@ def build_tables(data: RegionalData) -> dict:
     h = _headers()
     counts = LinkCounts(data)
     goal_ids = [g.id for g in data.goals]
+    label = goal_headers(data)
+    catalogues = {c.id: c for c in data.catalogues}
+
+    def catalogue(goal: Goal) -> str:
+        return catalogue_short_name(goal.catalogue_id, catalogues.get(goal.catalogue_id))
 
     def matrix(table: dict, count: bool):
         rows = [
@@ -127,7 +146,7 @@ def build_tables(data: RegionalData) -> dict:
             + [table.get((o, g), 0) if count else round(table.get((o, g), 0.0), 2) for g in goal_ids]
             for o in data.organisations
         ]
-        return pd.DataFrame(rows, columns=[h["organisation"], h["name"], *goal_ids])
+        return pd.DataFrame(rows, columns=[h["organisation"], h["name"], *(label[g] for g in goal_ids)])
 
     tables = {
         "areas": matrix(counts.areas, True),
@@ -135,24 +154,25 @@ def build_tables(data: RegionalData) -> dict:
         "supports": matrix(counts.supports, True),
         "conflicts": matrix(counts.conflicts, True),
         "organisations": _organisations(data, counts, h),
-        "goals": _goals(data, counts, h),
+        "goals": _goals(data, counts, h, label, catalogue),
     }
+    # the goal's label first, as the matrices' headers name it; its id last, for scripts that join on it
     tables["blind_spots"] = pd.DataFrame(
-        [(g.id, g.code, g.title(), g.catalogue_id) for g in data.blind_spots],
-        columns=[h["goal_id"], h["code"], h["goal"], h["catalogue"]],
+        [(label[g.id], goal_title_text(g), catalogue(g), g.id) for g in data.blind_spots],
+        columns=[h["goal"], h["title"], h["catalogue"], h["goal_id"]],
     )
-    titles = {g.id: g.title() for g in data.goals}
+    goals = {g.id: g for g in data.goals}
     tables["pairs"] = pd.DataFrame(
         [
-            (p.goal_id, titles.get(p.goal_id, ""), round(p.distance, 1),
+            (label[p.goal_id], goal_title_text(goals[p.goal_id]), round(p.distance, 1),
              data.names.get(p.supporting.organisation, p.supporting.organisation), p.supporting.feature_key,
              p.supporting.name, p.supporting_motivation,
              data.names.get(p.conflicting.organisation, p.conflicting.organisation), p.conflicting.feature_key,
-             p.conflicting.name, p.conflicting_motivation)
+             p.conflicting.name, p.conflicting_motivation, p.goal_id)
             for p in data.pairs
         ],
-        columns=[h["goal_id"], h["goal"], h["distance"], h["org_sup"], h["key_sup"], h["name_sup"], h["why_sup"],
-                 h["org_con"], h["key_con"], h["name_con"], h["why_con"]],
+        columns=[h["goal"], h["title"], h["distance"], h["org_sup"], h["key_sup"], h["name_sup"], h["why_sup"],
+                 h["org_con"], h["key_con"], h["name_con"], h["why_con"], h["goal_id"]],
     )  # fmt: skip
     tables["problems"] = pd.DataFrame(
         [(data.names.get(o, o), key, problem) for o, key, problem in data.problems],
@@ -184,18 +204,18 @@ def _organisations(data: RegionalData, counts: LinkCounts, h):
     )  # fmt: skip
 
 
-def _goals(data: RegionalData, counts: LinkCounts, h):
+def _goals(data: RegionalData, counts: LinkCounts, h, label: dict[str, str], catalogue):
     import pandas as pd
 
     rows = [
-        (g.id, g.code, g.title(), g.catalogue_id, len(counts.goal_organisations[g.id]),
+        (label[g.id], goal_title_text(g), catalogue(g), len(counts.goal_organisations[g.id]),
          int(counts.goal_total(counts.areas, g.id)), round(counts.goal_total(counts.hectares, g.id), 2),
          int(counts.goal_total(counts.supports, g.id)), int(counts.goal_total(counts.conflicts, g.id)),
-         counts.pairs_of_goal[g.id])
+         counts.pairs_of_goal[g.id], g.id)
         for g in data.goals
     ]  # fmt: skip
     return pd.DataFrame(
         rows,
-        columns=[h["goal_id"], h["code"], h["goal"], h["catalogue"], h["organisations"], h["areas"], h["ha"],
-                 h["supports"], h["conflicts"], h["pairs"]],
+        columns=[h["goal"], h["title"], h["catalogue"], h["organisations"], h["areas"], h["ha"], h["supports"],
+                 h["conflicts"], h["pairs"], h["goal_id"]],
     )  # fmt: skip

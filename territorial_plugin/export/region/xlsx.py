@@ -10,6 +10,9 @@ from ...core.errors import CancelledError
 from ...core.i18n import tr
 from .tables import SHEETS, sheet_titles
 
+#: characters; a goal's label ("Agenda 2030 · delmål 11.7") wraps onto two or three header lines
+GOAL_COLUMN_WIDTH = 14
+
 
 def write_regional_xlsx(tables: dict, output: str | Path, *, feedback=None) -> Path:
     """One workbook, a sheet per part of :data:`SHEETS`; headers styled as the goal tables' are."""
@@ -33,10 +36,13 @@ def write_regional_xlsx(tables: dict, output: str | Path, *, feedback=None) -> P
                     cell.font = Font(bold=True, color="FFFFFF")
                     cell.fill = header_fill
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
-                sheet.freeze_panes = "C2" if part in ("areas", "hectares", "supports", "conflicts") else "A2"
+                matrix = part in ("areas", "hectares", "supports", "conflicts")
+                sheet.freeze_panes = "C2" if matrix else "A2"
                 for index, column in enumerate(frame.columns, start=1):
                     values = [str(column)] + [str(v) for v in frame.iloc[:200, index - 1].tolist()]
                     width = min(max(len(v) for v in values) + 2, 60)
+                    if matrix and index > 2:  # a goal's column: its figures' width, the header wraps
+                        width = min(width, GOAL_COLUMN_WIDTH)
                     sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(width, 8)
         os.replace(temporary, output)
     finally:

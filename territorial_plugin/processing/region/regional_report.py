@@ -39,8 +39,10 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
             "within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. "
             "OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the "
             "municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per "
-            "organisation and the conflict pairs marked and listed. GOALS: goal ids, comma-separated (default: "
-            "every goal with links)."
+            "organisation and the conflict pairs marked and listed. GOALS: goal ids and catalogue ids, "
+            "comma-separated (default: every goal with links). A catalogue id (rus_ac_2030) stands for all its "
+            "goals: those with links get their columns and pages, those without are listed as goals without links. "
+            "An id that is neither a goal nor a catalogue in the store is refused by name."
         )
         compare = tr(
             "COMPARE_ORGANISATION (optional): an organisation id; its last two deliveries are compared as plan "
@@ -54,7 +56,9 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(store_parameter(tr("The region's link store")))
         self.addParameter(
-            QgsProcessingParameterString("GOALS", tr("Goals (ids, comma-separated; empty = all linked)"), optional=True)
+            QgsProcessingParameterString(
+                "GOALS", tr("Goals or catalogues (ids, comma-separated; empty = all linked)"), optional=True
+            )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
@@ -102,7 +106,7 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
         from ...export.region.service import run_regional_report
 
         uri = store_uri(self, parameters, context)
-        goal_ids = parse_goal_ids(self.parameterAsString(parameters, "GOALS", context)) or None
+        goal_ids = parse_goal_ids(self.parameterAsString(parameters, "GOALS", context), catalogues=True) or None
         distance = self.parameterAsDouble(parameters, "DISTANCE", context)
         boundaries = self.parameterAsVectorLayer(parameters, "BOUNDARIES", context)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
