@@ -3,6 +3,7 @@ shown read-only, after the links have been reworked; back to now restores everyt
 
 from __future__ import annotations
 
+import pytest
 from qgis.PyQt.QtCore import Qt
 
 from territorial_plugin.core.model import Link, LinkSpec
@@ -170,6 +171,40 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
         "EK-003",
     }
     assert view.undo_action.isEnabled()
+
+
+def test_a_stage_shows_the_hectares_frozen_with_it_not_the_areas_now(ready_dock, sample_layer, store):
+    """An area enlarged after the stage was saved: the stage's hectares are the frozen ones, now's the new."""
+    from territorial_plugin.gui.panel.goal_tree_model import COL_AREA, LAYER_AREA_ROLE, format_hectares
+
+    dock = ready_dock
+    controller, bar = dock.controller, dock.view.scope_bar
+    uid = controller.record.layer_uid
+    store.link(uid, ["EK-001", "EK-002"], [GOAL], LinkSpec("supports", 3, "Förtätning"), "anna")
+    save_stage(store, [sample_layer], "Samråd 2026", "", "anna")
+    controller.reload_stages()  # as opening the chooser does
+    frozen = store.stage_hectares("Samråd 2026", uid)
+    assert frozen["EK-001"] > 0
+    fid = next(f.id() for f in sample_layer.getFeatures() if f["omr_id"] == "EK-001")
+    assert sample_layer.startEditing()
+    bigger = sample_layer.getFeature(fid).geometry().buffer(300, 8)
+    assert sample_layer.changeGeometry(fid, bigger) and sample_layer.commitChanges()
+    controller.layer_keys.build(wait=True)
+    controller.refresh_coverage(wait=True)
+    now = controller.layer_keys.areas["EK-001"] + controller.layer_keys.areas["EK-002"]
+    assert now > frozen["EK-001"] + frozen["EK-002"] + 10
+    assert _goal_item(dock, GOAL).data(LAYER_AREA_ROLE) == pytest.approx(now)
+
+    bar.choose_stage("Samråd 2026")
+    wait_tasks()  # the count the choice started
+    item = _goal_item(dock, GOAL)
+    assert item.data(LAYER_AREA_ROLE) == pytest.approx(frozen["EK-001"] + frozen["EK-002"])
+    area_text = item.index().siblingAtColumn(COL_AREA).data()
+    assert area_text == format_hectares(frozen["EK-001"] + frozen["EK-002"])
+
+    bar.choose_stage("")
+    wait_tasks()
+    assert _goal_item(dock, GOAL).data(LAYER_AREA_ROLE) == pytest.approx(now)
 
 
 def test_a_regions_store_fed_by_deliveries_names_its_organisations(qgis_app, tmp_path):
