@@ -7,7 +7,7 @@ from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
 from territorial_plugin.gui.panel.highlight import COLORS
 
-from .panel_support import select, tick, wait_tasks
+from .panel_support import bar_messages, select, tick, wait_tasks
 
 BOST = "\"kategori_kod\" = 'BOST'"
 BOST_KEYS = [f"EK-{n:03d}" for n in range(4, 12)]
@@ -33,7 +33,7 @@ def test_tick_links_the_whole_selection_with_stance_strength_and_motivation(read
     text, level = dock.controller.last_message
     assert level == int(Qgis.MessageLevel.Success)
     assert "8" in text and "11 " in text
-    assert dock.controller.iface.messageBar().get_messages(Qgis.MessageLevel.Success)
+    assert bar_messages(dock) == [(text, int(Qgis.MessageLevel.Success))]
 
 
 def test_untick_unlinks_only_the_selection(ready_dock, sample_layer, store):
@@ -349,3 +349,23 @@ def test_the_handbook_opens_from_the_panel_with_its_pictures(ready_dock):
         assert not missing
     finally:
         dialog.close()
+
+
+def test_rapid_ticks_replace_the_panel_message_instead_of_stacking(ready_dock, sample_layer, store, monkeypatch):
+    from qgis.gui import QgsMessageBar
+
+    dock = ready_dock
+    bar = QgsMessageBar()  # QGIS's own bar, which stacks what is pushed (the test double only records)
+    monkeypatch.setattr(dock.controller.iface, "messageBar", lambda: bar)
+    select(sample_layer, BOST)
+    goals = ["agenda2030:11", "agenda2030:6", "agenda2030:7", "agenda2030:15", "agenda2030:3"]
+    for goal_id in goals:
+        tick(dock, goal_id)
+    tick(dock, "agenda2030:3", False)
+    # one message, the latest: what the last tick did
+    assert bar_messages(dock) == [dock.controller.last_message]
+    assert "Removed" in dock.controller.last_message[0]
+    # a message the bar has dismissed (its time was up) is not popped again: the next one still shows
+    bar.clearWidgets()
+    tick(dock, "agenda2030:3")
+    assert bar_messages(dock) == [dock.controller.last_message]

@@ -15,7 +15,7 @@ from territorial_plugin.core.model import Link, LinkSpec
 from territorial_plugin.core.store import open_store
 from territorial_plugin.gui.panel.link_editor import EditLinkDialog
 
-from .panel_support import close_dock, make_dock, select, tick, wait_tasks
+from .panel_support import bar_messages, close_dock, make_dock, select, tick, wait_tasks
 from .store_layers import memory_layer, seeded_store, write
 
 GOAL = "agenda2030:11"
@@ -105,7 +105,7 @@ def test_conflicting_edit_says_so_and_reloads(ready_dock, sample_layer, store):
     assert level == int(Qgis.MessageLevel.Warning)
     assert "EK-005" in text
     assert "as they are stored" in text
-    assert dock.controller.iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert bar_messages(dock) == [(text, int(Qgis.MessageLevel.Warning))]
     assert dock.controller.undo_stack.count() == 0  # the refused edit left no undo step
 
     # the next edit starts from what is stored now and goes through

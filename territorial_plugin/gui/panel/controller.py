@@ -15,6 +15,8 @@ import html
 import time
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
+from qgis.gui import QgsMessageBarItem
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QTimer
 
 from ...core.errors import TerritorialError
@@ -93,6 +95,7 @@ class PanelController(QObject):
         self.coverage = None  # PanelCoverage of the active layer
         self.has_catalogues = False
         self.last_message: tuple[str, int] = ("", 0)
+        self._message_item = None  # the panel's message in the bar, replaced by the next one
         self.last_refresh_ms = 0.0
         self.language = qgis_locale()
         self._n_selected = 0
@@ -147,9 +150,22 @@ class PanelController(QObject):
 
     # -- messages ------------------------------------------------------------------
     def message(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 5) -> None:
+        """Say ``text`` in the message bar, in place of the panel's previous message.
+
+        Rapid ticks or accepts would otherwise stack their messages ("23 more"); the
+        latest says what is stored now. The item is made here, in Python, so that its
+        deletion by the bar (when its time is up) is known to ``sip.isdeleted``.
+        """
         self.last_message = (text, int(level))
-        if self.iface is not None:
-            self.iface.messageBar().pushMessage(tr("Territorial Links"), text, level, duration)
+        if self.iface is None:
+            return
+        bar = self.iface.messageBar()
+        previous, self._message_item = self._message_item, None
+        if previous is not None and not sip.isdeleted(previous) and previous in bar.items():
+            bar.popWidget(previous)
+        item = QgsMessageBarItem(tr("Territorial Links"), text, level, duration)
+        bar.pushItem(item)
+        self._message_item = item
 
     def show_error(self, error: Exception) -> None:
         self.message(str(error), Qgis.MessageLevel.Critical, 10)
