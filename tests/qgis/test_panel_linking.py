@@ -369,3 +369,30 @@ def test_rapid_ticks_replace_the_panel_message_instead_of_stacking(ready_dock, s
     bar.clearWidgets()
     tick(dock, "agenda2030:3")
     assert bar_messages(dock) == [dock.controller.last_message]
+
+
+def test_the_motivation_stays_for_the_same_selection_and_is_cleared_for_other_areas(ready_dock, sample_layer, store):
+    dock = ready_dock
+    uid = dock.controller.record.layer_uid
+    select(sample_layer, BOST)
+    dock.view.motivation_edit.setPlainText("Bostäder nära stationen")
+    tick(dock, "agenda2030:11")
+    tick(dock, "agenda2030:3")  # the batch use: several goals for the same selection, one motivation
+    assert dock.view.motivation_edit.toPlainText() == "Bostäder nära stationen"
+    assert {lk.motivation for lk in store.links_for_keys(uid, BOST_KEYS)} == {"Bostäder nära stationen"}
+
+    select(sample_layer, "\"omr_id\" = 'EK-030'")
+    assert dock.view.motivation_edit.toPlainText() == ""  # not written into the next tick by mistake
+    tick(dock, "agenda2030:6")
+    assert [lk.motivation for lk in store.links_for_keys(uid, ["EK-030"])] == [""]
+
+    # typed before selecting: meant for the areas selected next
+    sample_layer.removeSelection()
+    select(sample_layer, "FALSE")
+    dock.view.motivation_edit.setPlainText("Dagvatten")
+    select(sample_layer, "\"omr_id\" = 'EK-031'")
+    assert dock.view.motivation_edit.toPlainText() == "Dagvatten"
+    # the same areas selected again after a pause keep it
+    sample_layer.removeSelection()
+    select(sample_layer, "\"omr_id\" = 'EK-031'")
+    assert dock.view.motivation_edit.toPlainText() == "Dagvatten"

@@ -7,6 +7,8 @@ works against it; strength (styrka) how much.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -118,6 +120,10 @@ class LinkEditor(QWidget):
         strength_row.addWidget(self.strength_meaning, 1)
         form.addRow(strength_label, strength_row)
         form.addRow(motivation_label, self.motivation_edit)
+        # the selection the motivation was typed for, and the one now (see follow_selection)
+        self._motivation_for = None
+        self._selection = None
+        self.motivation_edit.textChanged.connect(self._motivation_typed)
         # whose new links will be (shared PostgreSQL store only); hidden otherwise
         self.organisation_label = QLabel(self)
         self.organisation_label.setObjectName("organisationLabel")
@@ -138,6 +144,25 @@ class LinkEditor(QWidget):
         )
         self.organisation_label.setText(text)
         self.organisation_label.setVisible(True)
+
+    def _motivation_typed(self) -> None:
+        # typed with nothing selected: meant for the areas selected next
+        self._motivation_for = self._selection
+
+    def follow_selection(self, selection: Hashable | None) -> None:
+        """A motivation is written for the areas it was typed for: when other areas are selected
+        it is cleared, so that it is not written into their links by mistake.
+
+        ``selection``: the selected areas (any value equal for the same areas), ``None`` when
+        nothing is selected. Ticking several goals for the same selection keeps it (the batch
+        use); a motivation typed with nothing selected is kept for the next selection.
+        """
+        self._selection = selection
+        if selection is None:
+            return
+        if self._motivation_for is not None and self._motivation_for != selection:
+            self.motivation_edit.clear()
+        self._motivation_for = selection
 
     def spec(self) -> LinkSpec:
         return LinkSpec(
