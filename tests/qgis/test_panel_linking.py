@@ -2,9 +2,10 @@
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt, QTimer, QUrl
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel
 
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
+from territorial_plugin.gui.panel.goal_tree_model import COL_GOAL, COL_SELECTION
 from territorial_plugin.gui.panel.highlight import COLORS
 
 from .panel_support import bar_messages, select, tick, wait_tasks
@@ -283,10 +284,19 @@ def test_the_panel_shows_how_the_selection_is_linked_and_shows_an_edit(ready_doc
     wait_tasks()
     model = dock.view.model
     item = model.itemFromIndex(model.index_of("agenda2030:11"))
-    assert item.text().startswith("11  [Supports 3]  ")  # right after the code: seen in a narrow panel
-    assert "Supports, strength 3" in item.toolTip()
-    assert "[Conflicts 1]" in model.itemFromIndex(model.index_of("agenda2030:15")).text()
-    assert "[" not in model.itemFromIndex(model.index_of("agenda2030:1")).text()
+    # the title whole in its column, elided last; stance (colour) and strength in the selection column
+    assert item.text() == "11  Sustainable cities and communities"
+    assert model.badge("agenda2030:11") == "3"
+    badge = item.index().siblingAtColumn(COL_SELECTION)
+    assert not badge.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert "Supports, strength 3" in item.toolTip() and "Supports, strength 3" in badge.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert model.badge("agenda2030:15") == "1"
+    assert "Conflicts, strength 1" in model.itemFromIndex(model.index_of("agenda2030:15")).toolTip()
+    assert model.badge("agenda2030:1") == ""
+    header = dock.view.tree.header()
+    assert header.sectionResizeMode(COL_GOAL) == QHeaderView.ResizeMode.Stretch
     # one area edited to conflict: the goal now reads mixed
     select(sample_layer, "\"omr_id\" = 'EK-002'")
     wait_tasks()
@@ -307,7 +317,7 @@ def test_the_panel_shows_how_the_selection_is_linked_and_shows_an_edit(ready_doc
     select(sample_layer, "\"omr_id\" IN ('EK-001', 'EK-002')")
     wait_tasks()
     item = model.itemFromIndex(model.index_of("agenda2030:11"))
-    assert "[Mixed 2–3]" in item.text()
+    assert model.badge("agenda2030:11") == "2–3"
     assert "Mixed: 1 supports, 1 conflicts, strength 2–3" in item.toolTip()
     assert dock.view.findChild(QLabel, "strengthMeaning").text() == "clear"
 

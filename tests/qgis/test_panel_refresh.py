@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 from territorial_plugin.core import identity
 from territorial_plugin.core.model import Link, LinkSpec
 from territorial_plugin.core.store import open_store
+from territorial_plugin.gui.panel.goal_tree_model import COL_COUNT
 from territorial_plugin.gui.panel.link_editor import EditLinkDialog
 
 from .panel_support import bar_messages, close_dock, make_dock, select, tick, wait_tasks
@@ -56,7 +57,7 @@ def test_timer_tick_shows_links_made_by_another_session(ready_dock, sample_layer
         colleague.link(uid, BOST_KEYS[3:], [GOAL], LinkSpec(), "kollega")
         assert wait_for(lambda: dock.view.model.check_state(GOAL) == Qt.CheckState.Checked)
         wait_tasks()
-        assert wait_for(lambda: dock.view.model.index_of(GOAL).siblingAtColumn(1).data() == "8")
+        assert wait_for(lambda: dock.view.model.index_of(GOAL).siblingAtColumn(COL_COUNT).data() == "8")
     finally:
         colleague.close()
     dock.hide()

@@ -50,7 +50,7 @@ def test_organisations_in_the_tooltip_and_a_filter_that_narrows_tree_counts_and_
     assert item.checkState() == Qt.CheckState.Checked
     assert "umea: 2 areas (supports 1, conflicts 1)" in item.toolTip()
     assert "vannas: one area (supports 1)" in item.toolTip()
-    assert "[Mixed 1–3]" in item.text()
+    assert dock.view.model.badge(GOAL) == "1–3" and "Mixed" in item.toolTip()
     assert item.data(LAYER_COUNT_ROLE) == 4
     dock.view.tree.setCurrentIndex(dock.view.proxy.mapFromSource(dock.view.model.index_of(GOAL)))
     controller.actions.reverse_lookup(GOAL)
@@ -70,7 +70,8 @@ def test_organisations_in_the_tooltip_and_a_filter_that_narrows_tree_counts_and_
     # only Vännäs's links: one of the three selected areas, supporting; two areas of the layer
     assert item.checkState() == Qt.CheckState.PartiallyChecked
     assert item.data(SELECTED_COUNT_ROLE) == 1
-    assert "[Supports 2]" in item.text() and "umea" not in item.toolTip()
+    assert dock.view.model.badge(GOAL) == "2" and "Supports, strength 2" in item.toolTip()
+    assert "umea" not in item.toolTip()
     hover = dock.tooltip_filter.text_for(GOAL)  # the selected areas' links, on hover: Vännäs's only
     assert "<b>EK-003</b>" in hover and "EK-001" not in hover
     assert item.data(LAYER_COUNT_ROLE) == 2
@@ -113,7 +114,7 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
     controller.reload_links()
     wait_tasks()
     select(sample_layer, SELECTION)
-    assert "[Conflicts 1]" in _goal_item(dock, GOAL).text()
+    assert "Conflicts, strength 1" in _goal_item(dock, GOAL).toolTip()
 
     # saved while the panel was open: listed when the chooser opens
     stages = bar.stage_combo
@@ -128,7 +129,7 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
     controller.refresh_coverage(wait=True)
     item = _goal_item(dock, GOAL)
     assert item.checkState() == Qt.CheckState.PartiallyChecked and item.data(SELECTED_COUNT_ROLE) == 2
-    assert "[Supports 3]" in item.text()
+    assert dock.view.model.badge(GOAL) == "3" and "Supports, strength 3" in item.toolTip()
     assert item_state(dock, OTHER) == Qt.CheckState.Unchecked
     assert item.data(LAYER_COUNT_ROLE) == 2 and _goal_item(dock, OTHER).data(LAYER_COUNT_ROLE) == 0
     assert not bar.note_label.isHidden()
@@ -159,7 +160,7 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
     bar.choose_stage("")
     controller.refresh_coverage(wait=True)
     item = _goal_item(dock, GOAL)
-    assert "[Conflicts 1]" in item.text() and item.isCheckable()
+    assert "Conflicts, strength 1" in item.toolTip() and item.isCheckable()
     assert "<b>EK-001</b>: Conflicts, strength 1" in dock.tooltip_filter.text_for(GOAL)
     assert item_state(dock, OTHER) == Qt.CheckState.Checked
     assert bar.note_label.isHidden() and view.editor_box.isEnabled()

@@ -28,6 +28,7 @@ from ...core.store.base import Store
 from ...core.user import current_user
 from ...translation import qgis_locale
 from .actions import PanelActions
+from .goal_tree_model import suggestion_badge
 from .highlight import GoalHighlighter
 from .layer_keys import LayerKeys
 from .link_details import organisation_names, own_organisation
@@ -281,6 +282,7 @@ class PanelController(QObject):
             self._cancel_suggestion_task()
             self.view.model.set_selection({}, 0)
             self.view.model.set_coverage({})
+            self._show_suggestions()
         self.refresh_highlight()
 
     def _show_state(self, state: PanelState, layer) -> None:
@@ -340,6 +342,7 @@ class PanelController(QObject):
             self._cancel_suggestion_task()
             self.suggested = {}
         self.view.model.set_selection(summary, len(keys), self.suggested)
+        self._show_suggestions()
         self.view.set_status(
             tr("<b>{layer}</b> — {n} of {total} areas selected").format(
                 layer=self.layer.name(), n=len(fids), total=self.layer.featureCount()
@@ -407,6 +410,8 @@ class PanelController(QObject):
             return
         self.suggested = self._by_goal(task.result)
         self.view.model.set_selection(self._summary, len(self.selected_keys), self.suggested)
+        self._show_suggestions()
+        self._update_hint()
 
     def _suggestions_failed(self, task) -> None:
         if task is self._suggestion_task:
@@ -428,6 +433,10 @@ class PanelController(QObject):
             hint = tr("The selected areas have no key value and cannot be linked.")
         else:
             hint = tr("Select areas on the map (or with an expression) to link them to goals.")
+        if self.suggested:
+            hint += " " + tr(
+                "{suggested}: a linking rule suggests the goal; accept or dismiss it with the buttons below the list."
+            ).format(suggested=suggestion_badge())
         hint = html.escape(hint)
         # with one organisation's links shown, "no goal" would only mean none of that organisation's
         unlinked = (
@@ -574,7 +583,19 @@ class PanelController(QObject):
             self.refresh_highlight()  # the focused goal's areas may lie in another layer
 
     # -- highlight --------------------------------------------------------------------
+    def _show_suggestions(self) -> None:
+        """The accept/dismiss row while the selection has suggestions, naming the focused goal's rules."""
+        goal_id = self.view.focused_goal_id()
+        chosen = self.suggested.get(goal_id, []) if goal_id else []
+        self.view.show_suggestions(
+            bool(self.suggested),
+            self.actions.goal_label(goal_id) if chosen else "",
+            sorted({o.rule for o in chosen}),
+            len({o.key for o in chosen}),
+        )
+
     def _goal_focused(self) -> None:
+        self._show_suggestions()
         # arrowing through the tree with the highlight on: read the store once the focus rests
         if self.view.highlight_on():
             self._highlight_timer.start()
