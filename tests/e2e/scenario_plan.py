@@ -49,8 +49,10 @@ def suggested(goal_id: str) -> int:
 
 
 def goal_text(goal_id: str) -> tuple[str, str]:
-    item = dock().view.model.itemFromIndex(dock().view.model.index_of(goal_id))
-    return (item.text(), item.toolTip()) if item is not None else ("", "")
+    """The goal's row as shown: code and title, then the selection column's badges; and its tooltip."""
+    model = dock().view.model
+    item = model.itemFromIndex(model.index_of(goal_id))
+    return (f"{item.text()}  {model.badge(goal_id)}", item.toolTip()) if item is not None else ("", "")
 
 
 def open_plan(s):
