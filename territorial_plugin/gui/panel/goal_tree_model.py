@@ -31,9 +31,9 @@ CONFLICT_COUNT_ROLE = Qt.ItemDataRole.UserRole + 7
 SELECTION_TEXT_ROLE = Qt.ItemDataRole.UserRole + 8  # how the selection is linked, in words
 SUGGESTED_COUNT_ROLE = Qt.ItemDataRole.UserRole + 9  # selected areas a rule suggests for the goal, not linked
 
-#: the goal (code and title, which the view elides), how the selection is linked to it ("[Supports 3]",
-#: "[Suggested]") in a column of its own so that a large selection's badges never push the title out
-#: of sight, then the layer's linked areas and their hectares
+#: the goal (code and title, which the view elides), how the selection is linked to it (the stance's
+#: swatch and the strength "3", "[Suggested]") in a column of its own so that a large selection's
+#: badges never push the title out of sight, then the layer's linked areas and their hectares
 COL_GOAL, COL_SELECTION, COL_COUNT, COL_AREA = 0, 1, 2, 3
 CONFLICT_COLOR = QColor("#b2182b")
 
@@ -242,7 +242,7 @@ class GoalTreeModel(QStandardItemModel):
         return item.index() if item is not None else QModelIndex()
 
     def badge(self, goal_id: str) -> str:
-        """How the selection is linked to the goal as the tree shows it: "[Supports 3]  [Suggested]"."""
+        """The selection column's text of the goal: the strength and the suggestion mark ("2 [Suggested]")."""
         return self._badge_items[goal_id].text()
 
     def check_state(self, goal_id: str) -> Qt.CheckState:
