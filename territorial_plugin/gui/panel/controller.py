@@ -318,7 +318,7 @@ class PanelController(QObject):
             )
             return
         self.selected_keys = keys
-        self.view.editor.follow_selection((self.record.layer_uid, frozenset(keys)) if keys else None)
+        self.view.editor.follow_selection(self.record.layer_uid, keys)
         scope = self.scope
         try:
             summary = (
