@@ -144,8 +144,11 @@ def test_the_panel_reads_a_stage_s_frozen_hectares_of_one_layer(linked):
         "",
         "anna",
         [_layer(), _layer(OTHER_UID)],
-        [StageArea(LAYER_UID, "a1", "", 2.5, _SQUARE, "[]"), StageArea(LAYER_UID, "a2", "", 40.0, None, "[]")]
-        + _areas(["v1"], OTHER_UID),
+        [
+            StageArea(LAYER_UID, "a1", "", 2.5, _SQUARE, "[]"),
+            StageArea(LAYER_UID, "a2", "", 40.0, None, "[]"),
+            *_areas(["v1"], OTHER_UID),
+        ],
     )
     linked.save_stage("Granskning", "", "anna", [_layer()], [StageArea(LAYER_UID, "a1", "", 3.0, None, "[]")])
     assert linked.stage_hectares("Samråd", LAYER_UID) == {"a1": 2.5, "a2": 40.0}
