@@ -14,7 +14,7 @@
             <translation>Territorial Links</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="65" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="99" />
             <source>Select areas on the map to see and edit their goal links.</source>
             <translation>Välj områden i kartan för att se och ändra deras målkopplingar.</translation>
         </message>
@@ -199,7 +199,7 @@
             <translation>Inga områden är kopplade till målet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="120" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="125" />
             <source>Area</source>
             <translation>Areal</translation>
         </message>
@@ -599,7 +599,7 @@
             <translation>Kod</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="120" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="125" />
             <source>Goal</source>
             <translation>Mål</translation>
         </message>
@@ -1404,162 +1404,157 @@
             <translation>Räknar de kopplade områdena i {layer}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="179" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="196" />
             <source>Link store: {uri}</source>
             <translation>Kopplingsdatabas: {uri}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="402" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="449" />
             <source>All catalogues</source>
             <translation>Alla kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="298" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="316" />
             <source>&lt;b&gt;{layer}&lt;/b&gt;: reading {n} selected areas…</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt;: läser {n} valda områden…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="326" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="346" />
             <source>&lt;b&gt;{layer}&lt;/b&gt; — {n} of {total} areas selected</source>
             <translation>&lt;b&gt;{layer}&lt;/b&gt; — {n} av {total} områden valda</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="405" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="427" />
             <source>Tick a goal to link the {n} selected areas to it; untick to remove the links.</source>
             <translation>Kryssa i ett mål för att koppla de {n} valda områdena till det; kryssa ur för att ta bort kopplingarna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="411" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="433" />
             <source>The selected areas have no key value and cannot be linked.</source>
             <translation>De valda områdena saknar nyckelvärde och kan inte kopplas.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="413" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="435" />
             <source>Select areas on the map (or with an expression) to link them to goals.</source>
             <translation>Välj områden i kartan (eller med ett uttryck) för att koppla dem till mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="421" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="447" />
             <source>{n} areas of this layer have no goal yet: select them</source>
             <translation>{n} områden i lagret saknar ännu mål: välj dem</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="105" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="139" />
             <source>Show the goals of one catalogue or of all</source>
             <translation>Visa målen i en katalog eller i alla</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="97" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="131" />
             <source>Search code or words of a goal…</source>
             <translation>Sök nummer eller ord i ett mål…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="98" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="132" />
             <source>Type a code (11.3) or words of a title in any order, in Swedish or English; å, ä, ö optional</source>
             <translation>Skriv ett nummer (11.3) eller ord ur en rubrik i valfri ordning, på svenska eller engelska; å, ä, ö behövs inte</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="109" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="143" />
             <source>&amp;Linked only</source>
             <translation>Endast &amp;kopplade</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="111" />
-            <source>Show only goals linked to areas of this layer or of the selection</source>
-            <translation>Visa bara mål som är kopplade till områden i detta lager eller i urvalet</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="112" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="151" />
             <source>Goals &amp;without areas</source>
             <translation>Mål &amp;utan områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="114" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="153" />
             <source>Show only goals that no area of this layer is linked to yet</source>
             <translation>Visa bara mål som inget område i detta lager är kopplat till ännu</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="130" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="169" />
             <source>Tick a goal to link the selected areas to it; untick to remove the links. A half-filled box means that some of the selected areas are linked.</source>
             <translation>Kryssa i ett mål för att koppla de valda områdena till det; kryssa ur för att ta bort kopplingarna. En halvfylld ruta betyder att några av de valda områdena är kopplade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="180" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="230" />
             <source>Undo</source>
             <translation>Ångra</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="180" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="230" />
             <source>Undo the last link change of the panel (Ctrl+Z)</source>
             <translation>Ångra panelens senaste ändring av kopplingar (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="183" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="233" />
             <source>Redo</source>
             <translation>Gör om</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="183" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="233" />
             <source>Redo what was undone (Ctrl+Shift+Z)</source>
             <translation>Gör om det som ångrades (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="336" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="376" />
             <source>Undo: {what} (Ctrl+Z)</source>
             <translation>Ångra: {what} (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="339" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="379" />
             <source>Redo: {what} (Ctrl+Shift+Z)</source>
             <translation>Gör om: {what} (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="190" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="240" />
             <source>Find areas</source>
             <translation>Hitta områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="190" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="240" />
             <source>Select, zoom to and flash the areas linked to the focused goal, in every registered layer (Ctrl+F)</source>
             <translation>Välj, zooma till och blinka de områden som är kopplade till det markerade målet, i alla registrerade lager (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="197" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="247" />
             <source>Highlight</source>
             <translation>Visa i kartan</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="197" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="247" />
             <source>Show on the map the areas linked to the focused goal: green supports, red conflicts, grey neutral</source>
             <translation>Visa i kartan de områden som är kopplade till det markerade målet: grönt stödjer, rött motverkar, grått neutralt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="205" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="255" />
             <source>Edit link…</source>
             <translation>Ändra koppling…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="205" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="255" />
             <source>Change stance, strength or motivation of the link between the one selected area and the focused goal</source>
             <translation>Ändra ställningstagande, styrka eller motivering för kopplingen mellan det valda området och det markerade målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="225" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="270" />
             <source>Export…</source>
             <translation>Exportera…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="225" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="270" />
             <source>Goal atlas (PDF) and goal × area tables</source>
             <translation>Målatlas (PDF) och tabeller mål × område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="227" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="272" />
             <source>Catalogues…</source>
             <translation>Kataloger…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="227" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="272" />
             <source>Import, enable or remove goal catalogues</source>
             <translation>Importera, aktivera eller ta bort målkataloger</translation>
         </message>
@@ -1719,27 +1714,27 @@
             <translation>Antal</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="121" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="136" />
             <source>Linked areas of this layer</source>
             <translation>Kopplade områden i detta lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="124" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="139" />
             <source>Linked area of this layer in hectares</source>
             <translation>Kopplad areal i detta lager, i hektar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="158" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="173" />
             <source>Example catalogue, not an adopted strategy.</source>
             <translation>Exempelkatalog, ingen antagen strategi.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="335" />
             <source>{n} linked areas, of which {c} conflict with the goal</source>
             <translation>{n} kopplade områden, varav {c} motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="323" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="344" />
             <source>{n} linked areas</source>
             <translation>{n} kopplade områden</translation>
         </message>
@@ -1749,7 +1744,7 @@
             <translation>Läser områdena i {layer}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="32" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="34" />
             <source>Stance: how the planned land use of the area relates to the goal.
 Supports: the plan helps reach the goal here.
 Conflicts: the plan works against the goal here; the plan description must show how the conflict is weighed.
@@ -1760,44 +1755,44 @@ Motverkar: planen går här emot målet; planbeskrivningen ska visa hur konflikt
 Neutral: målet berör området, men planen varken hjälper eller hindrar det.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="41" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="43" />
             <source>Strength: how much the area matters for the goal.
 0 = mentioned only, 1 = weak, 2 = clear, 3 = decisive.</source>
             <translation>Styrka: hur mycket området betyder för målet.
 0 = nämns bara, 1 = svag, 2 = tydlig, 3 = avgörande.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="57" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="59" />
             <source>Motivation: why the area supports or conflicts with the goal. It is printed in the goal atlas and tables.</source>
             <translation>Motivering: varför området stödjer eller motverkar målet. Den skrivs ut i målatlasen och tabellerna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="99" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="101" />
             <source>Motivation (why the areas support or conflict with the goal)</source>
             <translation>Motivering (varför områdena stödjer eller motverkar målet)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="103" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="105" />
             <source>&amp;Stance</source>
             <translation>&amp;Ställningstagande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="106" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="108" />
             <source>S&amp;trength</source>
             <translation>St&amp;yrka</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="109" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="111" />
             <source>&amp;Motivation</source>
             <translation>&amp;Motivering</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="164" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="189" />
             <source>Edit link</source>
             <translation>Ändra koppling</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="168" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="193" />
             <source>&lt;b&gt;{feature}&lt;/b&gt; → {goal}</source>
             <translation>&lt;b&gt;{feature}&lt;/b&gt; → {goal}</translation>
         </message>
@@ -2713,17 +2708,17 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>De valda områdenas kopplingar:</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="134" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="140" />
             <source>New links belong to {organisation}.</source>
             <translation>Nya kopplingar tillhör {organisation}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="134" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="140" />
             <source>You administer this link store; new links belong to no organisation.</source>
             <translation>Du administrerar kopplingsdatabasen; nya kopplingar tillhör ingen organisation.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="546" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="572" />
             <source>Others changed links that you could undo; the undo history was cleared so that it cannot overwrite their changes.</source>
             <translation>Andra har ändrat kopplingar som du kunde ångra; ångrahistoriken har tömts så att den inte kan skriva över deras ändringar.</translation>
         </message>
@@ -2977,57 +2972,57 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>{goal}: ett område valt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="405" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="427" />
             <source>Tick a goal to link the selected area to it; untick to remove the link.</source>
             <translation>Kryssa i ett mål för att koppla det valda området till det; kryssa ur för att ta bort kopplingen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="421" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="447" />
             <source>One area of this layer has no goal yet: select it</source>
             <translation>Ett område i lagret har inget mål ännu: välj det</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="71" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="76" />
             <source>strength {low}–{high}</source>
             <translation>styrka {low}–{high}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="314" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="335" />
             <source>One linked area; it conflicts with the goal</source>
             <translation>Ett kopplat område; det motverkar målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="323" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="344" />
             <source>One linked area</source>
             <translation>Ett kopplat område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="49" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="51" />
             <source>mentioned only</source>
             <translation>nämns bara</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="50" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="52" />
             <source>weak</source>
             <translation>svag</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="51" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="53" />
             <source>clear</source>
             <translation>tydlig</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="52" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="54" />
             <source>decisive</source>
             <translation>avgörande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="157" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
             <source>New links: written when you tick a goal</source>
             <translation>Nya kopplingar: skrivs när du kryssar i ett mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="163" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="213" />
             <source>Links already made keep their own stance and motivation; change one with Edit link (Ctrl+E).</source>
             <translation>Kopplingar som redan finns behåller sitt ställningstagande och sin motivering; ändra en med Ändra koppling (Ctrl+E).</translation>
         </message>
@@ -3122,12 +3117,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Lade till målkolumnerna {fields} i attributtabellen för '{layer}': koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter. De sparas med projektet; samma knapp tar bort dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="231" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="276" />
             <source>Goal columns</source>
             <translation>Målkolumner</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="231" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="276" />
             <source>Add (or remove) a column per catalogue to the layer's attribute table with the codes of the goals each area is linked to, to filter, sort and style by them</source>
             <translation>Lägg till (eller ta bort) en kolumn per katalog i lagrets attributtabell med koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter dem</translation>
         </message>
@@ -3494,12 +3489,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Handboken saknas i den här installationen ({path}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="240" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="285" />
             <source>Handbook</source>
             <translation>Handbok</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="240" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="285" />
             <source>The handbook: from an empty project to the atlas (F1)</source>
             <translation>Handboken: från tomt projekt till atlas (F1)</translation>
         </message>
@@ -4678,47 +4673,47 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Avfärdade förslagen om {goal} för {n} områden (regler: {rules})</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="80" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="85" />
             <source>[Suggested]</source>
             <translation>[Förslag]</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="90" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="95" />
             <source>Suggested by the rule {rule} for one selected area</source>
             <translation>Föreslås av regeln {rule} för ett valt område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="90" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="95" />
             <source>Suggested by the rule {rule} for {n} selected areas</source>
             <translation>Föreslås av regeln {rule} för {n} valda områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="97" />
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="102" />
             <source>Accept links them as the rule says; dismiss hides the suggestion for these areas.</source>
             <translation>Godta kopplar dem så som regeln säger; avfärda döljer förslaget för de här områdena.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/tasks.py" line="78" />
+            <location filename="../territorial_plugin/gui/panel/tasks.py" line="81" />
             <source>Reading what the linking rules suggest for {n} areas</source>
             <translation>Läser vad kopplingsreglerna föreslår för {n} områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="212" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="262" />
             <source>Accept suggestion</source>
             <translation>Godta förslag</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="212" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="57" />
             <source>Link the selected areas a rule suggests for the focused goal, as the rule says (Ctrl+Return)</source>
             <translation>Koppla de valda områden som en regel föreslår för det valda målet, så som regeln säger (Ctrl+Retur)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="219" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="266" />
             <source>Dismiss suggestion</source>
-            <translation>Avfärda förslag</translation>
+            <translation>Avvisa förslag</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="219" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="68" />
             <source>Do not suggest the focused goal for the selected areas again (by the rules that suggest it)</source>
             <translation>Föreslå inte det valda målet för de valda områdena igen (av de regler som föreslår det)</translation>
         </message>
@@ -4728,7 +4723,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>som de var kopplade i planskedet {stage}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="438" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="464" />
             <source>Select areas on the map to see how they were linked when the stage was saved.</source>
             <translation>Välj områden i kartan för att se hur de var kopplade när planskedet sparades.</translation>
         </message>
@@ -4788,7 +4783,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Välj Nuläge under Visa för att ändra kopplingar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/controller.py" line="434" />
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="460" />
             <source>The checks show how the selected areas were linked when the stage was saved. Choose Current links to link.</source>
             <translation>Bockarna visar hur de valda områdena var kopplade när planskedet sparades. Välj Nuläge för att koppla.</translation>
         </message>
@@ -5071,6 +5066,46 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="75" />
             <source>{name} [optional]</source>
             <translation>{name} [valfri]</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/controller.py" line="437" />
+            <source>{suggested}: a linking rule suggests the goal; accept or dismiss it with the buttons below the list.</source>
+            <translation>{suggested}: en kopplingsregel föreslår målet; godta eller avvisa förslaget med knapparna under listan.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="125" />
+            <source>Selection</source>
+            <translation>Urval</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="126" />
+            <source>How the selected areas are linked to the goal: the colour is the stance (green supports, red conflicts, grey neutral, green and red mixed), the number the strength (0–3); {suggested}: a linking rule suggests the goal for selected areas</source>
+            <translation>Hur de valda områdena är kopplade till målet: färgen är ställningstagandet (grön stödjer, röd motverkar, grå neutral, grön och röd blandat), siffran styrkan (0–3); {suggested}: en kopplingsregel föreslår målet för valda områden</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="58" />
+            <source>Link the selected area to {goal} as the rule {rules} suggests (Ctrl+Return)</source>
+            <translation>Koppla det valda området till {goal} så som kopplingsregeln {rules} föreslår (Ctrl+Retur)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="58" />
+            <source>Link {n} selected areas to {goal} as the rule {rules} suggests (Ctrl+Return)</source>
+            <translation>Koppla {n} valda områden till {goal} så som kopplingsregeln {rules} föreslår (Ctrl+Retur)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="69" />
+            <source>Do not suggest {goal} for the selected area again (rule {rules}); no link is removed</source>
+            <translation>Föreslå inte {goal} för det valda området igen (kopplingsregel {rules}); ingen koppling tas bort</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="69" />
+            <source>Do not suggest {goal} for these {n} areas again (rule {rules}); no link is removed</source>
+            <translation>Föreslå inte {goal} för dessa {n} områden igen (kopplingsregel {rules}); ingen koppling tas bort</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/view.py" line="145" />
+            <source>Show only goals linked to areas of this layer or of the selection, and the goals a linking rule suggests for the selection ({suggested})</source>
+            <translation>Visa bara mål som är kopplade till områden i lagret eller i urvalet, och mål som en kopplingsregel föreslår för urvalet ({suggested})</translation>
         </message>
     </context>
 </TS>

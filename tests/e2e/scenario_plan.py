@@ -49,8 +49,10 @@ def suggested(goal_id: str) -> int:
 
 
 def goal_text(goal_id: str) -> tuple[str, str]:
-    item = dock().view.model.itemFromIndex(dock().view.model.index_of(goal_id))
-    return (item.text(), item.toolTip()) if item is not None else ("", "")
+    """The goal's row as shown: code and title, then the selection column's badges; and its tooltip."""
+    model = dock().view.model
+    item = model.itemFromIndex(model.index_of(goal_id))
+    return (f"{item.text()}  {model.badge(goal_id)}", item.toolTip()) if item is not None else ("", "")
 
 
 def open_plan(s):
@@ -153,7 +155,7 @@ def accept_and_dismiss(s):
     s.check(len(store.links(goal_ids=["agenda2030:11.1"])) == 8, "Ctrl+Return accepts 8 links to 11.1")
     s.notes["accept_message"] = d.controller.last_message[0]
     d.view.focus_goal("nrs2030:A")
-    d.view.goal_toolbar.widgetForAction(d.view.accept_suggestion_action).click()
+    d.view.suggestion_toolbar.widgetForAction(d.view.accept_suggestion_action).click()
     s.wait(0.3)
     s.check(suggested("agenda2030:11.1") == 0 and suggested("nrs2030:A") == 0, "no suggestion left for the housing")
     # every other category: select it, accept its rule's goals, but dismiss a few

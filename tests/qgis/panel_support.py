@@ -35,6 +35,7 @@ def make_dock(qgis_iface, store_uri: str | None, layer=None):
 
     # as the plugin wires it: the project-wide tracking, shared with the panel
     tracking = ProjectLinkTracking("tester")
+    qgis_iface.messageBar().clearWidgets()  # the bar outlives the docks of earlier tests
     dock = TerritorialLinksDock(qgis_iface, qgis_iface.mainWindow(), tracking=tracking)
     wait_tasks()
     return dock
@@ -80,3 +81,9 @@ def tick(dock, goal_id: str, checked: bool = True) -> None:
     assert index.isValid(), f"{goal_id} not visible in the tree"
     state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
     assert dock.view.proxy.setData(index, state, Qt.ItemDataRole.CheckStateRole)
+
+
+def bar_messages(dock) -> list[tuple[str, int]]:
+    """The panel's messages now in the message bar: (text, level), oldest first."""
+    bar = dock.controller.iface.messageBar()
+    return [(item.text(), int(item.level())) for item in bar.items() if item.title() == "Territorial Links"]

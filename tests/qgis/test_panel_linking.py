@@ -2,12 +2,13 @@
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt, QTimer, QUrl
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel
 
 from territorial_plugin.core.model import LinkSpec, RegisteredLayer
+from territorial_plugin.gui.panel.goal_tree_model import COL_GOAL, COL_SELECTION
 from territorial_plugin.gui.panel.highlight import COLORS
 
-from .panel_support import select, tick, wait_tasks
+from .panel_support import bar_messages, select, tick, wait_tasks
 
 BOST = "\"kategori_kod\" = 'BOST'"
 BOST_KEYS = [f"EK-{n:03d}" for n in range(4, 12)]
@@ -33,7 +34,7 @@ def test_tick_links_the_whole_selection_with_stance_strength_and_motivation(read
     text, level = dock.controller.last_message
     assert level == int(Qgis.MessageLevel.Success)
     assert "8" in text and "11 " in text
-    assert dock.controller.iface.messageBar().get_messages(Qgis.MessageLevel.Success)
+    assert bar_messages(dock) == [(text, int(Qgis.MessageLevel.Success))]
 
 
 def test_untick_unlinks_only_the_selection(ready_dock, sample_layer, store):
@@ -283,10 +284,19 @@ def test_the_panel_shows_how_the_selection_is_linked_and_shows_an_edit(ready_doc
     wait_tasks()
     model = dock.view.model
     item = model.itemFromIndex(model.index_of("agenda2030:11"))
-    assert item.text().startswith("11  [Supports 3]  ")  # right after the code: seen in a narrow panel
-    assert "Supports, strength 3" in item.toolTip()
-    assert "[Conflicts 1]" in model.itemFromIndex(model.index_of("agenda2030:15")).text()
-    assert "[" not in model.itemFromIndex(model.index_of("agenda2030:1")).text()
+    # the title whole in its column, elided last; stance (colour) and strength in the selection column
+    assert item.text() == "11  Sustainable cities and communities"
+    assert model.badge("agenda2030:11") == "3"
+    badge = item.index().siblingAtColumn(COL_SELECTION)
+    assert not badge.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert "Supports, strength 3" in item.toolTip() and "Supports, strength 3" in badge.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert model.badge("agenda2030:15") == "1"
+    assert "Conflicts, strength 1" in model.itemFromIndex(model.index_of("agenda2030:15")).toolTip()
+    assert model.badge("agenda2030:1") == ""
+    header = dock.view.tree.header()
+    assert header.sectionResizeMode(COL_GOAL) == QHeaderView.ResizeMode.Stretch
     # one area edited to conflict: the goal now reads mixed
     select(sample_layer, "\"omr_id\" = 'EK-002'")
     wait_tasks()
@@ -307,7 +317,7 @@ def test_the_panel_shows_how_the_selection_is_linked_and_shows_an_edit(ready_doc
     select(sample_layer, "\"omr_id\" IN ('EK-001', 'EK-002')")
     wait_tasks()
     item = model.itemFromIndex(model.index_of("agenda2030:11"))
-    assert "[Mixed 2–3]" in item.text()
+    assert model.badge("agenda2030:11") == "2–3"
     assert "Mixed: 1 supports, 1 conflicts, strength 2–3" in item.toolTip()
     assert dock.view.findChild(QLabel, "strengthMeaning").text() == "clear"
 
@@ -349,3 +359,50 @@ def test_the_handbook_opens_from_the_panel_with_its_pictures(ready_dock):
         assert not missing
     finally:
         dialog.close()
+
+
+def test_rapid_ticks_replace_the_panel_message_instead_of_stacking(ready_dock, sample_layer, store, monkeypatch):
+    from qgis.gui import QgsMessageBar
+
+    dock = ready_dock
+    bar = QgsMessageBar()  # QGIS's own bar, which stacks what is pushed (the test double only records)
+    monkeypatch.setattr(dock.controller.iface, "messageBar", lambda: bar)
+    select(sample_layer, BOST)
+    goals = ["agenda2030:11", "agenda2030:6", "agenda2030:7", "agenda2030:15", "agenda2030:3"]
+    for goal_id in goals:
+        tick(dock, goal_id)
+    tick(dock, "agenda2030:3", False)
+    # one message, the latest: what the last tick did
+    assert bar_messages(dock) == [dock.controller.last_message]
+    assert "Removed" in dock.controller.last_message[0]
+    # a message the bar has dismissed (its time was up) is not popped again: the next one still shows
+    bar.clearWidgets()
+    tick(dock, "agenda2030:3")
+    assert bar_messages(dock) == [dock.controller.last_message]
+
+
+def test_the_motivation_stays_for_the_same_selection_and_is_cleared_for_other_areas(ready_dock, sample_layer, store):
+    dock = ready_dock
+    uid = dock.controller.record.layer_uid
+    select(sample_layer, BOST)
+    dock.view.motivation_edit.setPlainText("Bostäder nära stationen")
+    tick(dock, "agenda2030:11")
+    tick(dock, "agenda2030:3")  # the batch use: several goals for the same selection, one motivation
+    assert dock.view.motivation_edit.toPlainText() == "Bostäder nära stationen"
+    assert {lk.motivation for lk in store.links_for_keys(uid, BOST_KEYS)} == {"Bostäder nära stationen"}
+
+    select(sample_layer, "\"omr_id\" = 'EK-030'")
+    assert dock.view.motivation_edit.toPlainText() == ""  # not written into the next tick by mistake
+    tick(dock, "agenda2030:6")
+    assert [lk.motivation for lk in store.links_for_keys(uid, ["EK-030"])] == [""]
+
+    # typed before selecting: meant for the areas selected next
+    sample_layer.removeSelection()
+    select(sample_layer, "FALSE")
+    dock.view.motivation_edit.setPlainText("Dagvatten")
+    select(sample_layer, "\"omr_id\" = 'EK-031'")
+    assert dock.view.motivation_edit.toPlainText() == "Dagvatten"
+    # the same areas selected again after a pause keep it
+    sample_layer.removeSelection()
+    select(sample_layer, "\"omr_id\" = 'EK-031'")
+    assert dock.view.motivation_edit.toPlainText() == "Dagvatten"

@@ -13,9 +13,10 @@ from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 from territorial_plugin.core import identity
 from territorial_plugin.core.model import Link, LinkSpec
 from territorial_plugin.core.store import open_store
+from territorial_plugin.gui.panel.goal_tree_model import COL_COUNT
 from territorial_plugin.gui.panel.link_editor import EditLinkDialog
 
-from .panel_support import close_dock, make_dock, select, tick, wait_tasks
+from .panel_support import bar_messages, close_dock, make_dock, select, tick, wait_tasks
 from .store_layers import memory_layer, seeded_store, write
 
 GOAL = "agenda2030:11"
@@ -56,7 +57,7 @@ def test_timer_tick_shows_links_made_by_another_session(ready_dock, sample_layer
         colleague.link(uid, BOST_KEYS[3:], [GOAL], LinkSpec(), "kollega")
         assert wait_for(lambda: dock.view.model.check_state(GOAL) == Qt.CheckState.Checked)
         wait_tasks()
-        assert wait_for(lambda: dock.view.model.index_of(GOAL).siblingAtColumn(1).data() == "8")
+        assert wait_for(lambda: dock.view.model.index_of(GOAL).siblingAtColumn(COL_COUNT).data() == "8")
     finally:
         colleague.close()
     dock.hide()
@@ -105,7 +106,7 @@ def test_conflicting_edit_says_so_and_reloads(ready_dock, sample_layer, store):
     assert level == int(Qgis.MessageLevel.Warning)
     assert "EK-005" in text
     assert "as they are stored" in text
-    assert dock.controller.iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert bar_messages(dock) == [(text, int(Qgis.MessageLevel.Warning))]
     assert dock.controller.undo_stack.count() == 0  # the refused edit left no undo step
 
     # the next edit starts from what is stored now and goes through

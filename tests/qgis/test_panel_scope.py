@@ -3,6 +3,7 @@ shown read-only, after the links have been reworked; back to now restores everyt
 
 from __future__ import annotations
 
+import pytest
 from qgis.PyQt.QtCore import Qt
 
 from territorial_plugin.core.model import Link, LinkSpec
@@ -49,7 +50,7 @@ def test_organisations_in_the_tooltip_and_a_filter_that_narrows_tree_counts_and_
     assert item.checkState() == Qt.CheckState.Checked
     assert "umea: 2 areas (supports 1, conflicts 1)" in item.toolTip()
     assert "vannas: one area (supports 1)" in item.toolTip()
-    assert "[Mixed 1–3]" in item.text()
+    assert dock.view.model.badge(GOAL) == "1–3" and "Mixed" in item.toolTip()
     assert item.data(LAYER_COUNT_ROLE) == 4
     dock.view.tree.setCurrentIndex(dock.view.proxy.mapFromSource(dock.view.model.index_of(GOAL)))
     controller.actions.reverse_lookup(GOAL)
@@ -69,7 +70,8 @@ def test_organisations_in_the_tooltip_and_a_filter_that_narrows_tree_counts_and_
     # only Vännäs's links: one of the three selected areas, supporting; two areas of the layer
     assert item.checkState() == Qt.CheckState.PartiallyChecked
     assert item.data(SELECTED_COUNT_ROLE) == 1
-    assert "[Supports 2]" in item.text() and "umea" not in item.toolTip()
+    assert dock.view.model.badge(GOAL) == "2" and "Supports, strength 2" in item.toolTip()
+    assert "umea" not in item.toolTip()
     hover = dock.tooltip_filter.text_for(GOAL)  # the selected areas' links, on hover: Vännäs's only
     assert "<b>EK-003</b>" in hover and "EK-001" not in hover
     assert item.data(LAYER_COUNT_ROLE) == 2
@@ -112,7 +114,7 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
     controller.reload_links()
     wait_tasks()
     select(sample_layer, SELECTION)
-    assert "[Conflicts 1]" in _goal_item(dock, GOAL).text()
+    assert "Conflicts, strength 1" in _goal_item(dock, GOAL).toolTip()
 
     # saved while the panel was open: listed when the chooser opens
     stages = bar.stage_combo
@@ -127,7 +129,7 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
     controller.refresh_coverage(wait=True)
     item = _goal_item(dock, GOAL)
     assert item.checkState() == Qt.CheckState.PartiallyChecked and item.data(SELECTED_COUNT_ROLE) == 2
-    assert "[Supports 3]" in item.text()
+    assert dock.view.model.badge(GOAL) == "3" and "Supports, strength 3" in item.toolTip()
     assert item_state(dock, OTHER) == Qt.CheckState.Unchecked
     assert item.data(LAYER_COUNT_ROLE) == 2 and _goal_item(dock, OTHER).data(LAYER_COUNT_ROLE) == 0
     assert not bar.note_label.isHidden()
@@ -158,7 +160,7 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
     bar.choose_stage("")
     controller.refresh_coverage(wait=True)
     item = _goal_item(dock, GOAL)
-    assert "[Conflicts 1]" in item.text() and item.isCheckable()
+    assert "Conflicts, strength 1" in item.toolTip() and item.isCheckable()
     assert "<b>EK-001</b>: Conflicts, strength 1" in dock.tooltip_filter.text_for(GOAL)
     assert item_state(dock, OTHER) == Qt.CheckState.Checked
     assert bar.note_label.isHidden() and view.editor_box.isEnabled()
@@ -170,6 +172,40 @@ def test_a_saved_stage_is_shown_read_only_after_later_edits_and_now_comes_back(r
         "EK-003",
     }
     assert view.undo_action.isEnabled()
+
+
+def test_a_stage_shows_the_hectares_frozen_with_it_not_the_areas_now(ready_dock, sample_layer, store):
+    """An area enlarged after the stage was saved: the stage's hectares are the frozen ones, now's the new."""
+    from territorial_plugin.gui.panel.goal_tree_model import COL_AREA, LAYER_AREA_ROLE, format_hectares
+
+    dock = ready_dock
+    controller, bar = dock.controller, dock.view.scope_bar
+    uid = controller.record.layer_uid
+    store.link(uid, ["EK-001", "EK-002"], [GOAL], LinkSpec("supports", 3, "Förtätning"), "anna")
+    save_stage(store, [sample_layer], "Samråd 2026", "", "anna")
+    controller.reload_stages()  # as opening the chooser does
+    frozen = store.stage_hectares("Samråd 2026", uid)
+    assert frozen["EK-001"] > 0
+    fid = next(f.id() for f in sample_layer.getFeatures() if f["omr_id"] == "EK-001")
+    assert sample_layer.startEditing()
+    bigger = sample_layer.getFeature(fid).geometry().buffer(300, 8)
+    assert sample_layer.changeGeometry(fid, bigger) and sample_layer.commitChanges()
+    controller.layer_keys.build(wait=True)
+    controller.refresh_coverage(wait=True)
+    now = controller.layer_keys.areas["EK-001"] + controller.layer_keys.areas["EK-002"]
+    assert now > frozen["EK-001"] + frozen["EK-002"] + 10
+    assert _goal_item(dock, GOAL).data(LAYER_AREA_ROLE) == pytest.approx(now)
+
+    bar.choose_stage("Samråd 2026")
+    wait_tasks()  # the count the choice started
+    item = _goal_item(dock, GOAL)
+    assert item.data(LAYER_AREA_ROLE) == pytest.approx(frozen["EK-001"] + frozen["EK-002"])
+    area_text = item.index().siblingAtColumn(COL_AREA).data()
+    assert area_text == format_hectares(frozen["EK-001"] + frozen["EK-002"])
+
+    bar.choose_stage("")
+    wait_tasks()
+    assert _goal_item(dock, GOAL).data(LAYER_AREA_ROLE) == pytest.approx(now)
 
 
 def test_a_regions_store_fed_by_deliveries_names_its_organisations(qgis_app, tmp_path):

@@ -43,12 +43,12 @@ def test_select_see_accept_dismiss(plan_dock):
     # B2 lies too far from the station; B1 is linked to t:2 already (the planner's link stays)
     assert _suggested(dock) == {"t:1": 2, "t:2": 1, "t:3": 0}
     item = _item(dock, "t:1")
-    assert "[Förslag]" in item.text() or "[Suggested]" in item.text()
+    assert dock.view.model.badge("t:1") == "[Suggested]"
     assert item.font().italic() and not _item(dock, "t:3").font().italic()
     assert item.checkState() == Qt.CheckState.Unchecked  # a suggestion is not a link
     assert NEAR.name in item.toolTip() and "Östra Ängen" in item.toolTip()
     t2 = _item(dock, "t:2")
-    assert "[Suggested]" in t2.text() or "[Förslag]" in t2.text()
+    assert dock.view.model.badge("t:2") == "2 [Suggested]"  # B1's own link (strength 2) and the mark
     assert t2.checkState() == Qt.CheckState.PartiallyChecked  # B1's own link, B3 suggested
 
     dock.controller.actions.accept_suggestions("t:1")
@@ -162,3 +162,39 @@ def _spy(method, calls):
         return method(*args)
 
     return spy
+
+
+def test_accept_and_dismiss_in_words_naming_the_rule_and_the_hint_and_filter_explain_suggestions(plan_dock):
+    """A new user took the dismiss cross beside Edit link for "delete link", and found [Suggested] explained nowhere."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtWidgets import QToolBar
+
+    dock, _store, layer, _record = plan_dock
+    view = dock.view
+    row = view.findChild(QToolBar, "suggestionToolbar")
+    select(layer, "\"omr_id\" = 'B2'")  # too far from the station: nothing suggested
+    assert row.isHidden() and "[Suggested]" not in view.hint_label.text()
+    select(layer, "\"omr_id\" IN ('B1', 'B2', 'B3')")
+    assert not row.isHidden()
+    for action, text in (
+        (view.accept_suggestion_action, "Accept suggestion"),
+        (view.dismiss_suggestion_action, "Dismiss suggestion"),
+    ):
+        assert action.text() == text
+        button = row.widgetForAction(action)
+        assert button is not None and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        assert view.goal_toolbar.widgetForAction(action) is None  # not beside Edit link
+    remove = QgsApplication.getThemeIcon("mActionRemove.svg").pixmap(16).toImage()
+    assert view.dismiss_suggestion_action.icon().pixmap(16).toImage() != remove  # no delete cross
+    # the focused goal's rule is named in both tooltips
+    view.focus_goal("t:1")
+    assert (
+        NEAR.name in view.accept_suggestion_action.toolTip()
+        and "2 selected areas" in view.accept_suggestion_action.toolTip()
+    )
+    assert NEAR.name in view.dismiss_suggestion_action.toolTip()
+    view.focus_goal("t:3")  # suggested by no rule: the general words
+    assert NEAR.name not in view.accept_suggestion_action.toolTip()
+    # the hint explains the mark; the filter says it keeps suggested goals
+    assert "[Suggested]: a linking rule suggests the goal; accept or dismiss it" in view.hint_label.text()
+    assert "[Suggested]" in view.linked_only_check.toolTip() and "suggests" in view.linked_only_check.toolTip()

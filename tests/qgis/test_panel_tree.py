@@ -4,6 +4,8 @@ from qgis.PyQt.QtCore import Qt
 
 from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.gui.panel.goal_tree_model import (
+    COL_AREA,
+    COL_COUNT,
     GOAL_ID_ROLE,
     LAYER_AREA_ROLE,
     LAYER_COUNT_ROLE,
@@ -101,11 +103,11 @@ def test_per_goal_count_and_hectares_of_the_layer(ready_dock, sample_layer, stor
     expected = sum(dock.controller.layer_keys.areas[k] for k in ("EK-001", "EK-002"))
     assert expected > 1
     assert abs(index.data(LAYER_AREA_ROLE) - expected) < 1e-6
-    count_text = dock.view.model.index(index.row(), 1, index.parent()).data()
+    count_text = dock.view.model.index(index.row(), COL_COUNT, index.parent()).data()
     assert count_text == "2"
-    area_text = dock.view.model.index(index.row(), 2, index.parent()).data()
+    area_text = dock.view.model.index(index.row(), COL_AREA, index.parent()).data()
     assert area_text == format_hectares(expected) and area_text.endswith(" ha")
-    tooltip = dock.view.model.index(index.row(), 1, index.parent()).data(Qt.ItemDataRole.ToolTipRole)
+    tooltip = dock.view.model.index(index.row(), COL_COUNT, index.parent()).data(Qt.ItemDataRole.ToolTipRole)
     assert "2" in tooltip and "conflict" in tooltip
 
 

@@ -135,3 +135,25 @@ def test_the_panel_reads_a_stage_as_it_reads_the_links_now(linked):
     assert linked.goal_stances_for_keys(LAYER_UID, [], stage="Samråd") == {}
     with pytest.raises(StoreError):
         linked.goal_stances_for_keys(LAYER_UID, ["a1"], stage="Granskning")
+
+
+def test_the_panel_reads_a_stage_s_frozen_hectares_of_one_layer(linked):
+    """The hectares as saved, per key of one layer, whatever the areas measure now; another stage has its own."""
+    linked.save_stage(
+        "Samråd",
+        "",
+        "anna",
+        [_layer(), _layer(OTHER_UID)],
+        [
+            StageArea(LAYER_UID, "a1", "", 2.5, _SQUARE, "[]"),
+            StageArea(LAYER_UID, "a2", "", 40.0, None, "[]"),
+            *_areas(["v1"], OTHER_UID),
+        ],
+    )
+    linked.save_stage("Granskning", "", "anna", [_layer()], [StageArea(LAYER_UID, "a1", "", 3.0, None, "[]")])
+    assert linked.stage_hectares("Samråd", LAYER_UID) == {"a1": 2.5, "a2": 40.0}
+    assert linked.stage_hectares("Samråd", OTHER_UID) == {"v1": 1.0}
+    assert linked.stage_hectares("Granskning", LAYER_UID) == {"a1": 3.0}
+    assert linked.stage_hectares("Granskning", OTHER_UID) == {}
+    with pytest.raises(StoreError):
+        linked.stage_hectares("Antagande", LAYER_UID)

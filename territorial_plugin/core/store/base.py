@@ -312,6 +312,11 @@ class Store(ABC):
     def stage_areas(self, name: str, layer_uids: Sequence[str] | None = None) -> list[StageArea]: ...
 
     @abstractmethod
+    def stage_hectares(self, name: str, layer_uid: str) -> dict[str, float]:
+        """Hectares per feature key of one layer's areas as frozen in the stage (no geometry read):
+        what the panel's read-only view of a stage adds up, not the areas' size now."""
+
+    @abstractmethod
     def stage_links(
         self, name: str, layer_uids: Sequence[str] | None = None, goal_ids: Sequence[str] | None = None
     ) -> list[Link]:

@@ -15,6 +15,8 @@ import html
 import time
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
+from qgis.gui import QgsMessageBarItem
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QTimer
 
 from ...core.errors import TerritorialError
@@ -26,6 +28,7 @@ from ...core.store.base import Store
 from ...core.user import current_user
 from ...translation import qgis_locale
 from .actions import PanelActions
+from .goal_tree_model import suggestion_badge
 from .highlight import GoalHighlighter
 from .layer_keys import LayerKeys
 from .link_details import organisation_names, own_organisation
@@ -93,6 +96,7 @@ class PanelController(QObject):
         self.coverage = None  # PanelCoverage of the active layer
         self.has_catalogues = False
         self.last_message: tuple[str, int] = ("", 0)
+        self._message_item = None  # the panel's message in the bar, replaced by the next one
         self.last_refresh_ms = 0.0
         self.language = qgis_locale()
         self._n_selected = 0
@@ -147,9 +151,22 @@ class PanelController(QObject):
 
     # -- messages ------------------------------------------------------------------
     def message(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 5) -> None:
+        """Say ``text`` in the message bar, in place of the panel's previous message.
+
+        Rapid ticks or accepts would otherwise stack their messages ("23 more"); the
+        latest says what is stored now. The item is made here, in Python, so that its
+        deletion by the bar (when its time is up) is known to ``sip.isdeleted``.
+        """
         self.last_message = (text, int(level))
-        if self.iface is not None:
-            self.iface.messageBar().pushMessage(tr("Territorial Links"), text, level, duration)
+        if self.iface is None:
+            return
+        bar = self.iface.messageBar()
+        previous, self._message_item = self._message_item, None
+        if previous is not None and not sip.isdeleted(previous) and previous in bar.items():
+            bar.popWidget(previous)
+        item = QgsMessageBarItem(tr("Territorial Links"), text, level, duration)
+        bar.pushItem(item)
+        self._message_item = item
 
     def show_error(self, error: Exception) -> None:
         self.message(str(error), Qgis.MessageLevel.Critical, 10)
@@ -265,6 +282,7 @@ class PanelController(QObject):
             self._cancel_suggestion_task()
             self.view.model.set_selection({}, 0)
             self.view.model.set_coverage({})
+            self._show_suggestions()
         self.refresh_highlight()
 
     def _show_state(self, state: PanelState, layer) -> None:
@@ -300,6 +318,7 @@ class PanelController(QObject):
             )
             return
         self.selected_keys = keys
+        self.view.editor.follow_selection(self.record.layer_uid, keys)
         scope = self.scope
         try:
             summary = (
@@ -323,6 +342,7 @@ class PanelController(QObject):
             self._cancel_suggestion_task()
             self.suggested = {}
         self.view.model.set_selection(summary, len(keys), self.suggested)
+        self._show_suggestions()
         self.view.set_status(
             tr("<b>{layer}</b> — {n} of {total} areas selected").format(
                 layer=self.layer.name(), n=len(fids), total=self.layer.featureCount()
@@ -390,6 +410,8 @@ class PanelController(QObject):
             return
         self.suggested = self._by_goal(task.result)
         self.view.model.set_selection(self._summary, len(self.selected_keys), self.suggested)
+        self._show_suggestions()
+        self._update_hint()
 
     def _suggestions_failed(self, task) -> None:
         if task is self._suggestion_task:
@@ -411,6 +433,10 @@ class PanelController(QObject):
             hint = tr("The selected areas have no key value and cannot be linked.")
         else:
             hint = tr("Select areas on the map (or with an expression) to link them to goals.")
+        if self.suggested:
+            hint += " " + tr(
+                "{suggested}: a linking rule suggests the goal; accept or dismiss it with the buttons below the list."
+            ).format(suggested=suggestion_badge())
         hint = html.escape(hint)
         # with one organisation's links shown, "no goal" would only mean none of that organisation's
         unlinked = (
@@ -557,7 +583,19 @@ class PanelController(QObject):
             self.refresh_highlight()  # the focused goal's areas may lie in another layer
 
     # -- highlight --------------------------------------------------------------------
+    def _show_suggestions(self) -> None:
+        """The accept/dismiss row while the selection has suggestions, naming the focused goal's rules."""
+        goal_id = self.view.focused_goal_id()
+        chosen = self.suggested.get(goal_id, []) if goal_id else []
+        self.view.show_suggestions(
+            bool(self.suggested),
+            self.actions.goal_label(goal_id) if chosen else "",
+            sorted({o.rule for o in chosen}),
+            len({o.key for o in chosen}),
+        )
+
     def _goal_focused(self) -> None:
+        self._show_suggestions()
         # arrowing through the tree with the highlight on: read the store once the focus rests
         if self.view.highlight_on():
             self._highlight_timer.start()

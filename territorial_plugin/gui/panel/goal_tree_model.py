@@ -31,7 +31,10 @@ CONFLICT_COUNT_ROLE = Qt.ItemDataRole.UserRole + 7
 SELECTION_TEXT_ROLE = Qt.ItemDataRole.UserRole + 8  # how the selection is linked, in words
 SUGGESTED_COUNT_ROLE = Qt.ItemDataRole.UserRole + 9  # selected areas a rule suggests for the goal, not linked
 
-COL_GOAL, COL_COUNT, COL_AREA = 0, 1, 2
+#: the goal (code and title, which the view elides), how the selection is linked to it (the stance's
+#: swatch and the strength "3", "[Suggested]") in a column of its own so that a large selection's
+#: badges never push the title out of sight, then the layer's linked areas and their hectares
+COL_GOAL, COL_SELECTION, COL_COUNT, COL_AREA = 0, 1, 2, 3
 CONFLICT_COLOR = QColor("#b2182b")
 
 
@@ -54,12 +57,14 @@ def format_hectares(value: float, locale: QLocale | None = None) -> str:
 
 
 def selection_badge(links: SelectionLinks) -> str:
-    """The stance and strength in a few letters: "[Stödjer 3]", "[Blandat 1–3]"."""
+    """The strength shown beside the stance's colour swatch in the selection column: "3", "1–3".
+
+    Short, so that the goal's title keeps the width; the words ("Stödjer, styrka 3") are in
+    the tooltip, and the column's header tooltip says what colour and number mean.
+    """
     if links.min_strength == links.max_strength:
-        strength = str(links.min_strength)
-    else:
-        strength = f"{links.min_strength}–{links.max_strength}"
-    return f"[{stance_label(links.stance)} {strength}]"
+        return str(links.min_strength)
+    return f"{links.min_strength}–{links.max_strength}"
 
 
 def selection_text(links: SelectionLinks) -> str:
@@ -107,17 +112,27 @@ class GoalTreeModel(QStandardItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._goal_items: dict[str, QStandardItem] = {}
+        self._badge_items: dict[str, QStandardItem] = {}
         self._count_items: dict[str, QStandardItem] = {}
         self._area_items: dict[str, QStandardItem] = {}
         self._goals: dict[str, Goal] = {}
         self._tips: dict[str, str] = {}
-        self._titles: dict[str, tuple[str, str]] = {}  # code and title: the text without the selection's links
         self._selection_size = 0
         self._language = "sv"
         self._read_only = False
         #: organisation id → name, for the per-organisation lines of a goal's tooltip
         self.organisation_names: dict[str, str] = {}
-        self.setHorizontalHeaderLabels([tr("Goal"), tr("Areas"), tr("Area")])
+        self.setHorizontalHeaderLabels([tr("Goal"), tr("Selection"), tr("Areas"), tr("Area")])
+        self.setHeaderData(
+            COL_SELECTION,
+            Qt.Orientation.Horizontal,
+            tr(
+                "How the selected areas are linked to the goal: the colour is the stance (green supports, "
+                "red conflicts, grey neutral, green and red mixed), the number the strength (0–3); "
+                "{suggested}: a linking rule suggests the goal for selected areas"
+            ).format(suggested=suggestion_badge()),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.setHeaderData(
             COL_COUNT, Qt.Orientation.Horizontal, tr("Linked areas of this layer"), Qt.ItemDataRole.ToolTipRole
         )
@@ -134,10 +149,10 @@ class GoalTreeModel(QStandardItemModel):
         self._language = language
         self.removeRows(0, self.rowCount())
         self._goal_items.clear()
+        self._badge_items.clear()
         self._count_items.clear()
         self._area_items.clear()
         self._goals.clear()
-        self._titles.clear()
         self._tips.clear()
         by_catalogue: dict[str, list[Goal]] = {}
         for goal in goals:
@@ -157,7 +172,7 @@ class GoalTreeModel(QStandardItemModel):
             if catalogue.example:
                 tip += "\n" + tr("Example catalogue, not an adopted strategy.")
             cat_item.setToolTip(tip)
-            row = [cat_item, self._plain(""), self._plain("")]
+            row = [cat_item, self._plain(""), self._plain(""), self._plain("")]
             root.appendRow(row)
             parents: dict[str, QStandardItem] = {}
             pending = sorted(by_catalogue.get(catalogue.id, []), key=lambda g: (g.sort_order, g.code))
@@ -187,7 +202,6 @@ class GoalTreeModel(QStandardItemModel):
 
     def _goal_row(self, goal: Goal) -> list[QStandardItem]:
         title = goal.title(self._language)
-        self._titles[goal.id] = (goal.code, title)
         item = QStandardItem(f"{goal.code}  {title}")
         item.setEditable(False)
         item.setCheckable(True)
@@ -207,12 +221,14 @@ class GoalTreeModel(QStandardItemModel):
             tip += f"<br/>{goal.description}"
         item.setToolTip(tip)
         self._tips[goal.id] = tip
-        count, area = self._plain(""), self._plain("")
+        badge, count, area = QStandardItem(""), self._plain(""), self._plain("")
+        badge.setEditable(False)
         self._goal_items[goal.id] = item
+        self._badge_items[goal.id] = badge
         self._count_items[goal.id] = count
         self._area_items[goal.id] = area
         self._goals[goal.id] = goal
-        return [item, count, area]
+        return [item, badge, count, area]
 
     # -- lookups ------------------------------------------------------------------
     def goal(self, goal_id: str) -> Goal | None:
@@ -224,6 +240,10 @@ class GoalTreeModel(QStandardItemModel):
     def index_of(self, goal_id: str) -> QModelIndex:
         item = self._goal_items.get(goal_id)
         return item.index() if item is not None else QModelIndex()
+
+    def badge(self, goal_id: str) -> str:
+        """The selection column's text of the goal: the strength and the suggestion mark ("2 [Suggested]")."""
+        return self._badge_items[goal_id].text()
 
     def check_state(self, goal_id: str) -> Qt.CheckState:
         return self._goal_items[goal_id].checkState()
@@ -265,12 +285,11 @@ class GoalTreeModel(QStandardItemModel):
             n_suggested = len({o.key for o in outcomes})
             if item.data(SUGGESTED_COUNT_ROLE) != n_suggested:
                 item.setData(n_suggested, SUGGESTED_COUNT_ROLE)
-            code, title = self._titles[goal_id]
-            # the stance right after the code, where a narrow panel still shows it
             badges = [selection_badge(links)] if links is not None else []
             if outcomes:
                 badges.append(suggestion_badge())
-            text = "  ".join([code, *badges, title])
+            text = " ".join(badges)
+            badge = self._badge_items[goal_id]
             tip = self._tips[goal_id]
             words = selection_text(links) if links is not None else ""
             if words:
@@ -280,15 +299,17 @@ class GoalTreeModel(QStandardItemModel):
                     tip += f"<br/>{by_organisation}"
             if outcomes:
                 tip += f"<hr/>{suggestion_tip(outcomes)}"
-            if item.text() != text or item.toolTip() != tip:
-                item.setText(text)
-                item.setIcon(stance_icon(links.stance) if links is not None else QIcon())
+            if badge.text() != text or item.toolTip() != tip:
+                badge.setText(text)
+                badge.setIcon(stance_icon(links.stance) if links is not None else QIcon())
                 item.setData(words or None, SELECTION_TEXT_ROLE)
                 item.setToolTip(tip)
+                badge.setToolTip(tip)
                 font = item.font()
                 if font.italic() != bool(outcomes):
                     font.setItalic(bool(outcomes))
                     item.setFont(font)
+                    badge.setFont(font)
             shown = selection_size > 0
             ticking = shown and not self._read_only  # a stage's checks are shown, never ticked
             if item.isCheckable() != ticking:

@@ -7,6 +7,8 @@ works against it; strength (styrka) how much.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -57,6 +59,14 @@ def motivation_tooltip() -> str:
     return tr(
         "Motivation: why the area supports or conflicts with the goal. It is printed in the goal atlas and tables."
     )
+
+
+def _same_areas(a: tuple[str, Sequence[str]], b: tuple[str, Sequence[str]]) -> bool:
+    """Whether two selections are of the same areas; cheap when they differ in size or not at all
+    (every refresh of a selection of 10 000 asks)."""
+    if a[0] != b[0] or len(a[1]) != len(b[1]):
+        return False
+    return a[1] is b[1] or list(a[1]) == list(b[1]) or set(a[1]) == set(b[1])
 
 
 class StanceCombo(QComboBox):
@@ -118,6 +128,10 @@ class LinkEditor(QWidget):
         strength_row.addWidget(self.strength_meaning, 1)
         form.addRow(strength_label, strength_row)
         form.addRow(motivation_label, self.motivation_edit)
+        # the selection the motivation was typed for, and the one now (see follow_selection)
+        self._motivation_for = None
+        self._selection = None
+        self.motivation_edit.textChanged.connect(self._motivation_typed)
         # whose new links will be (shared PostgreSQL store only); hidden otherwise
         self.organisation_label = QLabel(self)
         self.organisation_label.setObjectName("organisationLabel")
@@ -138,6 +152,30 @@ class LinkEditor(QWidget):
         )
         self.organisation_label.setText(text)
         self.organisation_label.setVisible(True)
+
+    def _motivation_typed(self) -> None:
+        # typed with nothing selected: meant for the areas selected next
+        self._motivation_for = self._selection
+
+    def follow_selection(self, layer_uid: str, keys: Sequence[str]) -> None:
+        """A motivation is written for the areas it was typed for: when other areas are selected
+        it is cleared, so that it is not written into their links by mistake.
+
+        ``keys``: the selected areas of the layer ``layer_uid`` (empty: nothing selected).
+        Ticking several goals for the same selection keeps it (the batch use); a motivation
+        typed with nothing selected is kept for the next selection.
+        """
+        selection = (layer_uid, keys) if keys else None
+        self._selection = selection
+        if selection is None:
+            return
+        if (
+            self._motivation_for is not None
+            and self.motivation_edit.toPlainText()  # nothing to clear: no need to compare
+            and not _same_areas(self._motivation_for, selection)
+        ):
+            self.motivation_edit.clear()
+        self._motivation_for = selection
 
     def spec(self) -> LinkSpec:
         return LinkSpec(

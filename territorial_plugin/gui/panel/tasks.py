@@ -3,8 +3,8 @@
 Counts and hectares per goal for the active layer: a store with a million links
 takes seconds to read; the panel must not wait for it. The task opens its own
 connection to the store (a database connection belongs to the thread that opened
-it), adds up the layer's links with the hectares of the key table (``core.coverage.coverage_per_goal``), and hands the
-totals back to the GUI thread.
+it), adds up the layer's links with the hectares of the key table (``core.coverage.coverage_per_goal``; of a saved
+stage, the hectares frozen with it), and hands the totals back to the GUI thread.
 
 Rule suggestions for a selection of thousands of areas take seconds (every rule's
 expression is evaluated on every selected area in Python): the task reads the
@@ -39,7 +39,7 @@ class CoverageTask(QgsTask):
         self.uri = uri
         self.layer_uid = layer_uid
         self.areas = dict(areas)  # a copy: the key table may be rebuilt meanwhile
-        self.stage = stage  # a saved stage's links, not today's (hectares are the areas' as they are now)
+        self.stage = stage  # a saved stage's links and the hectares frozen with it, not today's
         self.organisation = organisation  # one organisation's links only
         self.result: Coverage | None = None
         #: the organisations the store's links belong to (the panel's organisation filter)
@@ -55,6 +55,9 @@ class CoverageTask(QgsTask):
         try:
             # three columns, not full Link objects: a million links must not take half a minute
             links = store.link_stances(self.layer_uid, organisation=self.organisation, stage=self.stage or None)
+            if self.stage:
+                # the areas as the stage froze them: one deleted or reshaped since still counts as it was
+                self.areas = store.stage_hectares(self.stage, self.layer_uid)
             # here, off the GUI thread: without an index on it, listing them reads every link
             self.organisations = store.link_organisations()
         except TerritorialError as error:

@@ -2,13 +2,16 @@
 
 Layout, top to bottom: status, what is shown (now or a saved stage, every
 organisation or one), search, catalogue, filters, goal tree, goal toolbar (find
-areas, highlight, edit link), hint, link editor (what a tick writes), bottom
-toolbar (undo, redo, export, catalogues), store. The objectNames
+areas, highlight, edit link), suggestion row (accept, dismiss: while the selection
+has suggestions), hint, link editor (what a tick writes), bottom toolbar (undo,
+redo, export, catalogues), store. The objectNames
 are listed in docs/architecture.md (The panel). The view says what the user asked
 for through signals; what that does is the controller's business.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsFilterLineEdit
@@ -31,12 +34,43 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...core.i18n import tr
+from ...core.i18n import plural, tr
 from ...core.model import Catalogue, Goal, LinkSpec
-from .goal_tree_model import COL_AREA, COL_COUNT, COL_GOAL, GOAL_ID_ROLE, GoalFilterProxy, GoalTreeModel
+from .goal_tree_model import (
+    COL_AREA,
+    COL_COUNT,
+    COL_GOAL,
+    COL_SELECTION,
+    GOAL_ID_ROLE,
+    GoalFilterProxy,
+    GoalTreeModel,
+    suggestion_badge,
+)
 from .link_editor import LinkEditor
 from .scope.bar import ScopeBar
 from .states import PanelState, StatePage
+
+
+def accept_tip(goal: str = "", rules: Sequence[str] = (), n: int = 0) -> str:
+    """What Accept suggestion does; naming the goal and its rules when one is focused."""
+    if not rules:
+        return tr("Link the selected areas a rule suggests for the focused goal, as the rule says (Ctrl+Return)")
+    return plural(
+        n,
+        tr("Link the selected area to {goal} as the rule {rules} suggests (Ctrl+Return)"),
+        tr("Link {n} selected areas to {goal} as the rule {rules} suggests (Ctrl+Return)"),
+    ).format(n=n, goal=goal, rules=", ".join(rules))
+
+
+def dismiss_tip(goal: str = "", rules: Sequence[str] = (), n: int = 0) -> str:
+    """What Dismiss suggestion does; naming the goal and its rules when one is focused."""
+    if not rules:
+        return tr("Do not suggest the focused goal for the selected areas again (by the rules that suggest it)")
+    return plural(
+        n,
+        tr("Do not suggest {goal} for the selected area again (rule {rules}); no link is removed"),
+        tr("Do not suggest {goal} for these {n} areas again (rule {rules}); no link is removed"),
+    ).format(n=n, goal=goal, rules=", ".join(rules))
 
 
 class PanelView(QWidget):
@@ -108,7 +142,12 @@ class PanelView(QWidget):
         filters = QHBoxLayout()
         self.linked_only_check = QCheckBox(tr("&Linked only"), page)
         self.linked_only_check.setObjectName("linkedOnlyCheck")
-        self.linked_only_check.setToolTip(tr("Show only goals linked to areas of this layer or of the selection"))
+        self.linked_only_check.setToolTip(
+            tr(
+                "Show only goals linked to areas of this layer or of the selection, and the goals "
+                "a linking rule suggests for the selection ({suggested})"
+            ).format(suggested=suggestion_badge())
+        )
         self.without_areas_check = QCheckBox(tr("Goals &without areas"), page)
         self.without_areas_check.setObjectName("withoutAreasCheck")
         self.without_areas_check.setToolTip(tr("Show only goals that no area of this layer is linked to yet"))
@@ -126,6 +165,7 @@ class PanelView(QWidget):
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setIndentation(14)  # targets sit three levels deep: their titles keep the width
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setToolTip(
             tr(
@@ -135,7 +175,10 @@ class PanelView(QWidget):
         )
         header = self.tree.header()
         header.setStretchLastSection(False)
+        # the title takes what the other columns leave and is elided last: a large selection's
+        # badges have their own column instead of pushing the title out of sight
         header.setSectionResizeMode(COL_GOAL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_SELECTION, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_AREA, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.doubleClicked.connect(lambda index: self.editRequested.emit())
@@ -146,6 +189,14 @@ class PanelView(QWidget):
         self.goal_toolbar.setObjectName("goalToolbar")
         self.goal_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         main.addWidget(self.goal_toolbar)
+        # accept and dismiss in words, in a row of their own shown while the selection has
+        # suggestions: as icons beside Edit link they read as "delete link", and the goal
+        # toolbar has no room for their words
+        self.suggestion_toolbar = QToolBar(page)
+        self.suggestion_toolbar.setObjectName("suggestionToolbar")
+        self.suggestion_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.suggestion_toolbar.setVisible(False)
+        main.addWidget(self.suggestion_toolbar)
 
         self.hint_label = QLabel(page)
         self.hint_label.setObjectName("hintLabel")
@@ -210,16 +261,11 @@ class PanelView(QWidget):
         )
         self.edit_action.triggered.connect(self.editRequested)
         self.accept_suggestion_action = self._action(
-            tr("Accept suggestion"),
-            "acceptSuggestionAction",
-            tr("Link the selected areas a rule suggests for the focused goal, as the rule says (Ctrl+Return)"),
-            "Ctrl+Return",
+            tr("Accept suggestion"), "acceptSuggestionAction", accept_tip(), "Ctrl+Return"
         )
         self.accept_suggestion_action.triggered.connect(self.acceptSuggestionRequested)
         self.dismiss_suggestion_action = self._action(
-            tr("Dismiss suggestion"),
-            "dismissSuggestionAction",
-            tr("Do not suggest the focused goal for the selected areas again (by the rules that suggest it)"),
+            tr("Dismiss suggestion"), "dismissSuggestionAction", dismiss_tip()
         )
         self.dismiss_suggestion_action.triggered.connect(self.dismissSuggestionRequested)
         self.export_action = self._action(tr("Export…"), "exportAction", tr("Goal atlas (PDF) and goal × area tables"))
@@ -259,15 +305,12 @@ class PanelView(QWidget):
         self.goal_fields_action.setIcon(QgsApplication.getThemeIcon("mActionNewAttribute.svg"))
         self.help_action.setIcon(QgsApplication.getThemeIcon("mActionHelpContents.svg"))
         self.accept_suggestion_action.setIcon(QgsApplication.getThemeIcon("mIconSuccess.svg"))
-        self.dismiss_suggestion_action.setIcon(QgsApplication.getThemeIcon("mActionRemove.svg"))
-        for action in (
-            self.lookup_action,
-            self.highlight_toggle,
-            self.edit_action,
-            self.accept_suggestion_action,
-            self.dismiss_suggestion_action,
-        ):
+        # a closed eye: dismissing hides the suggestion for these areas; it deletes nothing
+        self.dismiss_suggestion_action.setIcon(QgsApplication.getThemeIcon("mActionHideSelectedLayers.svg"))
+        for action in (self.lookup_action, self.highlight_toggle, self.edit_action):
             self.goal_toolbar.addAction(action)
+        self.suggestion_toolbar.addAction(self.accept_suggestion_action)
+        self.suggestion_toolbar.addAction(self.dismiss_suggestion_action)
         for action in (self.undo_action, self.redo_action):
             self.bottom_toolbar.addAction(action)
         self.bottom_toolbar.addSeparator()
@@ -278,8 +321,6 @@ class PanelView(QWidget):
         # the less frequent actions as icons (their tooltips explain them), so nothing overflows
         for toolbar, action in (
             (self.goal_toolbar, self.edit_action),
-            (self.goal_toolbar, self.accept_suggestion_action),
-            (self.goal_toolbar, self.dismiss_suggestion_action),
             (self.bottom_toolbar, self.export_action),
             (self.bottom_toolbar, self.catalogues_action),
             (self.bottom_toolbar, self.goal_fields_action),
@@ -390,6 +431,13 @@ class PanelView(QWidget):
 
     def set_hint(self, text: str) -> None:
         self.hint_label.setText(text)
+
+    def show_suggestions(self, shown: bool, goal: str = "", rules: Sequence[str] = (), n: int = 0) -> None:
+        """The accept and dismiss row, shown while the selection has suggestions; their tooltips name
+        the focused goal's rules when a rule suggests it (``goal`` its label, for ``n`` selected areas)."""
+        self.suggestion_toolbar.setVisible(shown)
+        self.accept_suggestion_action.setToolTip(accept_tip(goal, rules, n))
+        self.dismiss_suggestion_action.setToolTip(dismiss_tip(goal, rules, n))
 
     def set_store_text(self, text: str) -> None:
         self.store_label.setText(text)

@@ -82,6 +82,16 @@ class GeoPackageStagesMixin:
                 params += (json.dumps(list(layer_uids)),)
             return [StageArea(*row) for row in con.execute(sql + " ORDER BY layer_uid, feature_key", params)]
 
+    def stage_hectares(self, name: str, layer_uid: str) -> dict[str, float]:
+        with self._read() as con:
+            stage_id = self._stage_id(con, name)
+            return dict(
+                con.execute(
+                    "SELECT feature_key, hectares FROM stage_area WHERE stage_id = ? AND layer_uid = ?",
+                    (stage_id, layer_uid),
+                )
+            )
+
     def stage_links(
         self, name: str, layer_uids: Sequence[str] | None = None, goal_ids: Sequence[str] | None = None
     ) -> list[Link]:

@@ -190,6 +190,16 @@ class PostgresStagesMixin:
             for uid, key, label, ha, wkb, attributes in self._read(work)
         ]
 
+    def stage_hectares(self, name: str, layer_uid: str) -> dict[str, float]:
+        def work(cur):
+            return _fetch(
+                cur,
+                "SELECT feature_key, hectares FROM stage_area WHERE stage_id = %s AND layer_uid = %s",
+                (self._stage_id(cur, name), layer_uid),
+            )
+
+        return {key: float(hectares) for key, hectares in self._read(work)}
+
     def stage_links(
         self, name: str, layer_uids: Sequence[str] | None = None, goal_ids: Sequence[str] | None = None
     ) -> list[Link]:
