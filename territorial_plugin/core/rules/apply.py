@@ -35,13 +35,13 @@ class Outcome(NamedTuple):
     change: str  # model.WOULD_LINK, LINKED, ALREADY_LINKED, DISMISSED, OTHER_RULE
     stance: str
     motivation: str
-    name: str = ""  # the area's name (for the report), when the run read names
 
 
 @dataclass
 class ApplyResult:
     outcomes: list[Outcome] = field(default_factory=list)
     written: WriteResult = field(default_factory=WriteResult)
+    names: dict[str, str] = field(default_factory=dict)  # key → area name, when the run read names
 
     def count(self, change: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.change == change)
@@ -69,27 +69,39 @@ def select_rules(store: Store, record: RegisteredLayer, names: Sequence[str] | N
     return [rule for rule in rules if rule.enabled and rule.applies_to(record.name)]
 
 
-def plan(matches: Iterable[Match], linked: set[tuple[str, str]], dismissed: set[tuple[str, int]]) -> list[Outcome]:
+def plan(
+    matches: Iterable[Match],
+    linked: set[tuple[str, str]],
+    dismissed: set[tuple[str, int]],
+    new: str = WOULD_LINK,
+    *,
+    links: list[RuleLink] | None = None,
+) -> list[Outcome]:
     """What each match does, given the ``(key, goal)`` pairs linked and the ``(key, rule id)`` dismissals.
 
-    The first rule that gives a pair wins it; later ones say so.
+    The first rule that gives a pair wins it; later ones say so. A pair nobody has
+    linked is ``new`` (``WOULD_LINK``, or ``LINKED`` for a run that writes them);
+    ``links``, when given, receives the store's row for each of them.
     """
     claimed: set[tuple[str, str]] = set()
-    outcomes = []
-    for match in matches:
-        rule = match.rule
+    outcomes: list[Outcome] = []
+    append = outcomes.append
+    for key, rule, motivation in matches:
+        name, stance = rule.name, rule.stance
         for goal in rule.goal_ids:
-            pair = (match.key, goal)
+            pair = (key, goal)
             if pair in linked:
                 change = ALREADY_LINKED
-            elif (match.key, rule.id) in dismissed:
+            elif dismissed and (key, rule.id) in dismissed:
                 change = DISMISSED
             elif pair in claimed:
                 change = OTHER_RULE
             else:
-                change = WOULD_LINK
+                change = new
                 claimed.add(pair)
-            outcomes.append(Outcome(match.key, rule.name, goal, change, rule.stance, match.motivation, match.name))
+                if links is not None:
+                    links.append(RuleLink(key, goal, rule.id, stance, rule.strength, motivation))
+            append(Outcome(key, name, goal, change, stance, motivation))
     return outcomes
 
 
@@ -100,12 +112,18 @@ def layer_outcomes(
     rules: Sequence[Rule],
     feedback=None,
     *,
-    names: bool = False,
-):
-    """The outcomes of ``rules`` on every area of ``layer`` against the store's links and dismissals now."""
+    names: dict[str, str] | None = None,
+    new: str = WOULD_LINK,
+    links: list[RuleLink] | None = None,
+) -> list[Outcome]:
+    """The outcomes of ``rules`` on every area of ``layer`` against the store's links and dismissals now.
+
+    ``names``: filled with the matched areas' names (see :func:`evaluate_rules`);
+    ``new`` and ``links`` as for :func:`plan`.
+    """
     matches = evaluate_rules(layer, record.key_field, rules, feedback=feedback, names=names)
     linked = {(key, goal) for key, goal, _ in store.link_stances(record.layer_uid)}
-    return plan(matches, linked, store.rule_dismissals(record.layer_uid))
+    return plan(matches, linked, store.rule_dismissals(record.layer_uid), new, links=links)
 
 
 def apply_rules(
@@ -121,20 +139,22 @@ def apply_rules(
 ) -> ApplyResult:
     """Evaluate ``rules`` on ``layer``; with ``link`` write the new links through the store's bulk rule link.
 
-    ``names``: each outcome carries its area's name, for the report.
+    ``names``: the result carries the matched areas' names, for the report.
     """
-    outcomes = layer_outcomes(store, layer, record, rules, feedback, names=names)
-    result = ApplyResult(outcomes)
-    if not link:
-        return result
-    ids = {rule.name: (rule.id, rule.strength) for rule in rules}
-    rows = [
-        RuleLink(o.key, o.goal_id, ids[o.rule][0], o.stance, ids[o.rule][1], o.motivation)
-        for o in outcomes
-        if o.change == WOULD_LINK
-    ]
-    result.written = store.link_by_rules(record.layer_uid, rows, user) if rows else WriteResult()
-    result.outcomes = [o._replace(change=LINKED) if o.change == WOULD_LINK else o for o in outcomes]
+    result = ApplyResult()
+    rows: list[RuleLink] = []
+    result.outcomes = layer_outcomes(
+        store,
+        layer,
+        record,
+        rules,
+        feedback,
+        names=result.names if names else None,
+        new=LINKED if link else WOULD_LINK,
+        links=rows if link else None,
+    )
+    if rows:
+        result.written = store.link_by_rules(record.layer_uid, rows, user)
     return result
 
 
