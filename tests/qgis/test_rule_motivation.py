@@ -71,7 +71,7 @@ def test_motivations_are_what_qgis_writes_for_every_kind_of_value(tmp_path, qgis
             expected.append(
                 (feature["omr_id"], rule.name, QgsExpression.replaceExpressionText(rule.motivation, context))
             )
-    assert [(m.key, m.rule.name, m.motivation) for m in matches] == expected
-    first = next(m.motivation for m in matches if m.key == "A" and m.rule.name == "Regel 0")
+    assert [(key, m.rule.name, text) for m in matches for key, text in zip(m.keys, m.motivations)] == expected
+    first = matches[0].motivations[0]  # area A, rule 0
     assert first.startswith('Östra "Ängen"; å|400|412.5|true|2026-01-31')
     assert names == {"A": 'Östra "Ängen"; å', "B": "", "C": "", "D": "x", "E": "y"}

@@ -18,16 +18,12 @@ from ..errors import RuleError
 from ..i18n import tr
 from ..model import RegisteredLayer, WriteResult
 from ..store.base import Store
-from .evaluate import Match, evaluate_rules
-from .model import ALREADY_LINKED, DISMISSED, LINKED, OTHER_RULE, WOULD_LINK, Rule, RuleLink
+from .evaluate import Matches, evaluate_rules
+from .model import ALREADY_LINKED, DISMISSED, LINKED, OTHER_RULE, WOULD_LINK, Rule
 
 
 class Outcome(NamedTuple):
-    """One (area, rule, goal) of a run and what it does.
-
-    A named tuple, not a frozen dataclass: a run over 100 000 areas makes hundreds of
-    thousands, and a frozen dataclass is several times slower to build.
-    """
+    """One (area, rule, goal) of a run and what it does."""
 
     key: str
     rule: str
@@ -37,14 +33,26 @@ class Outcome(NamedTuple):
     motivation: str
 
 
+#: An :class:`Outcome`'s fields as a plain tuple, in its order. A run over 100 000 areas
+#: makes hundreds of thousands; Python's garbage collector stops tracking a plain tuple
+#: of strings but walks every named tuple at each full collection, which cost more
+#: than making them.
+OutcomeRow = tuple[str, str, str, str, str, str]
+
+
 @dataclass
 class ApplyResult:
-    outcomes: list[Outcome] = field(default_factory=list)
+    rows: list[OutcomeRow] = field(default_factory=list)
     written: WriteResult = field(default_factory=WriteResult)
     names: dict[str, str] = field(default_factory=dict)  # key → area name, when the run read names
 
+    @property
+    def outcomes(self) -> list[Outcome]:
+        """The rows as :class:`Outcome` (made at each call)."""
+        return [Outcome(*row) for row in self.rows]
+
     def count(self, change: str) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.change == change)
+        return sum(1 for row in self.rows if row[3] == change)
 
 
 def select_rules(store: Store, record: RegisteredLayer, names: Sequence[str] | None = None) -> list[Rule]:
@@ -70,38 +78,49 @@ def select_rules(store: Store, record: RegisteredLayer, names: Sequence[str] | N
 
 
 def plan(
-    matches: Iterable[Match],
+    matches: Iterable[Matches],
     linked: set[tuple[str, str]],
     dismissed: set[tuple[str, int]],
     new: str = WOULD_LINK,
     *,
-    links: list[RuleLink] | None = None,
-) -> list[Outcome]:
+    links: list[tuple] | None = None,
+) -> list[OutcomeRow]:
     """What each match does, given the ``(key, goal)`` pairs linked and the ``(key, rule id)`` dismissals.
 
     The first rule that gives a pair wins it; later ones say so. A pair nobody has
     linked is ``new`` (``WOULD_LINK``, or ``LINKED`` for a run that writes them);
-    ``links``, when given, receives the store's row for each of them.
+    ``links``, when given, receives the store's row for each of them (laid out as
+    :class:`.model.RuleLink`, plain tuples for the reason :data:`OutcomeRow` gives).
     """
-    claimed: set[tuple[str, str]] = set()
-    outcomes: list[Outcome] = []
+    # keys per goal and per rule: a string in a set, no (key, goal) tuple made and hashed per row
+    linked_keys: dict[str, set[str]] = {}
+    for key, goal in linked:
+        linked_keys.setdefault(goal, set()).add(key)
+    dismissed_keys: dict[int, set[str]] = {}
+    for key, rule_id in dismissed:
+        dismissed_keys.setdefault(rule_id, set()).add(key)
+    claimed: dict[str, set[str]] = {}
+    outcomes: list[OutcomeRow] = []
     append = outcomes.append
-    for key, rule, motivation in matches:
-        name, stance = rule.name, rule.stance
-        for goal in rule.goal_ids:
-            pair = (key, goal)
-            if pair in linked:
-                change = ALREADY_LINKED
-            elif dismissed and (key, rule.id) in dismissed:
-                change = DISMISSED
-            elif pair in claimed:
-                change = OTHER_RULE
-            else:
-                change = new
-                claimed.add(pair)
-                if links is not None:
-                    links.append(RuleLink(key, goal, rule.id, stance, rule.strength, motivation))
-            append(Outcome(key, name, goal, change, stance, motivation))
+    nothing: frozenset[str] = frozenset()
+    for rule, keys, motivations in matches:
+        name, rule_id, stance, strength = rule.name, rule.id, rule.stance, rule.strength
+        goals = [(goal, linked_keys.get(goal, nothing), claimed.setdefault(goal, set())) for goal in rule.goal_ids]
+        rule_dismissed = dismissed_keys.get(rule_id, nothing)
+        for key, motivation in zip(keys, motivations):
+            for goal, goal_linked, goal_claimed in goals:
+                if key in goal_linked:
+                    change = ALREADY_LINKED
+                elif key in rule_dismissed:
+                    change = DISMISSED
+                elif key in goal_claimed:
+                    change = OTHER_RULE
+                else:
+                    change = new
+                    goal_claimed.add(key)
+                    if links is not None:
+                        links.append((key, goal, rule_id, stance, strength, motivation))
+                append((key, name, goal, change, stance, motivation))
     return outcomes
 
 
@@ -114,8 +133,8 @@ def layer_outcomes(
     *,
     names: dict[str, str] | None = None,
     new: str = WOULD_LINK,
-    links: list[RuleLink] | None = None,
-) -> list[Outcome]:
+    links: list[tuple] | None = None,
+) -> list[OutcomeRow]:
     """The outcomes of ``rules`` on every area of ``layer`` against the store's links and dismissals now.
 
     ``names``: filled with the matched areas' names (see :func:`evaluate_rules`);
@@ -142,8 +161,8 @@ def apply_rules(
     ``names``: the result carries the matched areas' names, for the report.
     """
     result = ApplyResult()
-    rows: list[RuleLink] = []
-    result.outcomes = layer_outcomes(
+    links: list[tuple] = []
+    result.rows = layer_outcomes(
         store,
         layer,
         record,
@@ -151,10 +170,10 @@ def apply_rules(
         feedback,
         names=result.names if names else None,
         new=LINKED if link else WOULD_LINK,
-        links=rows if link else None,
+        links=links if link else None,
     )
-    if rows:
-        result.written = store.link_by_rules(record.layer_uid, rows, user)
+    if links:
+        result.written = store.link_by_rules(record.layer_uid, links, user)
     return result
 
 

@@ -33,12 +33,16 @@ _C_LOCALE = QLocale.c()
 _SHORTEST = QLocale.FloatingPointPrecisionOption.FloatingPointShortest
 
 
-class Match(NamedTuple):
-    """An area a rule selects, with the rule's motivation for it."""
+class Matches(NamedTuple):
+    """The areas one rule selects (keys in the layer's order), with the rule's motivation for each.
 
-    key: str
+    Lists per rule, not an object per area: a run over 100 000 areas would make
+    hundreds of thousands, each one more for Python's garbage collector to walk.
+    """
+
     rule: Rule
-    motivation: str
+    keys: list[str]
+    motivations: list[str]  # as long as keys
 
 
 def _checked(rule: Rule, text: str, layer: QgsVectorLayer, context: QgsExpressionContext) -> QgsExpression:
@@ -141,8 +145,8 @@ def evaluate_rules(
     feedback=None,
     source=None,
     names: dict[str, str] | None = None,
-) -> list[Match]:
-    """Every (area, rule) where the rule's expression is true, in the order of ``rules``.
+) -> list[Matches]:
+    """The areas where each rule's expression is true, in the order of ``rules``.
 
     ``fids`` limits the areas (a selection). Every rule is checked before any is
     evaluated, so an invalid one stops the whole run with its name. ``source``: the
@@ -166,8 +170,7 @@ def evaluate_rules(
         _probe(rule, expression, layer, context, source)
         prepared.append((rule, expression, motivation))
     fid_list = None if fids is None else list(fids)
-    matches: list[Match] = []
-    append = matches.append
+    matches: list[Matches] = []
     for step, (rule, expression, motivation) in enumerate(prepared):
         if feedback is not None:
             if feedback.isCanceled():
@@ -189,8 +192,9 @@ def evaluate_rules(
             request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         if QgsFeatureRequest.ALL_ATTRIBUTES not in columns:
             request.setSubsetOfAttributes([key_field, *sorted(columns)], layer.fields())
-        # a motivation without per-area expressions is the same text for every area
-        constant = None if motivation.pieces else motivation.tail
+        keys: list[str] = []
+        texts: list[str] = []
+        per_area = bool(motivation.pieces)  # else the same text for every area
         for feature in source.getFeatures(request):
             if fid_list is not None:
                 context.setFeature(feature)
@@ -202,12 +206,12 @@ def evaluate_rules(
                 key = feature_key(key)
                 if key is None:
                     continue  # an area without a key cannot be linked; integrity reports it
+            keys.append(key)
             if label_index >= 0 and key not in names:
                 name = feature.attribute(label_index)
                 names[key] = name if type(name) is str else area_name(name)
-            if constant is None:
+            if per_area:
                 context.setFeature(feature)
-                append(Match(key, rule, motivation.fill(context)))
-            else:
-                append(Match(key, rule, constant))
+                texts.append(motivation.fill(context))
+        matches.append(Matches(rule, keys, texts if per_area else [motivation.tail] * len(keys)))
     return matches

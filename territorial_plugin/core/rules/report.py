@@ -8,29 +8,32 @@ from pathlib import Path
 
 from ..errors import RuleError
 from ..i18n import tr
-from .apply import Outcome, change_text
+from .apply import OutcomeRow, change_text
 
 
 def _headers() -> list[str]:
     return [tr("Area id"), tr("Name"), tr("Rule"), tr("Goal id"), tr("Change"), tr("Stance"), tr("Motivation")]
 
 
-def _rows(outcomes: Sequence[Outcome], names: dict[str, str]) -> Iterator[tuple]:
+def _rows(outcomes: Sequence[OutcomeRow], names: dict[str, str]) -> Iterator[tuple]:
     texts: dict[str, str] = {}
-    for o in outcomes:
-        text = texts.get(o.change) or texts.setdefault(o.change, change_text(o.change))
-        yield (o.key, names.get(o.key, ""), o.rule, o.goal_id, text, o.stance, o.motivation)
+    for key, rule, goal, change, stance, motivation in outcomes:
+        text = texts.get(change) or texts.setdefault(change, change_text(change))
+        yield (key, names.get(key, ""), rule, goal, text, stance, motivation)
 
 
-def report_frame(outcomes: Sequence[Outcome], names: dict[str, str]):
-    """The outcomes as a pandas DataFrame (translated headers), in run order."""
+def report_frame(outcomes: Sequence[OutcomeRow], names: dict[str, str]):
+    """The outcomes (as for :func:`write_report`) as a pandas DataFrame (translated headers), in run order."""
     import pandas as pd
 
     return pd.DataFrame(list(_rows(outcomes, names)), columns=_headers(), dtype=object)
 
 
-def write_report(outcomes: Sequence[Outcome], names: dict[str, str], path: str | Path) -> Path:
-    """Write the report (via a temporary file: a failed write leaves no half file)."""
+def write_report(outcomes: Sequence[OutcomeRow], names: dict[str, str], path: str | Path) -> Path:
+    """Write the report (via a temporary file: a failed write leaves no half file).
+
+    ``outcomes``: :class:`Outcome` or rows laid out as one (``ApplyResult.rows``).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):

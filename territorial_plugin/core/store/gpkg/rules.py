@@ -170,18 +170,17 @@ def link_by_rules(
     Of rows repeating an (area, goal) pair only the first counts.
     """
     require_layer(con, layer_uid)
-    for stance, strength in {(row.stance, row.strength) for row in rows}:  # a rule's rows share them
+    # rows by position: RuleLink or a plain tuple laid out as one
+    for stance, strength in {(row[3], row[4]) for row in rows}:  # a rule's rows share them
         check_spec(stance, strength)
     con.execute("DELETE FROM temp.tl_rule_rows")
     # The common case (keys and motivations already text) goes to SQLite as the rows
     # are, without a Python call per row; anything else is converted row by row.
-    plain = all(type(r.feature_key) is str and r.feature_key and type(r.motivation) is str for r in rows)
+    plain = all(type(r[0]) is str and r[0] and type(r[5]) is str for r in rows)
     # OR IGNORE: of rows repeating an (area, goal) pair the first is kept, dismissed or not
     con.executemany(
         "INSERT OR IGNORE INTO temp.tl_rule_rows VALUES (?, ?, ?, ?, ?, ?)",
-        rows
-        if plain
-        else ((key_text(r.feature_key), r.goal_id, r.rule_id, r.stance, r.strength, r.motivation or "") for r in rows),
+        rows if plain else ((key_text(k), g, rule, s, st, m or "") for k, g, rule, s, st, m in rows),
     )
     unknown = con.execute(
         "SELECT count(*) FROM (SELECT DISTINCT rule_id FROM temp.tl_rule_rows"
