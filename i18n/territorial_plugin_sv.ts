@@ -64,12 +64,12 @@
             <translation>flera kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/service.py" line="91" />
+            <location filename="../territorial_plugin/export/web/service.py" line="100" />
             <source>Goal atlas – {municipality}</source>
             <translation>Målatlas – {municipality}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/service.py" line="91" />
+            <location filename="../territorial_plugin/export/web/service.py" line="100" />
             <source>Goal atlas</source>
             <translation>Målatlas</translation>
         </message>
@@ -89,7 +89,7 @@
             <translation>Inget av de valda målen har kopplade områden i de valda lagren; det finns inget att exportera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="99" />
+            <location filename="../territorial_plugin/export/web/page.py" line="100" />
             <source>The export was cancelled; no file was written.</source>
             <translation>Exporten avbröts; ingen fil skrevs.</translation>
         </message>
@@ -104,17 +104,17 @@
             <translation>Atlaslagret '{name}' kunde inte läggas till i projektet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="239" />
+            <location filename="../territorial_plugin/export/tables.py" line="256" />
             <source>Linked area per goal (ha)</source>
             <translation>Kopplad areal per mål (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="104" />
+            <location filename="../territorial_plugin/export/tables.py" line="120" />
             <source>Supports</source>
             <translation>Stödjer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="105" />
+            <location filename="../territorial_plugin/export/tables.py" line="121" />
             <source>Conflicts</source>
             <translation>Motverkar</translation>
         </message>
@@ -129,7 +129,7 @@
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att visa på kartan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/areas.py" line="112" />
+            <location filename="../territorial_plugin/core/areas.py" line="131" />
             <source>The layer '{layer}' has no key field '{field}'.</source>
             <translation>Lagret '{layer}' saknar nyckelfältet '{field}'.</translation>
         </message>
@@ -164,7 +164,7 @@
             <translation>Mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="106" />
+            <location filename="../territorial_plugin/export/tables.py" line="122" />
             <source>Neutral</source>
             <translation>Neutral</translation>
         </message>
@@ -214,12 +214,12 @@
             <translation>Ställningstagande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="101" />
+            <location filename="../territorial_plugin/export/tables.py" line="116" />
             <source>Strength</source>
             <translation>Styrka</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="281" />
+            <location filename="../territorial_plugin/export/tables.py" line="298" />
             <source>Area (ha)</source>
             <translation>Areal (ha)</translation>
         </message>
@@ -579,17 +579,17 @@
             <translation>Mål utan områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="92" />
+            <location filename="../territorial_plugin/export/tables.py" line="107" />
             <source>Layer</source>
             <translation>Lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="93" />
+            <location filename="../territorial_plugin/export/tables.py" line="108" />
             <source>Area id</source>
             <translation>Område-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="96" />
+            <location filename="../territorial_plugin/export/tables.py" line="111" />
             <source>Goal id</source>
             <translation>Mål-id</translation>
         </message>
@@ -614,27 +614,27 @@
             <translation>Antal områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="281" />
+            <location filename="../territorial_plugin/export/tables.py" line="298" />
             <source>Area supporting (ha)</source>
             <translation>Areal som stödjer (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="281" />
+            <location filename="../territorial_plugin/export/tables.py" line="298" />
             <source>Area in conflict (ha)</source>
             <translation>Areal som motverkar (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="109" />
+            <location filename="../territorial_plugin/export/tables.py" line="125" />
             <source>Changed by</source>
             <translation>Ändrad av</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="110" />
+            <location filename="../territorial_plugin/export/tables.py" line="126" />
             <source>Changed</source>
             <translation>Ändrad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="240" />
+            <location filename="../territorial_plugin/export/tables.py" line="257" />
             <source>ha</source>
             <translation>ha</translation>
         </message>
@@ -664,7 +664,7 @@
             <translation>Exporterar målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="176" />
+            <location filename="../territorial_plugin/export/task.py" line="185" />
             <source>Exporting goal tables</source>
             <translation>Exporterar måltabeller</translation>
         </message>
@@ -804,22 +804,22 @@
             <translation>inte bland de angivna lagren</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="124" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="128" />
             <source>Unknown export format '{fmt}'. Use pdf, png or svg.</source>
             <translation>Okänt exportformat '{fmt}'. Använd pdf, png eller svg.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="147" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="152" />
             <source>QGIS could not write the PDF {path}: {error}</source>
             <translation>QGIS kunde inte skriva PDF-filen {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="176" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="181" />
             <source>QGIS could not write the image {path}.</source>
             <translation>QGIS kunde inte skriva bilden {path}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/layout_writer.py" line="226" />
+            <location filename="../territorial_plugin/export/layout_writer.py" line="231" />
             <source>QGIS could not write the SVG {path}.</source>
             <translation>QGIS kunde inte skriva SVG-filen {path}.</translation>
         </message>
@@ -854,7 +854,7 @@
             <translation>Kopierade {n} kopplingar till delade eller inklistrade objekt i '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="105" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="164" />
             <source>Layer '{layer}' has no field '{field}'.</source>
             <translation>Lagret '{layer}' har inget fält '{field}'.</translation>
         </message>
@@ -2077,37 +2077,37 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Importera en katalog från CSV, Excel eller JSON</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="25" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="31" />
             <source>Register layer</source>
             <translation>Registrera lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="37" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="43" />
             <source>Choose the field that identifies each area of '{layer}'. Its values must be unique, never empty and never change; links are stored by this key.</source>
             <translation>Välj det fält som identifierar varje område i '{layer}'. Värdena måste vara unika, aldrig tomma och aldrig ändras; kopplingarna sparas med den här nyckeln.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="48" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="54" />
             <source>Fields with repeated or empty values cannot be keys</source>
             <translation>Fält med upprepade eller tomma värden kan inte vara nycklar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="57" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="63" />
             <source>Add a new key field {field} with a generated id for every area</source>
             <translation>Lägg till ett nytt nyckelfält {field} med ett genererat id för varje område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="61" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="67" />
             <source>For layers without a reliable id: the plugin adds the field, fills it and gives new areas an id automatically.</source>
             <translation>För lager utan pålitligt id: tillägget lägger till fältet, fyller i det och ger nya områden ett id automatiskt.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="73" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="79" />
             <source>No field of this layer can be a key.</source>
             <translation>Inget fält i det här lagret kan vara nyckel.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="80" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="87" />
             <source>Register</source>
             <translation>Registrera</translation>
         </message>
@@ -2937,7 +2937,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Blandat</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="28" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="34" />
             <source>Registering tells the link store about this layer, so that its areas can be linked to goals. The layer's data is not changed (unless you add a key field below).</source>
             <translation>Att registrera lagret gör det känt för kopplingsdatabasen, så att dess områden kan kopplas till mål. Lagrets data ändras inte (om du inte lägger till ett nyckelfält nedan).</translation>
         </message>
@@ -3052,17 +3052,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Området</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/area_sections.py" line="334" />
+            <location filename="../territorial_plugin/export/area_sections.py" line="333" />
             <source>Area {n} of {count}</source>
             <translation>Område {n} av {count}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/area_sections.py" line="348" />
+            <location filename="../territorial_plugin/export/area_sections.py" line="347" />
             <source>No area of the chosen layers is linked to the chosen goals; nothing was written.</source>
             <translation>Inget område i de valda lagren är kopplat till de valda målen; ingenting skrevs.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="209" />
+            <location filename="../territorial_plugin/export/task.py" line="207" />
             <source>Exporting area sections</source>
             <translation>Exporterar områdesavsnitt</translation>
         </message>
@@ -3142,57 +3142,57 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Lagret '{layer}': {n} områden matchar en kopplingsregel men saknar koppling till dess mål och har inte avfärdats: {gaps}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="57" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="65" />
             <source>These linking rules are not in the link store: {names}</source>
             <translation>Dessa kopplingsregler finns inte i kopplingsdatabasen: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="63" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="71" />
             <source>These rules apply to another layer than '{layer}': {names}</source>
             <translation>Dessa regler gäller ett annat lager än '{layer}': {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="144" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="183" />
             <source>would be linked</source>
             <translation>skulle kopplas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="145" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="184" />
             <source>linked</source>
             <translation>kopplad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="146" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="185" />
             <source>already linked (kept)</source>
             <translation>redan kopplad (behålls)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="147" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="186" />
             <source>dismissed by a planner</source>
             <translation>avfärdad av en planerare</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="148" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="187" />
             <source>linked by an earlier rule</source>
             <translation>kopplad av en tidigare regel</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="46" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="52" />
             <source>The expression of rule '{rule}' is not valid: {error}</source>
             <translation>Uttrycket i regeln '{rule}' är ogiltigt: {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="56" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="62" />
             <source>Rule '{rule}' reads fields that layer '{layer}' does not have: {fields}</source>
             <translation>Regeln '{rule}' läser fält som lagret '{layer}' saknar: {fields}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="73" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="132" />
             <source>The expression of rule '{rule}' cannot be evaluated on layer '{layer}': {error}</source>
             <translation>Uttrycket i regeln '{rule}' kan inte beräknas på lagret '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="118" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="177" />
             <source>Cancelled.</source>
             <translation>Avbrutet.</translation>
         </message>
@@ -3304,7 +3304,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regelfilen {file} innehåller inga regler.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/report.py" line="20" />
+            <location filename="../territorial_plugin/core/rules/report.py" line="15" />
             <source>Rule</source>
             <translation>Regel</translation>
         </message>
@@ -3314,17 +3314,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ändring</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/report.py" line="39" />
+            <location filename="../territorial_plugin/core/rules/report.py" line="40" />
             <source>Write the report to .xlsx or .csv, not {suffix}.</source>
             <translation>Skriv rapporten till .xlsx eller .csv, inte {suffix}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/report.py" line="46" />
+            <location filename="../territorial_plugin/core/rules/report.py" line="53" />
             <source>Rules</source>
             <translation>Regler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/report.py" line="50" />
+            <location filename="../territorial_plugin/core/rules/report.py" line="57" />
             <source>The report could not be written to {path}: {error}</source>
             <translation>Rapporten kunde inte skrivas till {path}: {error}</translation>
         </message>
@@ -3334,7 +3334,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Det finns ingen kopplingsregel '{name}' i kopplingsdatabasen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/rules.py" line="213" />
+            <location filename="../territorial_plugin/core/store/postgres/rules.py" line="214" />
             <source>A rule link names a rule that is not in the link store. Nothing was changed.</source>
             <translation>En regelkoppling anger en regel som inte finns i kopplingsdatabasen. Inget ändrades.</translation>
         </message>
@@ -3419,12 +3419,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ingen aktiv kopplingsregel gäller lagret '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="105" />
+            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="104" />
             <source>{rules} rules linked {n} new area–goal pairs on '{layer}'.</source>
             <translation>{rules} regler kopplade {n} nya par av område och mål i '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="105" />
+            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="104" />
             <source>{rules} rules would link {n} new area–goal pairs on '{layer}' (nothing written).</source>
             <translation>{rules} regler skulle koppla {n} nya par av område och mål i '{layer}' (inget skrevs).</translation>
         </message>
@@ -3549,12 +3549,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>(engelsk originaltext)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="98" />
+            <location filename="../territorial_plugin/export/tables.py" line="113" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/task.py" line="249" />
+            <location filename="../territorial_plugin/export/task.py" line="243" />
             <source>Exporting web atlas</source>
             <translation>Exporterar webbatlas</translation>
         </message>
@@ -3604,27 +3604,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Styrka {n} av 3</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="54" />
+            <location filename="../territorial_plugin/export/web/page.py" line="55" />
             <source>Page {n} in the goal atlas (PDF)</source>
             <translation>Sidan {n} i målatlasen (PDF)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="55" />
+            <location filename="../territorial_plugin/export/web/page.py" line="56" />
             <source>Choose a goal to see its areas; click an area to read how it relates to the goals.</source>
             <translation>Välj ett mål för att se dess områden; klicka på ett område för att läsa hur det förhåller sig till målen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="56" />
+            <location filename="../territorial_plugin/export/web/page.py" line="57" />
             <source>Show all goals</source>
             <translation>Visa alla mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="57" />
+            <location filename="../territorial_plugin/export/web/page.py" line="58" />
             <source>No goal matches the search.</source>
             <translation>Inget mål matchar sökningen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="58" />
+            <location filename="../territorial_plugin/export/web/page.py" line="59" />
             <source>Links: Territorial Links for QGIS. Map library: Leaflet (BSD-2-Clause).</source>
             <translation>Kopplingar: Territorial Links för QGIS. Kartbibliotek: Leaflet (BSD-2-Clause).</translation>
         </message>
@@ -3808,7 +3808,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ogiltig geometri lagad ({reason}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/base.py" line="248" />
+            <location filename="../territorial_plugin/core/store/base.py" line="249" />
             <source>This link store cannot hold municipal deliveries yet. Nothing was changed.</source>
             <translation>Den här kopplingsdatabasen kan ännu inte ta emot kommunala leveranser. Ingenting ändrades.</translation>
         </message>
@@ -3883,12 +3883,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regionens kopplingsdatabas har inga kopplingar ännu: importera kommunernas leveranser.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="85" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="86" />
             <source>Other linked areas</source>
             <translation>Övriga kopplade områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="93" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="94" />
             <source>Areas linked to the goal</source>
             <translation>Områden kopplade till målet</translation>
         </message>
@@ -3898,7 +3898,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mellankommunala konflikter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/map_layers.py" line="150" />
+            <location filename="../territorial_plugin/export/region/map_layers.py" line="151" />
             <source>Municipal borders</source>
             <translation>Kommungränser</translation>
         </message>
@@ -4163,7 +4163,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="60" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="59" />
             <source>Excel (*.xlsx);;PDF (*.pdf)</source>
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
@@ -4368,7 +4368,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mål som ändrats (forts.)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="66" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
             <source>Changes</source>
             <translation>Ändringar</translation>
         </message>
@@ -4578,22 +4578,22 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Till skede (tomt: planen nu)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="60" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="59" />
             <source>Comparison (.xlsx or .pdf)</source>
             <translation>Jämförelse (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="65" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="64" />
             <source>Comparison</source>
             <translation>Jämförelse</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="67" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="66" />
             <source>Goals that changed</source>
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="83" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="82" />
             <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
             <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
         </message>
@@ -4781,6 +4781,41 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/gui/panel/view.py" line="214" />
             <source>Do not suggest the focused goal for the selected areas again (by the rules that suggest it)</source>
             <translation>Föreslå inte det valda målet för de valda områdena igen (av de regler som föreslår det)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="54" />
+            <source>Rule: {name}</source>
+            <translation>Regel: {name}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/tables.py" line="79" />
+            <source>Planner</source>
+            <translation>Planerare</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="93" />
+            <source>Category field (land use, as in Boverket's ÖP model):</source>
+            <translation>Kategorifält (markanvändning, som i Boverkets ÖP-modell):</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="97" />
+            <source>The category is shown in the web atlas and the area sections and goes with the region's delivery.</source>
+            <translation>Kategorin visas i webbatlasen och områdesavsnitten och följer med leveransen till regionen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="100" />
+            <source>(none)</source>
+            <translation>(inget)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="112" />
+            <source>The values of '{field}' are categories of Boverket's ÖP model: proposed as the category field.</source>
+            <translation>Värdena i '{field}' är kategorier i Boverkets ÖP-modell: föreslås som kategorifält.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="112" />
+            <source>'{field}' is named like the category field of Boverket's template: proposed.</source>
+            <translation>'{field}' heter som kategorifältet i Boverkets mall: föreslås.</translation>
         </message>
     </context>
 </TS>
