@@ -64,12 +64,12 @@
             <translation>flera kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/service.py" line="91" />
+            <location filename="../territorial_plugin/export/web/service.py" line="100" />
             <source>Goal atlas – {municipality}</source>
             <translation>Målatlas – {municipality}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/service.py" line="91" />
+            <location filename="../territorial_plugin/export/web/service.py" line="100" />
             <source>Goal atlas</source>
             <translation>Målatlas</translation>
         </message>
@@ -89,7 +89,7 @@
             <translation>Inget av de valda målen har kopplade områden i de valda lagren; det finns inget att exportera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="99" />
+            <location filename="../territorial_plugin/export/web/page.py" line="100" />
             <source>The export was cancelled; no file was written.</source>
             <translation>Exporten avbröts; ingen fil skrevs.</translation>
         </message>
@@ -104,17 +104,17 @@
             <translation>Atlaslagret '{name}' kunde inte läggas till i projektet.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="239" />
+            <location filename="../territorial_plugin/export/tables.py" line="256" />
             <source>Linked area per goal (ha)</source>
             <translation>Kopplad areal per mål (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="104" />
+            <location filename="../territorial_plugin/export/tables.py" line="120" />
             <source>Supports</source>
             <translation>Stödjer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="105" />
+            <location filename="../territorial_plugin/export/tables.py" line="121" />
             <source>Conflicts</source>
             <translation>Motverkar</translation>
         </message>
@@ -129,7 +129,7 @@
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att visa på kartan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/areas.py" line="112" />
+            <location filename="../territorial_plugin/core/areas.py" line="131" />
             <source>The layer '{layer}' has no key field '{field}'.</source>
             <translation>Lagret '{layer}' saknar nyckelfältet '{field}'.</translation>
         </message>
@@ -164,7 +164,7 @@
             <translation>Mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="106" />
+            <location filename="../territorial_plugin/export/tables.py" line="122" />
             <source>Neutral</source>
             <translation>Neutral</translation>
         </message>
@@ -214,12 +214,12 @@
             <translation>Ställningstagande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="101" />
+            <location filename="../territorial_plugin/export/tables.py" line="116" />
             <source>Strength</source>
             <translation>Styrka</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="281" />
+            <location filename="../territorial_plugin/export/tables.py" line="298" />
             <source>Area (ha)</source>
             <translation>Areal (ha)</translation>
         </message>
@@ -579,22 +579,22 @@
             <translation>Mål utan områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="92" />
+            <location filename="../territorial_plugin/export/tables.py" line="107" />
             <source>Layer</source>
             <translation>Lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="93" />
+            <location filename="../territorial_plugin/export/tables.py" line="108" />
             <source>Area id</source>
             <translation>Område-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="96" />
+            <location filename="../territorial_plugin/export/tables.py" line="111" />
             <source>Goal id</source>
             <translation>Mål-id</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/tables.py" line="55" />
+            <location filename="../territorial_plugin/core/labels.py" line="33" />
             <source>Code</source>
             <translation>Kod</translation>
         </message>
@@ -614,27 +614,27 @@
             <translation>Antal områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="281" />
+            <location filename="../territorial_plugin/export/tables.py" line="298" />
             <source>Area supporting (ha)</source>
             <translation>Areal som stödjer (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="281" />
+            <location filename="../territorial_plugin/export/tables.py" line="298" />
             <source>Area in conflict (ha)</source>
             <translation>Areal som motverkar (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="109" />
+            <location filename="../territorial_plugin/export/tables.py" line="125" />
             <source>Changed by</source>
             <translation>Ändrad av</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="110" />
+            <location filename="../territorial_plugin/export/tables.py" line="126" />
             <source>Changed</source>
             <translation>Ändrad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="240" />
+            <location filename="../territorial_plugin/export/tables.py" line="257" />
             <source>ha</source>
             <translation>ha</translation>
         </message>
@@ -854,7 +854,7 @@
             <translation>Kopierade {n} kopplingar till delade eller inklistrade objekt i '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="105" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="164" />
             <source>Layer '{layer}' has no field '{field}'.</source>
             <translation>Lagret '{layer}' har inget fält '{field}'.</translation>
         </message>
@@ -1409,7 +1409,7 @@
             <translation>Kopplingsdatabas: {uri}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="449" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="450" />
             <source>All catalogues</source>
             <translation>Alla kataloger</translation>
         </message>
@@ -1474,87 +1474,87 @@
             <translation>Visa bara mål som inget område i detta lager är kopplat till ännu</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="169" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="170" />
             <source>Tick a goal to link the selected areas to it; untick to remove the links. A half-filled box means that some of the selected areas are linked.</source>
             <translation>Kryssa i ett mål för att koppla de valda områdena till det; kryssa ur för att ta bort kopplingarna. En halvfylld ruta betyder att några av de valda områdena är kopplade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="230" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="231" />
             <source>Undo</source>
             <translation>Ångra</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="230" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="231" />
             <source>Undo the last link change of the panel (Ctrl+Z)</source>
             <translation>Ångra panelens senaste ändring av kopplingar (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="233" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="234" />
             <source>Redo</source>
             <translation>Gör om</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="233" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="234" />
             <source>Redo what was undone (Ctrl+Shift+Z)</source>
             <translation>Gör om det som ångrades (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="376" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="377" />
             <source>Undo: {what} (Ctrl+Z)</source>
             <translation>Ångra: {what} (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="379" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="380" />
             <source>Redo: {what} (Ctrl+Shift+Z)</source>
             <translation>Gör om: {what} (Ctrl+Skift+Z)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="240" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="241" />
             <source>Find areas</source>
             <translation>Hitta områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="240" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="241" />
             <source>Select, zoom to and flash the areas linked to the focused goal, in every registered layer (Ctrl+F)</source>
             <translation>Välj, zooma till och blinka de områden som är kopplade till det markerade målet, i alla registrerade lager (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="247" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="248" />
             <source>Highlight</source>
             <translation>Visa i kartan</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="247" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="248" />
             <source>Show on the map the areas linked to the focused goal: green supports, red conflicts, grey neutral</source>
             <translation>Visa i kartan de områden som är kopplade till det markerade målet: grönt stödjer, rött motverkar, grått neutralt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="255" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="256" />
             <source>Edit link…</source>
             <translation>Ändra koppling…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="255" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="256" />
             <source>Change stance, strength or motivation of the link between the one selected area and the focused goal</source>
             <translation>Ändra ställningstagande, styrka eller motivering för kopplingen mellan det valda området och det markerade målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="270" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="271" />
             <source>Export…</source>
             <translation>Exportera…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="270" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="271" />
             <source>Goal atlas (PDF) and goal × area tables</source>
             <translation>Målatlas (PDF) och tabeller mål × område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="272" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="273" />
             <source>Catalogues…</source>
             <translation>Kataloger…</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="272" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="273" />
             <source>Import, enable or remove goal catalogues</source>
             <translation>Importera, aktivera eller ta bort målkataloger</translation>
         </message>
@@ -1767,32 +1767,32 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Motivering: varför området stödjer eller motverkar målet. Den skrivs ut i målatlasen och tabellerna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="101" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="109" />
             <source>Motivation (why the areas support or conflict with the goal)</source>
             <translation>Motivering (varför områdena stödjer eller motverkar målet)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="105" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="113" />
             <source>&amp;Stance</source>
             <translation>&amp;Ställningstagande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="108" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="116" />
             <source>S&amp;trength</source>
             <translation>St&amp;yrka</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="111" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="119" />
             <source>&amp;Motivation</source>
             <translation>&amp;Motivering</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="189" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="202" />
             <source>Edit link</source>
             <translation>Ändra koppling</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="193" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="206" />
             <source>&lt;b&gt;{feature}&lt;/b&gt; → {goal}</source>
             <translation>&lt;b&gt;{feature}&lt;/b&gt; → {goal}</translation>
         </message>
@@ -2072,37 +2072,37 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Importera en katalog från CSV, Excel eller JSON</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="25" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="31" />
             <source>Register layer</source>
             <translation>Registrera lager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="37" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="43" />
             <source>Choose the field that identifies each area of '{layer}'. Its values must be unique, never empty and never change; links are stored by this key.</source>
             <translation>Välj det fält som identifierar varje område i '{layer}'. Värdena måste vara unika, aldrig tomma och aldrig ändras; kopplingarna sparas med den här nyckeln.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="48" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="54" />
             <source>Fields with repeated or empty values cannot be keys</source>
             <translation>Fält med upprepade eller tomma värden kan inte vara nycklar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="57" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="63" />
             <source>Add a new key field {field} with a generated id for every area</source>
             <translation>Lägg till ett nytt nyckelfält {field} med ett genererat id för varje område</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="61" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="67" />
             <source>For layers without a reliable id: the plugin adds the field, fills it and gives new areas an id automatically.</source>
             <translation>För lager utan pålitligt id: tillägget lägger till fältet, fyller i det och ger nya områden ett id automatiskt.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="73" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="79" />
             <source>No field of this layer can be a key.</source>
             <translation>Inget fält i det här lagret kan vara nyckel.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="80" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="87" />
             <source>Register</source>
             <translation>Registrera</translation>
         </message>
@@ -2708,12 +2708,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>De valda områdenas kopplingar:</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="140" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="148" />
             <source>New links belong to {organisation}.</source>
             <translation>Nya kopplingar tillhör {organisation}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="140" />
+            <location filename="../territorial_plugin/gui/panel/link_editor.py" line="148" />
             <source>You administer this link store; new links belong to no organisation.</source>
             <translation>Du administrerar kopplingsdatabasen; nya kopplingar tillhör ingen organisation.</translation>
         </message>
@@ -2932,7 +2932,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Blandat</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="28" />
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="34" />
             <source>Registering tells the link store about this layer, so that its areas can be linked to goals. The layer's data is not changed (unless you add a key field below).</source>
             <translation>Att registrera lagret gör det känt för kopplingsdatabasen, så att dess områden kan kopplas till mål. Lagrets data ändras inte (om du inte lägger till ett nyckelfält nedan).</translation>
         </message>
@@ -3017,12 +3017,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>avgörande</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="207" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="208" />
             <source>New links: written when you tick a goal</source>
             <translation>Nya kopplingar: skrivs när du kryssar i ett mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="213" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="214" />
             <source>Links already made keep their own stance and motivation; change one with Edit link (Ctrl+E).</source>
             <translation>Kopplingar som redan finns behåller sitt ställningstagande och sin motivering; ändra en med Ändra koppling (Ctrl+E).</translation>
         </message>
@@ -3117,12 +3117,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Lade till målkolumnerna {fields} i attributtabellen för '{layer}': koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter. De sparas med projektet; samma knapp tar bort dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="276" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="277" />
             <source>Goal columns</source>
             <translation>Målkolumner</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="276" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="277" />
             <source>Add (or remove) a column per catalogue to the layer's attribute table with the codes of the goals each area is linked to, to filter, sort and style by them</source>
             <translation>Lägg till (eller ta bort) en kolumn per katalog i lagrets attributtabell med koderna för de mål varje område är kopplat till, för att filtrera, sortera och symbolisera efter dem</translation>
         </message>
@@ -3137,57 +3137,57 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Lagret '{layer}': {n} områden matchar en kopplingsregel men saknar koppling till dess mål och har inte avfärdats: {gaps}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="57" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="65" />
             <source>These linking rules are not in the link store: {names}</source>
             <translation>Dessa kopplingsregler finns inte i kopplingsdatabasen: {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="63" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="71" />
             <source>These rules apply to another layer than '{layer}': {names}</source>
             <translation>Dessa regler gäller ett annat lager än '{layer}': {names}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="144" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="183" />
             <source>would be linked</source>
             <translation>skulle kopplas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="145" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="184" />
             <source>linked</source>
             <translation>kopplad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="146" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="185" />
             <source>already linked (kept)</source>
             <translation>redan kopplad (behålls)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="147" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="186" />
             <source>dismissed by a planner</source>
             <translation>avfärdad av en planerare</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/apply.py" line="148" />
+            <location filename="../territorial_plugin/core/rules/apply.py" line="187" />
             <source>linked by an earlier rule</source>
             <translation>kopplad av en tidigare regel</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="46" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="52" />
             <source>The expression of rule '{rule}' is not valid: {error}</source>
             <translation>Uttrycket i regeln '{rule}' är ogiltigt: {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="56" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="62" />
             <source>Rule '{rule}' reads fields that layer '{layer}' does not have: {fields}</source>
             <translation>Regeln '{rule}' läser fält som lagret '{layer}' saknar: {fields}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="73" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="132" />
             <source>The expression of rule '{rule}' cannot be evaluated on layer '{layer}': {error}</source>
             <translation>Uttrycket i regeln '{rule}' kan inte beräknas på lagret '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/evaluate.py" line="118" />
+            <location filename="../territorial_plugin/core/rules/evaluate.py" line="177" />
             <source>Cancelled.</source>
             <translation>Avbrutet.</translation>
         </message>
@@ -3299,7 +3299,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regelfilen {file} innehåller inga regler.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/report.py" line="20" />
+            <location filename="../territorial_plugin/core/rules/report.py" line="15" />
             <source>Rule</source>
             <translation>Regel</translation>
         </message>
@@ -3309,17 +3309,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ändring</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/report.py" line="39" />
+            <location filename="../territorial_plugin/core/rules/report.py" line="40" />
             <source>Write the report to .xlsx or .csv, not {suffix}.</source>
             <translation>Skriv rapporten till .xlsx eller .csv, inte {suffix}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/report.py" line="46" />
+            <location filename="../territorial_plugin/core/rules/report.py" line="53" />
             <source>Rules</source>
             <translation>Regler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/rules/report.py" line="50" />
+            <location filename="../territorial_plugin/core/rules/report.py" line="57" />
             <source>The report could not be written to {path}: {error}</source>
             <translation>Rapporten kunde inte skrivas till {path}: {error}</translation>
         </message>
@@ -3329,7 +3329,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Det finns ingen kopplingsregel '{name}' i kopplingsdatabasen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/rules.py" line="213" />
+            <location filename="../territorial_plugin/core/store/postgres/rules.py" line="214" />
             <source>A rule link names a rule that is not in the link store. Nothing was changed.</source>
             <translation>En regelkoppling anger en regel som inte finns i kopplingsdatabasen. Inget ändrades.</translation>
         </message>
@@ -3414,12 +3414,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ingen aktiv kopplingsregel gäller lagret '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="105" />
+            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="104" />
             <source>{rules} rules linked {n} new area–goal pairs on '{layer}'.</source>
             <translation>{rules} regler kopplade {n} nya par av område och mål i '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="105" />
+            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="104" />
             <source>{rules} rules would link {n} new area–goal pairs on '{layer}' (nothing written).</source>
             <translation>{rules} regler skulle koppla {n} nya par av område och mål i '{layer}' (inget skrevs).</translation>
         </message>
@@ -3489,12 +3489,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Handboken saknas i den här installationen ({path}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="285" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="286" />
             <source>Handbook</source>
             <translation>Handbok</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="285" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="286" />
             <source>The handbook: from an empty project to the atlas (F1)</source>
             <translation>Handboken: från tomt projekt till atlas (F1)</translation>
         </message>
@@ -3544,7 +3544,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>(engelsk originaltext)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/tables.py" line="98" />
+            <location filename="../territorial_plugin/export/tables.py" line="113" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
@@ -3599,27 +3599,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Styrka {n} av 3</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="54" />
+            <location filename="../territorial_plugin/export/web/page.py" line="55" />
             <source>Page {n} in the goal atlas (PDF)</source>
             <translation>Sidan {n} i målatlasen (PDF)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="55" />
+            <location filename="../territorial_plugin/export/web/page.py" line="56" />
             <source>Choose a goal to see its areas; click an area to read how it relates to the goals.</source>
             <translation>Välj ett mål för att se dess områden; klicka på ett område för att läsa hur det förhåller sig till målen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="56" />
+            <location filename="../territorial_plugin/export/web/page.py" line="57" />
             <source>Show all goals</source>
             <translation>Visa alla mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="57" />
+            <location filename="../territorial_plugin/export/web/page.py" line="58" />
             <source>No goal matches the search.</source>
             <translation>Inget mål matchar sökningen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/page.py" line="58" />
+            <location filename="../territorial_plugin/export/web/page.py" line="59" />
             <source>Links: Territorial Links for QGIS. Map library: Leaflet (BSD-2-Clause).</source>
             <translation>Kopplingar: Territorial Links för QGIS. Kartbibliotek: Leaflet (BSD-2-Clause).</translation>
         </message>
@@ -3803,7 +3803,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ogiltig geometri lagad ({reason}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/base.py" line="282" />
+            <location filename="../territorial_plugin/core/store/base.py" line="283" />
             <source>This link store cannot hold municipal deliveries yet. Nothing was changed.</source>
             <translation>Den här kopplingsdatabasen kan ännu inte ta emot kommunala leveranser. Ingenting ändrades.</translation>
         </message>
@@ -3818,7 +3818,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Leveransens lager tillhör redan en annan organisation i regionens kopplingsdatabas ({names}). Ingenting ändrades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="89" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="90" />
             <source>The region's picture: {count} organisations</source>
             <translation>Regionens bild: {count} organisationer</translation>
         </message>
@@ -3828,42 +3828,42 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="96" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="97" />
             <source>Linked areas of every goal in the report</source>
             <translation>Kopplade områden för alla mål i rapporten</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="98" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="99" />
             <source>{pairs} intermunicipal goal conflicts within {distance} m: areas of two organisations linked to the same goal, one supporting it and one in conflict with it. The goal pages mark and list them.</source>
             <translation>{pairs} mellankommunala målkonflikter inom {distance} m: områden från två organisationer kopplade till samma mål, det ena stödjande och det andra motverkande. Målsidorna markerar och listar dem.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="120" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="121" />
             <source>Linked areas per organisation</source>
             <translation>Kopplade områden per organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="131" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="132" />
             <source>Regional report from the municipalities' deliveries, {date}</source>
             <translation>Regional rapport från kommunernas leveranser, {date}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="255" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="259" />
             <source>No intermunicipal conflicts within {distance} m for this goal.</source>
             <translation>Inga mellankommunala konflikter inom {distance} m för detta mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="260" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="264" />
             <source>Intermunicipal conflicts within {distance} m</source>
             <translation>Mellankommunala konflikter inom {distance} m</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="266" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="270" />
             <source>{number}. {supporting} {key} {name} supports — {conflicting} {other} {other_name} conflicts ({distance} m)</source>
             <translation>{number}. {supporting} {key} {name} stödjer — {conflicting} {other} {other_name} motverkar ({distance} m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="280" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="284" />
             <source>… and {count} more; the workbook (.xlsx) lists every pair.</source>
             <translation>… och {count} till; arbetsboken (.xlsx) listar alla par.</translation>
         </message>
@@ -3953,7 +3953,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Senaste leverans</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="52" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="64" />
             <source>Stage</source>
             <translation>Skede</translation>
         </message>
@@ -4528,7 +4528,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="147" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="151" />
             <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
             <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
         </message>
@@ -4698,7 +4698,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Läser vad kopplingsreglerna föreslår för {n} områden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="262" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="263" />
             <source>Accept suggestion</source>
             <translation>Godta förslag</translation>
         </message>
@@ -4708,7 +4708,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Koppla de valda områden som en regel föreslår för det valda målet, så som regeln säger (Ctrl+Retur)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/view.py" line="266" />
+            <location filename="../territorial_plugin/gui/panel/view.py" line="267" />
             <source>Dismiss suggestion</source>
             <translation>Avvisa förslag</translation>
         </message>
@@ -4823,17 +4823,17 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Området finns inte i lagret '{layer}' (se 'Kontrollera kopplingarna').</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="133" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="134" />
             <source>Regional report from the shared link store, {date}</source>
             <translation>Regional rapport från den delade kopplingsdatabasen, {date}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="239" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="243" />
             <source>1 area has a problem (geometry repaired or missing, or the area is gone from its layer); the workbook (.xlsx) lists it.</source>
             <translation>1 område har ett problem (geometrin reparerad eller saknas, eller området finns inte längre i sitt lager); arbetsboken (.xlsx) listar det.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/region/atlas.py" line="239" />
+            <location filename="../territorial_plugin/export/region/atlas.py" line="243" />
             <source>{n} areas have problems (geometry repaired or missing, or the area is gone from its layer); the workbook (.xlsx) lists them.</source>
             <translation>{n} områden har problem (geometrin reparerad eller saknas, eller området finns inte längre i sitt lager); arbetsboken (.xlsx) listar dem.</translation>
         </message>
@@ -5033,37 +5033,37 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Välj kopplingsdatabasen först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="52" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="64" />
             <source>Saved by</source>
             <translation>Sparat av</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="52" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="64" />
             <source>Saved on</source>
             <translation>Sparat den</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="60" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="72" />
             <source>The plan now</source>
             <translation>Planen nu</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="60" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="72" />
             <source>Choose or type a stage name</source>
             <translation>Välj ett planskede eller skriv dess namn</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="118" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="131" />
             <source>A saved stage of the link store; a name can also be typed.</source>
             <translation>Ett sparat planskede i kopplingsdatabasen; ett namn kan också skrivas in.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="120" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="133" />
             <source>The link store holds no saved stage.</source>
             <translation>Kopplingsdatabasen har inget sparat planskede.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="75" />
+            <location filename="../territorial_plugin/processing/stages/stage_widget.py" line="87" />
             <source>{name} [optional]</source>
             <translation>{name} [valfri]</translation>
         </message>
@@ -5106,6 +5106,41 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/gui/panel/view.py" line="145" />
             <source>Show only goals linked to areas of this layer or of the selection, and the goals a linking rule suggests for the selection ({suggested})</source>
             <translation>Visa bara mål som är kopplade till områden i lagret eller i urvalet, och mål som en kopplingsregel föreslår för urvalet ({suggested})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/web/page.py" line="54" />
+            <source>Rule: {name}</source>
+            <translation>Regel: {name}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/export/tables.py" line="79" />
+            <source>Planner</source>
+            <translation>Planerare</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="93" />
+            <source>Category field (land use, as in Boverket's ÖP model):</source>
+            <translation>Kategorifält (markanvändning, som i Boverkets ÖP-modell):</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="97" />
+            <source>The category is shown in the web atlas and the area sections and goes with the region's delivery.</source>
+            <translation>Kategorin visas i webbatlasen och områdesavsnitten och följer med leveransen till regionen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="100" />
+            <source>(none)</source>
+            <translation>(inget)</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="112" />
+            <source>The values of '{field}' are categories of Boverket's ÖP model: proposed as the category field.</source>
+            <translation>Värdena i '{field}' är kategorier i Boverkets ÖP-modell: föreslås som kategorifält.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="112" />
+            <source>'{field}' is named like the category field of Boverket's template: proposed.</source>
+            <translation>'{field}' heter som kategorifältet i Boverkets mall: föreslås.</translation>
         </message>
     </context>
 </TS>

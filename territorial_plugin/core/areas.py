@@ -44,6 +44,9 @@ _CATEGORY_FIELDS = (
     "kategori_kod",
 )
 
+#: a layer's custom property (saved with the project): the category field chosen at registration
+CATEGORY_PROPERTY = "territorial_links/category_field"
+
 #: features read between two looks at the feedback's cancel flag
 _CANCEL_CHECK_EVERY = 1000
 
@@ -70,12 +73,28 @@ def name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
 
 
 def category_field(layer: QgsVectorLayer, key_field: str) -> str | None:
-    """The field holding an area's land-use category (``kategori``…), if the layer has one."""
+    """The field holding an area's land-use category, if the layer has one.
+
+    The field chosen when the layer was registered (:func:`remember_category_field`),
+    else the first named like one (``kategori_boverket``, ``kategori``…).
+    """
+    chosen = layer.customProperty(CATEGORY_PROPERTY)
+    if chosen is not None:
+        chosen = str(chosen)
+        if not chosen:
+            return None  # chosen: no category field
+        if chosen != key_field and layer.fields().lookupField(chosen) >= 0:
+            return chosen
     names = {f.name().lower(): f.name() for f in layer.fields()}
     for candidate in _CATEGORY_FIELDS:
         if candidate in names and names[candidate] != key_field:
             return names[candidate]
     return None
+
+
+def remember_category_field(layer: QgsVectorLayer, field: str | None) -> None:
+    """Keep the category field chosen for ``layer`` (``None``: none) with the layer in the project."""
+    layer.setCustomProperty(CATEGORY_PROPERTY, field or "")
 
 
 def _calculator(layer: QgsVectorLayer, project: QgsProject | None) -> QgsDistanceArea:

@@ -174,10 +174,10 @@ def _rule_gaps(store: Store, record: RegisteredLayer, layer: QgsVectorLayer) -> 
     if not rules:
         return [], ""
     try:
-        outcomes = layer_outcomes(store, layer, record, rules)
+        rows = layer_outcomes(store, layer, record, rules)
     except RuleError as error:  # a broken rule is reported with the findings, not instead of them
         return [], str(error)
-    return [(o.key, o.rule, o.goal_id) for o in outcomes if o.change == WOULD_LINK], ""
+    return [(key, rule, goal) for key, rule, goal, change, _, _ in rows if change == WOULD_LINK], ""
 
 
 def reattach(store: Store, layer: QgsVectorLayer) -> tuple[RegisteredLayer | None, str]:

@@ -194,7 +194,8 @@ def run_report_export(
         enabled = {c.id for c in store.catalogues(include_disabled=False)}
         goals = [goal for goal in goals if goal.catalogue_id in enabled]
     areas = read_areas(_atlas_layers(layers, registrations), project, feedback)
-    report = build_report(areas, goals, store.links(uids, None), store.catalogues())
+    marks = {(uid, key, goal): name for uid in uids for (key, goal), name in store.rule_marks(uid).items()}
+    report = build_report(areas, goals, store.links(uids, None), store.catalogues(), marks)
     output = Path(output)
     if output.suffix.lower() == ".xlsx":
         return [write_xlsx(report, output, feedback=feedback)]

@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,11 +74,26 @@ def _changed_at(text: str):
     return moment.replace(microsecond=0)
 
 
+def link_source(rule: str) -> str:
+    """Who made a link, as the tables say it: "Rule: <name>" for a linking rule, else a planner."""
+    return tr("Rule: {name}").format(name=rule) if rule else tr("Planner")
+
+
 def build_report(
-    areas: Sequence[Area], goals: Sequence[Goal], links: Sequence[Link], catalogues: Sequence[Catalogue] = ()
+    areas: Sequence[Area],
+    goals: Sequence[Goal],
+    links: Sequence[Link],
+    catalogues: Sequence[Catalogue] = (),
+    rule_marks: Mapping[tuple[str, str, str], str] | None = None,
 ) -> dict:
-    """The report as DataFrames keyed by :data:`SHEETS` (headers translated, goals as readers name them)."""
+    """The report as DataFrames keyed by :data:`SHEETS` (headers translated, goals as readers name them).
+
+    ``rule_marks``: (layer uid, feature key, goal id) → the linking rule that made the
+    link; the links say their source (:func:`link_source`), a rule's or a planner's.
+    """
     import pandas as pd
+
+    rule_marks = rule_marks or {}
 
     catalogue_by_id = {c.id: c for c in catalogues}
 
@@ -100,6 +115,7 @@ def build_report(
         "stance": tr("Stance"),
         "strength": tr("Strength"),
         "motivation": tr("Motivation"),
+        "source": tr("Source"),
         "n": tr("Number of areas"),
         "n_sup": tr("Supports"),
         "n_con": tr("Conflicts"),
@@ -132,6 +148,7 @@ def build_report(
                 h["stance"]: stance_label(link.stance),
                 h["strength"]: int(link.strength),
                 h["motivation"]: link.motivation or "",
+                h["source"]: link_source(rule_marks.get((link.layer_uid, link.feature_key, link.goal_id), "")),
                 h["ha"]: area.area_ha,
                 h["updated_by"]: link.updated_by or link.created_by,
                 h["updated_at"]: _changed_at(link.updated_at or link.created_at),
@@ -140,7 +157,7 @@ def build_report(
         )
     link_columns = [h[k] for k in ("layer", "key", "name", "goal", "title", "stance", "strength")]
     # the goal id last: for joins and re-imports, not for reading
-    link_columns += [h["motivation"], h["ha"], h["updated_by"], h["updated_at"], h["goal_id"]]
+    link_columns += [h["motivation"], h["source"], h["ha"], h["updated_by"], h["updated_at"], h["goal_id"]]
     all_links = pd.DataFrame(link_rows, columns=link_columns)
 
     summary_rows = []

@@ -76,3 +76,61 @@ def test_sample_municipality_carries_boverkets_category_and_example_rules_link_i
         store.close()
     finally:
         QgsProject.instance().removeAllMapLayers()
+
+
+def _template_layer(tmp_path, fields: dict[str, list]):
+    """A GeoPackage layer drawn in the ÖP model: a key ``objektid`` and the given text fields."""
+    from qgis.core import QgsFeature
+
+    from .store_layers import square, write
+
+    spec = "&".join(f"field={name}:string" for name in ["objektid", *fields])
+    memory = QgsVectorLayer(f"Polygon?crs=EPSG:3006&{spec}", "ÖP mark och vatten", "memory")
+    rows = list(zip(*fields.values()))
+    features = []
+    for i, values in enumerate(rows):
+        feature = QgsFeature(memory.fields())
+        feature.setAttributes([f"OBJ-{i}", *values])
+        feature.setGeometry(square(i))
+        features.append(feature)
+    memory.dataProvider().addFeatures(features)
+    return write(memory, tmp_path / "op_mark_och_vatten.gpkg", "GPKG")
+
+
+def test_register_dialog_proposes_the_field_holding_boverkets_categories(qgis_app, tmp_path):
+    from qgis.PyQt.QtWidgets import QComboBox, QLabel
+
+    from territorial_plugin.core.areas import category_field
+    from territorial_plugin.gui.dialogs.register_layer import RegisterLayerDialog
+
+    layer = _template_layer(
+        tmp_path, {"kommentar": ["Ny", "Ny", "Befintlig"], "anv_form": ["Vatten", "Landsbygd", "Areell näring"]}
+    )
+    dialog = RegisterLayerDialog(layer)
+    combo, hint = dialog.findChild(QComboBox, "categoryFieldCombo"), dialog.findChild(QLabel, "categoryHintLabel")
+    assert combo.currentData() == "anv_form" == dialog.category_field()
+    assert not hint.isHidden() and "anv_form" in hint.text()
+    assert category_field(layer, "objektid") is None  # no usual name: found by its values only
+    dialog.accept()
+    assert category_field(layer, "objektid") == "anv_form"  # the exports use the choice from now on
+
+
+def test_register_dialog_proposes_a_field_named_like_the_templates_or_none(qgis_app, tmp_path):
+    from qgis.PyQt.QtWidgets import QLabel
+
+    from territorial_plugin.core.areas import category_field
+    from territorial_plugin.gui.dialogs.register_layer import RegisterLayerDialog
+
+    named = _template_layer(tmp_path, {"markanvandning": ["B1", "N2"]})  # codes, not Boverket's names
+    dialog = RegisterLayerDialog(named)
+    assert dialog.category_field() == "markanvandning"
+    assert "markanvandning" in dialog.findChild(QLabel, "categoryHintLabel").text()
+    plain = QgsVectorLayer("Polygon?crs=EPSG:3006&field=objektid:string&field=anteckning:string", "skiss", "memory")
+    dialog = RegisterLayerDialog(plain)
+    assert dialog.category_field() == "" and dialog.findChild(QLabel, "categoryHintLabel").isHidden()
+    dialog.accept()
+    assert category_field(plain, "objektid") is None
+    dialog = RegisterLayerDialog(named)
+    dialog.category_combo.setCurrentIndex(0)  # the planner says: no category field
+    dialog.accept()
+    assert category_field(named, "objektid") is None

@@ -48,6 +48,13 @@ def _report(path):
     return [tuple(row) for row in frame.itertuples(index=False)]
 
 
+def _report_csv(path):
+    import pandas as pd
+
+    frame = pd.read_csv(path, sep=";", dtype=object, encoding="utf-8-sig").fillna("")
+    return [tuple(row) for row in frame.itertuples(index=False)]
+
+
 def test_motivation_templates_are_filled_per_area_exactly(plan):
     store, layer, record, _ = plan
     result = apply_rules(store, layer, record, select_rules(store, record), link=True, user="gis")
@@ -124,6 +131,11 @@ def test_applyrules_report_then_link_then_again(plan, algorithms):
     linked_after = {(x.feature_key, x.goal_id) for x in store.links([record.layer_uid])}
     assert linked_after - linked_before == would  # exactly the report's rows
     assert done["NEW_LINKS"] == 4
+    csv_rows = _report_csv(done["OUTPUT"])
+    assert [r[:4] for r in csv_rows] == [r[:4] for r in rows]  # the same rows, in the same order
+    assert {(r[0], r[3]) for r in csv_rows if r[4] == "linked"} == would
+    b1 = next(r for r in csv_rows if r[0] == "B1" and r[3] == "t:1")
+    assert b1[1] == "Östra Ängen" and b1[6] == 'Området Östra Ängen ligger 400 m från stationen – "kollektivt" ÅÄÖ åäö'
     survivor = next(x for x in store.links([record.layer_uid]) if (x.feature_key, x.goal_id) == ("B1", "t:2"))
     assert survivor.stance == "conflicts"
 

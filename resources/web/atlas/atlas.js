@@ -128,6 +128,7 @@
       stance.appendChild(document.createTextNode(" · " + fmt(T.strength, { n: link[2] })));
       item.appendChild(stance);
       if (link[3]) item.appendChild(el("p", "motivation", link[3]));
+      if (link[4]) item.appendChild(el("p", "rule", fmt(T.rule, { name: link[4] })));
       var pdf = pdfLink(goal);
       if (pdf) item.appendChild(pdf);
       list.appendChild(item);

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QLocale
 
 from ...compat import is_null
 from ..areas import area_name, name_field
@@ -28,15 +29,20 @@ from ..identity import feature_key
 from .model import Rule
 
 _TEMPLATE = re.compile(r"\[%(.*?)%\]", re.DOTALL)
+_C_LOCALE = QLocale.c()
+_SHORTEST = QLocale.FloatingPointPrecisionOption.FloatingPointShortest
 
 
-class Match(NamedTuple):
-    """An area a rule selects, with the rule's motivation for it (and its name, when asked for)."""
+class Matches(NamedTuple):
+    """The areas one rule selects (keys in the layer's order), with the rule's motivation for each.
 
-    key: str
+    Lists per rule, not an object per area: a run over 100 000 areas would make
+    hundreds of thousands, each one more for Python's garbage collector to walk.
+    """
+
     rule: Rule
-    motivation: str
-    name: str = ""
+    keys: list[str]
+    motivations: list[str]  # as long as keys
 
 
 def _checked(rule: Rule, text: str, layer: QgsVectorLayer, context: QgsExpressionContext) -> QgsExpression:
@@ -62,6 +68,59 @@ def _checked(rule: Rule, text: str, layer: QgsVectorLayer, context: QgsExpressio
     return expression
 
 
+class _Motivation:
+    """A rule's motivation with its ``[% %]`` expressions parsed and prepared once, filled per area.
+
+    ``QgsExpression.replaceExpressionText`` parses every expression again for every
+    area. Here each is prepared once; the text QGIS writes for a value
+    (``QVariant::toString``) is reproduced for text, whole numbers and decimals, and
+    anything else (NULL, a date, a boolean, an evaluation error, which evaluates to
+    NULL) is left to ``replaceExpressionText`` for that one expression, so the
+    motivation is the same either way. Expressions that read nothing of the area
+    (``@project_title``) are filled once.
+    """
+
+    def __init__(self, rule: Rule, layer: QgsVectorLayer, context: QgsExpressionContext):
+        text = rule.motivation
+        #: (literal text before, prepared expression, its "[% … %]" source) per per-area expression
+        self.pieces: list[tuple[str, QgsExpression, str]] = []
+        self.expressions: list[QgsExpression] = []
+        literal, start = [], 0
+        for found in _TEMPLATE.finditer(text):
+            literal.append(text[start : found.start()])
+            start = found.end()
+            expression = _checked(rule, found.group(1), layer, context)
+            self.expressions.append(expression)
+            if expression.rootNode().hasCachedStaticValue():
+                literal.append(_text(expression, found.group(0), context))
+            else:
+                self.pieces.append(("".join(literal), expression, found.group(0)))
+                literal = []
+        literal.append(text[start:])
+        self.tail = "".join(literal)
+
+    def fill(self, context: QgsExpressionContext) -> str:
+        """The motivation for the feature set on ``context``."""
+        parts = []
+        for literal, expression, source in self.pieces:
+            parts += (literal, _text(expression, source, context))
+        parts.append(self.tail)
+        return "".join(parts)
+
+
+def _text(expression: QgsExpression, source: str, context: QgsExpressionContext) -> str:
+    """What ``replaceExpressionText`` writes for ``source`` (``[% … %]``), by the prepared ``expression``."""
+    value = expression.evaluate(context)
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is int:  # not bool: QGIS writes "true"/"false"
+        return str(value)
+    if kind is float:
+        return _C_LOCALE.toString(value, "g", _SHORTEST)  # QVariant::toString of a double
+    return QgsExpression.replaceExpressionText(source, context)
+
+
 def _probe(rule: Rule, expression: QgsExpression, layer: QgsVectorLayer, context: QgsExpressionContext, source) -> None:
     """Evaluate once on a feature: an error a filter would hide (it only yields no match) names the rule."""
     feature = next(source.getFeatures(QgsFeatureRequest().setLimit(1)), None)
@@ -85,20 +144,20 @@ def evaluate_rules(
     fids: Iterable[int] | None = None,
     feedback=None,
     source=None,
-    names: bool = False,
-) -> list[Match]:
-    """Every (area, rule) where the rule's expression is true, in the order of ``rules``.
+    names: dict[str, str] | None = None,
+) -> list[Matches]:
+    """The areas where each rule's expression is true, in the order of ``rules``.
 
     ``fids`` limits the areas (a selection). Every rule is checked before any is
     evaluated, so an invalid one stops the whole run with its name. ``source``: the
     layer's ``QgsVectorLayerFeatureSource``, made on the GUI thread, to read the
     features from another thread (a task); the layer itself is then only asked for
-    its fields and name. With ``names`` each match carries the area's name
-    (``core.areas.name_field``), read in the rule's own request rather than in
-    another pass over the layer.
+    its fields and name. ``names``, when given, is filled with each matched area's
+    name (key → ``core.areas.name_field``), read in the rules' own requests rather
+    than in another pass over the layer.
     """
     source = layer if source is None else source
-    label = name_field(layer, key_field) if names else None
+    label = name_field(layer, key_field) if names is not None else None
     label_index = layer.fields().lookupField(label) if label else -1
     key_index = layer.fields().lookupField(key_field)
     if key_index < 0:
@@ -107,12 +166,12 @@ def evaluate_rules(
     prepared = []
     for rule in rules:
         expression = _checked(rule, rule.expression, layer, context)
-        templates = [_checked(rule, t, layer, context) for t in _TEMPLATE.findall(rule.motivation)]
+        motivation = _Motivation(rule, layer, context)
         _probe(rule, expression, layer, context, source)
-        prepared.append((rule, expression, templates))
+        prepared.append((rule, expression, motivation))
     fid_list = None if fids is None else list(fids)
-    matches: list[Match] = []
-    for step, (rule, expression, templates) in enumerate(prepared):
+    matches: list[Matches] = []
+    for step, (rule, expression, motivation) in enumerate(prepared):
         if feedback is not None:
             if feedback.isCanceled():
                 raise CancelledError(tr("Cancelled."))
@@ -125,27 +184,34 @@ def evaluate_rules(
             # a request has one filter: fids replace an expression, so the expression is evaluated here
             request.setFilterFids(fid_list)
         columns: set[str] = {label} if label else set()
-        geometry = expression.needsGeometry()
-        for parsed in [expression, *templates]:
+        geometry = False
+        for parsed in [expression, *motivation.expressions]:
             columns.update(parsed.referencedColumns())
             geometry = geometry or parsed.needsGeometry()
         if not geometry:
             request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         if QgsFeatureRequest.ALL_ATTRIBUTES not in columns:
             request.setSubsetOfAttributes([key_field, *sorted(columns)], layer.fields())
+        keys: list[str] = []
+        texts: list[str] = []
+        per_area = bool(motivation.pieces)  # else the same text for every area
         for feature in source.getFeatures(request):
             if fid_list is not None:
                 context.setFeature(feature)
                 value = expression.evaluate(context)
                 if is_null(value) or not value:  # NULL is false, as in a filter
                     continue
-            key = feature_key(feature.attribute(key_index))
-            if key is None:
-                continue  # an area without a key cannot be linked; integrity reports it
-            motivation = rule.motivation
-            if templates:
+            key = feature.attribute(key_index)
+            if type(key) is not str or not key:  # the common case, a non-empty text, is the key as it is
+                key = feature_key(key)
+                if key is None:
+                    continue  # an area without a key cannot be linked; integrity reports it
+            keys.append(key)
+            if label_index >= 0 and key not in names:
+                name = feature.attribute(label_index)
+                names[key] = name if type(name) is str else area_name(name)
+            if per_area:
                 context.setFeature(feature)
-                motivation = QgsExpression.replaceExpressionText(rule.motivation, context)
-            name = area_name(feature.attribute(label_index)) if label_index >= 0 else ""
-            matches.append(Match(key, rule, motivation, name))
+                texts.append(motivation.fill(context))
+        matches.append(Matches(rule, keys, texts if per_area else [motivation.tail] * len(keys)))
     return matches

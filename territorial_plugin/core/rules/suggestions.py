@@ -42,10 +42,10 @@ def suggestions(
     if not rules:
         return []
     matches = evaluate_rules(layer, record.key_field, rules, fids=fids, source=source, feedback=feedback)
-    keys = {match.key for match in matches}
+    keys = {key for rule_matches in matches for key in rule_matches.keys}
     linked = {(link.feature_key, link.goal_id) for link in store.links_for_keys(record.layer_uid, keys)}
-    outcomes = plan(matches, linked, store.rule_dismissals(record.layer_uid))
-    return [outcome for outcome in outcomes if outcome.change == WOULD_LINK]
+    rows = plan(matches, linked, store.rule_dismissals(record.layer_uid))
+    return [Outcome(*row) for row in rows if row[3] == WOULD_LINK]
 
 
 def accept(store: Store, record: RegisteredLayer, chosen: Sequence[Outcome], user: str) -> WriteResult:

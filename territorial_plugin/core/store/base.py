@@ -248,7 +248,8 @@ class Store(ABC):
         """Insert the rule links whose area has no link to the goal and no dismissal of the rule.
 
         One transaction; a link that exists (a planner's or a rule's) is never changed.
-        The first row of a ``(feature_key, goal_id)`` pair wins.
+        The first row of a ``(feature_key, goal_id)`` pair wins. A row may also be a
+        plain tuple laid out as :class:`RuleLink` (what a large rules run passes).
         """
 
     @abstractmethod

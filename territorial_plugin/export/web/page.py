@@ -51,6 +51,7 @@ def ui_texts() -> dict[str, str]:
         "no_links": tr("This area is not linked to any goal."),
         "linked": tr("Linked goals"),
         "strength": tr("Strength {n} of 3"),
+        "rule": tr("Rule: {name}"),
         "pdf_page": tr("Page {n} in the goal atlas (PDF)"),
         "hint": tr("Choose a goal to see its areas; click an area to read how it relates to the goals."),
         "all_goals": tr("Show all goals"),

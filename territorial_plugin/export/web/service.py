@@ -75,11 +75,20 @@ def run_web_export(
             for goal in inputs.goals
         ]
         stance_index = {stance: n for n, stance in enumerate(STANCES)}
+        rules = {(uid, key, goal): name for uid, key, goal, name in inputs.rule_marks}
         links: dict[tuple[str, str], list] = {}
         for link in inputs.links:
             if link.goal_id in goal_index:
+                # the linking rule that made the link ("" = a planner's), as the PDF atlas names it
+                rule = rules.get((link.layer_uid, link.feature_key, link.goal_id), "")
                 links.setdefault((link.layer_uid, link.feature_key), []).append(
-                    [goal_index[link.goal_id], stance_index.get(link.stance, 2), int(link.strength), link.motivation]
+                    [
+                        goal_index[link.goal_id],
+                        stance_index.get(link.stance, 2),
+                        int(link.strength),
+                        link.motivation,
+                        rule,
+                    ]
                 )
         areas = []
         for number, (layer, registration) in enumerate(zip(layers, inputs.registrations)):

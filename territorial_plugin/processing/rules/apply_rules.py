@@ -99,8 +99,7 @@ class ApplyRulesAlgorithm(TerritorialAlgorithm):
             result = apply_rules(
                 store, layer, record, rules, link=link, user=current_user(), feedback=feedback, names=True
             )
-        names_by_key = {o.key: o.name for o in result.outcomes}
-        path = write_report(result.outcomes, names_by_key, output)
+        path = write_report(result.rows, result.names, output)
         new = result.count(LINKED if link else WOULD_LINK)
         message = (
             tr("{rules} rules linked {n} new area–goal pairs on '{layer}'.")
@@ -108,4 +107,4 @@ class ApplyRulesAlgorithm(TerritorialAlgorithm):
             else tr("{rules} rules would link {n} new area–goal pairs on '{layer}' (nothing written).")
         )
         feedback.pushInfo(message.format(rules=len(rules), n=new, layer=layer.name()))
-        return {"OUTPUT": str(path), "MATCHES": len(result.outcomes), "NEW_LINKS": new}
+        return {"OUTPUT": str(path), "MATCHES": len(result.rows), "NEW_LINKS": new}

@@ -167,14 +167,20 @@ def link_by_rules(
     """Insert the rule links whose area has no link to the goal yet and no dismissal of the rule.
 
     Existing links (a planner's or a rule's) are never touched: ``unchanged`` counts them.
+    Of rows repeating an (area, goal) pair only the first counts.
     """
     require_layer(con, layer_uid)
-    for stance, strength in {(row.stance, row.strength) for row in rows}:  # a rule's rows share them
+    # rows by position: RuleLink or a plain tuple laid out as one
+    for stance, strength in {(row[3], row[4]) for row in rows}:  # a rule's rows share them
         check_spec(stance, strength)
     con.execute("DELETE FROM temp.tl_rule_rows")
+    # The common case (keys and motivations already text) goes to SQLite as the rows
+    # are, without a Python call per row; anything else is converted row by row.
+    plain = all(type(r[0]) is str and r[0] and type(r[5]) is str for r in rows)
+    # OR IGNORE: of rows repeating an (area, goal) pair the first is kept, dismissed or not
     con.executemany(
         "INSERT OR IGNORE INTO temp.tl_rule_rows VALUES (?, ?, ?, ?, ?, ?)",
-        ((key_text(r.feature_key), r.goal_id, r.rule_id, r.stance, r.strength, r.motivation or "") for r in rows),
+        rows if plain else ((key_text(k), g, rule, s, st, m or "") for k, g, rule, s, st, m in rows),
     )
     unknown = con.execute(
         "SELECT count(*) FROM (SELECT DISTINCT rule_id FROM temp.tl_rule_rows"
@@ -190,14 +196,14 @@ def link_by_rules(
             )
         )
     last_id = _last_link_id(con)
+    # OR IGNORE skips exactly the pairs already linked (the UNIQUE constraint): stance,
+    # strength and keys were checked above, so no other row is skipped.
     inserted = con.execute(
-        "INSERT INTO main.link (layer_uid, feature_key, goal_id, stance, strength, motivation, organisation,"
-        " created_by, created_at, updated_by, updated_at, row_version, rule_id)"
+        "INSERT OR IGNORE INTO main.link (layer_uid, feature_key, goal_id, stance, strength, motivation,"
+        " organisation, created_by, created_at, updated_by, updated_at, row_version, rule_id)"
         " SELECT :layer, r.feature_key, r.goal_id, r.stance, r.strength, r.motivation, '', :user, :now, :user,"
         " :now, 1, r.rule_id FROM temp.tl_rule_rows r"
-        " WHERE NOT EXISTS (SELECT 1 FROM main.link l WHERE l.layer_uid = :layer"
-        " AND l.feature_key = r.feature_key AND l.goal_id = r.goal_id)"
-        " AND NOT EXISTS (SELECT 1 FROM main.link_rule_dismissal d WHERE d.layer_uid = :layer"
+        " WHERE NOT EXISTS (SELECT 1 FROM main.link_rule_dismissal d WHERE d.layer_uid = :layer"
         " AND d.feature_key = r.feature_key AND d.rule_id = r.rule_id)",
         {"layer": layer_uid, "user": user, "now": now},
     ).rowcount

@@ -160,18 +160,19 @@ class PostgresRulesMixin:
         ]
 
     def link_by_rules(self, layer_uid: str, rows: Sequence[RuleLink], user: str) -> WriteResult:
-        for stance, strength in {(row.stance, row.strength) for row in rows}:  # a rule's rows share them
+        # rows by position: RuleLink or a plain tuple laid out as one
+        for stance, strength in {(row[3], row[4]) for row in rows}:  # a rule's rows share them
             check_spec(stance, strength)
-        first: dict[tuple[str, str], RuleLink] = {}
+        first: dict[tuple[str, str], tuple] = {}
         for row in rows:
-            first.setdefault((key_text(row.feature_key), row.goal_id), row)
+            first.setdefault((key_text(row[0]), row[1]), row)
         ordered = sorted(first.items())  # a fixed lock order, as the other bulk writes
         if not ordered:
             return WriteResult()
 
         def work(cur) -> WriteResult:
             self._check_targets(cur, layer_uid, sorted({goal for _, goal in first}))
-            rule_ids = sorted({row.rule_id for row in first.values()})
+            rule_ids = sorted({row[2] for row in first.values()})
             cur.execute("SELECT count(*) FROM link_rule WHERE id = ANY(%s)", (rule_ids,))
             if cur.fetchone()[0] != len(rule_ids):
                 raise StoreError(tr("A rule link names a rule that is not in the link store. Nothing was changed."))
@@ -192,10 +193,10 @@ class PostgresRulesMixin:
                     "user": user,
                     "keys": _text_array([key for (key, _), _ in ordered]),
                     "goals": _text_array([goal for (_, goal), _ in ordered]),
-                    "stances": _text_array([row.stance for _, row in ordered]),
-                    "strengths": [int(row.strength) for _, row in ordered],
-                    "motivations": _text_array([row.motivation or "" for _, row in ordered]),
-                    "rules": [int(row.rule_id) for _, row in ordered],
+                    "stances": _text_array([row[3] for _, row in ordered]),
+                    "strengths": [int(row[4]) for _, row in ordered],
+                    "motivations": _text_array([row[5] or "" for _, row in ordered]),
+                    "rules": [int(row[2]) for _, row in ordered],
                 },
             )
             inserted = cur.rowcount
