@@ -3134,7 +3134,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
         <message>
             <location filename="../territorial_plugin/core/integrity.py" line="105" />
             <source>Layer '{layer}': {n} areas match a linking rule but have no link to its goal and no dismissal: {gaps}</source>
-            <translation>Lagret '{layer}': {n} områden matchar en kopplingsregel men saknar koppling till dess mål och har inte avfärdats: {gaps}</translation>
+            <translation>Lagret '{layer}': {n} områden matchar en kopplingsregel men saknar koppling till dess mål och har inte avvisats: {gaps}</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/core/rules/apply.py" line="65" />
@@ -3164,7 +3164,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
         <message>
             <location filename="../territorial_plugin/core/rules/apply.py" line="186" />
             <source>dismissed by a planner</source>
-            <translation>avfärdad av en planerare</translation>
+            <translation>avvisad av en planerare</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/core/rules/apply.py" line="187" />
@@ -3356,7 +3356,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
         <message>
             <location filename="../territorial_plugin/processing/links/check_integrity.py" line="29" />
             <source>Checks that every link still finds its feature. Reports links whose key is no longer in the layer (orphans), key values that repeat or are empty, and registered layers that were not found. Run it after data maintenance, after moving files, or when a layer was saved under a new name.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the land-use layers to check (default: the registered layers of the open project). REPAIR: a given layer that the store does not recognise (a moved or re-saved file) is re-attached to the registered layer whose linked keys it holds, by key, never by feature id. REMOVE_ORPHANS: delete the links whose key is no longer in its layer (kept in the history). Without it nothing is deleted: a feature may return when a file is restored.&lt;br&gt;&lt;br&gt;Areas that match an enabled linking rule but have neither a link to the rule's goal nor a planner's dismissal are listed too (RULE_GAPS): the plan's unexplained gaps.</source>
-            <translation>Kontrollerar att varje koppling fortfarande hittar sitt objekt. Rapporterar kopplingar vars nyckel inte längre finns i lagret (föräldralösa), nyckelvärden som upprepas eller är tomma, och registrerade lager som inte hittades. Kör den efter dataunderhåll, efter att filer flyttats eller när ett lager sparats under nytt namn.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: markanvändningslagren som ska kontrolleras (standard: de registrerade lagren i det öppna projektet). REPAIR: ett angivet lager som kopplingsdatabasen inte känner igen (en flyttad eller omsparad fil) knyts på nytt till det registrerade lager vars kopplade nycklar det innehåller, via nyckeln, aldrig via objekt-id. REMOVE_ORPHANS: ta bort kopplingar vars nyckel inte längre finns i lagret (de sparas i historiken). Utan den tas ingenting bort: ett objekt kan komma tillbaka när en fil återställs.&lt;br&gt;&lt;br&gt;Områden som matchar en aktiv kopplingsregel men varken har koppling till regelns mål eller har avfärdats av en planerare listas också (RULE_GAPS): planens oförklarade luckor.</translation>
+            <translation>Kontrollerar att varje koppling fortfarande hittar sitt objekt. Rapporterar kopplingar vars nyckel inte längre finns i lagret (föräldralösa), nyckelvärden som upprepas eller är tomma, och registrerade lager som inte hittades. Kör den efter dataunderhåll, efter att filer flyttats eller när ett lager sparats under nytt namn.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: markanvändningslagren som ska kontrolleras (standard: de registrerade lagren i det öppna projektet). REPAIR: ett angivet lager som kopplingsdatabasen inte känner igen (en flyttad eller omsparad fil) knyts på nytt till det registrerade lager vars kopplade nycklar det innehåller, via nyckeln, aldrig via objekt-id. REMOVE_ORPHANS: ta bort kopplingar vars nyckel inte längre finns i lagret (de sparas i historiken). Utan den tas ingenting bort: ett objekt kan komma tillbaka när en fil återställs.&lt;br&gt;&lt;br&gt;Områden som matchar en aktiv kopplingsregel men varken har koppling till regelns mål eller har avvisats av en planerare listas också (RULE_GAPS): planens oförklarade luckor.</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/links/check_integrity.py" line="61" />
@@ -3371,7 +3371,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
         <message>
             <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="32" />
             <source>Evaluates linking rules of STORE on LAYER. MODE 0 (report) only writes the report; MODE 1 (link) also links every matching area that has no link to the rule's goal yet, in one transaction. A planner's link is never changed, whatever its stance, and an area where a planner dismissed the rule is left alone. Links made here remember their rule.&lt;br&gt;&lt;br&gt;KEY_FIELD is needed only if LAYER is not registered yet. RULES: rule names separated by commas (empty: every enabled rule that applies to the layer). OUTPUT: the report (.xlsx or .csv) with one row per area, rule and goal, and what would change or changed.</source>
-            <translation>Beräknar kopplingsreglerna i STORE på LAYER. MODE 0 (rapport) skriver bara rapporten; MODE 1 (koppla) kopplar också varje matchande område som ännu saknar koppling till regelns mål, i en transaktion. En planerares koppling ändras aldrig, oavsett ställningstagande, och ett område där en planerare avfärdat regeln lämnas orört. Kopplingar som skapas här minns sin regel.&lt;br&gt;&lt;br&gt;KEY_FIELD behövs bara om LAYER inte är registrerat än. RULES: regelnamn åtskilda med komma (tomt: alla aktiva regler som gäller lagret). OUTPUT: rapporten (.xlsx eller .csv) med en rad per område, regel och mål, och vad som skulle ändras eller ändrades.</translation>
+            <translation>Beräknar kopplingsreglerna i STORE på LAYER. MODE 0 (rapport) skriver bara rapporten; MODE 1 (koppla) kopplar också varje matchande område som ännu saknar koppling till regelns mål, i en transaktion. En planerares koppling ändras aldrig, oavsett ställningstagande, och ett område där en planerare avvisat regeln lämnas orört. Kopplingar som skapas här minns sin regel.&lt;br&gt;&lt;br&gt;KEY_FIELD behövs bara om LAYER inte är registrerat än. RULES: regelnamn åtskilda med komma (tomt: alla aktiva regler som gäller lagret). OUTPUT: rapporten (.xlsx eller .csv) med en rad per område, regel och mål, och vad som skulle ändras eller ändrades.</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="52" />
@@ -4665,12 +4665,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
         <message>
             <location filename="../territorial_plugin/gui/panel/actions.py" line="194" />
             <source>Dismissed the suggestion of {goal} for one area (rule: {rules})</source>
-            <translation>Avfärdade förslaget om {goal} för ett område (regel: {rules})</translation>
+            <translation>Avvisade förslaget om {goal} för ett område (regel: {rules})</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/gui/panel/actions.py" line="194" />
             <source>Dismissed the suggestions of {goal} for {n} areas (rules: {rules})</source>
-            <translation>Avfärdade förslagen om {goal} för {n} områden (regler: {rules})</translation>
+            <translation>Avvisade förslagen om {goal} för {n} områden (regler: {rules})</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="85" />
@@ -4690,7 +4690,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
         <message>
             <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="102" />
             <source>Accept links them as the rule says; dismiss hides the suggestion for these areas.</source>
-            <translation>Godta kopplar dem så som regeln säger; avfärda döljer förslaget för de här områdena.</translation>
+            <translation>Godta kopplar dem så som regeln säger; avvisa döljer förslaget för de här områdena.</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/gui/panel/tasks.py" line="81" />
@@ -4895,12 +4895,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
         <message>
             <location filename="../territorial_plugin/gui/panel/actions.py" line="182" />
             <source>Dismiss a suggestion of {goal}</source>
-            <translation>Avfärda ett förslag om {goal}</translation>
+            <translation>Avvisa ett förslag om {goal}</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/gui/panel/actions.py" line="182" />
             <source>Dismiss {n} suggestions of {goal}</source>
-            <translation>Avfärda {n} förslag om {goal}</translation>
+            <translation>Avvisa {n} förslag om {goal}</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
