@@ -23,7 +23,7 @@ class Result:
 
 @dataclass
 class Benchmark:
-    """``run_once`` is timed ``repeat`` times after ``setup``; ``baseline`` (same setup) too.
+    """``run_once`` is timed ``repeat`` times after ``setup``, each run followed by one of ``baseline`` (same setup).
 
     ``setup`` returns a state passed to ``run_once``/``baseline``; ``reset`` (optional)
     is called with the state before each timed run, outside the timing.
@@ -39,21 +39,25 @@ class Benchmark:
     repeat: int = 5
     teardown: Callable | None = None
 
-    def _time(self, func: Callable, state) -> float:
-        timings = []
-        for _ in range(self.repeat):
-            if self.reset is not None:
-                self.reset(state)
-            start = time.perf_counter()
-            func(state)
-            timings.append(time.perf_counter() - start)
-        return statistics.median(timings)
+    def _once(self, func: Callable, state) -> float:
+        if self.reset is not None:
+            self.reset(state)
+        start = time.perf_counter()
+        func(state)
+        return time.perf_counter() - start
 
     def run(self) -> Result:
         state = self.setup() if self.setup else None
         try:
-            median = self._time(self.run_once, state)
-            base = self._time(self.baseline, state) if self.baseline else None
+            # The work and its floor alternate, so a change of the shared machine's load
+            # during the run weighs on both and the ratio stays honest.
+            timings, floor = [], []
+            for _ in range(self.repeat):
+                timings.append(self._once(self.run_once, state))
+                if self.baseline is not None:
+                    floor.append(self._once(self.baseline, state))
+            median = statistics.median(timings)
+            base = statistics.median(floor) if floor else None
         finally:
             if self.teardown is not None:
                 self.teardown(state)
