@@ -117,7 +117,7 @@ def _links_for_selection(state: dict) -> None:
 
 
 def _counts_for_selection(state: dict) -> None:
-    counts = state["store"].goal_counts_for_keys(LAYER, state["keys"])
+    counts = {goal: links.count for goal, links in state["store"].goal_stances_for_keys(LAYER, state["keys"]).items()}
     assert sum(counts.values()) == SELECTED * GOALS_PER_FEATURE
 
 

@@ -16,6 +16,7 @@ from territorial_plugin.core.model import LinkSpec
 from territorial_plugin.core.store.postgres import rows as postgres_rows
 from territorial_plugin.core.store.postgres.store import PostgresStore
 
+from ..store_contract.contract_data import counts_for
 from .pg_support import GOALS, LAYER
 
 pytestmark = pytest.mark.postgres
@@ -70,8 +71,8 @@ def test_every_awkward_key_is_found_exactly(admin_store):
     admin_store.link(LAYER, AWKWARD_KEYS, [GOALS[2]], LinkSpec(), "anna")
     for key in AWKWARD_KEYS:
         assert [x.feature_key for x in admin_store.links_for_keys(LAYER, [key])] == [key]
-    assert admin_store.goal_counts_for_keys(LAYER, AWKWARD_KEYS) == {GOALS[2]: len(AWKWARD_KEYS)}
-    assert admin_store.goal_counts_for_keys(LAYER, ["back\\slash", 'quote"inside', "nope"]) == {GOALS[2]: 2}
+    assert counts_for(admin_store, LAYER, AWKWARD_KEYS) == {GOALS[2]: len(AWKWARD_KEYS)}
+    assert counts_for(admin_store, LAYER, ["back\\slash", 'quote"inside', "nope"]) == {GOALS[2]: 2}
 
 
 def test_keys_of_other_types_are_read_as_their_text(admin_store):
@@ -103,7 +104,7 @@ def test_a_big_selection_is_read_whole_in_key_order(admin_store):
 
     assert got == expected(admin_store, selection)
     assert len(got) == 2 * len(keys) + 3 * len(AWKWARD_KEYS)
-    assert admin_store.goal_counts_for_keys(LAYER, selection) == {
+    assert counts_for(admin_store, LAYER, selection) == {
         GOALS[0]: len(keys) + len(AWKWARD_KEYS),
         GOALS[1]: len(keys) + len(AWKWARD_KEYS),
         GOALS[2]: len(AWKWARD_KEYS),
@@ -129,7 +130,7 @@ def test_a_restricted_role_reads_only_its_own_links_in_utc(admin_store, login_ro
 
     assert [x.feature_key for x in got] == keys[::2]  # only its own organisation's links
     assert got == [x for x in admin_store.links([LAYER]) if x.organisation == "kommun_a"]  # same UTC times
-    assert stores["kommun_a"].goal_counts_for_keys(LAYER, keys) == {GOALS[0]: len(keys[::2])}
+    assert counts_for(stores["kommun_a"], LAYER, keys) == {GOALS[0]: len(keys[::2])}
 
 
 def _backend_gone(pg_connect, pid: int) -> bool:

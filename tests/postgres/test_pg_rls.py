@@ -8,6 +8,7 @@ import pytest
 from territorial_plugin.core.errors import StoreError
 from territorial_plugin.core.model import LinkSpec
 
+from ..store_contract.contract_data import counts_for
 from .pg_support import GOALS, LAYER
 
 pytestmark = pytest.mark.postgres
@@ -100,7 +101,7 @@ def test_municipality_reads_only_its_own_links_and_history_region_reads_all(thre
     region = three["region"]
     assert {x.feature_key for x in region.links()} == {"a1", "a2", "b1"}
     assert {h["feature_key"] for h in region.history()} == {"a1", "a2", "b1"}
-    assert region.goal_counts_for_keys(LAYER, ["a1", "a2", "b1"]) == {GOALS[0]: 3, GOALS[1]: 1}
+    assert counts_for(region, LAYER, ["a1", "a2", "b1"]) == {GOALS[0]: 3, GOALS[1]: 1}
 
 
 def test_region_reads_but_cannot_change_municipal_links(three, admin_store):

@@ -7,7 +7,7 @@ import pytest
 from territorial_plugin.core.errors import ConflictError, StoreError
 from territorial_plugin.core.model import Link, LinkSpec
 
-from .contract_data import LAYER_UID, OTHER_UID
+from .contract_data import LAYER_UID, OTHER_UID, counts_for
 
 
 def test_link_every_key_to_every_goal(store):
@@ -52,8 +52,8 @@ def test_unlink_by_keys_goals_or_all(store):
 def test_counts_and_reverse_lookup(store):
     store.link(LAYER_UID, ["a", "b"], ["test:1"], LinkSpec(), "anna")
     store.link(LAYER_UID, ["b"], ["test:2"], LinkSpec(), "anna")
-    assert store.goal_counts_for_keys(LAYER_UID, ["a", "b", "x"]) == {"test:1": 2, "test:2": 1}
-    assert store.goal_counts_for_keys(LAYER_UID, []) == {}
+    assert counts_for(store, LAYER_UID, ["a", "b", "x"]) == {"test:1": 2, "test:2": 1}
+    assert counts_for(store, LAYER_UID, []) == {}
     assert store.keys_for_goal("test:1", LAYER_UID) == {LAYER_UID: ["a", "b"]}
     assert store.keys_for_goal("test:1.1") == {}
     assert store.linked_keys(LAYER_UID) == {"a", "b"}
@@ -99,7 +99,7 @@ def test_large_key_sets(store):
     keys = [f"k{i}" for i in range(20000)]
     assert store.link(LAYER_UID, keys, ["test:1"], LinkSpec(), "anna").inserted == 20000
     assert len(store.links_for_keys(LAYER_UID, keys[:15000])) == 15000
-    assert store.goal_counts_for_keys(LAYER_UID, keys) == {"test:1": 20000}
+    assert counts_for(store, LAYER_UID, keys) == {"test:1": 20000}
     assert store.unlink(LAYER_UID, keys[::2], None, "anna").deleted == 10000
 
 
@@ -135,7 +135,7 @@ def test_the_selection_shows_how_each_goal_is_linked(store):
     assert (mixed.min_strength, mixed.max_strength) == (1, 3)
     one = summary["test:2"]
     assert (one.count, one.stance, one.min_strength, one.max_strength) == (1, "neutral", 0, 0)
-    assert {goal: s.count for goal, s in summary.items()} == store.goal_counts_for_keys(LAYER_UID, ["a", "b", "c"])
+    assert {goal: s.count for goal, s in summary.items()} == {"test:1": 3, "test:1.1": 2, "test:2": 1}
     assert store.goal_stances_for_keys(LAYER_UID, []) == {}
 
 

@@ -152,10 +152,6 @@ class Store(ABC):
     def links_for_keys(self, layer_uid: str, keys: Iterable[str]) -> list[Link]: ...
 
     @abstractmethod
-    def goal_counts_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, int]:
-        """For each goal, how many of ``keys`` are linked to it (drives the tri-state)."""
-
-    @abstractmethod
     def goal_stances_for_keys(
         self, layer_uid: str, keys: Iterable[str], *, stage: str | None = None, by_organisation: bool = False
     ) -> dict[str, SelectionLinks]:

@@ -348,16 +348,6 @@ class GeoPackageStore(GeoPackageStagesMixin, Store):
             ).fetchall()
         return build_links(rows, layer_uid=layer_uid)
 
-    def goal_counts_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, int]:
-        with self._read() as con:
-            return dict(
-                con.execute(
-                    "SELECT l.goal_id, count(*) FROM json_each(?) k CROSS JOIN main.link l"
-                    " ON l.layer_uid = ? AND l.feature_key = k.value GROUP BY l.goal_id",
-                    (sql_links.keys_json(keys), layer_uid),
-                ).fetchall()
-            )
-
     def goal_stances_for_keys(
         self, layer_uid: str, keys: Iterable[str], *, stage: str | None = None, by_organisation: bool = False
     ) -> dict[str, SelectionLinks]:

@@ -194,20 +194,6 @@ class PostgresLinksMixin:
         rows.sort()
         return _links(rows)
 
-    def goal_counts_for_keys(self, layer_uid: str, keys: Iterable[str]) -> dict[str, int]:
-        key_list = _keys(keys)
-        if not key_list:
-            return {}
-        rows = self._read(
-            lambda cur: _fetch(
-                cur,
-                "SELECT goal_id, count(*) FROM link WHERE layer_uid = %s AND feature_key = " + _ANY_KEY
-                + " GROUP BY goal_id",
-                (layer_uid, _text_array(key_list)),
-            )
-        )  # fmt: skip
-        return {goal: int(number) for goal, number in rows}
-
     def goal_stances_for_keys(
         self, layer_uid: str, keys: Iterable[str], *, stage: str | None = None, by_organisation: bool = False
     ) -> dict[str, SelectionLinks]:
