@@ -42,6 +42,12 @@ _CATEGORY_FIELDS = (
     "anvandning",
     "användning",
     "kategori_kod",
+    "landuse",
+    "land_use",
+    "typ",
+    "type",
+    "klass",
+    "class",
 )
 
 #: a layer's custom property (saved with the project): the category field chosen at registration
@@ -72,7 +78,7 @@ def name_field(layer: QgsVectorLayer, key_field: str) -> str | None:
     return columns[0] if len(columns) == 1 and expression.isField() else None
 
 
-def category_field(layer: QgsVectorLayer, key_field: str) -> str | None:
+def category_field(layer: QgsVectorLayer, key_field: str | None) -> str | None:
     """The field holding an area's land-use category, if the layer has one.
 
     The field chosen when the layer was registered (:func:`remember_category_field`),
@@ -86,8 +92,9 @@ def category_field(layer: QgsVectorLayer, key_field: str) -> str | None:
         if chosen != key_field and layer.fields().lookupField(chosen) >= 0:
             return chosen
     names = {f.name().lower(): f.name() for f in layer.fields()}
+    skip = {key_field, name_field(layer, key_field) if key_field else None}
     for candidate in _CATEGORY_FIELDS:
-        if candidate in names and names[candidate] != key_field:
+        if candidate in names and names[candidate] not in skip:
             return names[candidate]
     return None
 

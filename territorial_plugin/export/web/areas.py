@@ -1,7 +1,7 @@
 """The land use as the web page draws it: every area's key, name, category and simplified outline.
 
-Names come from the plugin's one name rule (``core.areas.area_records``); the
-category is the first field that looks like a land-use category. Outlines are
+Names and categories come from the plugin's one rule for each (``core.areas``: the
+category field chosen at registration, else the first named like one). Outlines are
 simplified in the layer's own units (metres for SWEREF 99) and sent as WGS 84.
 """
 
@@ -20,16 +20,11 @@ from qgis.core import (
 )
 
 from ...compat import is_null
-from ...core.areas import area_records, name_field
+from ...core.areas import area_records, category_field
 from ...core.errors import CancelledError, ExportError
 from ...core.i18n import tr
 from .encode import encode_ring
 
-#: fields that usually hold an area's land-use category, tried in order
-CATEGORY_FIELDS = (
-    "kategori", "category", "markanvandning", "markanvändning", "anvandning", "användning",
-    "landuse", "land_use", "typ", "type", "klass", "class",
-)  # fmt: skip
 WGS84 = "EPSG:4326"
 _METRES_PER_DEGREE = 111_320.0
 
@@ -43,16 +38,6 @@ class WebArea:
     name: str
     category: str
     polygons: list
-
-
-def category_field(layer: QgsVectorLayer, key_field: str | None) -> str | None:
-    """The field holding an area's land-use category, or None."""
-    names = {f.name().lower(): f.name() for f in layer.fields()}
-    skip = {key_field, name_field(layer, key_field) if key_field else None}
-    for candidate in CATEGORY_FIELDS:
-        if candidate in names and names[candidate] not in skip:
-            return names[candidate]
-    return None
 
 
 def _categories(layer: QgsVectorLayer, field: str | None) -> dict[int, str]:
