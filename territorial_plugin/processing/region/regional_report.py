@@ -26,28 +26,28 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Regional report")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         report = tr(
             "The region's picture from the municipalities' deliveries in the region's store, or from a shared "
             "PostgreSQL store's own links: there the areas are read from the registered layers — the open "
             "project's layer of the same registered layer when there is one, else the registered source — and a "
-            "layer that cannot be opened is named in the problems (its areas are missing). OUTPUT ending in "
+            "layer that cannot be opened is named in the problems (its areas are missing). {OUTPUT} ending in "
             ".xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the "
             "same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation "
             "links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest "
             "delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations "
-            "within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. "
-            "OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the "
-            "municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per "
-            "organisation and the conflict pairs marked and listed. GOALS: goal ids and catalogue ids, "
+            "within {DISTANCE} of each other, linked to the same goal, one supporting and one in conflict. "
+            "{OUTPUT} ending in .pdf: a regional atlas with an overview of every organisation's areas (and the "
+            "municipal borders of {BOUNDARIES}), then one page per goal with the areas by stance, a table per "
+            "organisation and the conflict pairs marked and listed. {GOALS}: goal ids and catalogue ids, "
             "comma-separated (default: every goal with links). A catalogue id (rus_ac_2030) stands for all its "
             "goals: those with links get their columns and pages, those without are listed as goals without links. "
             "An id that is neither a goal nor a catalogue in the store is refused by name."
         )
         compare = tr(
-            "COMPARE_ORGANISATION (optional): an organisation id; its last two deliveries are compared as plan "
+            "{COMPARE_ORGANISATION} (optional): an organisation id; its last two deliveries are compared as plan "
             "stages are (links added, removed and changed, areas added, removed and reshaped, per goal before "
-            "and after) and written to COMPARE_OUTPUT (.xlsx or .pdf; empty: beside OUTPUT in its format). "
+            "and after) and written to {COMPARE_OUTPUT} (empty: beside {OUTPUT} in its format). "
             "Every imported delivery is kept as a read-only plan stage named "
             "'&lt;organisation&gt;: &lt;stage&gt; (&lt;day&gt;)', so 'Compare plan stages' can compare any two of them."
         )
