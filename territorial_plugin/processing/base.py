@@ -72,7 +72,8 @@ class TerritorialAlgorithm(QgsProcessingAlgorithm):
             algorithm.initAlgorithm()
         labels = {o.name(): o.description() for o in algorithm.outputDefinitions()}
         labels.update({p.name(): p.description() for p in algorithm.parameterDefinitions()})
-        return {name: f"{html.escape(label, quote=False)} ({name})" for name, label in labels.items()}
+        named = tr("“{label}” ({id})")  # quoted, so a label reads apart from the sentence around it
+        return {name: named.format(label=html.escape(label, quote=False), id=name) for name, label in labels.items()}
 
     def processAlgorithm(self, parameters, context, feedback):
         try:

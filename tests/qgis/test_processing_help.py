@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from territorial_plugin.core.i18n import tr
 from territorial_plugin.processing.provider import _algorithms
 from territorial_plugin.translation import install_translator, remove_translator
 
@@ -32,6 +33,10 @@ def _ids(algorithm) -> dict[str, str]:
     return labels
 
 
+def _named(label: str, name: str) -> str:
+    return tr("“{label}” ({id})").format(label=html.escape(label, quote=False), id=name)
+
+
 def _mentions(text: str, ids: set[str]) -> list[str]:
     return [word for word in re.findall(r"\b[A-Z][A-Z0-9_]*[A-Z0-9]\b", text) if word in ids]
 
@@ -42,11 +47,11 @@ def _check_names_parameters_by_label(algorithm, every_id: set[str]):
     named = [word for word in _mentions(text, every_id)]
     assert set(named) <= set(own), f"{algorithm.name()} names ids it does not have: {set(named) - set(own)}"
     for name in named:
-        assert f"{html.escape(own[name], quote=False)} ({name})" in text, f"{name} without its label"
+        assert _named(own[name], name) in text, f"{name} without its label"
     # an id standing alone, not as "label (ID)": what the dialog never shows
     stripped = text
     for name, label in own.items():
-        stripped = stripped.replace(f"{html.escape(label, quote=False)} ({name})", "")
+        stripped = stripped.replace(_named(label, name), "")
     assert not _mentions(stripped, every_id), f"{algorithm.name()}: ids without label {_mentions(stripped, every_id)}"
     assert not re.search(r"\{[A-Za-z_]+\}", text), "a placeholder left unfilled"
     return named
@@ -71,6 +76,6 @@ def test_swedish_help_names_parameters_by_swedish_label(qgis_app):
             _check_names_parameters_by_label(algorithm, every_id)
         store = _ids(_algorithms()[1])["STORE"]
         assert store == "Kopplingsdatabas (GeoPackage-fil eller postgres:anslutning)"
-        assert f"{store} (STORE)" in _algorithms()[1].shortHelpString()
+        assert f"”{store}” (STORE)" in _algorithms()[1].shortHelpString()
     finally:
         remove_translator(translator)
