@@ -3794,7 +3794,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Områden kopplade till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="100" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="101" />
             <source>Intermunicipal conflicts</source>
             <translation>Mellankommunala konflikter</translation>
         </message>
@@ -3874,7 +3874,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Importerad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="99" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="100" />
             <source>Organisations</source>
             <translation>Organisationer</translation>
         </message>
@@ -3984,7 +3984,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Leverans (.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="57" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="58" />
             <source>The region's link store</source>
             <translation>Regionens kopplingsdatabas</translation>
         </message>
@@ -4024,22 +4024,22 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Katalog {id}: leveransen använder version {delivered}, regionens kopplingsdatabas har version {held}. Regionens version behölls.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="98" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="99" />
             <source>Regional report</source>
             <translation>Regional rapport</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="63" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="64" />
             <source>Distance for intermunicipal conflicts (m)</source>
             <translation>Avstånd för mellankommunala konflikter (m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="72" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="73" />
             <source>Municipal borders (optional, for the atlas)</source>
             <translation>Kommungränser (valfritt, för atlasen)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="80" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="81" />
             <source>Regional report (.xlsx or .pdf)</source>
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
@@ -4049,14 +4049,9 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="138" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="139" />
             <source>{organisation}, area {key}: {problem}</source>
             <translation>{organisation}, område {key}: {problem}</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="142" />
-            <source>{organisations} organisations, {goals} goals, {pairs} intermunicipal conflicts → {path}</source>
-            <translation>{organisations} organisationer, {goals} mål, {pairs} mellankommunala konflikter → {path}</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/core/stages/service.py" line="44" />
@@ -4429,11 +4424,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="151" />
-            <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
-            <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/processing/stages/save_stage.py" line="26" />
             <source>Save plan stage</source>
             <translation>Spara planskede</translation>
@@ -4499,22 +4489,22 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Regionens kopplingsdatabas har {count} leveranser från '{organisation}' sparade; en jämförelse behöver två. Leveranser som importerades före den här versionen av insticksprogrammet är inte sparade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="85" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="86" />
             <source>Compare the last two deliveries of (organisation id)</source>
             <translation>Jämför de två senaste leveranserna från (organisations-id)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="90" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="91" />
             <source>Comparison of the deliveries (.xlsx or .pdf)</source>
             <translation>Jämförelse av leveranserna (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="101" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="102" />
             <source>Comparison of the deliveries</source>
             <translation>Jämförelse av leveranserna</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="102" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="103" />
             <source>Changes between the deliveries</source>
             <translation>Ändringar mellan leveranserna</translation>
         </message>
@@ -4734,7 +4724,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Ingen organisation har kopplingar till något mål i {catalogues}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="58" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="59" />
             <source>Goals or catalogues (ids, comma-separated; empty = all linked)</source>
             <translation>Mål eller kataloger (id, kommaseparerade; tomt = alla kopplade)</translation>
         </message>
@@ -4874,27 +4864,27 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Ändring motverkar (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="91" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="98" />
             <source>{n} change from {before} to {after}</source>
             <translation>{n} ändring från {before} till {after}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="91" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="98" />
             <source>{n} changes from {before} to {after}</source>
             <translation>{n} ändringar från {before} till {after}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="92" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="99" />
             <source>{n} goal changed</source>
             <translation>{n} mål ändrades</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="92" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="99" />
             <source>{n} goals changed</source>
             <translation>{n} mål ändrades</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="93" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="100" />
             <source>{changes}; {goals}. Wrote {path}.</source>
             <translation>{changes}; {goals}. Skrev {path}.</translation>
         </message>
@@ -5103,12 +5093,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Importerar en leverans ({INPUT}: den GeoPackage som ”Exportera leverans till regionen” skriver) till regionens kopplingsdatabas i en enda transaktion: organisationens tidigare leverans – dess kopplingar och områden – ersätts, och kopplingsdatabasen sparar leveranshistoriken (vem som importerade vad, när och i vilket planskede). Samma leverans importerad igen ändrar ingenting. En fil som inte är en leverans, har skrivits av en nyare version, är skadad eller anger en organisation som en gemensam PostgreSQL-databas inte känner till avvisas och ingenting ändras. En katalog som regionen saknar följer med leveransen; en som regionen har i en annan version rapporteras och slås aldrig ihop. {STORE}: skapas om den inte finns.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="31" />
             <source>The region's picture from the municipalities' deliveries in the region's store, or from a shared PostgreSQL store's own links: there the areas are read from the registered layers — the open project's layer of the same registered layer when there is one, else the registered source — and a layer that cannot be opened is named in the problems (its areas are missing). {OUTPUT} ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within {DISTANCE} of each other, linked to the same goal, one supporting and one in conflict. {OUTPUT} ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of {BOUNDARIES}), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. {GOALS}: goal ids and catalogue ids, comma-separated (default: every goal with links). A catalogue id (rus_ac_2030) stands for all its goals: those with links get their columns and pages, those without are listed as goals without links. An id that is neither a goal nor a catalogue in the store is refused by name.</source>
             <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en gemensam PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). {OUTPUT} som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och planskede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom {DISTANCE} från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. {OUTPUT} som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i {BOUNDARIES}), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. {GOALS}: mål-id och katalog-id, kommaseparerade (standard: alla mål med kopplingar). Ett katalog-id (rus_ac_2030) står för alla katalogens mål: de med kopplingar får sina kolumner och sidor, de utan listas som mål utan kopplingar. Ett id som varken är ett mål eller en katalog i kopplingsdatabasen avvisas med namn.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="47" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="48" />
             <source>{COMPARE_ORGANISATION} (optional): an organisation id; its last two deliveries are compared as plan stages are (links added, removed and changed, areas added, removed and reshaped, per goal before and after) and written to {COMPARE_OUTPUT} (empty: beside {OUTPUT} in its format). Every imported delivery is kept as a read-only plan stage named '&amp;lt;organisation&amp;gt;: &amp;lt;stage&amp;gt; (&amp;lt;day&amp;gt;)', so 'Compare plan stages' can compare any two of them.</source>
             <translation>{COMPARE_ORGANISATION} (valfri): ett organisations-id; dess två senaste leveranser jämförs som planskeden jämförs (kopplingar tillagda, borttagna och ändrade, områden tillagda, borttagna och omformade, per mål före och efter) och skrivs till {COMPARE_OUTPUT} (tomt: bredvid {OUTPUT} i samma format). Varje importerad leverans sparas som ett skrivskyddat planskede med namnet '&amp;lt;organisation&amp;gt;: &amp;lt;skede&amp;gt; (&amp;lt;dag&amp;gt;)', så att ”Jämför planskeden” kan jämföra vilka två som helst av dem.</translation>
         </message>
@@ -5146,6 +5136,41 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <location filename="../territorial_plugin/processing/stages/stage_param.py" line="24" />
             <source>{STAGE}: the name of a saved plan stage. The links and areas are then those saved in the stage, so the document of that stage is made again exactly as it was, whatever changed since.</source>
             <translation>{STAGE}: namnet på ett sparat planskede. Kopplingar och områden är då de som sparades i skedet, så att skedets dokument görs igen exakt som det var, vad som än ändrats sedan dess.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} organisation</source>
+            <translation>{n} organisation</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} organisations</source>
+            <translation>{n} organisationer</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} goal</source>
+            <translation>{n} mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} goals</source>
+            <translation>{n} mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} intermunicipal conflict</source>
+            <translation>{n} mellankommunal konflikt</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} intermunicipal conflicts</source>
+            <translation>{n} mellankommunala konflikter</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="148" />
+            <source>{organisations}, {goals}, {pairs} → {path}</source>
+            <translation>{organisations}, {goals}, {pairs} → {path}</translation>
         </message>
     </context>
 </TS>

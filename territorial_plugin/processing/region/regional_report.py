@@ -12,9 +12,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...core.i18n import tr
+from ...core.i18n import plural, tr
 from ..base import TerritorialAlgorithm
 from ..params import parse_goal_ids, store_parameter, store_uri
+from ..stages.compare_stages import report_comparison
 
 
 class RegionalReportAlgorithm(TerritorialAlgorithm):
@@ -139,23 +140,21 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
                     organisation=organisation, key=key, problem=problem))  # fmt: skip
             else:  # the whole layer (one that could not be opened)
                 feedback.pushWarning(f"{organisation}: {problem}")
+        counts = (
+            plural(len(data.organisations), tr("{n} organisation"), tr("{n} organisations")),
+            plural(len(data.goals), tr("{n} goal"), tr("{n} goals")),
+            plural(len(data.pairs), tr("{n} intermunicipal conflict"), tr("{n} intermunicipal conflicts")),
+        )
         feedback.pushInfo(
-            tr("{organisations} organisations, {goals} goals, {pairs} intermunicipal conflicts → {path}").format(
-                organisations=len(data.organisations), goals=len(data.goals), pairs=len(data.pairs), path=path
+            tr("{organisations}, {goals}, {pairs} → {path}").format(
+                organisations=counts[0].format(n=len(data.organisations)),
+                goals=counts[1].format(n=len(data.goals)),
+                pairs=counts[2].format(n=len(data.pairs)),
+                path=path,
             )
         )
         results = {"OUTPUT": str(path), "ORGANISATIONS": len(data.organisations), "CONFLICTS": len(data.pairs)}
         if compare_report is not None:
-            result = compare_report.comparison
-            changes = len(result.links) + len(result.areas) + len(result.orphaned)
-            feedback.pushInfo(
-                tr("{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.").format(
-                    changes=changes,
-                    before=result.before,
-                    after=result.after,
-                    goals=len(result.changed_goals()),
-                    path=str(compare_report.path),
-                )
-            )
+            changes, _goals = report_comparison(compare_report, feedback)
             results.update({"COMPARE_OUTPUT": str(compare_report.path), "DELIVERY_CHANGES": changes})
         return results

@@ -85,19 +85,26 @@ class CompareStagesAlgorithm(TerritorialAlgorithm):
             report = run_stage_comparison(
                 store, before, after, layers, output, project=context.project(), feedback=feedback
             )
-        result = report.comparison
-        changes = len(result.links) + len(result.areas) + len(result.orphaned)
-        goals = len(result.changed_goals())
-        found = plural(changes, tr("{n} change from {before} to {after}"), tr("{n} changes from {before} to {after}"))
-        changed = plural(goals, tr("{n} goal changed"), tr("{n} goals changed"))
-        feedback.pushInfo(
-            tr("{changes}; {goals}. Wrote {path}.").format(
-                changes=found.format(n=changes, before=result.before, after=result.after),
-                goals=changed.format(n=goals),
-                path=str(report.path),
-            )
-        )
+        changes, goals = report_comparison(report, feedback)
         return {"OUTPUT": str(report.path), "CHANGES": changes, "GOALS": goals}
+
+
+def report_comparison(report, feedback) -> tuple[int, int]:
+    """Log what a written comparison found ("3 changes from A to B; 1 goal changed. Wrote …");
+    return the number of changes and of goals changed. Also the regional report's for deliveries."""
+    result = report.comparison
+    changes = len(result.links) + len(result.areas) + len(result.orphaned)
+    goals = len(result.changed_goals())
+    found = plural(changes, tr("{n} change from {before} to {after}"), tr("{n} changes from {before} to {after}"))
+    changed = plural(goals, tr("{n} goal changed"), tr("{n} goals changed"))
+    feedback.pushInfo(
+        tr("{changes}; {goals}. Wrote {path}.").format(
+            changes=found.format(n=changes, before=result.before, after=result.after),
+            goals=changed.format(n=goals),
+            path=str(report.path),
+        )
+    )
+    return changes, goals
 
 
 def _stage_layers_now(store, stage: str, project) -> list:
