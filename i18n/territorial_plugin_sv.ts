@@ -609,7 +609,7 @@
             <translation>Katalog</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_web.py" line="86" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="85" />
             <source>Number of areas</source>
             <translation>Antal områden</translation>
         </message>
@@ -1279,7 +1279,7 @@
             <translation>Filens första rader</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="54" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="53" />
             <source>Problems found</source>
             <translation>Problem som hittats</translation>
         </message>
@@ -2122,37 +2122,37 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Markanvändningslager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="52" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="51" />
             <source>Re-attach moved layers by key</source>
             <translation>Knyt flyttade lager på nytt via nyckeln</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="53" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="52" />
             <source>Remove orphan links</source>
             <translation>Ta bort föräldralösa kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="55" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="54" />
             <source>Orphan links (keys not in their layer)</source>
             <translation>Föräldralösa kopplingar (nycklar som inte finns i sitt lager)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="56" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="55" />
             <source>Repeated key values</source>
             <translation>Upprepade nyckelvärden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="57" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="56" />
             <source>Registered layers not found</source>
             <translation>Registrerade lager som inte hittades</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="58" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="57" />
             <source>Layers re-attached</source>
             <translation>Lager som knutits på nytt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="59" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="58" />
             <source>Orphan links removed</source>
             <translation>Borttagna föräldralösa kopplingar</translation>
         </message>
@@ -2162,27 +2162,27 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Rapport</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="81" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="80" />
             <source>Layer '{layer}' is not registered in the link store; nothing to check.</source>
             <translation>Lagret '{layer}' är inte registrerat i kopplingsdatabasen; det finns inget att kontrollera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="86" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="85" />
             <source>The store file reports: {problem}</source>
             <translation>Kopplingsdatabasfilen rapporterar: {problem}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="94" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="93" />
             <source>Layer '{layer}': all {n} linked keys found.</source>
             <translation>Lagret '{layer}': alla {n} kopplade nycklar hittades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="102" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="101" />
             <source>Removed {n} orphan links.</source>
             <translation>Tog bort {n} föräldralösa kopplingar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="106" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="105" />
             <source>No problems found.</source>
             <translation>Inga problem hittades.</translation>
         </message>
@@ -2282,7 +2282,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Exportera målatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_web.py" line="63" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="62" />
             <source>Goals (ids, comma separated)</source>
             <translation>Mål (id, åtskilda med kommatecken)</translation>
         </message>
@@ -2302,7 +2302,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>QGIS-projekt (*.qgs *.qgz)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_web.py" line="78" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="77" />
             <source>Municipality (empty: project variable tl_municipality)</source>
             <translation>Kommun (tomt: projektvariabeln tl_municipality)</translation>
         </message>
@@ -3294,7 +3294,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Kopplingsregler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="61" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="60" />
             <source>Areas a linking rule links to a goal they lack</source>
             <translation>Områden som en kopplingsregel kopplar till ett mål de saknar</translation>
         </message>
@@ -3554,27 +3554,27 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Exportera webbatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_web.py" line="64" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="63" />
             <source>Simplify outlines by (m)</source>
             <translation>Förenkla konturer med (m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_web.py" line="75" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="74" />
             <source>Also write the goal atlas (PDF) and link to it</source>
             <translation>Skriv även målatlasen (PDF) och länka till den</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_web.py" line="84" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="83" />
             <source>Web atlas folder</source>
             <translation>Mapp för webbatlasen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_web.py" line="85" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="84" />
             <source>Web page (index.html)</source>
             <translation>Webbsida (index.html)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_web.py" line="111" />
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="110" />
             <source>Wrote the web atlas ({areas} areas, {goals} goals) to {path}.</source>
             <translation>Skrev webbatlasen ({areas} områden, {goals} mål) till {path}.</translation>
         </message>

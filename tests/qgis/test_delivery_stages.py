@@ -134,7 +134,7 @@ def _log():
             super().__init__()
             self.lines: list[str] = []
 
-        def pushInfo(self, info):  # noqa: N802 (Qt's name)
+        def pushInfo(self, info):
             self.lines.append(info)
             super().pushInfo(info)
 

@@ -44,7 +44,7 @@ def _mentions(text: str, ids: set[str]) -> list[str]:
 def _check_names_parameters_by_label(algorithm, every_id: set[str]):
     text = algorithm.shortHelpString()
     own = _ids(algorithm)
-    named = [word for word in _mentions(text, every_id)]
+    named = _mentions(text, every_id)
     assert set(named) <= set(own), f"{algorithm.name()} names ids it does not have: {set(named) - set(own)}"
     for name in named:
         assert _named(own[name], name) in text, f"{name} without its label"

@@ -34,8 +34,8 @@ class CoverageReportAlgorithm(TerritorialAlgorithm):
             "sheets summary per goal (number of areas, area in ha, supports/conflicts, with a bar chart of area per "
             "goal), goal × area matrix, all links, conflicts, areas without goals and goals without areas. Any other "
             "{OUTPUT} is a folder that receives one CSV file per sheet (UTF-8 with BOM, separated by ; with decimal "
-            "comma, as Swedish Excel opens them). {STORE}: GeoPackage file or postgres:&lt;connection&gt;. {LAYERS}: the "
-            "registered land-use layers. {CATALOGUE} (optional) limits the goals to one catalogue; otherwise every "
+            "comma, as Swedish Excel opens them). {STORE}: GeoPackage file or postgres:&lt;connection&gt;. {LAYERS}: "
+            "the registered land-use layers. {CATALOGUE} (optional) limits the goals to one catalogue; otherwise every "
             "enabled catalogue counts."
         )
 
