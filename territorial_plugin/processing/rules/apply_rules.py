@@ -30,7 +30,7 @@ class ApplyRulesAlgorithm(TerritorialAlgorithm):
 
     def help_text(self) -> str:
         return tr(
-            "Evaluates linking rules of {STORE} on {LAYER}. {MODE}: Report only writes the report; Link areas "
+            "Evaluates linking rules of {STORE} on {LAYER}. {MODE}: “Report only” writes the report; “Link areas” "
             "also links every matching area that has no link to the rule's goal yet, in one transaction. A "
             "planner's link is never changed, whatever its stance, and an area where a planner dismissed the "
             "rule is left alone. Links made here remember their rule.<br><br>"
