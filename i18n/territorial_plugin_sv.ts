@@ -4,7 +4,7 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../territorial_plugin/processing/params.py" line="62" />
+            <location filename="../territorial_plugin/processing/params.py" line="58" />
             <source>No link store given. Choose a GeoPackage file or a PostgreSQL connection.</source>
             <translation>Ingen kopplingsdatabas angiven. Välj en GeoPackage-fil eller en PostgreSQL-anslutning.</translation>
         </message>
@@ -34,7 +34,7 @@
             <translation>Visar vilken version av Territorial Links som är installerad och vilken mapp den körs från.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="63" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="66" />
             <source>Version</source>
             <translation>Version</translation>
         </message>
@@ -1229,7 +1229,7 @@
             <translation>valfritt: CSV med kolumnerna old och new (mål-id)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="75" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="78" />
             <source>Replace a catalogue with the same id</source>
             <translation>Ersätt en katalog med samma id</translation>
         </message>
@@ -1254,7 +1254,7 @@
             <translation>Kolumner</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="71" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="74" />
             <source>Catalogue id</source>
             <translation>Katalog-id</translation>
         </message>
@@ -1279,7 +1279,7 @@
             <translation>Filens första rader</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="54" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="53" />
             <source>Problems found</source>
             <translation>Problem som hittats</translation>
         </message>
@@ -1349,7 +1349,7 @@
             <translation>Mål som förlorat sina kopplingar: {goals}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/base.py" line="14" />
+            <location filename="../territorial_plugin/processing/base.py" line="16" />
             <source>Goal catalogues</source>
             <translation>Målkataloger</translation>
         </message>
@@ -1614,7 +1614,7 @@
             <translation>Exportera målatlas och tabeller</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/base.py" line="17" />
+            <location filename="../territorial_plugin/processing/base.py" line="19" />
             <source>Export</source>
             <translation>Exportera</translation>
         </message>
@@ -1679,7 +1679,7 @@
             <translation>{name} (bakgrund)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="97" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="100" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
@@ -2122,37 +2122,37 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Markanvändningslager</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="52" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="51" />
             <source>Re-attach moved layers by key</source>
             <translation>Knyt flyttade lager på nytt via nyckeln</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="53" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="52" />
             <source>Remove orphan links</source>
             <translation>Ta bort föräldralösa kopplingar</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="55" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="54" />
             <source>Orphan links (keys not in their layer)</source>
             <translation>Föräldralösa kopplingar (nycklar som inte finns i sitt lager)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="56" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="55" />
             <source>Repeated key values</source>
             <translation>Upprepade nyckelvärden</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="57" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="56" />
             <source>Registered layers not found</source>
             <translation>Registrerade lager som inte hittades</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="58" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="57" />
             <source>Layers re-attached</source>
             <translation>Lager som knutits på nytt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="59" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="58" />
             <source>Orphan links removed</source>
             <translation>Borttagna föräldralösa kopplingar</translation>
         </message>
@@ -2162,27 +2162,27 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Rapport</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="81" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="80" />
             <source>Layer '{layer}' is not registered in the link store; nothing to check.</source>
             <translation>Lagret '{layer}' är inte registrerat i kopplingsdatabasen; det finns inget att kontrollera.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="86" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="85" />
             <source>The store file reports: {problem}</source>
             <translation>Kopplingsdatabasfilen rapporterar: {problem}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="94" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="93" />
             <source>Layer '{layer}': all {n} linked keys found.</source>
             <translation>Lagret '{layer}': alla {n} kopplade nycklar hittades.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="102" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="101" />
             <source>Removed {n} orphan links.</source>
             <translation>Tog bort {n} föräldralösa kopplingar.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="106" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="105" />
             <source>No problems found.</source>
             <translation>Inga problem hittades.</translation>
         </message>
@@ -2190,11 +2190,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <location filename="../territorial_plugin/processing/administration/copy_store.py" line="19" />
             <source>Copy link store</source>
             <translation>Kopiera kopplingsdatabas</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/administration/copy_store.py" line="22" />
-            <source>Copies everything in the link store INPUT — catalogues, goals, registered layers, links and their history — into OUTPUT, for example from a GeoPackage into a shared PostgreSQL store (postgres:&amp;lt;QGIS connection name&amp;gt;) or back. OUTPUT is created if needed and must be empty; it is written in one transaction, so a failed copy leaves it as it was. ORGANISATION (PostgreSQL only) assigns links that have no organisation yet to that organisation, so its people can edit them.</source>
-            <translation>Kopierar allt i kopplingsdatabasen INPUT — kataloger, mål, registrerade lager, kopplingar och deras historik — till OUTPUT, till exempel från en GeoPackage till en gemensam PostgreSQL-kopplingsdatabas (postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;) eller tillbaka. OUTPUT skapas vid behov och måste vara tom; den skrivs i en enda transaktion, så en misslyckad kopiering lämnar den som den var. ORGANISATION (endast PostgreSQL) tilldelar kopplingar som ännu saknar organisation till den organisationen, så att dess medarbetare kan redigera dem.</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/administration/copy_store.py" line="31" />
@@ -2257,11 +2252,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Skrev {count} tabellfiler.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/administration/create_store.py" line="22" />
-            <source>Creates a link store, or upgrades an existing one to this version of the plugin. STORE is a GeoPackage file (.gpkg) or postgres:&amp;lt;QGIS connection name&amp;gt; for a shared PostgreSQL store. A new GeoPackage holds the tables schema_version, catalogue, goal, registered_layer, link and link_history, which QGIS can open as ordinary tables. The tables can also be added to an existing GeoPackage. An older store is upgraded after a copy is kept beside it (name.bak-vN.gpkg); a store from a newer plugin version is left untouched. Running it on an up-to-date store changes nothing.</source>
-            <translation>Skapar en kopplingsdatabas, eller uppgraderar en befintlig till den här versionen av insticksprogrammet. STORE är en GeoPackage-fil (.gpkg) eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt; för en gemensam kopplingsdatabas i PostgreSQL. En ny GeoPackage innehåller tabellerna schema_version, catalogue, goal, registered_layer, link och link_history, som QGIS kan öppna som vanliga tabeller. Tabellerna kan också läggas till i en befintlig GeoPackage. En äldre kopplingsdatabas uppgraderas efter att en kopia sparats bredvid den (namn.bak-vN.gpkg); en kopplingsdatabas från en nyare version av insticksprogrammet lämnas orörd. Körs den på en kopplingsdatabas som redan är uppdaterad ändras ingenting.</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/processing/administration/create_store.py" line="34" />
             <source>Link store</source>
             <translation>Kopplingsdatabas</translation>
@@ -2297,17 +2287,17 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Mål (id, åtskilda med kommatecken)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="72" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="75" />
             <source>Layout template (name or .qpt file)</source>
             <translation>Layoutmall (namn eller .qpt-fil)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="75" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="78" />
             <source>Project for styles and municipality (optional)</source>
             <translation>Projekt för stilar och kommun (valfritt)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="75" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="78" />
             <source>QGIS projects (*.qgs *.qgz)</source>
             <translation>QGIS-projekt (*.qgs *.qgz)</translation>
         </message>
@@ -2317,37 +2307,37 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Kommun (tomt: projektvariabeln tl_municipality)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="90" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="93" />
             <source>Format</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="91" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="94" />
             <source>Resolution (dpi)</source>
             <translation>Upplösning (dpi)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="97" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="100" />
             <source>Atlas (PDF file, or folder for PNG/SVG)</source>
             <translation>Atlas (PDF-fil, eller mapp för PNG/SVG)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="103" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="106" />
             <source>Atlas</source>
             <translation>Atlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="104" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="107" />
             <source>Number of pages</source>
             <translation>Antal sidor</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="148" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="151" />
             <source>Wrote {pages} pages ({goals} goals) to {path}.</source>
             <translation>Skrev {pages} sidor ({goals} mål) till {path}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="164" />
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="167" />
             <source>The project {path} cannot be read.</source>
             <translation>Projektet {path} kan inte läsas.</translation>
         </message>
@@ -2355,11 +2345,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <location filename="../territorial_plugin/processing/catalogues/export_catalogue.py" line="24" />
             <source>Export goal catalogue</source>
             <translation>Exportera målkatalog</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/catalogues/export_catalogue.py" line="27" />
-            <source>Writes one catalogue to a file that importcatalogue reads back unchanged: CSV (UTF-8 with BOM, separated by ; as Swedish Excel expects), XLSX (sheets goals and catalogue) or JSON. CATALOGUE is a catalogue id of the link store STORE; without STORE it names a bundled catalogue. Use it to edit a catalogue in a spreadsheet and import it as a new version.</source>
-            <translation>Skriver en katalog till en fil som importcatalogue läser tillbaka oförändrad: CSV (UTF-8 med BOM, avgränsad med ; som svenska Excel förväntar sig), XLSX (bladen goals och catalogue) eller JSON. CATALOGUE är ett katalog-id i kopplingsdatabasen STORE; utan STORE avses en medföljande katalog. Använd den för att redigera en katalog i ett kalkylprogram och importera den som en ny version.</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/catalogues/export_catalogue.py" line="36" />
@@ -2392,93 +2377,82 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Importera målkatalog</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="31" />
-            <source>Imports a goal catalogue into the link store: a CSV, XLSX or JSON file, a bundled catalogue ({names}), or all to import every bundled catalogue. The whole file is checked first; if anything is wrong, every problem is listed with its row (or cell) and column, and nothing is changed. A GeoPackage store that does not exist yet is created.&lt;br&gt;&lt;br&gt;&lt;b&gt;File format&lt;/b&gt;: one row per goal, a header row first. Columns (Swedish or English names): code/kod (required, unique), parent/överordnad (the parent's code, empty for a top goal), title_sv/titel and title_en (at least one), description/beskrivning, order/ordning (a whole number), kind/typ. CSV may be UTF-8 (with or without BOM) or Windows-1252, separated by ; or ,. Example:&lt;pre&gt;kod;överordnad;titel;beskrivning
-1;;Levande landsbygd;
-1.1;1;Service i hela länet;Skola, vård och handel
-2;;Hållbara transporter;&lt;/pre&gt;XLSX: the first sheet (or a sheet named goals/mål), no merged cells, no formulas; a sheet named catalogue may hold key/value metadata (id, name, issuer, level, version). JSON: the format of the bundled catalogues (see the documentation).&lt;br&gt;&lt;br&gt;COLUMNS chooses columns by header, e.g. code=Nr;title_sv=Mål;parent=Hör till. CATALOGUE_ID (default: from the file name), NAME, VERSION, SERIES, LEVEL (global, eu, national, regional, municipal; default regional) and ISSUER describe the catalogue. A new version is imported under a new CATALOGUE_ID; the old version stays. MIGRATION is a CSV with the columns old and new (goal ids, e.g. rus_ac_2030:M1;rus_ac_2035:M1) that moves links to the new version; linked goals it leaves out are reported as having lost their links. REPLACE updates a catalogue with the same id (goals that still have links are never removed). Importing a catalogue that is already in the store unchanged does nothing.&lt;br&gt;&lt;br&gt;STORE is a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt; for a shared PostgreSQL store.</source>
-            <translation>Importerar en målkatalog till kopplingsdatabasen: en CSV-, XLSX- eller JSON-fil, en medföljande katalog ({names}), eller all för att importera alla medföljande kataloger. Hela filen kontrolleras först; är något fel listas varje problem med rad (eller cell) och kolumn, och ingenting ändras. En GeoPackage-databas som inte finns skapas.&lt;br&gt;&lt;br&gt;&lt;b&gt;Filformat&lt;/b&gt;: en rad per mål, först en rubrikrad. Kolumner (svenska eller engelska namn): kod/code (krävs, unik), överordnad/parent (det överordnade målets kod, tom för ett huvudmål), titel/title_sv och title_en (minst en), beskrivning/description, ordning/order (ett heltal), typ/kind. CSV kan vara UTF-8 (med eller utan BOM) eller Windows-1252, avgränsad med ; eller ,. Exempel:&lt;pre&gt;kod;överordnad;titel;beskrivning
-1;;Levande landsbygd;
-1.1;1;Service i hela länet;Skola, vård och handel
-2;;Hållbara transporter;&lt;/pre&gt;XLSX: första bladet (eller ett blad som heter goals/mål), inga sammanfogade celler, inga formler; ett blad som heter catalogue kan innehålla metadata som nyckel/värde (id, name, issuer, level, version). JSON: samma format som de medföljande katalogerna (se dokumentationen).&lt;br&gt;&lt;br&gt;COLUMNS väljer kolumner efter rubrik, t.ex. code=Nr;title_sv=Mål;parent=Hör till. CATALOGUE_ID (standard: från filnamnet), NAME, VERSION, SERIES, LEVEL (global, eu, national, regional, municipal; standard regional) och ISSUER beskriver katalogen. En ny version importeras med ett nytt CATALOGUE_ID; den gamla versionen finns kvar. MIGRATION är en CSV med kolumnerna old och new (mål-id, t.ex. rus_ac_2030:M1;rus_ac_2035:M1) som flyttar kopplingar till den nya versionen; kopplade mål som den utelämnar rapporteras som mål som förlorat sina kopplingar. REPLACE uppdaterar en katalog med samma id (mål som fortfarande har kopplingar tas aldrig bort). Att importera en katalog som redan finns oförändrad i databasen gör ingenting.&lt;br&gt;&lt;br&gt;STORE är en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt; för en delad PostgreSQL-databas.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="57" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="60" />
             <source>Catalogue file, bundled catalogue id, or all</source>
             <translation>Katalogfil, id för medföljande katalog, eller all</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="60" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="63" />
             <source>Column mapping (field=header;…)</source>
             <translation>Kolumnval (fält=rubrik;…)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="62" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="65" />
             <source>Catalogue name</source>
             <translation>Katalogens namn</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="64" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="67" />
             <source>Series (shared by the versions of one strategy)</source>
             <translation>Serie (gemensam för versionerna av en strategi)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="65" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="68" />
             <source>Level (global, eu, national, regional, municipal)</source>
             <translation>Nivå (global, eu, national, regional, municipal)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="66" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="69" />
             <source>Issuer</source>
             <translation>Utgivare</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="70" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="73" />
             <source>Migration mapping (CSV: old;new goal ids)</source>
             <translation>Flyttfil (CSV: old;new med mål-id)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="76" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="79" />
             <source>Imported catalogues</source>
             <translation>Importerade kataloger</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="77" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="80" />
             <source>Catalogues already in the store</source>
             <translation>Kataloger som redan finns i databasen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="78" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="81" />
             <source>Goals imported</source>
             <translation>Importerade mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="79" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="82" />
             <source>Links moved to the new version</source>
             <translation>Kopplingar flyttade till den nya versionen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="80" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="83" />
             <source>Goals that lost their links (goal=links)</source>
             <translation>Mål som förlorat sina kopplingar (mål=kopplingar)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="104" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="107" />
             <source>Created the link store {store}.</source>
             <translation>Skapade kopplingsdatabasen {store}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="108" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="111" />
             <source>{id} is already in the link store unchanged; skipped.</source>
             <translation>{id} finns redan oförändrad i kopplingsdatabasen; hoppades över.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="110" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="113" />
             <source>{goal} lost its links: {count} links stay on the old version.</source>
             <translation>{goal} förlorade sina kopplingar: {count} kopplingar ligger kvar på den gamla versionen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="114" />
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="117" />
             <source>Imported {count} catalogues with {goals} goals.</source>
             <translation>Importerade {count} kataloger med {goals} mål.</translation>
         </message>
@@ -2486,11 +2460,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <location filename="../territorial_plugin/processing/links/link_features.py" line="33" />
             <source>Link features to goals</source>
             <translation>Koppla objekt till mål</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/links/link_features.py" line="36" />
-            <source>Links features of a land-use layer to one or more goals, in one transaction: all of the links are written or, if anything is wrong, none. Features already linked to a goal get the new stance, strength and motivation.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYER: the land-use layer. KEY_FIELD: the field whose values identify each feature for good (unique, never empty). It is needed the first time a layer is linked; afterwards the layer is recognised by its source. The QGIS feature id of a shapefile, CSV, memory or OSM layer is never accepted, as it changes when features are deleted; add a tl_uuid field instead (the panel offers it). GOALS: goal ids separated by commas, e.g. agenda2030:11.3, rus_ac_2030:M1. STANCE: supports, conflicts or neutral. STRENGTH: 0 (weak) to 3 (strong). MOTIVATION: why, in words that can go into the plan description.&lt;br&gt;&lt;br&gt;Features: all of them, only the selected ones (SELECTED_ONLY, for a layer of the open project), or those matching EXPRESSION (for example "anv" = 'BOST').</source>
-            <translation>Kopplar objekt i ett markanvändningslager till ett eller flera mål i en enda transaktion: antingen skrivs alla kopplingar eller, om något är fel, ingen. Objekt som redan är kopplade till ett mål får det nya ställningstagandet, styrkan och motiveringen.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYER: markanvändningslagret. KEY_FIELD: fältet vars värden för alltid identifierar varje objekt (unika, aldrig tomma). Det behövs första gången ett lager kopplas; därefter känns lagret igen på sin datakälla. QGIS objekt-id i en shapefil, CSV-fil, ett minneslager eller OSM-lager godtas aldrig, eftersom det ändras när objekt tas bort; lägg i stället till ett tl_uuid-fält (panelen erbjuder det). GOALS: mål-id åtskilda med kommatecken, t.ex. agenda2030:11.3, rus_ac_2030:M1. STANCE: supports (stödjer), conflicts (motverkar) eller neutral. STRENGTH: 0 (svag) till 3 (stark). MOTIVATION: varför, med ord som kan stå i planbeskrivningen.&lt;br&gt;&lt;br&gt;Objekt: alla, bara de markerade (SELECTED_ONLY, för ett lager i det öppna projektet) eller de som uppfyller EXPRESSION (till exempel "anv" = 'BOST').</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="47" />
@@ -2553,11 +2522,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Skapa organisation i en gemensam kopplingsdatabas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/administration/create_organisation.py" line="25" />
-            <source>For a shared PostgreSQL store (STORE = postgres:&amp;lt;QGIS connection name&amp;gt;), run by the store administrator. Creates an organisation — a municipality or the region — and its database group role (named &amp;lt;schema&amp;gt;_&amp;lt;ID&amp;gt;, without login), and grants it to the login roles listed in MEMBERS (comma-separated). People of a municipality change only their municipality's links and read only those; the region reads every link. Needs a role that may create roles (CREATEROLE).</source>
-            <translation>För en gemensam PostgreSQL-kopplingsdatabas (STORE = postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;), körs av databasadministratören. Skapar en organisation — en kommun eller regionen — och dess grupproll i databasen (med namnet &amp;lt;schema&amp;gt;_&amp;lt;ID&amp;gt;, utan inloggning) och tilldelar den till inloggningsrollerna i MEMBERS (kommaseparerade). Medarbetare i en kommun ändrar och läser bara kommunens egna kopplingar; regionen läser alla kopplingar. Kräver en roll som får skapa roller (CREATEROLE).</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/processing/region/export_delivery.py" line="49" />
             <source>Organisation id (e.g. umea; a–z, 0–9, _)</source>
             <translation>Organisations-id (t.ex. umea; a–z, 0–9, _)</translation>
@@ -2578,7 +2542,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Kommun</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/base.py" line="19" />
+            <location filename="../territorial_plugin/processing/base.py" line="21" />
             <source>Region</source>
             <translation>Region</translation>
         </message>
@@ -2611,11 +2575,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <location filename="../territorial_plugin/processing/links/unlink_features.py" line="21" />
             <source>Unlink features from goals</source>
             <translation>Ta bort objekts kopplingar till mål</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/links/unlink_features.py" line="24" />
-            <source>Removes links of features of a registered land-use layer, in one transaction. Each removed link is kept in the store's history (who, when, what it said).&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYER: the land-use layer (registered when it was first linked). GOALS: goal ids separated by commas; empty removes the links to every goal.&lt;br&gt;&lt;br&gt;Features: all of them, only the selected ones (SELECTED_ONLY, for a layer of the open project), or those matching EXPRESSION (for example "anv" = 'BOST').</source>
-            <translation>Tar bort kopplingar för objekt i ett registrerat markanvändningslager i en enda transaktion. Varje borttagen koppling sparas i kopplingsdatabasens historik (vem, när, vad den sa).&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYER: markanvändningslagret (registrerat när det kopplades första gången). GOALS: mål-id åtskilda med kommatecken; tomt tar bort kopplingarna till alla mål.&lt;br&gt;&lt;br&gt;Objekt: alla, bara de markerade (SELECTED_ONLY, för ett lager i det öppna projektet) eller de som uppfyller EXPRESSION (till exempel "anv" = 'BOST').</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/links/unlink_features.py" line="37" />
@@ -2658,12 +2617,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Lagret gick inte att öppna.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/params.py" line="33" />
+            <location filename="../territorial_plugin/processing/params.py" line="29" />
             <source>Link store (GeoPackage file or postgres:connection)</source>
             <translation>Kopplingsdatabas (GeoPackage-fil eller postgres:anslutning)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/params.py" line="83" />
+            <location filename="../territorial_plugin/processing/params.py" line="79" />
             <source>'{value}' is not a goal id. Write &lt;catalogue id&gt;:&lt;code&gt;, for example agenda2030:11.3.</source>
             <translation>'{value}' är inte ett mål-id. Skriv &lt;katalog-id&gt;:&lt;kod&gt;, till exempel agenda2030:11.3.</translation>
         </message>
@@ -2758,7 +2717,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Kopplingarna kan inte följa med delade eller inklistrade områden: kopplingsdatabasen gick inte att öppna. {error}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/base.py" line="16" />
+            <location filename="../territorial_plugin/processing/base.py" line="18" />
             <source>Store administration</source>
             <translation>Administration av kopplingsdatabasen</translation>
         </message>
@@ -2911,20 +2870,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <location filename="../territorial_plugin/gui/dialogs/export_dialog.py" line="478" />
             <source>The layout '{layout}' is kept in the project, with its layers in the switched-off layer group '{group}'. Delete both to remove them; the exported file stays.</source>
             <translation>Layouten '{layout}' finns nu i projektet, med sina lager i den avslagna lagergruppen '{group}'. Ta bort båda om du inte vill ha dem kvar; den exporterade filen ligger kvar.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/export/coverage_report.py" line="32" />
-            <source>Writes the goal × area tables for the plan description. OUTPUT ending in .xlsx: one workbook with the sheets summary per goal (number of areas, area in ha, supports/conflicts, with a bar chart of area per goal), goal × area matrix, all links, conflicts, areas without goals and goals without areas. Any other OUTPUT is a folder that receives one CSV file per sheet (UTF-8 with BOM, separated by ; with decimal comma, as Swedish Excel opens them). STORE: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. LAYERS: the registered land-use layers. CATALOGUE (optional) limits the goals to one catalogue; otherwise every enabled catalogue counts.</source>
-            <translation>Skriver tabellerna mål × område för planbeskrivningen. OUTPUT som slutar på .xlsx: en arbetsbok med bladen sammanställning per mål (antal områden, areal i ha, stödjer/motverkar, med ett stapeldiagram över areal per mål), mål × område, alla kopplingar, motverkar, områden utan mål och mål utan områden. Annan OUTPUT är en mapp som får en CSV-fil per blad (UTF-8 med BOM, semikolonavgränsad med decimalkomma, så som svenska Excel öppnar dem). STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: de registrerade markanvändningslagren. CATALOGUE (valfri) begränsar målen till en katalog; annars räknas alla aktiverade kataloger.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="40" />
-            <source>Writes the goal atlas for the plan description: an overview page (map of every linked goal, legend and a bar chart of linked area per goal, supports and conflicts apart) and one page per goal (map with the goal's areas highlighted over the land use, legend, scale bar, north arrow, the goal's code, title and description, and a table of the linked areas with stance, strength and motivation, continued on further pages when long).
-
-STORE: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. LAYERS: the land-use layers; layers not registered in the store are drawn as background. GOALS: goal ids separated by commas (e.g. agenda2030:11,agenda2030:15); empty: every goal with links (of CATALOGUE, when given). TEMPLATE: {names} or the path of your own .qpt (see the documented item ids). FORMAT: pdf (vector, fonts embedded), png (one file per page at DPI) or svg. OUTPUT: the .pdf file, or a folder for png/svg. The municipality printed on every page is MUNICIPALITY, or else the variable tl_municipality of PROJECT. PROJECT (optional): a .qgs/.qgz whose layers with the same data sources lend their styles and names to the map.</source>
-            <translation>Skriver målatlasen för planbeskrivningen: en översiktssida (karta över alla kopplade mål, teckenförklaring och ett stapeldiagram över kopplad areal per mål, med stödjer och motverkar var för sig) och en sida per mål (karta där målets områden framhävs över markanvändningen, teckenförklaring, skalstock, norrpil, målets kod, titel och beskrivning samt en tabell över de kopplade områdena med ställningstagande, styrka och motivering, som fortsätter på nästa sida när den är lång).
-
-STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanvändningslagren; lager som inte är registrerade i kopplingsdatabasen ritas som bakgrund. GOALS: mål-id åtskilda med kommatecken (t.ex. agenda2030:11,agenda2030:15); tomt: alla mål med kopplingar (i CATALOGUE, om angiven). TEMPLATE: {names} eller sökvägen till en egen .qpt (se de dokumenterade objekt-id:na). FORMAT: pdf (vektor, inbäddade typsnitt), png (en fil per sida med DPI) eller svg. OUTPUT: PDF-filen, eller en mapp för png/svg. Kommunen som skrivs ut på varje sida är MUNICIPALITY, annars projektvariabeln tl_municipality.</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/core/labels.py" line="15" />
@@ -3080,11 +3025,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/export/export_areas.py" line="26" />
             <source>Areas and their goals</source>
             <translation>Områden och deras mål</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/export/export_areas.py" line="29" />
-            <source>Writes one section per linked area for the plan description, which has a chapter per area (development area, LIS area…): the area's name, category and size, every linked goal with stance, strength and motivation, and a locator map. OUTPUT ending in .pdf: one page per area; .xlsx: one sheet with a row per area and goal, with filters and a frozen header row. STORE: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. LAYERS: the land-use layers (registered layers give the areas; others are drawn as background). GOALS (optional): goal ids separated by commas; empty: every goal with links (of CATALOGUE, when given).</source>
-            <translation>Skriver ett avsnitt per kopplat område för planbeskrivningen, som har ett kapitel per område (utvecklingsområde, LIS-område …): områdets namn, kategori och storlek, varje kopplat mål med ställningstagande, styrka och motivering, och en översiktskarta. OUTPUT som slutar på .pdf: en sida per område; .xlsx: ett blad med en rad per område och mål, med filter och fast rubrikrad. STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanvändningslagren (registrerade lager ger områdena; andra ritas som bakgrund). GOALS (valfritt): mål-id åtskilda med komma; tomt: alla mål med kopplingar (i CATALOGUE, om den anges).</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/export/export_areas.py" line="56" />
@@ -3349,17 +3289,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Kopplingsregeln '{name}' anger inget mål.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/base.py" line="18" />
+            <location filename="../territorial_plugin/processing/base.py" line="20" />
             <source>Linking rules</source>
             <translation>Kopplingsregler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="29" />
-            <source>Checks that every link still finds its feature. Reports links whose key is no longer in the layer (orphans), key values that repeat or are empty, and registered layers that were not found. Run it after data maintenance, after moving files, or when a layer was saved under a new name.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the land-use layers to check (default: the registered layers of the open project). REPAIR: a given layer that the store does not recognise (a moved or re-saved file) is re-attached to the registered layer whose linked keys it holds, by key, never by feature id. REMOVE_ORPHANS: delete the links whose key is no longer in its layer (kept in the history). Without it nothing is deleted: a feature may return when a file is restored.&lt;br&gt;&lt;br&gt;Areas that match an enabled linking rule but have neither a link to the rule's goal nor a planner's dismissal are listed too (RULE_GAPS): the plan's unexplained gaps.</source>
-            <translation>Kontrollerar att varje koppling fortfarande hittar sitt objekt. Rapporterar kopplingar vars nyckel inte längre finns i lagret (föräldralösa), nyckelvärden som upprepas eller är tomma, och registrerade lager som inte hittades. Kör den efter dataunderhåll, efter att filer flyttats eller när ett lager sparats under nytt namn.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: markanvändningslagren som ska kontrolleras (standard: de registrerade lagren i det öppna projektet). REPAIR: ett angivet lager som kopplingsdatabasen inte känner igen (en flyttad eller omsparad fil) knyts på nytt till det registrerade lager vars kopplade nycklar det innehåller, via nyckeln, aldrig via objekt-id. REMOVE_ORPHANS: ta bort kopplingar vars nyckel inte längre finns i lagret (de sparas i historiken). Utan den tas ingenting bort: ett objekt kan komma tillbaka när en fil återställs.&lt;br&gt;&lt;br&gt;Områden som matchar en aktiv kopplingsregel men varken har koppling till regelns mål eller har avvisats av en planerare listas också (RULE_GAPS): planens oförklarade luckor.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="61" />
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="60" />
             <source>Areas a linking rule links to a goal they lack</source>
             <translation>Områden som en kopplingsregel kopplar till ett mål de saknar</translation>
         </message>
@@ -3367,11 +3302,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="29" />
             <source>Apply linking rules</source>
             <translation>Tillämpa kopplingsregler</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="32" />
-            <source>Evaluates linking rules of STORE on LAYER. MODE 0 (report) only writes the report; MODE 1 (link) also links every matching area that has no link to the rule's goal yet, in one transaction. A planner's link is never changed, whatever its stance, and an area where a planner dismissed the rule is left alone. Links made here remember their rule.&lt;br&gt;&lt;br&gt;KEY_FIELD is needed only if LAYER is not registered yet. RULES: rule names separated by commas (empty: every enabled rule that applies to the layer). OUTPUT: the report (.xlsx or .csv) with one row per area, rule and goal, and what would change or changed.</source>
-            <translation>Beräknar kopplingsreglerna i STORE på LAYER. MODE 0 (rapport) skriver bara rapporten; MODE 1 (koppla) kopplar också varje matchande område som ännu saknar koppling till regelns mål, i en transaktion. En planerares koppling ändras aldrig, oavsett ställningstagande, och ett område där en planerare avvisat regeln lämnas orört. Kopplingar som skapas här minns sin regel.&lt;br&gt;&lt;br&gt;KEY_FIELD behövs bara om LAYER inte är registrerat än. RULES: regelnamn åtskilda med komma (tomt: alla aktiva regler som gäller lagret). OUTPUT: rapporten (.xlsx eller .csv) med en rad per område, regel och mål, och vad som skulle ändras eller ändrades.</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="52" />
@@ -3429,11 +3359,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Exportera kopplingsregler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/export_rules.py" line="22" />
-            <source>Writes every linking rule of STORE (enabled and disabled) to OUTPUT: CSV (UTF-8 with BOM, separated by ;), XLSX or JSON, with the columns importrules reads back unchanged. Use it to review rules in a spreadsheet or to carry them to another store.</source>
-            <translation>Skriver alla kopplingsregler i STORE (aktiva och inaktiva) till OUTPUT: CSV (UTF-8 med BOM, avgränsad med ;), XLSX eller JSON, med de kolumner som importrules läser tillbaka oförändrade. Använd den för att granska regler i ett kalkylark eller flytta dem till en annan kopplingsdatabas.</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/processing/rules/export_rules.py" line="45" />
             <source>Wrote {n} rules to {path}.</source>
             <translation>Skrev {n} regler till {path}.</translation>
@@ -3444,37 +3369,32 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Importera kopplingsregler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="26" />
-            <source>Reads linking rules from INPUT (CSV with a header, XLSX first sheet, or a JSON list of objects) and saves them in STORE: new names are added, rules of the same name are updated, other rules stay. Columns: name, layer (a registered layer's name, empty = any), expression (a QGIS expression selecting areas), goals (goal ids separated by commas), stance (supports, conflicts, neutral or stödjer, motverkar), strength (0–3), motivation (may hold [% expression %] templates filled per area), enabled (1/0). Swedish headers (namn, lager, uttryck, mål, ställningstagande, styrka, motivering, aktiv) are accepted.&lt;br&gt;&lt;br&gt;The whole file is checked first; every bad row is named with its column, and then nothing is written. An invalid expression or a goal the store does not hold is refused.</source>
-            <translation>Läser kopplingsregler från INPUT (CSV med rubrikrad, XLSX:s första blad eller en JSON-lista med objekt) och sparar dem i STORE: nya namn läggs till, regler med samma namn uppdateras, övriga regler finns kvar. Kolumner: name, layer (ett registrerat lagers namn, tomt = alla), expression (ett QGIS-uttryck som väljer områden), goals (mål-id åtskilda med komma), stance (supports, conflicts, neutral eller stödjer, motverkar), strength (0–3), motivation (får innehålla mallar [% uttryck %] som fylls i per område), enabled (1/0). Svenska rubriker (namn, lager, uttryck, mål, ställningstagande, styrka, motivering, aktiv) går också bra.&lt;br&gt;&lt;br&gt;Hela filen kontrolleras först; varje felaktig rad anges med sin kolumn, och då skrivs ingenting. Ett ogiltigt uttryck eller ett mål som kopplingsdatabasen saknar avvisas.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="47" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="50" />
             <source>Rule file</source>
             <translation>Regelfil</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="47" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="50" />
             <source>Rule files (*.csv *.xlsx *.json)</source>
             <translation>Regelfiler (*.csv *.xlsx *.json)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="51" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="54" />
             <source>Rules in the file</source>
             <translation>Regler i filen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="52" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="55" />
             <source>New rules</source>
             <translation>Nya regler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="53" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="56" />
             <source>Changed rules</source>
             <translation>Ändrade regler</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="62" />
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="65" />
             <source>Imported {n} rules: {new} new, {changed} changed, {same} unchanged.</source>
             <translation>Importerade {n} regler: {new} nya, {changed} ändrade, {same} oförändrade.</translation>
         </message>
@@ -3657,15 +3577,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/export/export_web.py" line="110" />
             <source>Wrote the web atlas ({areas} areas, {goals} goals) to {path}.</source>
             <translation>Skrev webbatlasen ({areas} områden, {goals} mål) till {path}.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/export/export_web.py" line="33" />
-            <source>Writes the goal atlas as a web page for the municipality's website or intranet: a folder with index.html that works opened straight from disk and offline (no map tiles, fonts or scripts from the internet; the land use itself is the map). The page lists the goals with a search field; choosing a goal colours its areas by stance; clicking an area shows its name, category and every linked goal with stance, strength and motivation.
-
-STORE: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. LAYERS: the land-use layers (polygons); layers not registered in the store are drawn without links. GOALS: goal ids separated by commas; empty: every goal with links. TOLERANCE: how far (m) outlines may be simplified for the web. WITH_PDF: also write the goal atlas (malatlas.pdf) into the folder and link every goal to its page. OUTPUT: the folder.</source>
-            <translation>Skriver målatlasen som en webbsida för kommunens webbplats eller intranät: en mapp med index.html som fungerar öppnad direkt från disk och utan nätverk (inga kartplattor, typsnitt eller skript från internet; markanvändningen själv är kartan). Sidan listar målen med ett sökfält; väljer man ett mål färgas dess områden efter ställningstagande; klickar man på ett område visas dess namn, kategori och varje kopplat mål med ställningstagande, styrka och motivering.
-
-STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanvändningslagren (polygoner); lager som inte är registrerade i lagret ritas utan kopplingar. GOALS: mål-id åtskilda med kommatecken; tomt: alla mål med kopplingar. TOLERANCE: hur mycket (m) konturerna får förenklas för webben. WITH_PDF: skriv även målatlasen (malatlas.pdf) i mappen och länka varje mål till dess sida. OUTPUT: mappen.</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/core/region/delivery/export.py" line="68" />
@@ -3883,7 +3794,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Områden kopplade till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="100" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="101" />
             <source>Intermunicipal conflicts</source>
             <translation>Mellankommunala konflikter</translation>
         </message>
@@ -3963,7 +3874,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Importerad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="99" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="100" />
             <source>Organisations</source>
             <translation>Organisationer</translation>
         </message>
@@ -4023,11 +3934,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Exportera leverans till regionen</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="29" />
-            <source>Writes the municipality's delivery for the region: one GeoPackage that is a link store of its own (links with stance, strength, motivation, who and when; only the catalogues and goals they use), a layer delivered_areas with every linked area in SWEREF 99 TM (EPSG:3006) with its organisation, source layer, key, name, category and other attributes, and a table tl_delivery with the organisation, stage, plugin version, time and counts. Invalid geometries are repaired; one that cannot be repaired is delivered without geometry and listed in the log. STORE: the municipality's link store. LAYERS: its registered land-use layers. ORGANISATION: the municipality's id (a–z, 0–9, _). STAGE: free text, for example Samråd 2026.</source>
-            <translation>Skriver kommunens leverans till regionen: en GeoPackage som är en egen kopplingsdatabas (kopplingar med ställningstagande, styrka, motivering, vem och när; bara de kataloger och mål de använder), ett lager delivered_areas med varje kopplat område i SWEREF 99 TM (EPSG:3006) med organisation, källager, nyckel, namn, kategori och övriga attribut, och en tabell tl_delivery med organisation, skede, insticksversion, tid och antal. Ogiltiga geometrier lagas; en som inte kan lagas levereras utan geometri och listas i loggen. STORE: kommunens kopplingsdatabas. LAYERS: dess registrerade markanvändningslager. ORGANISATION: kommunens id (a–z, 0–9, _). STAGE: fri text, till exempel Samråd 2026.</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/processing/region/export_delivery.py" line="50" />
             <source>Organisation name</source>
             <translation>Organisationens namn</translation>
@@ -4073,17 +3979,12 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Importera en kommuns leverans</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="26" />
-            <source>Imports a delivery (the GeoPackage 'Export delivery to the region' writes) into the region's link store, in one transaction: the organisation's previous delivery — its links and areas — is replaced, and the store keeps the history of deliveries (who imported what, when, which stage). The same delivery imported again changes nothing. A file that is not a delivery, was written by a newer plugin, is damaged, or names an organisation a shared PostgreSQL store does not know is refused and nothing is changed. A catalogue the region lacks comes with the delivery; one the region holds in another version is reported, never merged. STORE: the region's link store (created if it does not exist).</source>
-            <translation>Importerar en leverans (den GeoPackage som "Exportera leverans till regionen" skriver) till regionens kopplingsdatabas i en transaktion: organisationens tidigare leverans – dess kopplingar och områden – ersätts, och kopplingsdatabasen sparar leveranshistoriken (vem som importerade vad, när och i vilket skede). Samma leverans importerad igen ändrar ingenting. En fil som inte är en leverans, har skrivits av en nyare version, är skadad eller anger en organisation som en gemensam PostgreSQL-databas inte känner till avvisas och ingenting ändras. En katalog som regionen saknar följer med leveransen; en som regionen har i en annan version rapporteras och slås aldrig ihop. STORE: regionens kopplingsdatabas (skapas om den inte finns).</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/processing/region/import_delivery.py" line="37" />
             <source>Delivery (.gpkg)</source>
             <translation>Leverans (.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="57" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="58" />
             <source>The region's link store</source>
             <translation>Regionens kopplingsdatabas</translation>
         </message>
@@ -4123,22 +4024,22 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Katalog {id}: leveransen använder version {delivered}, regionens kopplingsdatabas har version {held}. Regionens version behölls.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="98" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="99" />
             <source>Regional report</source>
             <translation>Regional rapport</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="63" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="64" />
             <source>Distance for intermunicipal conflicts (m)</source>
             <translation>Avstånd för mellankommunala konflikter (m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="72" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="73" />
             <source>Municipal borders (optional, for the atlas)</source>
             <translation>Kommungränser (valfritt, för atlasen)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="80" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="81" />
             <source>Regional report (.xlsx or .pdf)</source>
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
@@ -4148,14 +4049,9 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="138" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="139" />
             <source>{organisation}, area {key}: {problem}</source>
             <translation>{organisation}, område {key}: {problem}</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="142" />
-            <source>{organisations} organisations, {goals} goals, {pairs} intermunicipal conflicts → {path}</source>
-            <translation>{organisations} organisationer, {goals} mål, {pairs} mellankommunala konflikter → {path}</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/core/stages/service.py" line="44" />
@@ -4493,7 +4389,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Inget har ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/base.py" line="20" />
+            <location filename="../territorial_plugin/processing/base.py" line="22" />
             <source>Plan stages</source>
             <translation>Planskeden</translation>
         </message>
@@ -4528,19 +4424,9 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Mål som ändrats</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="151" />
-            <source>{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.</source>
-            <translation>{changes} ändringar från {before} till {after}; {goals} mål ändrades. Skrev {path}.</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/processing/stages/save_stage.py" line="26" />
             <source>Save plan stage</source>
             <translation>Spara planskede</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/stages/save_stage.py" line="29" />
-            <source>Freezes the plan as it is now under a stage name, for example 'Samråd 2026-03': every area of the chosen land-use layers (geometry and attributes) and all their links (stance, strength, motivation). A saved stage cannot be changed or replaced: the link store itself refuses it, so it stays the evidence of what the plan said at samråd, granskning or antagande. Compare stages with 'Compare plan stages'; the goal atlas and the coverage tables can be made of a saved stage (STAGE).&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers. STAGE: a name not used before. NOTE: what the stage is (optional).</source>
-            <translation>Fryser planen som den är nu under ett skedesnamn, till exempel 'Samråd 2026-03': varje område i de valda markanvändningslagren (geometri och attribut) och alla deras kopplingar (ställningstagande, styrka, motivering). Ett sparat skede kan inte ändras eller ersättas: kopplingsdatabasen själv vägrar, så det förblir beviset på vad planen sade vid samråd, granskning eller antagande. Jämför skeden med 'Jämför planskeden'; målatlasen och måltabellerna kan göras av ett sparat skede (STAGE).&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslagren. STAGE: ett namn som inte använts förut. NOTE: vad skedet är (valfritt).</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/processing/stages/save_stage.py" line="54" />
@@ -4566,11 +4452,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/processing/stages/stage_param.py" line="20" />
             <source>Saved plan stage (empty: the plan now)</source>
             <translation>Sparat planskede (tomt: planen nu)</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/stages/stage_param.py" line="24" />
-            <source>STAGE (optional): the name of a saved plan stage. The links and areas are then those saved in the stage, so the document of that stage is made again exactly as it was, whatever changed since.</source>
-            <translation>STAGE (valfritt): namnet på ett sparat planskede. Kopplingar och områden är då de som sparades i skedet, så att skedets dokument görs igen exakt som det var, vad som än ändrats sedan dess.</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/export/web/page.py" line="47" />
@@ -4608,27 +4489,22 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Regionens kopplingsdatabas har {count} leveranser från '{organisation}' sparade; en jämförelse behöver två. Leveranser som importerades före den här versionen av insticksprogrammet är inte sparade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="47" />
-            <source>COMPARE_ORGANISATION (optional): an organisation id; its last two deliveries are compared as plan stages are (links added, removed and changed, areas added, removed and reshaped, per goal before and after) and written to COMPARE_OUTPUT (.xlsx or .pdf; empty: beside OUTPUT in its format). Every imported delivery is kept as a read-only plan stage named '&amp;lt;organisation&amp;gt;: &amp;lt;stage&amp;gt; (&amp;lt;day&amp;gt;)', so 'Compare plan stages' can compare any two of them.</source>
-            <translation>COMPARE_ORGANISATION (valfri): ett organisations-id; dess två senaste leveranser jämförs som planskeden jämförs (kopplingar tillagda, borttagna och ändrade, områden tillagda, borttagna och omformade, per mål före och efter) och skrivs till COMPARE_OUTPUT (.xlsx eller .pdf; tom: bredvid OUTPUT i samma format). Varje importerad leverans sparas som ett skrivskyddat planskede med namnet '&amp;lt;organisation&amp;gt;: &amp;lt;skede&amp;gt; (&amp;lt;dag&amp;gt;)', så att 'Jämför planskeden' kan jämföra vilka två som helst av dem.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="85" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="86" />
             <source>Compare the last two deliveries of (organisation id)</source>
             <translation>Jämför de två senaste leveranserna från (organisations-id)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="90" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="91" />
             <source>Comparison of the deliveries (.xlsx or .pdf)</source>
             <translation>Jämförelse av leveranserna (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="101" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="102" />
             <source>Comparison of the deliveries</source>
             <translation>Jämförelse av leveranserna</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="102" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="103" />
             <source>Changes between the deliveries</source>
             <translation>Ändringar mellan leveranserna</translation>
         </message>
@@ -4798,11 +4674,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>&amp;Visa</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="26" />
-            <source>An example rule set for Boverket's ÖP model comes with the plugin: it links the land- and water-use categories (a field kategori_boverket) to goals of the bundled catalogues, for the municipality to review and change before use. Choose this file as INPUT: {path}</source>
-            <translation>En exempelregeluppsättning för Boverkets ÖP-modell följer med pluginet: den kopplar kategorierna för mark- och vattenanvändning (ett fält kategori_boverket) till mål i de medföljande katalogerna, för kommunen att granska och ändra innan den används. Välj den här filen som INPUT: {path}</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/core/region/layer_areas.py" line="69" />
             <source>The layer '{layer}' could not be opened ({source}): its areas are missing from the report.</source>
             <translation>Lagret '{layer}' kunde inte öppnas ({source}): områdena saknas i rapporten.</translation>
@@ -4853,12 +4724,7 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ingen organisation har kopplingar till något mål i {catalogues}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="30" />
-            <source>The region's picture from the municipalities' deliveries in the region's store, or from a shared PostgreSQL store's own links: there the areas are read from the registered layers — the open project's layer of the same registered layer when there is one, else the registered source — and a layer that cannot be opened is named in the problems (its areas are missing). OUTPUT ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. GOALS: goal ids and catalogue ids, comma-separated (default: every goal with links). A catalogue id (rus_ac_2030) stands for all its goals: those with links get their columns and pages, those without are listed as goals without links. An id that is neither a goal nor a catalogue in the store is refused by name.</source>
-            <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en delad PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). OUTPUT som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och skede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom DISTANCE meter från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. OUTPUT som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i BOUNDARIES), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. GOALS: mål-id och katalog-id, kommaseparerade (standard: alla mål med kopplingar). Ett katalog-id (rus_ac_2030) står för alla katalogens mål: de med kopplingar får sina kolumner och sidor, de utan listas som mål utan kopplingar. Ett id som varken är ett mål eller en katalog i kopplingsdatabasen avvisas med namn.</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="58" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="59" />
             <source>Goals or catalogues (ids, comma-separated; empty = all linked)</source>
             <translation>Mål eller kataloger (id, kommaseparerade; tomt = alla kopplade)</translation>
         </message>
@@ -4901,11 +4767,6 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/gui/panel/actions.py" line="182" />
             <source>Dismiss {n} suggestions of {goal}</source>
             <translation>Avvisa {n} förslag om {goal}</translation>
-        </message>
-        <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
-            <source>Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the goal's areas by their stance at TO (as the atlas draws them) and, over them, what changed: added areas, removed areas (dashed, as they were, in the colour of their stance at FROM), changed stances (a ring in the colour of the stance at FROM), other changed links and reshaped areas; and the table of changes.&lt;br&gt;&lt;br&gt;An area is reshaped when its outline moved by more than 0.5 m² (the symmetric difference of the two shapes); the same outline written otherwise (another start point or ring orientation, a multipolygon of one part, rounding in the last digits) is no change.&lt;br&gt;&lt;br&gt;STORE: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. LAYERS: the registered land-use layers to compare (empty: with two stages every layer of both; with now the stage's layers as the open project holds them).</source>
-            <translation>Visar vad som ändrats från ett sparat planskede (FROM) till ett annat (TO), eller till planen nu (TO tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;OUTPUT som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över målets områden efter deras hållning i TO (som målatlasen ritar dem) och, ovanpå, vad som ändrats: tillkomna områden, borttagna områden (streckade, som de var, i färgen för deras hållning i FROM), ändrad hållning (en ring i färgen för hållningen i FROM), andra ändrade kopplingar och omformade områden; samt tabellen över ändringarna.&lt;br&gt;&lt;br&gt;Ett område är omformat när dess gräns flyttats mer än 0,5 m² (den symmetriska skillnaden mellan de två formerna); samma gräns skriven på annat sätt (en annan startpunkt eller ringriktning, en multipolygon med en del, avrundning i de sista decimalerna) är ingen ändring.&lt;br&gt;&lt;br&gt;STORE: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. LAYERS: de registrerade markanvändningslager som ska jämföras (tomt: med två skeden alla lager i båda; med nuläget skedets lager så som det öppna projektet har dem).</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/export/stages/pages.py" line="226" />
@@ -5003,27 +4864,27 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <translation>Ändring motverkar (ha)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="91" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="98" />
             <source>{n} change from {before} to {after}</source>
             <translation>{n} ändring från {before} till {after}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="91" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="98" />
             <source>{n} changes from {before} to {after}</source>
             <translation>{n} ändringar från {before} till {after}</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="92" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="99" />
             <source>{n} goal changed</source>
             <translation>{n} mål ändrades</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="92" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="99" />
             <source>{n} goals changed</source>
             <translation>{n} mål ändrades</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="93" />
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="100" />
             <source>{changes}; {goals}. Wrote {path}.</source>
             <translation>{changes}; {goals}. Skrev {path}.</translation>
         </message>
@@ -5141,6 +5002,175 @@ STORE: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. LAYERS: markanv
             <location filename="../territorial_plugin/gui/dialogs/register_layer.py" line="112" />
             <source>'{field}' is named like the category field of Boverket's template: proposed.</source>
             <translation>'{field}' heter som kategorifältet i Boverkets mall: föreslås.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/administration/copy_store.py" line="22" />
+            <source>Copies everything in the link store {INPUT} — catalogues, goals, registered layers, links and their history — into {OUTPUT}, for example from a GeoPackage into a shared PostgreSQL store (postgres:&amp;lt;QGIS connection name&amp;gt;) or back. {OUTPUT} is created if needed and must be empty; it is written in one transaction, so a failed copy leaves it as it was. {ORGANISATION} assigns links that have no organisation yet to that organisation, so its people can edit them.</source>
+            <translation>Kopierar allt i kopplingsdatabasen {INPUT} — kataloger, mål, registrerade lager, kopplingar och deras historik — till {OUTPUT}, till exempel från en GeoPackage till en gemensam kopplingsdatabas i PostgreSQL (postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;) eller tillbaka. {OUTPUT} skapas vid behov och måste vara tom; den skrivs i en enda transaktion, så en misslyckad kopiering lämnar den som den var. {ORGANISATION} tilldelar kopplingar som ännu saknar organisation till den organisationen, så att dess medarbetare kan redigera dem.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/administration/create_organisation.py" line="25" />
+            <source>For a shared PostgreSQL store ({STORE}: postgres:&amp;lt;QGIS connection name&amp;gt;), run by the store administrator. Creates an organisation ({ID}, {NAME}) — a municipality ({KIND}) or the region — and its database group role (named &amp;lt;schema&amp;gt;_&amp;lt;id&amp;gt;, without login), and grants it to the login roles listed in {MEMBERS}. People of a municipality change only their municipality's links and read only those; the region reads every link. Needs a role that may create roles (CREATEROLE).</source>
+            <translation>För en gemensam kopplingsdatabas i PostgreSQL ({STORE}: postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;), körs av databasadministratören. Skapar en organisation ({ID}, {NAME}) — en kommun ({KIND}) eller regionen — och dess grupproll i databasen (med namnet &amp;lt;schema&amp;gt;_&amp;lt;id&amp;gt;, utan inloggning) och tilldelar den till inloggningsrollerna i {MEMBERS}. Medarbetare i en kommun ändrar och läser bara kommunens egna kopplingar; regionen läser alla kopplingar. Kräver en roll som får skapa roller (CREATEROLE).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/administration/create_store.py" line="22" />
+            <source>Creates a link store, or upgrades an existing one to this version of the plugin. {STORE} is a GeoPackage file (.gpkg) or postgres:&amp;lt;QGIS connection name&amp;gt; for a shared PostgreSQL store. A new GeoPackage holds the tables schema_version, catalogue, goal, registered_layer, link and link_history, which QGIS can open as ordinary tables. The tables can also be added to an existing GeoPackage. An older store is upgraded after a copy is kept beside it (name.bak-vN.gpkg); a store from a newer plugin version is left untouched. Running it on an up-to-date store changes nothing.</source>
+            <translation>Skapar en kopplingsdatabas, eller uppgraderar en befintlig till den här versionen av insticksprogrammet. {STORE} är en GeoPackage-fil (.gpkg) eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt; för en gemensam kopplingsdatabas i PostgreSQL. En ny GeoPackage innehåller tabellerna schema_version, catalogue, goal, registered_layer, link och link_history, som QGIS kan öppna som vanliga tabeller. Tabellerna kan också läggas till i en befintlig GeoPackage. En äldre kopplingsdatabas uppgraderas efter att en kopia sparats bredvid den (namn.bak-vN.gpkg); en kopplingsdatabas från en nyare version av insticksprogrammet lämnas orörd. Körs den på en kopplingsdatabas som redan är uppdaterad ändras ingenting.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/base.py" line="75" />
+            <source>“{label}” ({id})</source>
+            <translation>”{label}” ({id})</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/catalogues/export_catalogue.py" line="27" />
+            <source>Writes one catalogue to a file ({OUTPUT}) that importcatalogue reads back unchanged: CSV (UTF-8 with BOM, separated by ; as Swedish Excel expects), XLSX (sheets goals and catalogue) or JSON. {CATALOGUE} is a catalogue id of the link store {STORE}; without it, a bundled catalogue's id. Use it to edit a catalogue in a spreadsheet and import it as a new version.</source>
+            <translation>Skriver en katalog till en fil ({OUTPUT}) som importcatalogue läser tillbaka oförändrad: CSV (UTF-8 med BOM, avgränsad med ; som svenska Excel förväntar sig), XLSX (bladen goals och catalogue) eller JSON. {CATALOGUE} är ett katalog-id i kopplingsdatabasen {STORE}; utan den är det id:t för en medföljande katalog. Använd den för att redigera en katalog i ett kalkylprogram och importera den som en ny version.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/catalogues/import_catalogue.py" line="31" />
+            <source>Imports a goal catalogue ({INPUT}) into the link store: a CSV, XLSX or JSON file, a bundled catalogue ({names}), or all to import every bundled catalogue. The whole file is checked first; if anything is wrong, every problem is listed with its row (or cell) and column, and nothing is changed. A GeoPackage store that does not exist yet is created.&lt;br&gt;&lt;br&gt;&lt;b&gt;File format&lt;/b&gt;: one row per goal, a header row first. Columns (Swedish or English names): code/kod (required, unique), parent/överordnad (the parent's code, empty for a top goal), title_sv/titel and title_en (at least one), description/beskrivning, order/ordning (a whole number), kind/typ. CSV may be UTF-8 (with or without BOM) or Windows-1252, separated by ; or ,. Example:&lt;pre&gt;kod;överordnad;titel;beskrivning
+1;;Levande landsbygd;
+1.1;1;Service i hela länet;Skola, vård och handel
+2;;Hållbara transporter;&lt;/pre&gt;XLSX: the first sheet (or a sheet named goals/mål), no merged cells, no formulas; a sheet named catalogue may hold key/value metadata (id, name, issuer, level, version). JSON: the format of the bundled catalogues (see the documentation).&lt;br&gt;&lt;br&gt;{COLUMNS} chooses columns by header, e.g. code=Nr;title_sv=Mål;parent=Hör till. {CATALOGUE_ID} (default: from the file name), {NAME}, {VERSION}, {SERIES}, {LEVEL} (global, eu, national, regional, municipal; default regional) and {ISSUER} describe the catalogue. A new version is imported under a new {CATALOGUE_ID}; the old version stays. {MIGRATION} is a CSV with the columns old and new (goal ids, e.g. rus_ac_2030:M1;rus_ac_2035:M1) that moves links to the new version; linked goals it leaves out are reported as having lost their links. {REPLACE} updates a catalogue with the same id (goals that still have links are never removed). Importing a catalogue that is already in the store unchanged does nothing.&lt;br&gt;&lt;br&gt;{STORE} is a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt; for a shared PostgreSQL store.</source>
+            <translation>Importerar en målkatalog ({INPUT}) till kopplingsdatabasen: en CSV-, XLSX- eller JSON-fil, en medföljande katalog ({names}), eller all för att importera alla medföljande kataloger. Hela filen kontrolleras först; är något fel listas varje problem med rad (eller cell) och kolumn, och ingenting ändras. En GeoPackage-databas som inte finns skapas.&lt;br&gt;&lt;br&gt;&lt;b&gt;Filformat&lt;/b&gt;: en rad per mål, först en rubrikrad. Kolumner (svenska eller engelska namn): kod/code (krävs, unik), överordnad/parent (det överordnade målets kod, tom för ett huvudmål), titel/title_sv och title_en (minst en), beskrivning/description, ordning/order (ett heltal), typ/kind. CSV kan vara UTF-8 (med eller utan BOM) eller Windows-1252, avgränsad med ; eller ,. Exempel:&lt;pre&gt;kod;överordnad;titel;beskrivning
+1;;Levande landsbygd;
+1.1;1;Service i hela länet;Skola, vård och handel
+2;;Hållbara transporter;&lt;/pre&gt;XLSX: första bladet (eller ett blad som heter goals/mål), inga sammanfogade celler, inga formler; ett blad som heter catalogue kan innehålla metadata som nyckel/värde (id, name, issuer, level, version). JSON: samma format som de medföljande katalogerna (se dokumentationen).&lt;br&gt;&lt;br&gt;{COLUMNS} väljer kolumner efter rubrik, t.ex. code=Nr;title_sv=Mål;parent=Hör till. {CATALOGUE_ID} (standard: från filnamnet), {NAME}, {VERSION}, {SERIES}, {LEVEL} (global, eu, national, regional, municipal; standard regional) och {ISSUER} beskriver katalogen. En ny version importeras med ett nytt {CATALOGUE_ID}; den gamla versionen finns kvar. {MIGRATION} är en CSV med kolumnerna old och new (mål-id, t.ex. rus_ac_2030:M1;rus_ac_2035:M1) som flyttar kopplingar till den nya versionen; kopplade mål som den utelämnar rapporteras som mål som förlorat sina kopplingar. {REPLACE} uppdaterar en katalog med samma id (mål som fortfarande har kopplingar tas aldrig bort). Att importera en katalog som redan finns oförändrad i kopplingsdatabasen gör ingenting.&lt;br&gt;&lt;br&gt;{STORE} är en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt; för en gemensam kopplingsdatabas i PostgreSQL.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/coverage_report.py" line="32" />
+            <source>Writes the goal × area tables for the plan description. {OUTPUT} ending in .xlsx: one workbook with the sheets summary per goal (number of areas, area in ha, supports/conflicts, with a bar chart of area per goal), goal × area matrix, all links, conflicts, areas without goals and goals without areas. Any other {OUTPUT} is a folder that receives one CSV file per sheet (UTF-8 with BOM, separated by ; with decimal comma, as Swedish Excel opens them). {STORE}: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. {LAYERS}: the registered land-use layers. {CATALOGUE} (optional) limits the goals to one catalogue; otherwise every enabled catalogue counts.</source>
+            <translation>Skriver tabellerna mål × område för planbeskrivningen. {OUTPUT} som slutar på .xlsx: en arbetsbok med bladen sammanställning per mål (antal områden, areal i ha, stödjer/motverkar, med ett stapeldiagram över areal per mål), mål × område, alla kopplingar, motverkar, områden utan mål och mål utan områden. Annars är {OUTPUT} en mapp som får en CSV-fil per blad (UTF-8 med BOM, semikolonavgränsad med decimalkomma, så som svenska Excel öppnar dem). {STORE}: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. {LAYERS}: de registrerade markanvändningslagren. {CATALOGUE} (valfri) begränsar målen till en katalog; annars räknas alla aktiverade kataloger.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_areas.py" line="29" />
+            <source>Writes one section per linked area for the plan description, which has a chapter per area (development area, LIS area…): the area's name, category and size, every linked goal with stance, strength and motivation, and a locator map. {OUTPUT} ending in .pdf: one page per area; .xlsx: one sheet with a row per area and goal, with filters and a frozen header row. {STORE}: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. {LAYERS}: the land-use layers (registered layers give the areas; others are drawn as background). {GOALS} (optional): goal ids separated by commas; empty: every goal with links (of {CATALOGUE}, when given).</source>
+            <translation>Skriver ett avsnitt per kopplat område för planbeskrivningen, som har ett kapitel per område (utvecklingsområde, LIS-område …): områdets namn, kategori och storlek, varje kopplat mål med ställningstagande, styrka och motivering, och en översiktskarta. {OUTPUT} som slutar på .pdf: en sida per område; .xlsx: ett blad med en rad per område och mål, med filter och fast rubrikrad. {STORE}: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. {LAYERS}: markanvändningslagren (registrerade lager ger områdena; andra ritas som bakgrund). {GOALS} (valfritt): mål-id åtskilda med kommatecken; tomt: alla mål med kopplingar (i {CATALOGUE}, om den anges).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_atlas.py" line="40" />
+            <source>Writes the goal atlas for the plan description: an overview page (map of every linked goal, legend and a bar chart of linked area per goal, supports and conflicts apart) and one page per goal (map with the goal's areas highlighted over the land use, legend, scale bar, north arrow, the goal's code, title and description, and a table of the linked areas with stance, strength and motivation, continued on further pages when long).
+
+{STORE}: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. {LAYERS}: the land-use layers; layers not registered in the store are drawn as background. {GOALS}: goal ids separated by commas (e.g. agenda2030:11,agenda2030:15); empty: every goal with links (of {CATALOGUE}, when given). {TEMPLATE}: {names} or the path of your own .qpt (see the documented item ids). {FORMAT}: pdf (vector, fonts embedded), png (one file per page at {DPI}) or svg. {OUTPUT}: the .pdf file, or a folder for png/svg. The municipality printed on every page is {MUNICIPALITY}, or else the variable tl_municipality of {PROJECT}. {PROJECT}: a .qgs/.qgz whose layers with the same data sources lend their styles and names to the map.</source>
+            <translation>Skriver målatlasen för planbeskrivningen: en översiktssida (karta över alla kopplade mål, teckenförklaring och ett stapeldiagram över kopplad areal per mål, med stödjer och motverkar var för sig) och en sida per mål (karta där målets områden framhävs över markanvändningen, teckenförklaring, skalstock, norrpil, målets kod, titel och beskrivning samt en tabell över de kopplade områdena med ställningstagande, styrka och motivering, som fortsätter på nästa sida när den är lång).
+
+{STORE}: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. {LAYERS}: markanvändningslagren; lager som inte är registrerade i kopplingsdatabasen ritas som bakgrund. {GOALS}: mål-id åtskilda med kommatecken (t.ex. agenda2030:11,agenda2030:15); tomt: alla mål med kopplingar (i {CATALOGUE}, om den anges). {TEMPLATE}: {names} eller sökvägen till en egen .qpt (se de dokumenterade objekt-id:na). {FORMAT}: pdf (vektor, inbäddade typsnitt), png (en fil per sida med upplösningen {DPI}) eller svg. {OUTPUT}: PDF-filen, eller en mapp för png/svg. Kommunen som skrivs ut på varje sida är {MUNICIPALITY}, annars variabeln tl_municipality i {PROJECT}. {PROJECT}: en .qgs/.qgz vars lager med samma datakällor lånar ut sin stil och sina namn till kartan.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/export/export_web.py" line="33" />
+            <source>Writes the goal atlas as a web page for the municipality's website or intranet: a folder with index.html that works opened straight from disk and offline (no map tiles, fonts or scripts from the internet; the land use itself is the map). The page lists the goals with a search field; choosing a goal colours its areas by stance; clicking an area shows its name, category and every linked goal with stance, strength and motivation.
+
+{STORE}: GeoPackage file or postgres:&amp;lt;connection&amp;gt;. {LAYERS}: the land-use layers (polygons); layers not registered in the store are drawn without links. {GOALS}: goal ids separated by commas; empty: every goal with links. {TOLERANCE}: how far (m) outlines may be simplified for the web. {WITH_PDF}: also write the goal atlas (malatlas.pdf) into the folder and link every goal to its page. {MUNICIPALITY}: printed on the page; empty: the project variable tl_municipality. {OUTPUT}: the folder.</source>
+            <translation>Skriver målatlasen som en webbsida för kommunens webbplats eller intranät: en mapp med index.html som fungerar öppnad direkt från disk och utan nätverk (inga kartplattor, typsnitt eller skript från internet; markanvändningen själv är kartan). Sidan listar målen med ett sökfält; väljer man ett mål färgas dess områden efter ställningstagande; klickar man på ett område visas dess namn, kategori och varje kopplat mål med ställningstagande, styrka och motivering.
+
+{STORE}: GeoPackage-fil eller postgres:&amp;lt;anslutning&amp;gt;. {LAYERS}: markanvändningslagren (polygoner); lager som inte är registrerade i kopplingsdatabasen ritas utan kopplingar. {GOALS}: mål-id åtskilda med kommatecken; tomt: alla mål med kopplingar. {TOLERANCE}: hur mycket (m) konturerna får förenklas för webben. {WITH_PDF}: skriv även målatlasen (malatlas.pdf) i mappen och länka varje mål till dess sida. {MUNICIPALITY}: skrivs ut på sidan; tomt: projektvariabeln tl_municipality. {OUTPUT}: mappen.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/links/check_integrity.py" line="29" />
+            <source>Checks that every link still finds its feature. Reports links whose key is no longer in the layer (orphans), key values that repeat or are empty, and registered layers that were not found. Run it after data maintenance, after moving files, or when a layer was saved under a new name.&lt;br&gt;&lt;br&gt;{STORE}: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. {LAYERS}: the land-use layers to check (default: the registered layers of the open project). {REPAIR}: a given layer that the store does not recognise (a moved or re-saved file) is re-attached to the registered layer whose linked keys it holds, by key, never by feature id. {REMOVE_ORPHANS}: delete the links whose key is no longer in its layer (kept in the history). Without it nothing is deleted: a feature may return when a file is restored.&lt;br&gt;&lt;br&gt;Areas that match an enabled linking rule but have neither a link to the rule's goal nor a planner's dismissal are listed too ({RULE_GAPS}): the plan's unexplained gaps.</source>
+            <translation>Kontrollerar att varje koppling fortfarande hittar sitt objekt. Rapporterar kopplingar vars nyckel inte längre finns i lagret (föräldralösa), nyckelvärden som upprepas eller är tomma, och registrerade lager som inte hittades. Kör den efter dataunderhåll, efter att filer flyttats eller när ett lager sparats under nytt namn.&lt;br&gt;&lt;br&gt;{STORE}: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. {LAYERS}: markanvändningslagren som ska kontrolleras (standard: de registrerade lagren i det öppna projektet). {REPAIR}: ett angivet lager som kopplingsdatabasen inte känner igen (en flyttad eller omsparad fil) knyts på nytt till det registrerade lager vars kopplade nycklar det innehåller, via nyckeln, aldrig via objekt-id. {REMOVE_ORPHANS}: ta bort kopplingar vars nyckel inte längre finns i lagret (de sparas i historiken). Utan den tas ingenting bort: ett objekt kan komma tillbaka när en fil återställs.&lt;br&gt;&lt;br&gt;Områden som matchar en aktiv kopplingsregel men varken har koppling till regelns mål eller har avvisats av en planerare listas också ({RULE_GAPS}): planens oförklarade luckor.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/links/link_features.py" line="36" />
+            <source>Links features of a land-use layer to one or more goals, in one transaction: all of the links are written or, if anything is wrong, none. Features already linked to a goal get the new stance, strength and motivation.&lt;br&gt;&lt;br&gt;{STORE}: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. {LAYER}: the land-use layer. {KEY_FIELD}: the field whose values identify each feature for good (unique, never empty). It is needed the first time a layer is linked; afterwards the layer is recognised by its source. The QGIS feature id of a shapefile, CSV, memory or OSM layer is never accepted, as it changes when features are deleted; add a tl_uuid field instead (the panel offers it). {GOALS}: goal ids separated by commas, e.g. agenda2030:11.3, rus_ac_2030:M1. {STANCE}: supports, conflicts or neutral. {STRENGTH}: 0 (weak) to 3 (strong). {MOTIVATION}: why, in words that can go into the plan description.&lt;br&gt;&lt;br&gt;Features: all of them, only the selected ones ({SELECTED_ONLY}, for a layer of the open project), or those matching {EXPRESSION} (for example "anv" = 'BOST').</source>
+            <translation>Kopplar objekt i ett markanvändningslager till ett eller flera mål i en enda transaktion: antingen skrivs alla kopplingar eller, om något är fel, ingen. Objekt som redan är kopplade till ett mål får det nya ställningstagandet, styrkan och motiveringen.&lt;br&gt;&lt;br&gt;{STORE}: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. {LAYER}: markanvändningslagret. {KEY_FIELD}: fältet vars värden för alltid identifierar varje objekt (unika, aldrig tomma). Det behövs första gången ett lager kopplas; därefter känns lagret igen på sin datakälla. QGIS objekt-id i en shapefil, CSV-fil, ett minneslager eller OSM-lager godtas aldrig, eftersom det ändras när objekt tas bort; lägg i stället till ett tl_uuid-fält (panelen erbjuder det). {GOALS}: mål-id åtskilda med kommatecken, t.ex. agenda2030:11.3, rus_ac_2030:M1. {STANCE}: stödjer, motverkar eller neutral. {STRENGTH}: 0 (svag) till 3 (stark). {MOTIVATION}: varför, med ord som kan stå i planbeskrivningen.&lt;br&gt;&lt;br&gt;Objekt: alla, bara de markerade ({SELECTED_ONLY}, för ett lager i det öppna projektet) eller de som uppfyller {EXPRESSION} (till exempel "anv" = 'BOST').</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/links/unlink_features.py" line="24" />
+            <source>Removes links of features of a registered land-use layer, in one transaction. Each removed link is kept in the store's history (who, when, what it said).&lt;br&gt;&lt;br&gt;{STORE}: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. {LAYER}: the land-use layer (registered when it was first linked). {GOALS}: goal ids separated by commas; empty removes the links to every goal.&lt;br&gt;&lt;br&gt;Features: all of them, only the selected ones ({SELECTED_ONLY}, for a layer of the open project), or those matching {EXPRESSION} (for example "anv" = 'BOST').</source>
+            <translation>Tar bort kopplingar för objekt i ett registrerat markanvändningslager i en enda transaktion. Varje borttagen koppling sparas i kopplingsdatabasens historik (vem, när, vad den sa).&lt;br&gt;&lt;br&gt;{STORE}: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. {LAYER}: markanvändningslagret (registrerat när det kopplades första gången). {GOALS}: mål-id åtskilda med kommatecken; tomt tar bort kopplingarna till alla mål.&lt;br&gt;&lt;br&gt;Objekt: alla, bara de markerade ({SELECTED_ONLY}, för ett lager i det öppna projektet) eller de som uppfyller {EXPRESSION} (till exempel "anv" = 'BOST').</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/export_delivery.py" line="29" />
+            <source>Writes the municipality's delivery for the region ({OUTPUT}): one GeoPackage that is a link store of its own (links with stance, strength, motivation, who and when; only the catalogues and goals they use), a layer delivered_areas with every linked area in SWEREF 99 TM (EPSG:3006) with its organisation, source layer, key, name, category and other attributes, and a table tl_delivery with the organisation, stage, plugin version, time and counts. Invalid geometries are repaired; one that cannot be repaired is delivered without geometry and listed in the log. {STORE}: the municipality's link store. {LAYERS}: its registered land-use layers. {ORGANISATION}: the municipality's id (a–z, 0–9, _). {ORGANISATION_NAME}: as the region's report prints it. {STAGE}: free text, for example Samråd 2026.</source>
+            <translation>Skriver kommunens leverans till regionen ({OUTPUT}): en GeoPackage som är en egen kopplingsdatabas (kopplingar med ställningstagande, styrka, motivering, vem och när; bara de kataloger och mål de använder), ett lager delivered_areas med varje kopplat område i SWEREF 99 TM (EPSG:3006) med organisation, källager, nyckel, namn, kategori och övriga attribut, och en tabell tl_delivery med organisation, planskede, insticksversion, tid och antal. Ogiltiga geometrier lagas; en som inte kan lagas levereras utan geometri och listas i loggen. {STORE}: kommunens kopplingsdatabas. {LAYERS}: dess registrerade markanvändningslager. {ORGANISATION}: kommunens id (a–z, 0–9, _). {ORGANISATION_NAME}: som regionens rapport skriver ut den. {STAGE}: fri text, till exempel Samråd 2026.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/import_delivery.py" line="26" />
+            <source>Imports a delivery ({INPUT}: the GeoPackage 'Export delivery to the region' writes) into the region's link store, in one transaction: the organisation's previous delivery — its links and areas — is replaced, and the store keeps the history of deliveries (who imported what, when, which stage). The same delivery imported again changes nothing. A file that is not a delivery, was written by a newer plugin, is damaged, or names an organisation a shared PostgreSQL store does not know is refused and nothing is changed. A catalogue the region lacks comes with the delivery; one the region holds in another version is reported, never merged. {STORE}: created if it does not exist.</source>
+            <translation>Importerar en leverans ({INPUT}: den GeoPackage som ”Exportera leverans till regionen” skriver) till regionens kopplingsdatabas i en enda transaktion: organisationens tidigare leverans – dess kopplingar och områden – ersätts, och kopplingsdatabasen sparar leveranshistoriken (vem som importerade vad, när och i vilket planskede). Samma leverans importerad igen ändrar ingenting. En fil som inte är en leverans, har skrivits av en nyare version, är skadad eller anger en organisation som en gemensam PostgreSQL-databas inte känner till avvisas och ingenting ändras. En katalog som regionen saknar följer med leveransen; en som regionen har i en annan version rapporteras och slås aldrig ihop. {STORE}: skapas om den inte finns.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="31" />
+            <source>The region's picture from the municipalities' deliveries in the region's store, or from a shared PostgreSQL store's own links: there the areas are read from the registered layers — the open project's layer of the same registered layer when there is one, else the registered source — and a layer that cannot be opened is named in the problems (its areas are missing). {OUTPUT} ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within {DISTANCE} of each other, linked to the same goal, one supporting and one in conflict. {OUTPUT} ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of {BOUNDARIES}), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. {GOALS}: goal ids and catalogue ids, comma-separated (default: every goal with links). A catalogue id (rus_ac_2030) stands for all its goals: those with links get their columns and pages, those without are listed as goals without links. An id that is neither a goal nor a catalogue in the store is refused by name.</source>
+            <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en gemensam PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). {OUTPUT} som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och planskede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom {DISTANCE} från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. {OUTPUT} som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i {BOUNDARIES}), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. {GOALS}: mål-id och katalog-id, kommaseparerade (standard: alla mål med kopplingar). Ett katalog-id (rus_ac_2030) står för alla katalogens mål: de med kopplingar får sina kolumner och sidor, de utan listas som mål utan kopplingar. Ett id som varken är ett mål eller en katalog i kopplingsdatabasen avvisas med namn.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="48" />
+            <source>{COMPARE_ORGANISATION} (optional): an organisation id; its last two deliveries are compared as plan stages are (links added, removed and changed, areas added, removed and reshaped, per goal before and after) and written to {COMPARE_OUTPUT} (empty: beside {OUTPUT} in its format). Every imported delivery is kept as a read-only plan stage named '&amp;lt;organisation&amp;gt;: &amp;lt;stage&amp;gt; (&amp;lt;day&amp;gt;)', so 'Compare plan stages' can compare any two of them.</source>
+            <translation>{COMPARE_ORGANISATION} (valfri): ett organisations-id; dess två senaste leveranser jämförs som planskeden jämförs (kopplingar tillagda, borttagna och ändrade, områden tillagda, borttagna och omformade, per mål före och efter) och skrivs till {COMPARE_OUTPUT} (tomt: bredvid {OUTPUT} i samma format). Varje importerad leverans sparas som ett skrivskyddat planskede med namnet '&amp;lt;organisation&amp;gt;: &amp;lt;skede&amp;gt; (&amp;lt;dag&amp;gt;)', så att ”Jämför planskeden” kan jämföra vilka två som helst av dem.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/rules/export_rules.py" line="22" />
+            <source>Writes every linking rule of {STORE} (enabled and disabled) to {OUTPUT}: CSV (UTF-8 with BOM, separated by ;), XLSX or JSON, with the columns importrules reads back unchanged. Use it to review rules in a spreadsheet or to carry them to another store.</source>
+            <translation>Skriver alla kopplingsregler i {STORE} (aktiva och inaktiva) till {OUTPUT}: CSV (UTF-8 med BOM, avgränsad med ;), XLSX eller JSON, med de kolumner som importrules läser tillbaka oförändrade. Använd den för att granska regler i ett kalkylark eller flytta dem till en annan kopplingsdatabas.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="26" />
+            <source>Reads linking rules from {INPUT} (CSV with a header, XLSX first sheet, or a JSON list of objects) and saves them in {STORE}: new names are added, rules of the same name are updated, other rules stay. Columns: name, layer (a registered layer's name, empty = any), expression (a QGIS expression selecting areas), goals (goal ids separated by commas), stance (supports, conflicts, neutral or stödjer, motverkar), strength (0–3), motivation (may hold [% expression %] templates filled per area), enabled (1/0). Swedish headers (namn, lager, uttryck, mål, ställningstagande, styrka, motivering, aktiv) are accepted.&lt;br&gt;&lt;br&gt;The whole file is checked first; every bad row is named with its column, and then nothing is written. An invalid expression or a goal the store does not hold is refused.</source>
+            <translation>Läser kopplingsregler från {INPUT} (CSV med rubrikrad, XLSX:s första blad eller en JSON-lista med objekt) och sparar dem i {STORE}: nya namn läggs till, regler med samma namn uppdateras, övriga regler finns kvar. Kolumner: name, layer (ett registrerat lagers namn, tomt = alla), expression (ett QGIS-uttryck som väljer områden), goals (mål-id åtskilda med kommatecken), stance (supports, conflicts, neutral eller stödjer, motverkar), strength (0–3), motivation (får innehålla mallar [% uttryck %] som fylls i per område), enabled (1/0). Svenska rubriker (namn, lager, uttryck, mål, ställningstagande, styrka, motivering, aktiv) går också bra.&lt;br&gt;&lt;br&gt;Hela filen kontrolleras först; varje felaktig rad anges med sin kolumn, och då skrivs ingenting. Ett ogiltigt uttryck eller ett mål som kopplingsdatabasen saknar avvisas.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/rules/import_rules.py" line="26" />
+            <source>An example rule set for Boverket's ÖP model comes with the plugin: it links the land- and water-use categories (a field kategori_boverket) to goals of the bundled catalogues, for the municipality to review and change before use. Choose this file as {INPUT}: {path}</source>
+            <translation>En exempeluppsättning kopplingsregler för Boverkets ÖP-modell följer med insticksprogrammet: den kopplar kategorierna för mark- och vattenanvändning (ett fält kategori_boverket) till mål i de medföljande katalogerna, för kommunen att granska och ändra innan den används. Välj den här filen som {INPUT}: {path}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/compare_stages.py" line="30" />
+            <source>Shows what changed from a saved plan stage ({FROM}) to another ({TO}), or to the plan now ({TO} empty): links added, removed and changed (stance, strength and motivation before and after side by side); areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; and per goal the areas and hectares supporting and in conflict at each stage, with the difference.&lt;br&gt;&lt;br&gt;{OUTPUT} ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page per goal that changed, with a map of the goal's areas by their stance at {TO} (as the atlas draws them) and, over them, what changed: added areas, removed areas (dashed, as they were, in the colour of their stance at {FROM}), changed stances (a ring in the colour of the stance at {FROM}), other changed links and reshaped areas; and the table of changes.&lt;br&gt;&lt;br&gt;An area is reshaped when its outline moved by more than 0.5 m² (the symmetric difference of the two shapes); the same outline written otherwise (another start point or ring orientation, a multipolygon of one part, rounding in the last digits) is no change.&lt;br&gt;&lt;br&gt;{STORE}: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. {LAYERS}: the registered land-use layers to compare (empty: with two stages every layer of both; with now the stage's layers as the open project holds them).</source>
+            <translation>Visar vad som ändrats från ett sparat planskede ({FROM}) till ett annat ({TO}), eller till planen nu ({TO} tomt): kopplingar tillagda, borttagna och ändrade (ställningstagande, styrka och motivering före och efter sida vid sida); områden tillagda, borttagna och omformade (areal i ha före och efter) och kopplingar vars område försvunnit; samt per mål områden och hektar som stödjer och motverkar i varje skede, med skillnaden.&lt;br&gt;&lt;br&gt;{OUTPUT} som slutar på .xlsx: en arbetsbok med varje ändring. På .pdf: en sammanfattningssida och en sida per mål som ändrats, med en karta över målets områden efter deras ställningstagande i {TO} (som målatlasen ritar dem) och, ovanpå, vad som ändrats: tillkomna områden, borttagna områden (streckade, som de var, i färgen för deras ställningstagande i {FROM}), ändrade ställningstaganden (en ring i färgen för ställningstagandet i {FROM}), andra ändrade kopplingar och omformade områden; samt tabellen över ändringarna.&lt;br&gt;&lt;br&gt;Ett område är omformat när dess gräns flyttats mer än 0,5 m² (den symmetriska skillnaden mellan de två formerna); samma gräns skriven på annat sätt (en annan startpunkt eller ringriktning, en multipolygon med en del, avrundning i de sista decimalerna) är ingen ändring.&lt;br&gt;&lt;br&gt;{STORE}: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. {LAYERS}: de registrerade markanvändningslager som ska jämföras (tomt: med två skeden alla lager i båda; med planen nu skedets lager så som det öppna projektet har dem).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/save_stage.py" line="29" />
+            <source>Freezes the plan as it is now under a stage name, for example 'Samråd 2026-03': every area of the chosen land-use layers (geometry and attributes) and all their links (stance, strength, motivation). A saved stage cannot be changed or replaced: the link store itself refuses it, so it stays the evidence of what the plan said at samråd, granskning or antagande. Compare stages with 'Compare plan stages'; the goal atlas and the coverage tables can be made of a saved stage.&lt;br&gt;&lt;br&gt;{STORE}: a GeoPackage file or postgres:&amp;lt;QGIS connection name&amp;gt;. {LAYERS}: the registered land-use layers. {STAGE}: a name not used before. {NOTE}: what the stage is (optional).</source>
+            <translation>Fryser planen som den är nu under ett skedesnamn, till exempel 'Samråd 2026-03': varje område i de valda markanvändningslagren (geometri och attribut) och alla deras kopplingar (ställningstagande, styrka, motivering). Ett sparat skede kan inte ändras eller ersättas: kopplingsdatabasen själv vägrar, så det förblir beviset på vad planen sade vid samråd, granskning eller antagande. Jämför skeden med ”Jämför planskeden”; målatlasen och måltabellerna kan göras av ett sparat skede.&lt;br&gt;&lt;br&gt;{STORE}: en GeoPackage-fil eller postgres:&amp;lt;namn på QGIS-anslutning&amp;gt;. {LAYERS}: de registrerade markanvändningslagren. {STAGE}: ett namn som inte använts förut. {NOTE}: vad skedet är (valfritt).</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/stages/stage_param.py" line="24" />
+            <source>{STAGE}: the name of a saved plan stage. The links and areas are then those saved in the stage, so the document of that stage is made again exactly as it was, whatever changed since.</source>
+            <translation>{STAGE}: namnet på ett sparat planskede. Kopplingar och områden är då de som sparades i skedet, så att skedets dokument görs igen exakt som det var, vad som än ändrats sedan dess.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} organisation</source>
+            <translation>{n} organisation</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} organisations</source>
+            <translation>{n} organisationer</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} goal</source>
+            <translation>{n} mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} goals</source>
+            <translation>{n} mål</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} intermunicipal conflict</source>
+            <translation>{n} mellankommunal konflikt</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <source>{n} intermunicipal conflicts</source>
+            <translation>{n} mellankommunala konflikter</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="148" />
+            <source>{organisations}, {goals}, {pairs} → {path}</source>
+            <translation>{organisations}, {goals}, {pairs} → {path}</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="32" />
+            <source>Evaluates linking rules of {STORE} on {LAYER}. {MODE}: “Report only” writes the report; “Link areas” also links every matching area that has no link to the rule's goal yet, in one transaction. A planner's link is never changed, whatever its stance, and an area where a planner dismissed the rule is left alone. Links made here remember their rule.&lt;br&gt;&lt;br&gt;{KEY_FIELD} is needed only if {LAYER} is not registered yet. {RULES}: rule names separated by commas (empty: every enabled rule that applies to the layer). {OUTPUT}: the report (.xlsx or .csv) with one row per area, rule and goal, and what would change or changed.</source>
+            <translation>Prövar kopplingsreglerna i {STORE} på {LAYER}. {MODE}: ”Endast rapport” skriver bara rapporten; ”Koppla områden” kopplar också varje matchande område som ännu saknar koppling till regelns mål, i en enda transaktion. En planerares koppling ändras aldrig, oavsett ställningstagande, och ett område där en planerare avvisat regeln lämnas orört. Kopplingar som skapas här minns sin regel.&lt;br&gt;&lt;br&gt;{KEY_FIELD} behövs bara om {LAYER} inte är registrerat än. {RULES}: regelnamn åtskilda med kommatecken (tomt: alla aktiva regler som gäller lagret). {OUTPUT}: rapporten (.xlsx eller .csv) med en rad per område, regel och mål, och vad som skulle ändras eller ändrades.</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
 from ..core.errors import TerritorialError
@@ -25,6 +27,11 @@ def group_name(group_id: str) -> str:
 class TerritorialAlgorithm(QgsProcessingAlgorithm):
     """Subclasses implement ``execute(parameters, context, feedback)`` and the texts.
 
+    The help (``help_text``) names a parameter by a placeholder of its id, ``{STORE}``;
+    ``shortHelpString`` fills it with the label the dialog shows and the id, "Link store
+    (STORE)", read from the algorithm's own definitions: the dialog never shows the id and
+    ``qgis_process`` never shows the label, and the help cannot drift from either.
+
     (Not ``run``: that would hide ``QgsProcessingAlgorithm.run``, which
     ``processing.run()`` and models call.)
 
@@ -44,6 +51,29 @@ class TerritorialAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self) -> str:
         return self.group_id
+
+    def help_text(self) -> str:
+        """The translated help, with ``{ID}`` where it names a parameter or output."""
+        raise NotImplementedError
+
+    def help_values(self) -> dict[str, str]:
+        """Further placeholders of ``help_text`` (lists of names, paths), already escaped."""
+        return {}
+
+    def shortHelpString(self) -> str:
+        return self.help_text().format(**self.help_labels(), **self.help_values())
+
+    def help_labels(self) -> dict[str, str]:
+        """``{id: "<label> (ID)"}`` for every parameter and output (a parameter's label wins)."""
+        algorithm = self
+        if not self.parameterDefinitions() and not self.outputDefinitions():
+            # an algorithm not yet initialised (Processing initialises those it registers)
+            algorithm = self.createInstance()
+            algorithm.initAlgorithm()
+        labels = {o.name(): o.description() for o in algorithm.outputDefinitions()}
+        labels.update({p.name(): p.description() for p in algorithm.parameterDefinitions()})
+        named = tr("“{label}” ({id})")  # quoted, so a label reads apart from the sentence around it
+        return {name: named.format(label=html.escape(label, quote=False), id=name) for name, label in labels.items()}
 
     def processAlgorithm(self, parameters, context, feedback):
         try:

@@ -21,10 +21,6 @@ from ..core.project.layers import project_layers_by_uid
 from ..core.project.link_store import project_store_uri
 
 STORE = "STORE"
-STORE_HELP = (
-    "STORE is a GeoPackage file (created beside the project by default) or "
-    "postgres:&lt;QGIS connection name&gt; for a shared PostgreSQL store."
-)
 
 
 def store_parameter(description: str | None = None) -> QgsProcessingParameterString:

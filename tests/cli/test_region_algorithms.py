@@ -53,3 +53,11 @@ def test_an_unknown_id_is_named_with_a_non_zero_exit(qgis_process, store, tmp_pa
     assert "rus_ac_2030" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not output.exists()
+
+
+def test_help_names_each_parameter_by_label_and_id(qgis_process):
+    """``qgis_process help`` shows the same help as the dialog: a parameter by its label and its id."""
+    text = qgis_process("help", "territorial:regionalreport", check=True).stdout
+    assert "“Distance for intermunicipal conflicts (m)” (DISTANCE)" in text
+    assert "“Compare the last two deliveries of (organisation id)” (COMPARE_ORGANISATION)" in text
+    assert "{" not in text.split("Arguments")[0]  # no placeholder left unfilled

@@ -118,10 +118,27 @@ def algorithms(qgis_processing):
     plugin.unload()
 
 
-def _regional_report(region_path, output, **extra) -> dict:
+def _regional_report(region_path, output, feedback=None, **extra) -> dict:
     from qgis import processing
 
-    return processing.run("territorial:regionalreport", {"STORE": str(region_path), "OUTPUT": str(output), **extra})
+    parameters = {"STORE": str(region_path), "OUTPUT": str(output), **extra}
+    return processing.run("territorial:regionalreport", parameters, feedback=feedback)
+
+
+def _log():
+    """A feedback that keeps the lines the algorithm logs, for what the user reads."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines: list[str] = []
+
+        def pushInfo(self, info):
+            self.lines.append(info)
+            super().pushInfo(info)
+
+    return Log()
 
 
 def test_regional_report_compares_the_last_two_deliveries_in_a_workbook(municipality, region, algorithms, tmp_path):
@@ -132,11 +149,15 @@ def test_regional_report_compares_the_last_two_deliveries_in_a_workbook(municipa
     _deliver(municipality, region, "v2.gpkg", "Granskning 2027")
     region.close()
     output = tmp_path / "jamforelse.xlsx"
+    log = _log()
     result = _regional_report(
-        tmp_path / "region.gpkg", tmp_path / "region.xlsx", COMPARE_ORGANISATION=ORG, COMPARE_OUTPUT=str(output)
+        tmp_path / "region.gpkg", tmp_path / "region.xlsx", log, COMPARE_ORGANISATION=ORG, COMPARE_OUTPUT=str(output)
     )
     assert (tmp_path / "region.xlsx").is_file() and result["COMPARE_OUTPUT"] == str(output)
     assert result["DELIVERY_CHANGES"] == 2
+    text = "\n".join(log.lines)
+    assert "1 organisation, " in text and " 0 intermunicipal conflicts → " in text  # counts in words that agree
+    assert "2 changes from " in text and "; 2 goals changed. Wrote " in text
     sheets = pd.read_excel(output, sheet_name=None)
     links, areas = list(sheets.values())[1], list(sheets.values())[2]
     assert links.iloc[:, :].shape[0] == 1 and "A1" in links.astype(str).to_numpy().ravel().tolist()

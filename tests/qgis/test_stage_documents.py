@@ -121,6 +121,9 @@ def test_politicians_get_goal_pages_of_what_changed(sample, tmp_path):
     assert report.pages == 4
     text = _text(report.path)
     assert "Renbetet flyttas" in text and "Ny skola" in text
+    # agenda2030:11 has no conflicting area at either stage: its change is 0, not "+0"
+    assert "(0 ha)" in text
+    assert not re.search(r"\+0(?![,\d])", text), "a change of nothing printed with a sign"
 
 
 def test_the_goal_maps_draw_the_stance_at_both_moments(sample, tmp_path):

@@ -232,7 +232,7 @@ def _balance_text(balance, before: str, after: str) -> str:
             label=label,
             before=_areas_text(*old),
             after=_areas_text(*new),
-            diff=("+" if new[1] - old[1] >= 0 else "−") + format_ha(abs(new[1] - old[1])),
+            diff=_signed(new[1] - old[1]),
         )
 
     return "\n".join(
@@ -566,7 +566,11 @@ class ComparisonPages:
 
 
 def _signed(value: float) -> str:
-    return ("+" if value >= 0 else "−") + format_ha(abs(value))
+    """A change in hectares with its sign; no change is "0", not "+0"."""
+    # sums of the same areas added in another order may differ in the last bits: no change either
+    if abs(value) < 1e-9:
+        return format_ha(0.0)
+    return ("+" if value > 0 else "−") + format_ha(abs(value))
 
 
 def _plain(geometry_type, fill: QColor, outline: QColor):

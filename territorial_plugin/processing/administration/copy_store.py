@@ -18,12 +18,12 @@ class CopyStoreAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Copy link store")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
-            "Copies everything in the link store INPUT — catalogues, goals, registered layers, links and their "
-            "history — into OUTPUT, for example from a GeoPackage into a shared PostgreSQL store "
-            "(postgres:&lt;QGIS connection name&gt;) or back. OUTPUT is created if needed and must be empty; it is "
-            "written in one transaction, so a failed copy leaves it as it was. ORGANISATION (PostgreSQL only) "
+            "Copies everything in the link store {INPUT} — catalogues, goals, registered layers, links and their "
+            "history — into {OUTPUT}, for example from a GeoPackage into a shared PostgreSQL store "
+            "(postgres:&lt;QGIS connection name&gt;) or back. {OUTPUT} is created if needed and must be empty; it is "
+            "written in one transaction, so a failed copy leaves it as it was. {ORGANISATION} "
             "assigns links that have no organisation yet to that organisation, so its people can edit them."
         )
 

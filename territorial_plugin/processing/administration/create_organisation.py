@@ -21,13 +21,13 @@ class CreateOrganisationAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Create organisation in a shared store")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
-            "For a shared PostgreSQL store (STORE = postgres:&lt;QGIS connection name&gt;), run by the store "
-            "administrator. Creates an organisation — a municipality or the region — and its database group role "
-            "(named &lt;schema&gt;_&lt;ID&gt;, without login), and grants it to the login roles listed in MEMBERS "
-            "(comma-separated). People of a municipality change only their municipality's links and read only "
-            "those; the region reads every link. Needs a role that may create roles (CREATEROLE)."
+            "For a shared PostgreSQL store ({STORE}: postgres:&lt;QGIS connection name&gt;), run by the store "
+            "administrator. Creates an organisation ({ID}, {NAME}) — a municipality ({KIND}) or the region — and its "
+            "database group role (named &lt;schema&gt;_&lt;id&gt;, without login), and grants it to the login roles "
+            "listed in {MEMBERS}. People of a municipality change only their municipality's links and read only those; "
+            "the region reads every link. Needs a role that may create roles (CREATEROLE)."
         )
 
     def initAlgorithm(self, config=None):

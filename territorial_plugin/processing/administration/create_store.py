@@ -18,10 +18,10 @@ class CreateStoreAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Create link store")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Creates a link store, or upgrades an existing one to this version of the plugin. "
-            "STORE is a GeoPackage file (.gpkg) or postgres:&lt;QGIS connection name&gt; for a shared "
+            "{STORE} is a GeoPackage file (.gpkg) or postgres:&lt;QGIS connection name&gt; for a shared "
             "PostgreSQL store. A new GeoPackage holds the tables schema_version, catalogue, goal, "
             "registered_layer, link and link_history, which QGIS can open as ordinary tables. "
             "The tables can also be added to an existing GeoPackage. An older store is upgraded after a "

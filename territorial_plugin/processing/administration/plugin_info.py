@@ -19,7 +19,7 @@ class PluginInfoAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Plugin information")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr("Reports the installed version of Territorial Links and the folder it runs from.")
 
     def initAlgorithm(self, config=None):

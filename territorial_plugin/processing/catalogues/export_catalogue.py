@@ -23,11 +23,11 @@ class ExportCatalogueAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Export goal catalogue")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
-            "Writes one catalogue to a file that importcatalogue reads back unchanged: CSV (UTF-8 with BOM, "
+            "Writes one catalogue to a file ({OUTPUT}) that importcatalogue reads back unchanged: CSV (UTF-8 with BOM, "
             "separated by ; as Swedish Excel expects), XLSX (sheets goals and catalogue) or JSON. "
-            "CATALOGUE is a catalogue id of the link store STORE; without STORE it names a bundled catalogue. "
+            "{CATALOGUE} is a catalogue id of the link store {STORE}; without it, a bundled catalogue's id. "
             "Use it to edit a catalogue in a spreadsheet and import it as a new version."
         )
 

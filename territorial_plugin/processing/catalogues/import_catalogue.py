@@ -27,9 +27,9 @@ class ImportCatalogueAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Import goal catalogue")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
-            "Imports a goal catalogue into the link store: a CSV, XLSX or JSON file, a bundled catalogue "
+            "Imports a goal catalogue ({INPUT}) into the link store: a CSV, XLSX or JSON file, a bundled catalogue "
             "({names}), or all to import every bundled catalogue. The whole file is checked first; if "
             "anything is wrong, every problem is listed with its row (or cell) and column, and nothing "
             "is changed. A GeoPackage store that does not exist yet is created.<br><br>"
@@ -42,16 +42,19 @@ class ImportCatalogueAlgorithm(TerritorialAlgorithm):
             "XLSX: the first sheet (or a sheet named goals/mål), no merged cells, no formulas; a sheet named "
             "catalogue may hold key/value metadata (id, name, issuer, level, version). JSON: the format of "
             "the bundled catalogues (see the documentation).<br><br>"
-            "COLUMNS chooses columns by header, e.g. code=Nr;title_sv=Mål;parent=Hör till. CATALOGUE_ID "
-            "(default: from the file name), NAME, VERSION, SERIES, LEVEL (global, eu, national, regional, "
-            "municipal; default regional) and ISSUER describe the catalogue. A new version is imported under "
-            "a new CATALOGUE_ID; the old version stays. MIGRATION is a CSV with the columns old and new "
+            "{COLUMNS} chooses columns by header, e.g. code=Nr;title_sv=Mål;parent=Hör till. {CATALOGUE_ID} "
+            "(default: from the file name), {NAME}, {VERSION}, {SERIES}, {LEVEL} (global, eu, national, regional, "
+            "municipal; default regional) and {ISSUER} describe the catalogue. A new version is imported under "
+            "a new {CATALOGUE_ID}; the old version stays. {MIGRATION} is a CSV with the columns old and new "
             "(goal ids, e.g. rus_ac_2030:M1;rus_ac_2035:M1) that moves links to the new version; linked "
-            "goals it leaves out are reported as having lost their links. REPLACE updates a catalogue "
+            "goals it leaves out are reported as having lost their links. {REPLACE} updates a catalogue "
             "with the same id (goals that still have links are never removed). Importing a catalogue "
             "that is already in the store unchanged does nothing.<br><br>"
-            "STORE is a GeoPackage file or postgres:&lt;QGIS connection name&gt; for a shared PostgreSQL store."
-        ).format(names=", ".join(BUNDLED_IDS))
+            "{STORE} is a GeoPackage file or postgres:&lt;QGIS connection name&gt; for a shared PostgreSQL store."
+        )
+
+    def help_values(self) -> dict[str, str]:
+        return {"names": ", ".join(BUNDLED_IDS)}
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterString("INPUT", tr("Catalogue file, bundled catalogue id, or all")))

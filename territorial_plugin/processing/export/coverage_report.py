@@ -25,17 +25,17 @@ class CoverageReportAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Goal coverage tables")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self._help_now() + "\n\n" + stage_help()
 
     def _help_now(self) -> str:
         return tr(
-            "Writes the goal × area tables for the plan description. OUTPUT ending in .xlsx: one workbook with the "
+            "Writes the goal × area tables for the plan description. {OUTPUT} ending in .xlsx: one workbook with the "
             "sheets summary per goal (number of areas, area in ha, supports/conflicts, with a bar chart of area per "
             "goal), goal × area matrix, all links, conflicts, areas without goals and goals without areas. Any other "
-            "OUTPUT is a folder that receives one CSV file per sheet (UTF-8 with BOM, separated by ; with decimal "
-            "comma, as Swedish Excel opens them). STORE: GeoPackage file or postgres:&lt;connection&gt;. LAYERS: the "
-            "registered land-use layers. CATALOGUE (optional) limits the goals to one catalogue; otherwise every "
+            "{OUTPUT} is a folder that receives one CSV file per sheet (UTF-8 with BOM, separated by ; with decimal "
+            "comma, as Swedish Excel opens them). {STORE}: GeoPackage file or postgres:&lt;connection&gt;. {LAYERS}: "
+            "the registered land-use layers. {CATALOGUE} (optional) limits the goals to one catalogue; otherwise every "
             "enabled catalogue counts."
         )
 

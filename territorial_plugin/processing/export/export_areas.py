@@ -25,15 +25,15 @@ class ExportAreasAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Areas and their goals")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Writes one section per linked area for the plan description, which has a chapter per area "
             "(development area, LIS area…): the area's name, category and size, every linked goal with stance, "
-            "strength and motivation, and a locator map. OUTPUT ending in .pdf: one page per area; .xlsx: one "
-            "sheet with a row per area and goal, with filters and a frozen header row. STORE: GeoPackage file or "
-            "postgres:&lt;connection&gt;. LAYERS: the land-use layers (registered layers give the areas; others "
-            "are drawn as background). GOALS (optional): goal ids separated by commas; empty: every goal with links "
-            "(of CATALOGUE, when given)."
+            "strength and motivation, and a locator map. {OUTPUT} ending in .pdf: one page per area; .xlsx: one "
+            "sheet with a row per area and goal, with filters and a frozen header row. {STORE}: GeoPackage file or "
+            "postgres:&lt;connection&gt;. {LAYERS}: the land-use layers (registered layers give the areas; others "
+            "are drawn as background). {GOALS} (optional): goal ids separated by commas; empty: every goal with links "
+            "(of {CATALOGUE}, when given)."
         )
 
     def flags(self):

@@ -33,24 +33,27 @@ class ExportAtlasAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Export goal atlas")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self._help_now() + "\n\n" + stage_help()
 
     def _help_now(self) -> str:
         return tr(
-            "Writes the goal atlas for the plan description: an overview page (map of every linked goal, legend "
-            "and a bar chart of linked area per goal, supports and conflicts apart) and one page per goal (map with "
-            "the goal's areas highlighted over the land use, legend, scale bar, north arrow, the goal's code, title "
-            "and description, and a table of the linked areas with stance, strength and motivation, continued on "
-            "further pages when long).\n\n"
-            "STORE: GeoPackage file or postgres:&lt;connection&gt;. LAYERS: the land-use layers; layers not "
-            "registered in the store are drawn as background. GOALS: goal ids separated by commas (e.g. agenda2030:11,"
-            "agenda2030:15); empty: every goal with links (of CATALOGUE, when given). TEMPLATE: {names} or the path "
-            "of your own .qpt (see the documented item ids). FORMAT: pdf (vector, fonts embedded), png (one file per "
-            "page at DPI) or svg. OUTPUT: the .pdf file, or a folder for png/svg. The municipality printed on every "
-            "page is MUNICIPALITY, or else the variable tl_municipality of PROJECT. PROJECT (optional): a .qgs/.qgz "
-            "whose layers with the same data sources lend their styles and names to the map."
-        ).format(names=", ".join(BUNDLED_TEMPLATES))
+            "Writes the goal atlas for the plan description: an overview page (map of every linked goal, legend and a "
+            "bar chart of linked area per goal, supports and conflicts apart) and one page per goal (map with the "
+            "goal's areas highlighted over the land use, legend, scale bar, north arrow, the goal's code, title and "
+            "description, and a table of the linked areas with stance, strength and motivation, continued on further "
+            "pages when long).\n\n{STORE}: GeoPackage file or postgres:&lt;connection&gt;. {LAYERS}: the land-use "
+            "layers; layers not registered in the store are drawn as background. {GOALS}: goal ids separated by commas "
+            "(e.g. agenda2030:11,agenda2030:15); empty: every goal with links (of {CATALOGUE}, when given). "
+            "{TEMPLATE}: {names} or the path of your own .qpt (see the documented item ids). {FORMAT}: pdf (vector, "
+            "fonts embedded), png (one file per page at {DPI}) or svg. {OUTPUT}: the .pdf file, or a folder for "
+            "png/svg. The municipality printed on every page is {MUNICIPALITY}, or else the variable tl_municipality "
+            "of {PROJECT}. {PROJECT}: a .qgs/.qgz whose layers with the same data sources lend their styles and names "
+            "to the map."
+        )
+
+    def help_values(self) -> dict[str, str]:
+        return {"names": ", ".join(BUNDLED_TEMPLATES)}
 
     def flags(self):
         # layouts and the project's layers are used on the main thread, as QGIS's own layout algorithms do

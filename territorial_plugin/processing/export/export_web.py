@@ -29,17 +29,17 @@ class ExportWebAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Export web atlas")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
-            "Writes the goal atlas as a web page for the municipality's website or intranet: a folder with "
-            "index.html that works opened straight from disk and offline (no map tiles, fonts or scripts from the "
-            "internet; the land use itself is the map). The page lists the goals with a search field; choosing a "
-            "goal colours its areas by stance; clicking an area shows its name, category and every linked goal with "
-            "stance, strength and motivation.\n\n"
-            "STORE: GeoPackage file or postgres:&lt;connection&gt;. LAYERS: the land-use layers (polygons); layers not "
-            "registered in the store are drawn without links. GOALS: goal ids separated by commas; empty: every goal "
-            "with links. TOLERANCE: how far (m) outlines may be simplified for the web. WITH_PDF: also write the goal "
-            "atlas (malatlas.pdf) into the folder and link every goal to its page. OUTPUT: the folder."
+            "Writes the goal atlas as a web page for the municipality's website or intranet: a folder with index.html "
+            "that works opened straight from disk and offline (no map tiles, fonts or scripts from the internet; the "
+            "land use itself is the map). The page lists the goals with a search field; choosing a goal colours its "
+            "areas by stance; clicking an area shows its name, category and every linked goal with stance, strength "
+            "and motivation.\n\n{STORE}: GeoPackage file or postgres:&lt;connection&gt;. {LAYERS}: the land-use layers "
+            "(polygons); layers not registered in the store are drawn without links. {GOALS}: goal ids separated by "
+            "commas; empty: every goal with links. {TOLERANCE}: how far (m) outlines may be simplified for the web. "
+            "{WITH_PDF}: also write the goal atlas (malatlas.pdf) into the folder and link every goal to its page. "
+            "{MUNICIPALITY}: printed on the page; empty: the project variable tl_municipality. {OUTPUT}: the folder."
         )
 
     def flags(self):

@@ -25,19 +25,18 @@ class CheckIntegrityAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Check link integrity")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Checks that every link still finds its feature. Reports links whose key is no longer in the layer "
-            "(orphans), key values that repeat or are empty, and registered layers that were not found. "
-            "Run it after data maintenance, after moving files, or when a layer was saved under a new name.<br><br>"
-            "STORE: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. LAYERS: the land-use layers to check "
-            "(default: the registered layers of the open project). "
-            "REPAIR: a given layer that the store does not recognise (a moved or re-saved file) is re-attached to "
-            "the registered layer whose linked keys it holds, by key, never by feature id. "
-            "REMOVE_ORPHANS: delete the links whose key is no longer in its layer (kept in the history). Without "
-            "it nothing is deleted: a feature may return when a file is restored.<br><br>"
-            "Areas that match an enabled linking rule but have neither a link to the rule's goal nor a "
-            "planner's dismissal are listed too (RULE_GAPS): the plan's unexplained gaps."
+            "(orphans), key values that repeat or are empty, and registered layers that were not found. Run it after "
+            "data maintenance, after moving files, or when a layer was saved under a new name.<br><br>{STORE}: a "
+            "GeoPackage file or postgres:&lt;QGIS connection name&gt;. {LAYERS}: the land-use layers to check "
+            "(default: the registered layers of the open project). {REPAIR}: a given layer that the store does not "
+            "recognise (a moved or re-saved file) is re-attached to the registered layer whose linked keys it holds, "
+            "by key, never by feature id. {REMOVE_ORPHANS}: delete the links whose key is no longer in its layer (kept "
+            "in the history). Without it nothing is deleted: a feature may return when a file is "
+            "restored.<br><br>Areas that match an enabled linking rule but have neither a link to the rule's goal nor "
+            "a planner's dismissal are listed too ({RULE_GAPS}): the plan's unexplained gaps."
         )
 
     def initAlgorithm(self, config=None):

@@ -32,21 +32,21 @@ class LinkFeaturesAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Link features to goals")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Links features of a land-use layer to one or more goals, in one transaction: all of the links are "
             "written or, if anything is wrong, none. Features already linked to a goal get the new stance, "
             "strength and motivation.<br><br>"
-            "STORE: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. LAYER: the land-use layer. "
-            "KEY_FIELD: the field whose values identify each feature for good (unique, never empty). It is needed "
+            "{STORE}: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. {LAYER}: the land-use layer. "
+            "{KEY_FIELD}: the field whose values identify each feature for good (unique, never empty). It is needed "
             "the first time a layer is linked; afterwards the layer is recognised by its source. The QGIS feature "
             "id of a shapefile, CSV, memory or OSM layer is never accepted, as it changes when features are deleted; "
             "add a tl_uuid field instead (the panel offers it). "
-            "GOALS: goal ids separated by commas, e.g. agenda2030:11.3, rus_ac_2030:M1. "
-            "STANCE: supports, conflicts or neutral. STRENGTH: 0 (weak) to 3 (strong). MOTIVATION: why, in words "
+            "{GOALS}: goal ids separated by commas, e.g. agenda2030:11.3, rus_ac_2030:M1. "
+            "{STANCE}: supports, conflicts or neutral. {STRENGTH}: 0 (weak) to 3 (strong). {MOTIVATION}: why, in words "
             "that can go into the plan description.<br><br>"
-            "Features: all of them, only the selected ones (SELECTED_ONLY, for a layer of the open project), "
-            "or those matching EXPRESSION (for example \"anv\" = 'BOST')."
+            "Features: all of them, only the selected ones ({SELECTED_ONLY}, for a layer of the open project), "
+            "or those matching {EXPRESSION} (for example \"anv\" = 'BOST')."
         )
 
     def initAlgorithm(self, config=None):

@@ -20,15 +20,15 @@ class UnlinkFeaturesAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Unlink features from goals")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Removes links of features of a registered land-use layer, in one transaction. Each removed link "
             "is kept in the store's history (who, when, what it said).<br><br>"
-            "STORE: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. LAYER: the land-use layer "
-            "(registered when it was first linked). GOALS: goal ids separated by commas; empty removes the "
+            "{STORE}: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. {LAYER}: the land-use layer "
+            "(registered when it was first linked). {GOALS}: goal ids separated by commas; empty removes the "
             "links to every goal.<br><br>"
-            "Features: all of them, only the selected ones (SELECTED_ONLY, for a layer of the open project), "
-            "or those matching EXPRESSION (for example \"anv\" = 'BOST')."
+            "Features: all of them, only the selected ones ({SELECTED_ONLY}, for a layer of the open project), "
+            "or those matching {EXPRESSION} (for example \"anv\" = 'BOST')."
         )
 
     def initAlgorithm(self, config=None):

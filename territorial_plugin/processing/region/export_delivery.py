@@ -25,16 +25,16 @@ class ExportDeliveryAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Export delivery to the region")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
-            "Writes the municipality's delivery for the region: one GeoPackage that is a link store of its own "
-            "(links with stance, strength, motivation, who and when; only the catalogues and goals they use), a "
+            "Writes the municipality's delivery for the region ({OUTPUT}): one GeoPackage that is a link store of its "
+            "own (links with stance, strength, motivation, who and when; only the catalogues and goals they use), a "
             "layer delivered_areas with every linked area in SWEREF 99 TM (EPSG:3006) with its organisation, source "
             "layer, key, name, category and other attributes, and a table tl_delivery with the organisation, stage, "
             "plugin version, time and counts. Invalid geometries are repaired; one that cannot be repaired is "
-            "delivered without geometry and listed in the log. STORE: the municipality's link store. LAYERS: its "
-            "registered land-use layers. ORGANISATION: the municipality's id (a–z, 0–9, _). STAGE: free text, "
-            "for example Samråd 2026."
+            "delivered without geometry and listed in the log. {STORE}: the municipality's link store. {LAYERS}: its "
+            "registered land-use layers. {ORGANISATION}: the municipality's id (a–z, 0–9, _). {ORGANISATION_NAME}: as "
+            "the region's report prints it. {STAGE}: free text, for example Samråd 2026."
         )
 
     def initAlgorithm(self, config=None):

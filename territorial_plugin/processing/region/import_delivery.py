@@ -22,15 +22,15 @@ class ImportDeliveryAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Import a municipality's delivery")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
-            "Imports a delivery (the GeoPackage 'Export delivery to the region' writes) into the region's link store, "
-            "in one transaction: the organisation's previous delivery — its links and areas — is replaced, and the "
-            "store keeps the history of deliveries (who imported what, when, which stage). The same delivery "
-            "imported again changes nothing. A file that is not a delivery, was written by a newer plugin, is "
-            "damaged, or names an organisation a shared PostgreSQL store does not know is refused and nothing is "
-            "changed. A catalogue the region lacks comes with the delivery; one the region holds in another version "
-            "is reported, never merged. STORE: the region's link store (created if it does not exist)."
+            "Imports a delivery ({INPUT}: the GeoPackage 'Export delivery to the region' writes) into the region's "
+            "link store, in one transaction: the organisation's previous delivery — its links and areas — is replaced, "
+            "and the store keeps the history of deliveries (who imported what, when, which stage). The same delivery "
+            "imported again changes nothing. A file that is not a delivery, was written by a newer plugin, is damaged, "
+            "or names an organisation a shared PostgreSQL store does not know is refused and nothing is changed. A "
+            "catalogue the region lacks comes with the delivery; one the region holds in another version is reported, "
+            "never merged. {STORE}: created if it does not exist."
         )
 
     def initAlgorithm(self, config=None):

@@ -12,9 +12,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...core.i18n import tr
+from ...core.i18n import plural, tr
 from ..base import TerritorialAlgorithm
 from ..params import parse_goal_ids, store_parameter, store_uri
+from ..stages.compare_stages import report_comparison
 
 
 class RegionalReportAlgorithm(TerritorialAlgorithm):
@@ -26,28 +27,28 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Regional report")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         report = tr(
             "The region's picture from the municipalities' deliveries in the region's store, or from a shared "
             "PostgreSQL store's own links: there the areas are read from the registered layers — the open "
             "project's layer of the same registered layer when there is one, else the registered source — and a "
-            "layer that cannot be opened is named in the problems (its areas are missing). OUTPUT ending in "
+            "layer that cannot be opened is named in the problems (its areas are missing). {OUTPUT} ending in "
             ".xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the "
             "same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation "
             "links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest "
             "delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations "
-            "within DISTANCE metres of each other, linked to the same goal, one supporting and one in conflict. "
-            "OUTPUT ending in .pdf: a regional atlas with an overview of every organisation's areas (and the "
-            "municipal borders of BOUNDARIES), then one page per goal with the areas by stance, a table per "
-            "organisation and the conflict pairs marked and listed. GOALS: goal ids and catalogue ids, "
+            "within {DISTANCE} of each other, linked to the same goal, one supporting and one in conflict. "
+            "{OUTPUT} ending in .pdf: a regional atlas with an overview of every organisation's areas (and the "
+            "municipal borders of {BOUNDARIES}), then one page per goal with the areas by stance, a table per "
+            "organisation and the conflict pairs marked and listed. {GOALS}: goal ids and catalogue ids, "
             "comma-separated (default: every goal with links). A catalogue id (rus_ac_2030) stands for all its "
             "goals: those with links get their columns and pages, those without are listed as goals without links. "
             "An id that is neither a goal nor a catalogue in the store is refused by name."
         )
         compare = tr(
-            "COMPARE_ORGANISATION (optional): an organisation id; its last two deliveries are compared as plan "
+            "{COMPARE_ORGANISATION} (optional): an organisation id; its last two deliveries are compared as plan "
             "stages are (links added, removed and changed, areas added, removed and reshaped, per goal before "
-            "and after) and written to COMPARE_OUTPUT (.xlsx or .pdf; empty: beside OUTPUT in its format). "
+            "and after) and written to {COMPARE_OUTPUT} (empty: beside {OUTPUT} in its format). "
             "Every imported delivery is kept as a read-only plan stage named "
             "'&lt;organisation&gt;: &lt;stage&gt; (&lt;day&gt;)', so 'Compare plan stages' can compare any two of them."
         )
@@ -139,23 +140,21 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
                     organisation=organisation, key=key, problem=problem))  # fmt: skip
             else:  # the whole layer (one that could not be opened)
                 feedback.pushWarning(f"{organisation}: {problem}")
+        counts = (
+            plural(len(data.organisations), tr("{n} organisation"), tr("{n} organisations")),
+            plural(len(data.goals), tr("{n} goal"), tr("{n} goals")),
+            plural(len(data.pairs), tr("{n} intermunicipal conflict"), tr("{n} intermunicipal conflicts")),
+        )
         feedback.pushInfo(
-            tr("{organisations} organisations, {goals} goals, {pairs} intermunicipal conflicts → {path}").format(
-                organisations=len(data.organisations), goals=len(data.goals), pairs=len(data.pairs), path=path
+            tr("{organisations}, {goals}, {pairs} → {path}").format(
+                organisations=counts[0].format(n=len(data.organisations)),
+                goals=counts[1].format(n=len(data.goals)),
+                pairs=counts[2].format(n=len(data.pairs)),
+                path=path,
             )
         )
         results = {"OUTPUT": str(path), "ORGANISATIONS": len(data.organisations), "CONFLICTS": len(data.pairs)}
         if compare_report is not None:
-            result = compare_report.comparison
-            changes = len(result.links) + len(result.areas) + len(result.orphaned)
-            feedback.pushInfo(
-                tr("{changes} changes from {before} to {after}; {goals} goals changed. Wrote {path}.").format(
-                    changes=changes,
-                    before=result.before,
-                    after=result.after,
-                    goals=len(result.changed_goals()),
-                    path=str(compare_report.path),
-                )
-            )
+            changes, _goals = report_comparison(compare_report, feedback)
             results.update({"COMPARE_OUTPUT": str(compare_report.path), "DELIVERY_CHANGES": changes})
         return results

@@ -28,14 +28,14 @@ class ApplyRulesAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Apply linking rules")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
-            "Evaluates linking rules of STORE on LAYER. MODE 0 (report) only writes the report; MODE 1 (link) "
+            "Evaluates linking rules of {STORE} on {LAYER}. {MODE}: “Report only” writes the report; “Link areas” "
             "also links every matching area that has no link to the rule's goal yet, in one transaction. A "
             "planner's link is never changed, whatever its stance, and an area where a planner dismissed the "
             "rule is left alone. Links made here remember their rule.<br><br>"
-            "KEY_FIELD is needed only if LAYER is not registered yet. RULES: rule names separated by commas "
-            "(empty: every enabled rule that applies to the layer). OUTPUT: the report (.xlsx or .csv) with one "
+            "{KEY_FIELD} is needed only if {LAYER} is not registered yet. {RULES}: rule names separated by commas "
+            "(empty: every enabled rule that applies to the layer). {OUTPUT}: the report (.xlsx or .csv) with one "
             "row per area, rule and goal, and what would change or changed."
         )
 

@@ -18,9 +18,9 @@ class ExportRulesAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Export linking rules")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
-            "Writes every linking rule of STORE (enabled and disabled) to OUTPUT: CSV (UTF-8 with BOM, separated "
+            "Writes every linking rule of {STORE} (enabled and disabled) to {OUTPUT}: CSV (UTF-8 with BOM, separated "
             "by ;), XLSX or JSON, with the columns importrules reads back unchanged. Use it to review rules in "
             "a spreadsheet or to carry them to another store."
         )

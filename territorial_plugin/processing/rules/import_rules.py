@@ -22,11 +22,11 @@ class ImportRulesAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Import linking rules")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return (
             tr(
-                "Reads linking rules from INPUT (CSV with a header, XLSX first sheet, or a JSON list of objects) and "
-                "saves them in STORE: new names are added, rules of the same name are updated, other rules stay. "
+                "Reads linking rules from {INPUT} (CSV with a header, XLSX first sheet, or a JSON list of objects) and "
+                "saves them in {STORE}: new names are added, rules of the same name are updated, other rules stay. "
                 "Columns: name, layer (a registered layer's name, empty = any), expression (a QGIS expression "
                 "selecting areas), goals (goal ids separated by commas), stance (supports, conflicts, neutral or "
                 "stödjer, motverkar), strength (0–3), motivation (may hold [% expression %] templates filled per "
@@ -39,9 +39,12 @@ class ImportRulesAlgorithm(TerritorialAlgorithm):
             + tr(
                 "An example rule set for Boverket's ÖP model comes with the plugin: it links the land- and water-use "
                 "categories (a field kategori_boverket) to goals of the bundled catalogues, for the municipality to "
-                "review and change before use. Choose this file as INPUT: {path}"
-            ).format(path=html.escape(str(example_rules_path())))
+                "review and change before use. Choose this file as {INPUT}: {path}"
+            )
         )
+
+    def help_values(self) -> dict[str, str]:
+        return {"path": html.escape(str(example_rules_path()))}
 
     def initAlgorithm(self, config=None):
         self.addParameter(

@@ -26,22 +26,22 @@ class CompareStagesAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Compare plan stages")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
-            "Shows what changed from a saved plan stage (FROM) to another (TO), or to the plan now (TO empty): "
+            "Shows what changed from a saved plan stage ({FROM}) to another ({TO}), or to the plan now ({TO} empty): "
             "links added, removed and changed (stance, strength and motivation before and after side by side); "
             "areas added, removed and reshaped (area in ha before and after) and links whose area disappeared; "
             "and per goal the areas and hectares supporting and in conflict at each stage, with the "
             "difference.<br><br>"
-            "OUTPUT ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page "
-            "per goal that changed, with a map of the goal's areas by their stance at TO (as the atlas draws "
+            "{OUTPUT} ending in .xlsx: a workbook with every change. Ending in .pdf: a summary page and one page "
+            "per goal that changed, with a map of the goal's areas by their stance at {TO} (as the atlas draws "
             "them) and, over them, what changed: added areas, removed areas (dashed, as they were, in the "
-            "colour of their stance at FROM), changed stances (a ring in the colour of the stance at FROM), "
+            "colour of their stance at {FROM}), changed stances (a ring in the colour of the stance at {FROM}), "
             "other changed links and reshaped areas; and the table of changes.<br><br>"
             "An area is reshaped when its outline moved by more than 0.5 m² (the symmetric difference of the "
             "two shapes); the same outline written otherwise (another start point or ring orientation, a "
             "multipolygon of one part, rounding in the last digits) is no change.<br><br>"
-            "STORE: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. LAYERS: the registered land-use "
+            "{STORE}: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. {LAYERS}: the registered land-use "
             "layers to compare (empty: with two stages every layer of both; with now the stage's layers as the "
             "open project holds them)."
         )
@@ -85,19 +85,26 @@ class CompareStagesAlgorithm(TerritorialAlgorithm):
             report = run_stage_comparison(
                 store, before, after, layers, output, project=context.project(), feedback=feedback
             )
-        result = report.comparison
-        changes = len(result.links) + len(result.areas) + len(result.orphaned)
-        goals = len(result.changed_goals())
-        found = plural(changes, tr("{n} change from {before} to {after}"), tr("{n} changes from {before} to {after}"))
-        changed = plural(goals, tr("{n} goal changed"), tr("{n} goals changed"))
-        feedback.pushInfo(
-            tr("{changes}; {goals}. Wrote {path}.").format(
-                changes=found.format(n=changes, before=result.before, after=result.after),
-                goals=changed.format(n=goals),
-                path=str(report.path),
-            )
-        )
+        changes, goals = report_comparison(report, feedback)
         return {"OUTPUT": str(report.path), "CHANGES": changes, "GOALS": goals}
+
+
+def report_comparison(report, feedback) -> tuple[int, int]:
+    """Log what a written comparison found ("3 changes from A to B; 1 goal changed. Wrote …");
+    return the number of changes and of goals changed. Also the regional report's for deliveries."""
+    result = report.comparison
+    changes = len(result.links) + len(result.areas) + len(result.orphaned)
+    goals = len(result.changed_goals())
+    found = plural(changes, tr("{n} change from {before} to {after}"), tr("{n} changes from {before} to {after}"))
+    changed = plural(goals, tr("{n} goal changed"), tr("{n} goals changed"))
+    feedback.pushInfo(
+        tr("{changes}; {goals}. Wrote {path}.").format(
+            changes=found.format(n=changes, before=result.before, after=result.after),
+            goals=changed.format(n=goals),
+            path=str(report.path),
+        )
+    )
+    return changes, goals
 
 
 def _stage_layers_now(store, stage: str, project) -> list:

@@ -25,15 +25,15 @@ class SaveStageAlgorithm(TerritorialAlgorithm):
     def displayName(self) -> str:
         return tr("Save plan stage")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return tr(
             "Freezes the plan as it is now under a stage name, for example 'Samråd 2026-03': every area of the "
             "chosen land-use layers (geometry and attributes) and all their links (stance, strength, motivation). "
             "A saved stage cannot be changed or replaced: the link store itself refuses it, so it stays the "
             "evidence of what the plan said at samråd, granskning or antagande. Compare stages with 'Compare plan "
-            "stages'; the goal atlas and the coverage tables can be made of a saved stage (STAGE).<br><br>"
-            "STORE: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. LAYERS: the registered land-use "
-            "layers. STAGE: a name not used before. NOTE: what the stage is (optional)."
+            "stages'; the goal atlas and the coverage tables can be made of a saved stage.<br><br>"
+            "{STORE}: a GeoPackage file or postgres:&lt;QGIS connection name&gt;. {LAYERS}: the registered land-use "
+            "layers. {STAGE}: a name not used before. {NOTE}: what the stage is (optional)."
         )
 
     def flags(self):

@@ -22,7 +22,7 @@ def stage_parameter() -> QgsProcessingParameterString:
 
 def stage_help() -> str:
     return tr(
-        "STAGE (optional): the name of a saved plan stage. The links and areas are then those saved in the "
+        "{STAGE}: the name of a saved plan stage. The links and areas are then those saved in the "
         "stage, so the document of that stage is made again exactly as it was, whatever changed since."
     )
 
