@@ -4741,7 +4741,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
         <message>
             <location filename="../territorial_plugin/export/stages/pages.py" line="110" />
             <source>Stance changed ({stance} at {stage})</source>
-            <translation>Ändrad hållning ({stance} vid {stage})</translation>
+            <translation>Ändrat ställningstagande ({stance} vid {stage})</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/export/stages/pages.py" line="111" />
@@ -4756,7 +4756,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
         <message>
             <location filename="../territorial_plugin/export/stages/pages.py" line="486" />
             <source>Stance ({stage})</source>
-            <translation>Hållning ({stage})</translation>
+            <translation>Ställningstagande ({stage})</translation>
         </message>
         <message>
             <location filename="../territorial_plugin/gui/panel/actions.py" line="182" />
