@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ...compat import qgis_enum
 from ...core.i18n import plural, tr
 from ..base import TerritorialAlgorithm
 from ..params import parse_goal_ids, store_parameter, store_uri
@@ -61,15 +62,15 @@ class RegionalReportAlgorithm(TerritorialAlgorithm):
                 "GOALS", tr("Goals or catalogues (ids, comma-separated; empty = all linked)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                "DISTANCE",
-                tr("Distance for intermunicipal conflicts (m)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=2000.0,
-                minValue=0.0,
-            )
+        distance = QgsProcessingParameterNumber(
+            "DISTANCE",
+            tr("Distance for intermunicipal conflicts (m)"),
+            qgis_enum("Qgis.ProcessingNumberParameterType.Double", "QgsProcessingParameterNumber.Type.Double"),
+            defaultValue=2000.0,
+            minValue=0.0,
         )
+        distance.setMetadata({"widget_wrapper": {"decimals": 0}})  # metres: "2000", not "2000,000000"
+        self.addParameter(distance)
         self.addParameter(
             QgsProcessingParameterVectorLayer(
                 "BOUNDARIES",
