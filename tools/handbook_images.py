@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "tests" / "artifacts" / "e2e"
 TARGET = ROOT / "docs" / "images" / "handbok"
-#: screenshot of the panel scenario → (name in the handbook, height to keep in px or None)
+#: screenshot of a desktop scenario → (name in the handbook, height to keep in px or None)
 PICTURES = {
     "panel_state_no_store.png": ("state_no_store.png", 320),
     "panel_state_no_catalogue.png": ("state_no_catalogue.png", 320),
@@ -23,6 +23,10 @@ PICTURES = {
     "panel_export_dialog.png": ("export_dialog.png", None),
     "panel_layout_designer.png": ("layout_designer.png", None),
     "panel_processing_dialog.png": ("processing_dialog.png", None),
+    "plan_suggestions_dock.png": ("suggestions.png", None),
+    "plan_comparestages_dialog.png": ("compare_stages_dialog.png", None),
+    "plan_compare-2.png": ("compare_stages_page.png", None),
+    "region_regionalreport_pdf_dialog.png": ("regional_report_dialog.png", None),
 }
 
 
