@@ -82,7 +82,7 @@ def _coverage_setup():
 
 def _coverage(state) -> None:
     """What the panel does for a layer it has not read yet: the key table (keys and hectares), then the counts."""
-    from territorial_plugin.gui.panel.coverage_task import CoverageTask
+    from territorial_plugin.gui.panel.tasks import CoverageTask
     from territorial_plugin.gui.panel.layer_keys import LayerKeys
 
     keys = LayerKeys(state["layer"], "omr_id")
@@ -115,7 +115,7 @@ def _after_link_setup():
 
 def _coverage_after_link(state) -> None:
     """What the panel does after each link: the key table is kept, the counts are read again."""
-    from territorial_plugin.gui.panel.coverage_task import CoverageTask
+    from territorial_plugin.gui.panel.tasks import CoverageTask
 
     task = CoverageTask(state["store"].uri, "L", "bench", state["areas"])
     assert task.run()
