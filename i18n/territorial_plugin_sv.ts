@@ -129,7 +129,7 @@
             <translation>Inget av de valda lagren är registrerat i kopplingsdatabasen; det finns inget att visa på kartan.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/areas.py" line="131" />
+            <location filename="../territorial_plugin/core/areas.py" line="138" />
             <source>The layer '{layer}' has no key field '{field}'.</source>
             <translation>Lagret '{layer}' saknar nyckelfältet '{field}'.</translation>
         </message>
@@ -1054,12 +1054,12 @@
             <translation>Kopplingen från objektet '{key}' till mål {goal} ändrades av {who} {when} medan du redigerade den. Din ändring sparades inte; läs in kopplingarna på nytt, granska dem och gör din ändring igen.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/links.py" line="327" />
+            <location filename="../territorial_plugin/core/store/postgres/links.py" line="313" />
             <source>Layer '{layer}' is not registered in the link store; register it first.</source>
             <translation>Lagret '{layer}' är inte registrerat i kopplingsdatabasen; registrera det först.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/postgres/links.py" line="334" />
+            <location filename="../territorial_plugin/core/store/postgres/links.py" line="320" />
             <source>Unknown goal(s): {goals}. Import or enable their catalogue first.</source>
             <translation>Okända mål: {goals}. Importera eller aktivera deras katalog först.</translation>
         </message>
@@ -3474,12 +3474,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Exporterar webbatlas</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/areas.py" line="91" />
+            <location filename="../territorial_plugin/export/web/areas.py" line="76" />
             <source>The web atlas draws areas; the layer '{layer}' has no polygons.</source>
             <translation>Webbatlasen ritar områden; lagret '{layer}' har inga polygoner.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/export/web/areas.py" line="114" />
+            <location filename="../territorial_plugin/export/web/areas.py" line="99" />
             <source>The area '{key}' of '{layer}' cannot be shown in WGS 84.</source>
             <translation>Området '{key}' i '{layer}' kan inte visas i WGS 84.</translation>
         </message>
@@ -3714,7 +3714,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Ogiltig geometri lagad ({reason}).</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/core/store/base.py" line="283" />
+            <location filename="../territorial_plugin/core/store/base.py" line="279" />
             <source>This link store cannot hold municipal deliveries yet. Nothing was changed.</source>
             <translation>Den här kopplingsdatabasen kan ännu inte ta emot kommunala leveranser. Ingenting ändrades.</translation>
         </message>
@@ -3794,7 +3794,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Områden kopplade till målet</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="101" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="102" />
             <source>Intermunicipal conflicts</source>
             <translation>Mellankommunala konflikter</translation>
         </message>
@@ -3874,7 +3874,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Importerad</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="100" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="101" />
             <source>Organisations</source>
             <translation>Organisationer</translation>
         </message>
@@ -3984,7 +3984,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Leverans (.gpkg)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="58" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="59" />
             <source>The region's link store</source>
             <translation>Regionens kopplingsdatabas</translation>
         </message>
@@ -4024,22 +4024,22 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Katalog {id}: leveransen använder version {delivered}, regionens kopplingsdatabas har version {held}. Regionens version behölls.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="99" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="100" />
             <source>Regional report</source>
             <translation>Regional rapport</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="64" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="65" />
             <source>Distance for intermunicipal conflicts (m)</source>
             <translation>Avstånd för mellankommunala konflikter (m)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="73" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="74" />
             <source>Municipal borders (optional, for the atlas)</source>
             <translation>Kommungränser (valfritt, för atlasen)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="81" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="82" />
             <source>Regional report (.xlsx or .pdf)</source>
             <translation>Regional rapport (.xlsx eller .pdf)</translation>
         </message>
@@ -4049,7 +4049,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="139" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="140" />
             <source>{organisation}, area {key}: {problem}</source>
             <translation>{organisation}, område {key}: {problem}</translation>
         </message>
@@ -4489,22 +4489,22 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Regionens kopplingsdatabas har {count} leveranser från '{organisation}' sparade; en jämförelse behöver två. Leveranser som importerades före den här versionen av insticksprogrammet är inte sparade.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="86" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="87" />
             <source>Compare the last two deliveries of (organisation id)</source>
             <translation>Jämför de två senaste leveranserna från (organisations-id)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="91" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="92" />
             <source>Comparison of the deliveries (.xlsx or .pdf)</source>
             <translation>Jämförelse av leveranserna (.xlsx eller .pdf)</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="102" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="103" />
             <source>Comparison of the deliveries</source>
             <translation>Jämförelse av leveranserna</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="103" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="104" />
             <source>Changes between the deliveries</source>
             <translation>Ändringar mellan leveranserna</translation>
         </message>
@@ -4724,7 +4724,7 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Ingen organisation har kopplingar till något mål i {catalogues}.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="59" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="60" />
             <source>Goals or catalogues (ids, comma-separated; empty = all linked)</source>
             <translation>Mål eller kataloger (id, kommaseparerade; tomt = alla kopplade)</translation>
         </message>
@@ -4939,11 +4939,6 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Urval</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="126" />
-            <source>How the selected areas are linked to the goal: the colour is the stance (green supports, red conflicts, grey neutral, green and red mixed), the number the strength (0–3); {suggested}: a linking rule suggests the goal for selected areas</source>
-            <translation>Hur de valda områdena är kopplade till målet: färgen är ställningstagandet (grön stödjer, röd motverkar, grå neutral, grön och röd blandat), siffran styrkan (0–3); {suggested}: en kopplingsregel föreslår målet för valda områden</translation>
-        </message>
-        <message>
             <location filename="../territorial_plugin/gui/panel/view.py" line="58" />
             <source>Link the selected area to {goal} as the rule {rules} suggests (Ctrl+Return)</source>
             <translation>Koppla det valda området till {goal} så som kopplingsregeln {rules} föreslår (Ctrl+Retur)</translation>
@@ -5093,12 +5088,12 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>Importerar en leverans ({INPUT}: den GeoPackage som ”Exportera leverans till regionen” skriver) till regionens kopplingsdatabas i en enda transaktion: organisationens tidigare leverans – dess kopplingar och områden – ersätts, och kopplingsdatabasen sparar leveranshistoriken (vem som importerade vad, när och i vilket planskede). Samma leverans importerad igen ändrar ingenting. En fil som inte är en leverans, har skrivits av en nyare version, är skadad eller anger en organisation som en gemensam PostgreSQL-databas inte känner till avvisas och ingenting ändras. En katalog som regionen saknar följer med leveransen; en som regionen har i en annan version rapporteras och slås aldrig ihop. {STORE}: skapas om den inte finns.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="31" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="32" />
             <source>The region's picture from the municipalities' deliveries in the region's store, or from a shared PostgreSQL store's own links: there the areas are read from the registered layers — the open project's layer of the same registered layer when there is one, else the registered source — and a layer that cannot be opened is named in the problems (its areas are missing). {OUTPUT} ending in .xlsx: a workbook with one row per organisation and one column per goal (number of linked areas; the same in hectares; supports and conflicts apart), every goal with its figures, the goals no organisation links to, a summary per organisation (areas, hectares, share of its land-use area linked, latest delivery and stage) and the intermunicipal goal conflicts: pairs of areas of different organisations within {DISTANCE} of each other, linked to the same goal, one supporting and one in conflict. {OUTPUT} ending in .pdf: a regional atlas with an overview of every organisation's areas (and the municipal borders of {BOUNDARIES}), then one page per goal with the areas by stance, a table per organisation and the conflict pairs marked and listed. {GOALS}: goal ids and catalogue ids, comma-separated (default: every goal with links). A catalogue id (rus_ac_2030) stands for all its goals: those with links get their columns and pages, those without are listed as goals without links. An id that is neither a goal nor a catalogue in the store is refused by name.</source>
             <translation>Regionens bild utifrån kommunernas leveranser i regionens kopplingsdatabas, eller utifrån en gemensam PostgreSQL-kopplingsdatabas egna kopplingar: där läses områdena från de registrerade lagren — projektets lager för samma registrerade lager när det finns, annars den registrerade källan — och ett lager som inte kan öppnas nämns bland problemen (dess områden saknas). {OUTPUT} som slutar på .xlsx: en arbetsbok med en rad per organisation och en kolumn per mål (antal kopplade områden; detsamma i hektar; stödjer och motverkar var för sig), varje mål med sina siffror, målen som ingen organisation kopplar till, en sammanfattning per organisation (områden, hektar, andel av markanvändningsytan som är kopplad, senaste leverans och planskede) och de mellankommunala målkonflikterna: par av områden från olika organisationer inom {DISTANCE} från varandra, kopplade till samma mål, det ena stödjande och det andra motverkande. {OUTPUT} som slutar på .pdf: en regional atlas med en översikt över alla organisationers områden (och kommungränserna i {BOUNDARIES}), därefter en sida per mål med områdena efter ställningstagande, en tabell per organisation och konfliktparen markerade och listade. {GOALS}: mål-id och katalog-id, kommaseparerade (standard: alla mål med kopplingar). Ett katalog-id (rus_ac_2030) står för alla katalogens mål: de med kopplingar får sina kolumner och sidor, de utan listas som mål utan kopplingar. Ett id som varken är ett mål eller en katalog i kopplingsdatabasen avvisas med namn.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="48" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="49" />
             <source>{COMPARE_ORGANISATION} (optional): an organisation id; its last two deliveries are compared as plan stages are (links added, removed and changed, areas added, removed and reshaped, per goal before and after) and written to {COMPARE_OUTPUT} (empty: beside {OUTPUT} in its format). Every imported delivery is kept as a read-only plan stage named '&amp;lt;organisation&amp;gt;: &amp;lt;stage&amp;gt; (&amp;lt;day&amp;gt;)', so 'Compare plan stages' can compare any two of them.</source>
             <translation>{COMPARE_ORGANISATION} (valfri): ett organisations-id; dess två senaste leveranser jämförs som planskeden jämförs (kopplingar tillagda, borttagna och ändrade, områden tillagda, borttagna och omformade, per mål före och efter) och skrivs till {COMPARE_OUTPUT} (tomt: bredvid {OUTPUT} i samma format). Varje importerad leverans sparas som ett skrivskyddat planskede med namnet '&amp;lt;organisation&amp;gt;: &amp;lt;skede&amp;gt; (&amp;lt;dag&amp;gt;)', så att ”Jämför planskeden” kan jämföra vilka två som helst av dem.</translation>
         </message>
@@ -5133,37 +5128,37 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <translation>{STAGE}: namnet på ett sparat planskede. Kopplingar och områden är då de som sparades i skedet, så att skedets dokument görs igen exakt som det var, vad som än ändrats sedan dess.</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="144" />
             <source>{n} organisation</source>
             <translation>{n} organisation</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="144" />
             <source>{n} organisations</source>
             <translation>{n} organisationer</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="144" />
             <source>{n} goal</source>
             <translation>{n} mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="144" />
             <source>{n} goals</source>
             <translation>{n} mål</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="144" />
             <source>{n} intermunicipal conflict</source>
             <translation>{n} mellankommunal konflikt</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="143" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="144" />
             <source>{n} intermunicipal conflicts</source>
             <translation>{n} mellankommunala konflikter</translation>
         </message>
         <message>
-            <location filename="../territorial_plugin/processing/region/regional_report.py" line="148" />
+            <location filename="../territorial_plugin/processing/region/regional_report.py" line="149" />
             <source>{organisations}, {goals}, {pairs} → {path}</source>
             <translation>{organisations}, {goals}, {pairs} → {path}</translation>
         </message>
@@ -5171,6 +5166,11 @@ Neutral: målet berör området, men planen varken hjälper eller hindrar det.</
             <location filename="../territorial_plugin/processing/rules/apply_rules.py" line="32" />
             <source>Evaluates linking rules of {STORE} on {LAYER}. {MODE}: “Report only” writes the report; “Link areas” also links every matching area that has no link to the rule's goal yet, in one transaction. A planner's link is never changed, whatever its stance, and an area where a planner dismissed the rule is left alone. Links made here remember their rule.&lt;br&gt;&lt;br&gt;{KEY_FIELD} is needed only if {LAYER} is not registered yet. {RULES}: rule names separated by commas (empty: every enabled rule that applies to the layer). {OUTPUT}: the report (.xlsx or .csv) with one row per area, rule and goal, and what would change or changed.</source>
             <translation>Prövar kopplingsreglerna i {STORE} på {LAYER}. {MODE}: ”Endast rapport” skriver bara rapporten; ”Koppla områden” kopplar också varje matchande område som ännu saknar koppling till regelns mål, i en enda transaktion. En planerares koppling ändras aldrig, oavsett ställningstagande, och ett område där en planerare avvisat regeln lämnas orört. Kopplingar som skapas här minns sin regel.&lt;br&gt;&lt;br&gt;{KEY_FIELD} behövs bara om {LAYER} inte är registrerat än. {RULES}: regelnamn åtskilda med kommatecken (tomt: alla aktiva regler som gäller lagret). {OUTPUT}: rapporten (.xlsx eller .csv) med en rad per område, regel och mål, och vad som skulle ändras eller ändrades.</translation>
+        </message>
+        <message>
+            <location filename="../territorial_plugin/gui/panel/goal_tree_model.py" line="126" />
+            <source>How the selected areas are linked to the goal: the swatch is the stance (green with + supports, red with − conflicts, grey neutral, both halves mixed), the number the strength (0–3); {suggested}: a linking rule suggests the goal for selected areas</source>
+            <translation>Hur de valda områdena är kopplade till målet: rutan är ställningstagandet (grön med + stödjer, röd med − motverkar, grå neutral, båda halvorna blandat), siffran styrkan (0–3); {suggested}: en kopplingsregel föreslår målet för valda områden</translation>
         </message>
     </context>
 </TS>

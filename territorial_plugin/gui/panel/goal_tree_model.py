@@ -127,8 +127,8 @@ class GoalTreeModel(QStandardItemModel):
             COL_SELECTION,
             Qt.Orientation.Horizontal,
             tr(
-                "How the selected areas are linked to the goal: the colour is the stance (green supports, "
-                "red conflicts, grey neutral, green and red mixed), the number the strength (0–3); "
+                "How the selected areas are linked to the goal: the swatch is the stance (green with + supports, "
+                "red with − conflicts, grey neutral, both halves mixed), the number the strength (0–3); "
                 "{suggested}: a linking rule suggests the goal for selected areas"
             ).format(suggested=suggestion_badge()),
             Qt.ItemDataRole.ToolTipRole,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 from qgis.gui import QgsHighlight
-from qgis.PyQt.QtGui import QColor, QIcon, QPainter, QPixmap
+from qgis.PyQt.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from ...core.model import MIXED, Stance
 
@@ -23,15 +23,22 @@ def stance_color(stance: str) -> QColor:
 
 
 def stance_icon(stance: str) -> QIcon:
-    """A swatch in the colour the map highlight uses for ``stance``; mixed: supports beside conflicts."""
+    """A swatch in the colour the map highlight uses for ``stance``, with a white mark that does
+    not need colour vision: "+" supports, "−" conflicts, none neutral; mixed: both halves."""
     pixmap = QPixmap(12, 12)
+    pixmap.fill(stance_color(Stance.SUPPORTS.value if stance == MIXED else stance))
+    painter = QPainter(pixmap)
     if stance == MIXED:
-        pixmap.fill(stance_color(Stance.SUPPORTS.value))
-        painter = QPainter(pixmap)
         painter.fillRect(6, 0, 6, 12, stance_color(Stance.CONFLICTS.value))
-        painter.end()
-    else:
-        pixmap.fill(stance_color(stance))
+    painter.setPen(QPen(QColor("white"), 2))
+    if stance in (Stance.SUPPORTS.value, MIXED):
+        right = 5 if stance == MIXED else 10
+        middle = (2 + right) // 2
+        painter.drawLine(2, 6, right, 6)
+        painter.drawLine(middle, 2 if stance != MIXED else 3, middle, 10 if stance != MIXED else 9)
+    if stance in (Stance.CONFLICTS.value, MIXED):
+        painter.drawLine(7 if stance == MIXED else 2, 6, 10, 6)
+    painter.end()
     return QIcon(pixmap)
 
 
