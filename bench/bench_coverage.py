@@ -82,8 +82,8 @@ def _coverage_setup():
 
 def _coverage(state) -> None:
     """What the panel does for a layer it has not read yet: the key table (keys and hectares), then the counts."""
-    from territorial_plugin.gui.panel.tasks import CoverageTask
     from territorial_plugin.gui.panel.layer_keys import LayerKeys
+    from territorial_plugin.gui.panel.tasks import CoverageTask
 
     keys = LayerKeys(state["layer"], "omr_id")
     keys.build(wait=True)
