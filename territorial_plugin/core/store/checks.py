@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ..errors import CatalogueError, StoreError
 from ..i18n import tr
 from ..model import STRENGTH_MAX, STRENGTH_MIN, Catalogue, Goal, Level, Stance
+from ..region.model import DeliveryContent, ImportResult
 
 
 def check_spec(stance: str | None, strength: int | None) -> None:
@@ -82,3 +83,21 @@ def check_catalogue(catalogue: Catalogue, goals: Sequence[Goal]) -> None:
                 )
             seen.add(parent)
             parent = by_id[parent].parent_id
+
+
+def delivery_already_in(content: DeliveryContent, current: tuple | None) -> ImportResult | None:
+    """What an import of ``content`` does given the organisation's current delivery
+    ``(id, checksum, created_at)`` (or ``None``): the same delivery again changes nothing (a
+    result saying so), an older one is refused, anything else is imported (``None``)."""
+    if current is None:
+        return None
+    if current[1] == content.checksum:
+        return ImportResult(content.info.organisation, unchanged=True, delivery_id=current[0], areas=len(content.areas))
+    if content.info.created_at < current[2]:
+        raise StoreError(
+            tr(
+                "The region's store already holds a newer delivery from {organisation} (made {current}); this one "
+                "was made {created}. Nothing was changed."
+            ).format(organisation=content.info.organisation, current=current[2], created=content.info.created_at)
+        )
+    return None

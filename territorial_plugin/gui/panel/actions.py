@@ -131,15 +131,24 @@ class PanelActions:
         panel.after_links_changed(uid)
         panel.message(text, Qgis.MessageLevel.Success, 4)
 
-    def accept_suggestions(self, goal_id: str | None = None) -> None:
-        """Link the selected areas a rule suggests for the focused goal, as the rule says (undoable)."""
+    def _suggestions_of(self, goal_id: str | None) -> tuple[str | None, list]:
+        """The focused (or given) goal and the rule outcomes suggesting it for the selection;
+        no outcomes, with the reason shown, when the view is read-only or nothing is suggested."""
         panel = self.panel
         if self.refused_read_only():
-            return
+            return goal_id, []
         goal_id = goal_id or panel.view.focused_goal_id()
         chosen = panel.suggested.get(goal_id, []) if goal_id else []
         if not chosen or panel.record is None:
             panel.message(tr("No rule suggests the focused goal for the selected areas."), Qgis.MessageLevel.Warning)
+            return goal_id, []
+        return goal_id, chosen
+
+    def accept_suggestions(self, goal_id: str | None = None) -> None:
+        """Link the selected areas a rule suggests for the focused goal, as the rule says (undoable)."""
+        panel = self.panel
+        goal_id, chosen = self._suggestions_of(goal_id)
+        if not chosen:
             return
         label = self.goal_label(goal_id)
         n = len({o.key for o in chosen})
@@ -169,12 +178,8 @@ class PanelActions:
     def dismiss_suggestions(self, goal_id: str | None = None) -> None:
         """Dismiss the rules' suggestions of the focused goal for the selected areas, in the store and undoably."""
         panel = self.panel
-        if self.refused_read_only():
-            return
-        goal_id = goal_id or panel.view.focused_goal_id()
-        chosen = panel.suggested.get(goal_id, []) if goal_id else []
-        if not chosen or panel.record is None:
-            panel.message(tr("No rule suggests the focused goal for the selected areas."), Qgis.MessageLevel.Warning)
+        goal_id, chosen = self._suggestions_of(goal_id)
+        if not chosen:
             return
         n = len({o.key for o in chosen})
         label = self.goal_label(goal_id)

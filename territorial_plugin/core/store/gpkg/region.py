@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from ...errors import StoreError
 from ...i18n import tr
 from ...region.model import DeliveredArea, DeliveryContent, DeliveryRecord, ImportResult
+from ..checks import delivery_already_in
 from . import catalogue as sql_catalogue
 from .links import HISTORY_INSERT, LINK_COLUMNS, _history_of_inserts, _last_link_id, json_state
 from .stages import write_stage
@@ -38,15 +39,9 @@ def replace_delivery(
     current = con.execute(
         "SELECT id, checksum, created_at FROM delivery WHERE organisation = ? AND current = 1", (organisation,)
     ).fetchone()
-    if current is not None and current[1] == content.checksum:
-        return ImportResult(organisation, unchanged=True, delivery_id=current[0], areas=len(content.areas))
-    if current is not None and info.created_at < current[2]:
-        raise StoreError(
-            tr(
-                "The region's store already holds a newer delivery from {organisation} (made {current}); this one "
-                "was made {created}. Nothing was changed."
-            ).format(organisation=organisation, current=current[2], created=info.created_at)
-        )
+    unchanged = delivery_already_in(content, current)
+    if unchanged is not None:
+        return unchanged
     uids = json.dumps(sorted({layer.layer_uid for layer in content.layers}))
     taken = con.execute(
         "SELECT DISTINCT organisation FROM delivered_area WHERE organisation <> ? AND layer_uid IN"

@@ -22,6 +22,7 @@ from ...errors import StoreError
 from ...i18n import tr
 from ...model import Link
 from ...region.model import DeliveredArea, DeliveryContent, DeliveryRecord, ImportResult
+from ..checks import delivery_already_in
 from .catalogue import save_in
 from .rows import _fetch, _iso, _text_array
 from .stages import free_stage_name, write_stage
@@ -123,15 +124,9 @@ def _replace(cur, content: DeliveryContent, new_catalogues: Sequence[str], user:
         )
     cur.execute("SELECT id, checksum, created_at FROM delivery WHERE organisation = %s AND current", (organisation,))
     current = cur.fetchone()
-    if current is not None and current[1] == content.checksum:
-        return ImportResult(organisation, unchanged=True, delivery_id=current[0], areas=len(content.areas))
-    if current is not None and info.created_at < current[2]:
-        raise StoreError(
-            tr(
-                "The region's store already holds a newer delivery from {organisation} (made {current}); this one "
-                "was made {created}. Nothing was changed."
-            ).format(organisation=organisation, current=current[2], created=info.created_at)
-        )
+    unchanged = delivery_already_in(content, current)
+    if unchanged is not None:
+        return unchanged
     uids = _text_array(sorted({layer.layer_uid for layer in content.layers}))
     cur.execute(
         "SELECT organisation FROM delivered_area WHERE organisation <> %(org)s AND layer_uid = ANY(%(uids)s::text[])"
